@@ -1,0 +1,190 @@
+import type { EventMetadata } from '@tessera/contracts';
+
+/**
+ * EventStore port: the append-only log every Tessera fact lives in.
+ * Two adapters implement it (the embedded durable log and KurrentDB); both pass
+ * `event-store.contract.ts`. Revisions are 0-based per stream; positions are global, strictly
+ * increasing, safe integers, comparable only within one store.
+ */
+
+/** What the caller believes the stream's last revision is. A number is an exact revision. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface EventToAppend {
+  /** A UUID (KurrentDB requires one). Re-appending the same ids at the same place is idempotent. */
+  id: string;
+  type: string;
+  /** JSON-serialisable payload. */
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent<TData = unknown> {
+  id: string;
+  stream: string;
+  type: string;
+  /** 0-based revision within its stream. */
+  revision: number;
+  /** Global position in the log. */
+  position: number;
+  data: TData;
+  metadata: EventMetadata;
+  /** When the store recorded it, ISO 8601 UTC. */
+  recordedAt: string;
+}
+
+export interface StreamAppend {
+  stream: string;
+  expectedRevision: ExpectedRevision;
+  events: EventToAppend[];
+}
+
+export interface AppendResult {
+  stream: string;
+  /** Revision of the last event now in the stream. */
+  nextRevision: number;
+  /** Position of the last event written (or found, for an idempotent re-append). */
+  position: number;
+}
+
+export interface MultiAppendResult {
+  /** Position of the last event written by the whole atomic append. */
+  position: number;
+  streams: AppendResult[];
+}
+
+/** Events match when every given criterion matches; `$`-prefixed system streams never match. */
+export interface EventFilter {
+  /** Exact event type names. */
+  eventTypes?: readonly string[];
+  /** Stream name prefixes such as `seat-` or `booking-`. */
+  streamPrefixes?: readonly string[];
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Inclusive start revision; defaults to the first (forwards) or the last (backwards) event. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omitted = from the start of the log. */
+  after?: number;
+  maxCount?: number;
+  filter?: EventFilter;
+}
+
+export type SubscriptionStart = 'start' | 'end' | { after: number };
+
+export interface SubscribeToAllOptions {
+  from: SubscriptionStart;
+  filter?: EventFilter;
+}
+
+/**
+ * A catch-up subscription: yields history from `from`, then turns live and keeps yielding new
+ * events until closed. Iterate it with `for await`; backpressure is the consumer's pace.
+ */
+export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  /** Resolves when everything that existed at subscribe time has been yielded. */
+  readonly caughtUp: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConsumerGroupOptions {
+  filter?: EventFilter;
+  /** Where a newly created group starts; an existing group keeps its checkpoint. */
+  from?: SubscriptionStart;
+  /** Deliveries of one event before it is parked. Default 5. */
+  maxRetries?: number;
+  /** An unacknowledged message is redelivered after this long. Default 30 000 ms. */
+  messageTimeoutMs?: number;
+}
+
+export interface GroupMessage {
+  event: RecordedEvent;
+  /** 0 on the first delivery. */
+  retryCount: number;
+  ack(): Promise<void>;
+  /** retry: deliver again later; park: move aside for an operator; skip: drop it. */
+  nack(action: 'retry' | 'park' | 'skip', reason: string): Promise<void>;
+}
+
+/** Competing consumers: members of one group share the events, each delivered to one member. */
+export interface GroupSubscription extends AsyncIterable<GroupMessage> {
+  close(): Promise<void>;
+}
+
+export abstract class EventStore {
+  /** Append to one stream. Throws WrongExpectedRevisionError on a revision conflict. */
+  abstract append(
+    stream: string,
+    events: EventToAppend[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult>;
+
+  /** Append to several streams atomically: all or nothing, each at its expected revision. */
+  abstract appendMulti(appends: StreamAppend[]): Promise<MultiAppendResult>;
+
+  /** Read one stream; a stream that does not exist reads as empty. */
+  abstract readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+
+  /** Read the whole log in position order. */
+  abstract readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+
+  /** Position of the newest event in the log (0 when the log is empty). */
+  abstract headPosition(): Promise<number>;
+
+  abstract subscribeToAll(options: SubscribeToAllOptions): AllSubscription;
+
+  /** Create the group if it is missing; an existing group is left as it is. */
+  abstract ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<void>;
+
+  abstract subscribeToGroup(group: string): GroupSubscription;
+
+  /** Events a group has parked, oldest first. */
+  abstract readParked(group: string): Promise<RecordedEvent[]>;
+
+  /** Flush and release resources. Appends in flight finish first. */
+  abstract close(): Promise<void>;
+}
+
+export interface RevisionConflict {
+  stream: string;
+  expected: ExpectedRevision;
+  actual: number | 'no_stream';
+}
+
+/** A stream was not at the expected revision. Nothing of the append was written. */
+export class WrongExpectedRevisionError extends Error {
+  readonly conflicts: RevisionConflict[];
+
+  constructor(conflicts: RevisionConflict[]) {
+    const first = conflicts[0];
+    super(
+      `wrong expected revision on ${first.stream}: expected ${String(first.expected)}, actual ${String(first.actual)}`,
+    );
+    this.name = 'WrongExpectedRevisionError';
+    this.conflicts = conflicts;
+  }
+
+  get stream(): string {
+    return this.conflicts[0].stream;
+  }
+
+  get actualRevision(): number | 'no_stream' {
+    return this.conflicts[0].actual;
+  }
+}
+
+export const matchesFilter = (
+  event: Pick<RecordedEvent, 'stream' | 'type'>,
+  filter: EventFilter | undefined,
+): boolean => {
+  if (event.stream.startsWith('$')) return false;
+  if (!filter) return true;
+  if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
+  if (filter.streamPrefixes && !filter.streamPrefixes.some((p) => event.stream.startsWith(p))) return false;
+  return true;
+};

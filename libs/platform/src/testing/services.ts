@@ -1,0 +1,52 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Tests that need a real machine service (Redis, Mosquitto) use the real thing. Where it is
+ * missing the suite is skipped with a printed reason, except under CI=true where it fails.
+ * Optional legs (KurrentDB, MongoDB) run only when their URL is configured and are skipped
+ * with a printed reason otherwise. Availability is probed once by tools/jest-global-setup.js.
+ */
+
+export type MachineService = 'redis' | 'mosquitto';
+
+const WHERE: Record<MachineService, string> = { redis: '127.0.0.1:6379', mosquitto: '127.0.0.1:1883' };
+
+export const serviceAvailable = (service: MachineService): boolean =>
+  (process.env.TESSERA_SERVICES ?? '').split(',').includes(service);
+
+export const describeWithService = (service: MachineService, title: string, body: () => void): void => {
+  if (serviceAvailable(service)) {
+    describe(title, body);
+    return;
+  }
+  const reason = `${service} is not reachable at ${WHERE[service]}`;
+  if (process.env.CI === 'true') {
+    describe(title, () => {
+      it(`needs ${service}`, () => {
+        throw new Error(`${reason}; under CI=true machine services are required`);
+      });
+    });
+    return;
+  }
+  console.warn(`SKIPPED "${title}": ${reason}`);
+  const skipped = describe.skip;
+  skipped(title, body);
+};
+
+/** `describe` for an optional leg that runs only when its URL variable is set. */
+export const describeIfConfigured = (variable: string, title: string, body: (url: string) => void): void => {
+  const url = process.env[variable];
+  if (url) {
+    describe(title, () => body(url));
+    return;
+  }
+  console.warn(`SKIPPED "${title}": set ${variable} to run it against a real server`);
+  const skipped = describe.skip;
+  skipped(title, () => body(''));
+};
+
+export const makeTempDir = (prefix: string): Promise<string> => mkdtemp(join(tmpdir(), `tessera-${prefix}-`));
+
+export const removeDir = (dir: string): Promise<void> => rm(dir, { recursive: true, force: true });
