@@ -1,0 +1,57 @@
+/**
+ * Stable error codes clients rely on (API.md), with the HTTP status each one answers.
+ * The API's exception filter maps a DomainError's code through this table; an unknown code is a
+ * programming error and answers 500.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_REFRESH_TOKEN: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  PAYMENT_DECLINED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SHOW_NOT_FOUND: 404,
+  SEAT_NOT_FOUND: 404,
+  BOOKING_NOT_FOUND: 404,
+  TICKET_NOT_FOUND: 404,
+  INVALID_TICKET: 404,
+  USER_NOT_FOUND: 404,
+  INCIDENT_NOT_FOUND: 404,
+  STREAM_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  INVALID_SHOW_STATE: 409,
+  SEATS_UNAVAILABLE: 409,
+  HOLD_EXPIRED: 409,
+  INVALID_BOOKING_STATE: 409,
+  INVALID_TICKET_STATE: 409,
+  ALREADY_CHECKED_IN: 409,
+  INVALID_TRANSITION: 409,
+  CONCURRENCY_CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  SHOW_NOT_ON_SALE: 422,
+  TOO_MANY_SEATS: 422,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  PROJECTION_LAGGING: 503,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_STATUS, code);
+
+/** RFC 9457 problem details, as every error response carries them. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+  [extension: string]: unknown;
+}
