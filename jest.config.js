@@ -18,7 +18,12 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcConfig] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swcConfig],
+    // jose 6 ships ESM only; jest's CommonJS runtime on Node 20 cannot require it untransformed.
+    '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', swcConfig],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@tessera/(domain|contracts|platform)$': '<rootDir>/libs/$1/src',
