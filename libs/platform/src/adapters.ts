@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import type { TesseraConfig } from './config/config';
+import type { EventStore } from './event-store/event-store.port';
+import type { ReadStore } from './read-store/read-store.port';
+import type { SeatLocks } from './seat-locks/seat-locks.port';
+import type { Clock } from './time/clock';
+
+/**
+ * Chooses each port's adapter from configuration. The real engines' drivers are loaded only
+ * when configured, so the embedded mode starts without touching gRPC or MongoDB code.
+ */
+
+export const createEventStore = async (config: TesseraConfig): Promise<EventStore> => {
+  if (config.EVENTSTORE_URL) {
+    const { createKurrentDbEventStore } = await import('./event-store/kurrentdb');
+    return createKurrentDbEventStore(config.EVENTSTORE_URL);
+  }
+  const { EmbeddedEventStore } = await import('./event-store/embedded');
+  return EmbeddedEventStore.open({ dataDir: join(config.DATA_DIR, 'log') });
+};
+
+export const createReadStore = async (config: TesseraConfig): Promise<ReadStore> => {
+  if (config.MONGO_URL) {
+    const { MongoReadStore } = await import('./read-store/mongodb');
+    return MongoReadStore.connect(config.MONGO_URL);
+  }
+  const { EmbeddedReadStore } = await import('./read-store/embedded');
+  const store = new EmbeddedReadStore({ snapshotDir: join(config.DATA_DIR, 'read-models') });
+  await store.open();
+  return store;
+};
+
+export const createSeatLocks = async (config: TesseraConfig, clock: Clock): Promise<SeatLocks> => {
+  if (config.REDIS_URLS?.length) {
+    const { RedlockSeatLocks } = await import('./seat-locks/redlock-seat-locks');
+    return new RedlockSeatLocks(config.REDIS_URLS);
+  }
+  const { InProcessSeatLocks } = await import('./seat-locks/in-process-seat-locks');
+  return new InProcessSeatLocks(clock);
+};

@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults on an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', NODE_ENV: 'development', SEAT_LOCK_TTL_MS: 2000 });
+    expect(config.mode).toEqual({ eventStore: 'embedded', readStore: 'embedded', seatLocks: 'in-process' });
+  });
+
+  it('chooses the real adapters when their URLs are set', () => {
+    const config = loadConfig({
+      EVENTSTORE_URL: 'kurrentdb://localhost:2113?tls=false',
+      MONGO_URL: 'mongodb://localhost:27017/tessera',
+      REDIS_URLS: 'redis://a:6379, redis://b:6379',
+    });
+    expect(config.mode).toEqual({ eventStore: 'kurrentdb', readStore: 'mongodb', seatLocks: 'redlock' });
+    expect(config.REDIS_URLS).toEqual(['redis://a:6379', 'redis://b:6379']);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT .*"abc"/],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT /],
+    [{ REDIS_URLS: 'localhost:6379' }, /^Invalid configuration: REDIS_URLS must be a comma-separated list of redis:\/\/ URLs/],
+    [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters \(got \(hidden\)\)$/],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET must be set when NODE_ENV=production$/],
+    [{ ADMIN_EMAIL: 'admin@example.com' }, /ADMIN_PASSWORD must be set/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

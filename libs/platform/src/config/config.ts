@@ -1,0 +1,173 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * Configuration, read once from the environment and validated at start-up. Every variable is
+ * documented in the README's configuration table; keep the two in step.
+ */
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== ''
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : undefined;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//, { message: 'must be a kurrentdb:// or esdb:// connection string' })
+  EVENTSTORE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'must be a mongodb:// connection string' })
+  MONGO_URL?: string;
+
+  @Transform(toList)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { each: true, message: 'must be a comma-separated list of redis:// URLs' })
+  REDIS_URLS?: string[];
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(mqtts?|wss?|tcp):\/\//, { message: 'must be an mqtt:// URL' })
+  MQTT_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// URL' })
+  SMTP_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  JWT_ISSUER = 'tessera';
+
+  @IsString()
+  JWT_AUDIENCE = 'tessera-api';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  TICKET_SIGNING_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(128)
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toList)
+  @IsOptional()
+  @IsString({ each: true })
+  CORS_ORIGINS?: string[];
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb' })
+  BODY_LIMIT = '100kb';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30000)
+  SEAT_LOCK_TTL_MS = 2000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  EVENT_BUFFER_SIZE = 100;
+}
+
+export type TesseraConfig = Readonly<EnvironmentVariables> & {
+  /** Which adapters run: embedded stores unless the real engines' URLs are given. */
+  readonly mode: { eventStore: 'embedded' | 'kurrentdb'; readStore: 'embedded' | 'mongodb'; seatLocks: 'in-process' | 'redlock' };
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validate the environment. The first problem becomes one line that names the variable. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig => {
+  const known = Object.keys(new EnvironmentVariables());
+  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS'];
+  const input: Record<string, string> = {};
+  for (const key of [...known, ...extra]) {
+    if (env[key] !== undefined) input[key] = env[key] as string;
+  }
+  const config = plainToInstance(EnvironmentVariables, input);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const [first] = errors;
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = /SECRET|PASSWORD|KEY/.test(first.property) ? '(hidden)' : JSON.stringify(input[first.property]);
+    throw new ConfigError(`Invalid configuration: ${first.property} ${message.replace(`${first.property} `, '')} (got ${shown})`);
+  }
+  if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) {
+    throw new ConfigError('Invalid configuration: ADMIN_PASSWORD must be set when ADMIN_EMAIL is');
+  }
+  if (config.NODE_ENV === 'production') {
+    for (const key of ['JWT_SECRET', 'TICKET_SIGNING_KEY'] as const) {
+      if (!config[key]) throw new ConfigError(`Invalid configuration: ${key} must be set when NODE_ENV=production`);
+    }
+  }
+  return Object.freeze(
+    Object.assign(config, {
+      mode: {
+        eventStore: config.EVENTSTORE_URL ? 'kurrentdb' : 'embedded',
+        readStore: config.MONGO_URL ? 'mongodb' : 'embedded',
+        seatLocks: config.REDIS_URLS?.length ? 'redlock' : 'in-process',
+      },
+    }) as TesseraConfig,
+  );
+};

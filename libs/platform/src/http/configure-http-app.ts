@@ -1,0 +1,28 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { TesseraConfig } from '../config/config';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { createValidationPipe } from './validation';
+
+/**
+ * The HTTP conventions every app shares (API.md, Conventions): security headers, a body size
+ * limit, a CORS allow-list, the global validation pipe and the problem+json filter.
+ */
+export const configureHttpApp = (app: INestApplication, config: TesseraConfig): void => {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.set('trust proxy', 'loopback');
+  express.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.use(helmet());
+  if (config.CORS_ORIGINS?.length) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      credentials: false,
+      exposedHeaders: ['X-Position', 'X-Request-Id', 'Location', 'Retry-After'],
+    });
+  }
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+};

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { TesseraConfig } from '../config/config';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The correlation id of a request: the caller's X-Request-Id when it is sane, else a new one. */
+export const requestIdOf = (req: IncomingMessage, res: ServerResponse): string => {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+};
+
+/**
+ * Structured JSON logs (pino) with the correlation id on every line. Secrets never reach a log:
+ * credentials, tokens and card data are redacted wherever they appear.
+ */
+export const loggerParams = (config: TesseraConfig, app: string): Params => ({
+  pinoHttp: {
+    level: config.LOG_LEVEL,
+    name: app,
+    genReqId: requestIdOf,
+    customProps: (req) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-device-key"]',
+        'req.headers["idempotency-key"]',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.accessToken',
+        '*.refreshToken',
+        '*.card',
+        '*.code',
+        '*.secret',
+      ],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+    },
+  },
+});

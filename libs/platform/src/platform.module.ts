@@ -1,0 +1,119 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnApplicationShutdown,
+  Provider,
+} from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { createEventStore, createReadStore, createSeatLocks } from './adapters';
+import type { TesseraConfig } from './config/config';
+import { EventStore } from './event-store/event-store.port';
+import { HealthChecks, HealthController } from './observability/health';
+import { loggerParams } from './observability/logging';
+import { HttpMetricsMiddleware, Metrics, MetricsController } from './observability/metrics';
+import { ReadStore } from './read-store/read-store.port';
+import { SeatLocks } from './seat-locks/seat-locks.port';
+import { Clock, IdGenerator, RandomUuids, SystemClock } from './time/clock';
+
+/**
+ * The platform every app stands on: configuration, the stores chosen by configuration
+ * (embedded or real engines), clock and ids, logging, metrics and health.
+ */
+
+export const CONFIG = Symbol('TesseraConfig');
+export const InjectConfig = (): ParameterDecorator => Inject(CONFIG);
+
+export interface PlatformOptions {
+  /** Names the process in logs (`standalone`, `command-api`…). */
+  app: string;
+  /**
+   * Adapters made elsewhere (tests share one log between two apps). The module does not
+   * close what it did not create.
+   */
+  eventStore?: EventStore;
+  readStore?: ReadStore;
+  seatLocks?: SeatLocks;
+  clock?: Clock;
+  ids?: IdGenerator;
+}
+
+const OWNED = Symbol('OwnedAdapters');
+
+interface OwnedAdapters {
+  eventStore?: EventStore;
+  readStore?: ReadStore;
+  seatLocks?: SeatLocks;
+}
+
+@Injectable()
+class PlatformLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('Platform');
+
+  constructor(@Inject(OWNED) private readonly owned: OwnedAdapters) {}
+
+  /** Runs after the HTTP server and every subscription have stopped: the log closes last. */
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    await this.owned.seatLocks?.close();
+    await this.owned.readStore?.close();
+    await this.owned.eventStore?.close();
+    this.logger.log(`stopped${signal ? ` on ${signal}` : ''}; the log is flushed and closed`);
+  }
+}
+
+@Global()
+@Module({})
+export class PlatformModule implements NestModule {
+  static forRoot(config: TesseraConfig, options: PlatformOptions): DynamicModule {
+    const owned: OwnedAdapters = {};
+    const providers: Provider[] = [
+      { provide: CONFIG, useValue: config },
+      { provide: OWNED, useValue: owned },
+      { provide: Clock, useValue: options.clock ?? new SystemClock() },
+      { provide: IdGenerator, useValue: options.ids ?? new RandomUuids() },
+      {
+        provide: EventStore,
+        useFactory: async () => options.eventStore ?? (owned.eventStore = await createEventStore(config)),
+      },
+      {
+        provide: ReadStore,
+        useFactory: async () => options.readStore ?? (owned.readStore = await createReadStore(config)),
+      },
+      {
+        provide: SeatLocks,
+        inject: [Clock],
+        useFactory: async (clock: Clock) => options.seatLocks ?? (owned.seatLocks = await createSeatLocks(config, clock)),
+      },
+      Metrics,
+      {
+        provide: HealthChecks,
+        inject: [EventStore, ReadStore, SeatLocks],
+        useFactory: (events: EventStore, reads: ReadStore, locks: SeatLocks) => {
+          const checks = new HealthChecks();
+          checks.register('eventStore', async () => ({ mode: config.mode.eventStore, head: String(await events.headPosition()) }));
+          checks.register('readStore', async () => (await reads.ping(), { mode: config.mode.readStore }));
+          checks.register('seatLocks', async () => (await locks.ping(), { mode: config.mode.seatLocks }));
+          return checks;
+        },
+      },
+      PlatformLifecycle,
+    ];
+    return {
+      module: PlatformModule,
+      imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}
