@@ -1,0 +1,334 @@
+import { randomUUID } from 'node:crypto';
+import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo';
+import {
+  DuplicateKeyError,
+  type Document,
+  type Filter,
+  type FindOptions,
+  type ReadCollection,
+  type SortSpec,
+  type Update,
+  type UpdateResult,
+  type WriteOperation,
+} from '../read-store.port';
+import { seedFromFilter, valuesAt } from './upsert-seed';
+
+/**
+ * One in-memory collection. Documents live in a Map keyed by `_id` (insertion order is the
+ * natural order), so lookups by `_id` are O(1) however large the collection. Everything handed
+ * out is a copy: a caller mutating a result never changes the store.
+ */
+
+const UPDATE_OPERATORS = new Set([
+  '$set', '$inc', '$push', '$pull', '$setOnInsert', '$unset', '$addToSet', '$max', '$min', '$mul', '$pullAll', '$pop', '$rename',
+]);
+
+export interface IndexDefinition {
+  name: string;
+  keys: SortSpec;
+  unique: boolean;
+}
+
+interface UniqueIndex {
+  definition: IndexDefinition;
+  paths: string[];
+  /** Encoded key values → `_id` of the document holding them. */
+  owners: Map<string, string>;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+const indexKey = (document: Record<string, unknown>, paths: readonly string[]): string =>
+  JSON.stringify(valuesAt(document, paths));
+
+export class EmbeddedCollection<T extends Document = Document> implements ReadCollection<T> {
+  private documents = new Map<string, T>();
+  private readonly indexes = new Map<string, UniqueIndex | IndexDefinition>();
+
+  constructor(
+    readonly name: string,
+    /** Called on the first write so the store lists this collection from then on, like MongoDB. */
+    private readonly materialise: () => void = () => undefined,
+  ) {}
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    return this.findSync(filter, options);
+  }
+
+  async findOne(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<T | null> {
+    return this.findSync(filter, { ...options, limit: 1 })[0] ?? null;
+  }
+
+  async countDocuments(filter: Filter = {}): Promise<number> {
+    if (Object.keys(filter).length === 0) return this.documents.size;
+    return this.matching(filter).length;
+  }
+
+  async aggregate<R = Record<string, unknown>>(pipeline: Record<string, unknown>[]): Promise<R[]> {
+    // The aggregator may pass stored documents through untouched ($match, $sort): copy the output.
+    return copy(new Aggregator(pipeline).run([...this.documents.values()]) as R[]);
+  }
+
+  // ---- writes ------------------------------------------------------------------------------
+
+  async insertOne(document: T): Promise<void> {
+    this.insertSync(document);
+  }
+
+  async insertMany(documents: T[]): Promise<void> {
+    // Ordered like MongoDB's default: documents before the failing one stay inserted.
+    for (const document of documents) this.insertSync(document);
+  }
+
+  async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return this.updateSync(filter, update, options.upsert ?? false, false);
+  }
+
+  async updateMany(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return this.updateSync(filter, update, options.upsert ?? false, true);
+  }
+
+  async replaceOne(filter: Filter, replacement: T, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return this.replaceSync(filter, replacement, options.upsert ?? false);
+  }
+
+  async deleteOne(filter: Filter): Promise<number> {
+    const [target] = this.matching(filter, 1);
+    if (!target) return 0;
+    this.remove(target);
+    return 1;
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    const targets = this.matching(filter);
+    for (const target of targets) this.remove(target);
+    return targets.length;
+  }
+
+  async bulkWrite(operations: WriteOperation<T>[]): Promise<void> {
+    for (const operation of operations) {
+      if ('insertOne' in operation) this.insertSync(operation.insertOne.document);
+      else if ('updateOne' in operation) {
+        const { filter, update, upsert } = operation.updateOne;
+        this.updateSync(filter, update, upsert ?? false, false);
+      } else if ('updateMany' in operation) {
+        const { filter, update, upsert } = operation.updateMany;
+        this.updateSync(filter, update, upsert ?? false, true);
+      } else if ('replaceOne' in operation) {
+        const { filter, replacement, upsert } = operation.replaceOne;
+        this.replaceSync(filter, replacement, upsert ?? false);
+      } else if ('deleteOne' in operation) await this.deleteOne(operation.deleteOne.filter);
+      else if ('deleteMany' in operation) await this.deleteMany(operation.deleteMany.filter);
+      else throw new Error(`unknown bulk operation ${JSON.stringify(Object.keys(operation))}`);
+    }
+  }
+
+  async createIndex(keys: SortSpec, options: { unique?: boolean; name?: string } = {}): Promise<void> {
+    this.materialise();
+    const name = options.name ?? Object.entries(keys).map(([path, dir]) => `${path}_${dir}`).join('_');
+    if (this.indexes.has(name)) return;
+    const definition: IndexDefinition = { name, keys, unique: options.unique ?? false };
+    if (!definition.unique) {
+      // A non-unique index changes no result; scans stay fast enough for in-memory read models.
+      this.indexes.set(name, definition);
+      return;
+    }
+    const index: UniqueIndex = { definition, paths: Object.keys(keys), owners: new Map() };
+    for (const document of this.documents.values()) {
+      const key = indexKey(document, index.paths);
+      if (index.owners.has(key)) throw new DuplicateKeyError(this.name, valuesAt(document, index.paths));
+      index.owners.set(key, document._id);
+    }
+    this.indexes.set(name, index);
+  }
+
+  // ---- for the store and snapshots ---------------------------------------------------------
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /** Empties the collection and drops its indexes (dropCollection). */
+  clear(): void {
+    this.documents = new Map();
+    this.indexes.clear();
+  }
+
+  /** Moves `source`'s documents and indexes here, replacing what was here (renameCollection). */
+  takeOver(source: EmbeddedCollection<T>): void {
+    this.documents = source.documents;
+    this.indexes.clear();
+    for (const [name, index] of source.indexes) this.indexes.set(name, index);
+    source.documents = new Map();
+    source.indexes.clear();
+  }
+
+  indexDefinitions(): IndexDefinition[] {
+    return [...this.indexes.values()].map((index) => ('definition' in index ? index.definition : index));
+  }
+
+  /** Stored documents without copying: only for snapshot writing, which serialises them. */
+  storedDocuments(): IterableIterator<T> {
+    return this.documents.values();
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private uniqueIndexes(): UniqueIndex[] {
+    return [...this.indexes.values()].filter((index): index is UniqueIndex => 'owners' in index);
+  }
+
+  private findSync(filter: Filter, options: FindOptions): T[] {
+    const candidates = this.matching(filter, options.sort || options.skip ? undefined : options.limit);
+    if (!options.sort && !options.skip && !options.projection) return copy(candidates);
+    let cursor = mingoFind(candidates, {}, options.projection);
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return copy(cursor.all() as T[]);
+  }
+
+  /** Stored documents matching the filter, in natural order; uses the `_id` map where it can. */
+  private matching(filter: Filter, limit?: number): T[] {
+    const idCondition = filter._id;
+    let candidates: Iterable<T>;
+    if (typeof idCondition === 'string') {
+      const hit = this.documents.get(idCondition);
+      candidates = hit ? [hit] : [];
+    } else if (isInList(idCondition)) {
+      candidates = idCondition.$in.flatMap((id) => {
+        const hit = typeof id === 'string' ? this.documents.get(id) : undefined;
+        return hit ? [hit] : [];
+      });
+    } else {
+      candidates = this.documents.values();
+    }
+    const keys = Object.keys(filter);
+    const onlyId = keys.length === 1 && keys[0] === '_id' && (typeof idCondition === 'string' || isInList(idCondition));
+    const query = keys.length === 0 || onlyId ? null : new Query(filter);
+    const result: T[] = [];
+    for (const document of candidates) {
+      if (query && !query.test(document)) continue;
+      result.push(document);
+      if (limit !== undefined && limit > 0 && result.length >= limit) break;
+    }
+    return result;
+  }
+
+  private insertSync(document: T): void {
+    if (typeof document._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
+    if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
+    const stored = copy(document);
+    this.claimUniqueKeys(stored, null);
+    this.documents.set(stored._id, stored);
+    this.materialise();
+  }
+
+  private updateSync(filter: Filter, update: Update, upsert: boolean, many: boolean): UpdateResult {
+    const { onInsert, modifier } = splitUpdate(update);
+    const targets = this.matching(filter, many ? undefined : 1);
+    if (targets.length === 0) {
+      if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+      const seeded = seedFromFilter(filter) as T;
+      if (seeded._id === undefined) (seeded as Record<string, unknown>)._id = randomUUID();
+      if (onInsert) mingoUpdate(seeded, { $set: onInsert });
+      if (modifier) mingoUpdate(seeded, modifier);
+      this.insertSync(seeded);
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: seeded._id };
+    }
+    let modifiedCount = 0;
+    for (const target of targets) {
+      if (modifier && this.applyUpdate(target, modifier)) modifiedCount += 1;
+    }
+    return { matchedCount: targets.length, modifiedCount, upsertedId: null };
+  }
+
+  /** Updates one stored document; returns whether anything changed. */
+  private applyUpdate(target: T, modifier: Record<string, unknown>): boolean {
+    const uniques = this.uniqueIndexes();
+    if (uniques.length === 0) {
+      // In place, without copying: a 60,000-seat map document must not be cloned per event.
+      return mingoUpdate(target, modifier).length > 0;
+    }
+    const next = copy(target);
+    const changed = mingoUpdate(next, modifier).length > 0;
+    if (!changed) return false;
+    this.claimUniqueKeys(next, target);
+    this.documents.set(next._id, next);
+    return true;
+  }
+
+  private replaceSync(filter: Filter, replacement: T, upsert: boolean): UpdateResult {
+    if (Object.keys(replacement).some((key) => key.startsWith('$'))) {
+      throw new Error('replaceOne takes a document, not update operators');
+    }
+    const [target] = this.matching(filter, 1);
+    if (!target) {
+      if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+      const seed = seedFromFilter(filter);
+      const document = { ...replacement, _id: replacement._id ?? seed._id ?? randomUUID() } as T;
+      this.insertSync(document);
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: document._id };
+    }
+    if (replacement._id !== undefined && replacement._id !== target._id) {
+      throw new Error(`${this.name}: the _id of a document cannot change (${target._id})`);
+    }
+    const next = copy({ ...replacement, _id: target._id });
+    this.claimUniqueKeys(next, target);
+    this.documents.set(next._id, next);
+    return { matchedCount: 1, modifiedCount: 1, upsertedId: null };
+  }
+
+  private remove(target: T): void {
+    this.documents.delete(target._id);
+    for (const index of this.uniqueIndexes()) index.owners.delete(indexKey(target, index.paths));
+  }
+
+  /**
+   * Checks every unique index for `next` (replacing `previous`, if any) and, only when all pass,
+   * moves the index entries: a violation leaves the collection unchanged.
+   */
+  private claimUniqueKeys(next: T, previous: T | null): void {
+    const uniques = this.uniqueIndexes();
+    const keys = uniques.map((index) => indexKey(next, index.paths));
+    uniques.forEach((index, i) => {
+      const owner = index.owners.get(keys[i]);
+      if (owner !== undefined && owner !== next._id) {
+        throw new DuplicateKeyError(this.name, Object.fromEntries(index.paths.map((p, j) => [p, valuesAt(next, index.paths)[j]])));
+      }
+    });
+    uniques.forEach((index, i) => {
+      if (previous) index.owners.delete(indexKey(previous, index.paths));
+      index.owners.set(keys[i], next._id);
+    });
+  }
+}
+
+const isInList = (condition: unknown): condition is { $in: unknown[] } =>
+  typeof condition === 'object' &&
+  condition !== null &&
+  Object.keys(condition).length === 1 &&
+  Array.isArray((condition as { $in?: unknown }).$in);
+
+/** Separates `$setOnInsert` (applied only when an upsert inserts) from the other operators. */
+const splitUpdate = (
+  update: Update,
+): { onInsert: Record<string, unknown> | null; modifier: Record<string, unknown> | null } => {
+  const keys = Object.keys(update);
+  if (keys.length === 0) throw new Error('an update needs at least one operator');
+  for (const key of keys) {
+    if (!UPDATE_OPERATORS.has(key)) throw new Error(`unsupported update operator ${key} (updates need operators such as $set)`);
+  }
+  for (const [operator, fields] of Object.entries(update)) {
+    if (operator !== '$setOnInsert' && fields && typeof fields === 'object' && Object.keys(fields).some((f) => f === '_id')) {
+      throw new Error(`${operator} cannot change _id`);
+    }
+  }
+  const { $setOnInsert, ...rest } = update;
+  return {
+    onInsert: ($setOnInsert as Record<string, unknown> | undefined) ?? null,
+    modifier: Object.keys(rest).length > 0 ? rest : null,
+  };
+};

@@ -1,0 +1,116 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTempDir, removeDir } from '../../testing/services';
+import { describeReadStoreContract } from '../read-store.contract';
+import { DuplicateKeyError, type Document } from '../read-store.port';
+import { EmbeddedReadStore } from './embedded-read-store';
+
+describeReadStoreContract('embedded (mingo)', async () => {
+  const store = new EmbeddedReadStore();
+  await store.open();
+  return { store, teardown: () => store.close() };
+});
+
+describe('EmbeddedReadStore snapshots', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await makeTempDir('read-store');
+  });
+
+  afterEach(async () => {
+    await removeDir(dir);
+  });
+
+  const fill = async (store: EmbeddedReadStore): Promise<void> => {
+    const seats = store.collection('seat_map_v1');
+    await seats.createIndex({ section: 1, number: 1 }, { unique: true, name: 'seat_number' });
+    await seats.insertMany([
+      { _id: 's1', section: 'A', number: 1, status: 'free', holds: [{ bookingId: 'b1', until: '2030-01-01T00:00:00.000Z' }] },
+      { _id: 's2', section: 'A', number: 2, status: 'sold', price: 12.5 },
+    ]);
+    await store.collection('shows_v1').insertOne({ _id: 'show-1', title: 'Nuit "blanche"\nà Lyon', seats: 2 });
+    await store.saveCheckpoint('seat_map_v1', 42);
+  };
+
+  it('restores collections, indexes and checkpoints from a saved snapshot', async () => {
+    const original = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await original.open()).toEqual({ status: 'missing' });
+    await fill(original);
+    const saved = await original.saveSnapshot();
+    expect(saved.documents).toBe(4);
+    await original.close();
+
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await restored.open()).toEqual({ status: 'loaded', collections: 3, documents: 4 });
+    expect(await restored.listCollections()).toEqual(['checkpoints', 'seat_map_v1', 'shows_v1']);
+    expect(await restored.collection('seat_map_v1').find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: 's1', section: 'A', number: 1, status: 'free', holds: [{ bookingId: 'b1', until: '2030-01-01T00:00:00.000Z' }] },
+      { _id: 's2', section: 'A', number: 2, status: 'sold', price: 12.5 },
+    ]);
+    expect(await restored.collection('shows_v1').findOne({ _id: 'show-1' })).toMatchObject({ title: 'Nuit "blanche"\nà Lyon' });
+    expect(await restored.getCheckpoint('seat_map_v1')).toBe(42);
+    // The unique index came back too.
+    await expect(
+      restored.collection('seat_map_v1').insertOne({ _id: 's3', section: 'A', number: 2 }),
+    ).rejects.toBeInstanceOf(DuplicateKeyError);
+  });
+
+  it('replaces an older snapshot atomically and leaves no temporary file', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await fill(store);
+    await store.saveSnapshot();
+    await store.dropCollection('shows_v1');
+    await store.saveSnapshot();
+    const fresh = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await fresh.open()).toMatchObject({ status: 'loaded', collections: 2 });
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(dir)).toEqual(['read-store.snapshot']);
+  });
+
+  it('starts empty and reports a snapshot whose bytes changed', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await fill(store);
+    const { path } = await store.saveSnapshot();
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('"sold"', '"free"'));
+
+    const reopened = new EmbeddedReadStore({ snapshotDir: dir });
+    const result = await reopened.open();
+    expect(result).toMatchObject({ status: 'corrupt' });
+    expect(result.status === 'corrupt' && result.reason).toMatch(/checksum/);
+    expect(await reopened.listCollections()).toEqual([]);
+    expect(await reopened.getCheckpoint('seat_map_v1')).toBeNull();
+  });
+
+  it('starts empty and reports a torn or foreign snapshot file', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await fill(store);
+    const { path } = await store.saveSnapshot();
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.slice(0, Math.floor(text.length / 2)));
+    expect(await new EmbeddedReadStore({ snapshotDir: dir }).open()).toMatchObject({ status: 'corrupt' });
+    await writeFile(join(dir, 'read-store.snapshot'), 'not a snapshot');
+    expect(await new EmbeddedReadStore({ snapshotDir: dir }).open()).toMatchObject({ status: 'corrupt' });
+  });
+});
+
+describe('EmbeddedReadStore with a large collection', () => {
+  it('keeps _id lookups and updates on a 60,000-seat collection fast', async () => {
+    const store = new EmbeddedReadStore();
+    const seats = store.collection<Document & { n: number; status: string }>('seats');
+    await seats.insertMany(Array.from({ length: 60_000 }, (_, n) => ({ _id: `seat-${n}`, n, status: 'free' })));
+
+    // 20,000 lookups and updates by _id would take minutes if each scanned the collection
+    // (60,000 × 20,000 predicate tests); through the _id map they take milliseconds.
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 10_000; i += 1) {
+      const id = `seat-${(i * 7919) % 60_000}`;
+      await seats.updateOne({ _id: id }, { $set: { status: 'held' } });
+      expect((await seats.findOne({ _id: id }))?.status).toBe('held');
+    }
+    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(elapsedMs).toBeLessThan(5_000);
+    expect(await seats.countDocuments({ status: 'held' })).toBe(10_000);
+  });
+});
