@@ -1,0 +1,2 @@
+export { MongoReadStore, databaseNameFromUrl } from './mongo-read-store';
+export type { MongoReadStoreOptions } from './mongo-read-store';
