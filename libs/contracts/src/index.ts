@@ -1,2 +1,3 @@
 export * from './events/envelope';
 export * from './errors';
+export * from './accounts';

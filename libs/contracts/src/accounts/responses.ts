@@ -1,0 +1,34 @@
+import type { Role } from './roles';
+
+/** 201 of POST /api/auth/register. `position` is the global log position of the registration. */
+export interface RegisterResponse {
+  userId: string;
+  position: string;
+}
+
+/** 200 of POST /api/auth/login and /api/auth/refresh. */
+export interface TokenResponse {
+  accessToken: string;
+  /** Opaque, single use: presenting it again after the grace window revokes the whole session. */
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Access token lifetime in seconds. */
+  expiresIn: number;
+  /** Log position of the session change (family started or token rotated). */
+  position: string;
+}
+
+/** 200 of GET /api/auth/me. */
+export interface MeResponse {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+}
+
+/** 200 of PUT /api/admin/users/{userId}/roles. */
+export interface ChangeRolesResponse {
+  userId: string;
+  roles: Role[];
+  position: string;
+}
