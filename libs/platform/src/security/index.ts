@@ -1,0 +1,5 @@
+export * from './password-hasher';
+export * from './password-policy';
+export * from './email-hash';
+export * from './refresh-token';
+export * from './token-service';

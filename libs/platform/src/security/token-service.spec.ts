@@ -1,0 +1,228 @@
+import 'reflect-metadata';
+import { createHmac } from 'node:crypto';
+import { DomainError } from '@tessera/domain';
+import { SignJWT } from 'jose';
+import { Clock } from '../time/clock';
+import { hashRefreshToken } from './refresh-token';
+import { ACCESS_TOKEN_TTL_SECONDS, createTokenService, TokenService } from './token-service';
+
+class FixedClock extends Clock {
+  constructor(public current: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+const secretText = 'a-test-secret-that-is-long-enough-0123456789';
+const secret = Buffer.from(secretText);
+const t0 = new Date('2030-01-01T10:00:00.000Z');
+const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decodePart = (token: string, index: 0 | 1): Record<string, unknown> =>
+  JSON.parse(Buffer.from(token.split('.')[index], 'base64url').toString('utf8'));
+
+/** An HS256 token over arbitrary header and claims, signed with `key`: for crafting forgeries. */
+const handSigned = (header: object, claims: object, key: Buffer = secret): string => {
+  const input = `${base64url(header)}.${base64url(claims)}`;
+  return `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
+};
+
+const validClaims = (now: Date) => ({
+  iss: 'tessera',
+  aud: 'tessera-api',
+  sub: 'user-1',
+  jti: 'jti-1',
+  roles: ['user'],
+  iat: seconds(now),
+  nbf: seconds(now),
+  exp: seconds(now) + 900,
+});
+
+const expectUnauthenticated = async (promise: Promise<unknown>): Promise<void> => {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe('UNAUTHENTICATED');
+};
+
+describe('TokenService access tokens', () => {
+  let clock: FixedClock;
+  let tokens: TokenService;
+
+  beforeEach(() => {
+    clock = new FixedClock(t0);
+    tokens = new TokenService({ secret, issuer: 'tessera', audience: 'tessera-api', clock });
+  });
+
+  it('issues a 15-minute HS256 at+jwt that verifies to its subject and roles', async () => {
+    const issued = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user', 'staff'] });
+
+    expect(issued.expiresIn).toBe(ACCESS_TOKEN_TTL_SECONDS);
+    expect(decodePart(issued.accessToken, 0)).toEqual({ alg: 'HS256', typ: 'at+jwt' });
+    const claims = decodePart(issued.accessToken, 1);
+    expect(claims).toMatchObject({ iss: 'tessera', aud: 'tessera-api', sub: 'user-1', roles: ['user', 'staff'], jti: issued.tokenId });
+    expect(claims.exp).toBe(seconds(t0) + 15 * 60);
+
+    await expect(tokens.verifyAccessToken(issued.accessToken)).resolves.toEqual({
+      userId: 'user-1',
+      roles: ['user', 'staff'],
+      tokenId: issued.tokenId,
+      expiresAt: new Date(t0.getTime() + 15 * 60 * 1000),
+    });
+  });
+
+  it('gives every token its own jti', async () => {
+    const a = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    const b = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    expect(a.tokenId).not.toBe(b.tokenId);
+  });
+
+  it('accepts a token within 5 s of its expiry and refuses it after', async () => {
+    const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    clock.advance((15 * 60 + 4) * 1000);
+    await expect(tokens.verifyAccessToken(accessToken)).resolves.toMatchObject({ userId: 'user-1' });
+    clock.advance(2 * 1000);
+    await expectUnauthenticated(tokens.verifyAccessToken(accessToken));
+  });
+
+  it('refuses a token that is not yet valid beyond the clock tolerance', async () => {
+    const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    clock.advance(-6 * 1000);
+    await expectUnauthenticated(tokens.verifyAccessToken(accessToken));
+  });
+
+  it('accepts the hand-made reference token, so the forgeries below fail for their one defect', async () => {
+    const token = handSigned({ alg: 'HS256', typ: 'at+jwt' }, validClaims(t0));
+    await expect(tokens.verifyAccessToken(token)).resolves.toMatchObject({ userId: 'user-1', roles: ['user'] });
+  });
+
+  const forgeries: [string, () => Promise<string> | string][] = [
+    ['alg none', () => `${base64url({ alg: 'none', typ: 'at+jwt' })}.${base64url(validClaims(t0))}.`],
+    ['alg none with a signature', () => `${base64url({ alg: 'none', typ: 'at+jwt' })}.${base64url(validClaims(t0))}.c2ln`],
+    ['a wrong key', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, validClaims(t0), Buffer.from('another-secret-that-is-long-enough-9876543210'))],
+    ['another HMAC algorithm with the right key', () =>
+      new SignJWT(validClaims(t0)).setProtectedHeader({ alg: 'HS512', typ: 'at+jwt' }).sign(secret)],
+    ['a wrong audience', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), aud: 'someone-else' })],
+    ['a wrong issuer', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), iss: 'evil' })],
+    ['typ JWT instead of at+jwt', () => handSigned({ alg: 'HS256', typ: 'JWT' }, validClaims(t0))],
+    ['no typ', () => handSigned({ alg: 'HS256' }, validClaims(t0))],
+    ['an expired token', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), exp: seconds(t0) - 6 })],
+    ['no exp', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), exp: undefined })],
+    ['no sub', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), sub: undefined })],
+    ['no jti', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), jti: undefined })],
+    ['an unknown role', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), roles: ['root'] })],
+    ['roles that are not a list', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), roles: 'admin' })],
+    ['no roles', () => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), roles: [] })],
+    ['garbage', () => 'not.a.jwt'],
+    ['an empty string', () => ''],
+  ];
+
+  it.each(forgeries)('refuses %s', async (_name, forge) => {
+    await expectUnauthenticated(tokens.verifyAccessToken(await forge()));
+  });
+
+  it('refuses a genuine token whose payload was altered (roles raised to admin)', async () => {
+    const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    const [header, payload, signature] = accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const altered = `${header}.${base64url({ ...claims, roles: ['admin'] })}.${signature}`;
+    await expectUnauthenticated(tokens.verifyAccessToken(altered));
+  });
+
+  it('refuses a genuine token whose header was switched to alg none', async () => {
+    const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    const [, payload] = accessToken.split('.');
+    await expectUnauthenticated(tokens.verifyAccessToken(`${base64url({ alg: 'none', typ: 'at+jwt' })}.${payload}.`));
+  });
+
+  it('refuses a token from a service with another secret', async () => {
+    const other = new TokenService({ secret: Buffer.from('x'.repeat(32)), issuer: 'tessera', audience: 'tessera-api', clock });
+    const { accessToken } = await other.issueAccessToken({ userId: 'user-1', roles: ['admin'] });
+    await expectUnauthenticated(tokens.verifyAccessToken(accessToken));
+  });
+
+  it('never accepts a refresh token as an access token', async () => {
+    const { token } = tokens.issueRefreshToken();
+    await expectUnauthenticated(tokens.verifyAccessToken(token));
+  });
+
+  it('never parses an access token as a refresh token', async () => {
+    const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    expect(tokens.parseRefreshToken(accessToken)).toBeNull();
+  });
+
+  it('refuses a secret shorter than 32 bytes', () => {
+    expect(() => new TokenService({ secret: Buffer.alloc(31, 1), issuer: 'tessera', audience: 'tessera-api' })).toThrow(/32 bytes/);
+  });
+});
+
+describe('TokenService refresh tokens', () => {
+  it('mints a token for a new family that parses back to its family and stored hash, expiring after the refresh lifetime', () => {
+    const clock = new FixedClock(t0);
+    const tokens = new TokenService({ secret, issuer: 'tessera', audience: 'tessera-api', clock, refreshTokenTtlSeconds: 3600 });
+    const issued = tokens.issueRefreshToken();
+
+    expect(issued.expiresAt).toBe('2030-01-01T11:00:00.000Z');
+    expect(issued.tokenHash).toBe(hashRefreshToken(issued.token));
+    expect(tokens.parseRefreshToken(issued.token)).toEqual({ familyId: issued.familyId, tokenHash: issued.tokenHash });
+
+    const next = tokens.issueRefreshToken(issued.familyId);
+    expect(next.familyId).toBe(issued.familyId);
+    expect(next.token).not.toBe(issued.token);
+  });
+});
+
+describe('createTokenService', () => {
+  const quietLogger = () => ({ warn: jest.fn<void, [string]>() });
+
+  it('refuses to start in production without a secret', () => {
+    const logger = quietLogger();
+    expect(() => createTokenService({ production: true, logger })).toThrow(/JWT_SECRET must be set in production/);
+    expect(() => createTokenService({ secret: '', production: true, logger })).toThrow(/JWT_SECRET/);
+  });
+
+  it('generates a development key, says so, and never logs it', async () => {
+    const logger = quietLogger();
+    const tokens = createTokenService({ production: false, logger });
+
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    const [message] = logger.warn.mock.calls[0];
+    expect(message).toMatch(/generated a random development signing key/);
+    const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    await expect(tokens.verifyAccessToken(accessToken)).resolves.toMatchObject({ userId: 'user-1' });
+    // The generated key is not in the message in any common spelling (hex, base64, base64url).
+    expect(message).not.toMatch(/[A-Za-z0-9+/_-]{40,}/);
+
+    const other = createTokenService({ production: false, logger });
+    await expectUnauthenticated(other.verifyAccessToken(accessToken));
+  });
+
+  it('uses the configured secret without a warning, so two processes share tokens', async () => {
+    const logger = quietLogger();
+    const a = createTokenService({ secret: secretText, production: true, logger });
+    const b = createTokenService({ secret: secretText, production: true, logger });
+    const { accessToken } = await a.issueAccessToken({ userId: 'user-1', roles: ['admin'] });
+    await expect(b.verifyAccessToken(accessToken)).resolves.toMatchObject({ userId: 'user-1', roles: ['admin'] });
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('refuses a configured secret shorter than 32 bytes', () => {
+    expect(() => createTokenService({ secret: 'short', production: false, logger: quietLogger() })).toThrow(/32 bytes/);
+  });
+
+  it('checks the configured issuer and audience', async () => {
+    const logger = quietLogger();
+    const ours = createTokenService({ secret: secretText, production: true, logger, issuer: 'a', audience: 'x' });
+    const theirs = createTokenService({ secret: secretText, production: true, logger, issuer: 'b', audience: 'x' });
+    const { accessToken } = await theirs.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    await expectUnauthenticated(ours.verifyAccessToken(accessToken));
+  });
+});

@@ -1,0 +1,166 @@
+import { createSecretKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { isRole, type Role } from '@tessera/contracts';
+import { DomainError } from '@tessera/domain';
+import { jwtVerify, SignJWT } from 'jose';
+import { SystemClock, type Clock } from '../time/clock';
+import { mintRefreshToken, parseRefreshToken, type MintedRefreshToken, type ParsedRefreshToken } from './refresh-token';
+
+/**
+ * Access and refresh tokens.
+ *
+ * Access tokens are JWTs signed with HS256 and a secret of at least 32 bytes (RFC 7518 §3.2):
+ * every app that verifies them is ours and already shares its configuration, so one symmetric
+ * secret is the simplest key to distribute and rotate; EdDSA would only pay off once a third
+ * party verifies our tokens. The algorithm is pinned on verification (no `none`, no HS/RS
+ * confusion), the header carries `typ: at+jwt` (RFC 9068) and issuer, audience, expiry and
+ * not-before are all checked with at most 5 s of clock skew.
+ *
+ * Refresh tokens are opaque strings (see refresh-token.ts), so neither kind of token can ever be
+ * accepted as the other.
+ */
+export const ACCESS_TOKEN_ALGORITHM = 'HS256';
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 60 * 60;
+export const CLOCK_TOLERANCE_SECONDS = 5;
+export const MIN_SECRET_BYTES = 32;
+
+export interface TokenServiceOptions {
+  /** The HMAC secret, at least 32 bytes. */
+  secret: Uint8Array;
+  issuer: string;
+  audience: string;
+  clock?: Clock;
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+}
+
+export interface IssuedAccessToken {
+  accessToken: string;
+  /** Seconds, as the token response's `expiresIn`. */
+  expiresIn: number;
+  tokenId: string;
+}
+
+/** Who the bearer of a verified access token is. */
+export interface AccessPrincipal {
+  userId: string;
+  roles: Role[];
+  tokenId: string;
+  expiresAt: Date;
+}
+
+export interface IssuedRefreshToken extends MintedRefreshToken {
+  /** ISO 8601 UTC, for the family's `expiresAt`. */
+  expiresAt: string;
+}
+
+const unauthenticated = (): DomainError => new DomainError('UNAUTHENTICATED', 'a valid access token is required');
+
+export class TokenService {
+  private readonly key: KeyObject;
+  private readonly clock: Clock;
+  private readonly accessTokenTtlSeconds: number;
+  private readonly refreshTokenTtlSeconds: number;
+
+  constructor(private readonly options: TokenServiceOptions) {
+    if (options.secret.byteLength < MIN_SECRET_BYTES) {
+      throw new Error(`the access token secret must be at least ${MIN_SECRET_BYTES} bytes`);
+    }
+    this.key = createSecretKey(Buffer.from(options.secret));
+    this.clock = options.clock ?? new SystemClock();
+    this.accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
+    this.refreshTokenTtlSeconds = options.refreshTokenTtlSeconds ?? REFRESH_TOKEN_TTL_SECONDS;
+  }
+
+  async issueAccessToken(subject: { userId: string; roles: readonly Role[] }): Promise<IssuedAccessToken> {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const tokenId = randomUUID();
+    const accessToken = await new SignJWT({ roles: [...subject.roles] })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE })
+      .setIssuer(this.options.issuer)
+      .setAudience(this.options.audience)
+      .setSubject(subject.userId)
+      .setJti(tokenId)
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(issuedAt + this.accessTokenTtlSeconds)
+      .sign(this.key);
+    return { accessToken, expiresIn: this.accessTokenTtlSeconds, tokenId };
+  }
+
+  /** The bearer of a valid access token; anything else throws DomainError UNAUTHENTICATED. */
+  async verifyAccessToken(token: string): Promise<AccessPrincipal> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 4096) throw unauthenticated();
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        typ: ACCESS_TOKEN_TYPE,
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        requiredClaims: ['sub', 'jti', 'iat', 'exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: this.clock.now(),
+      }));
+    } catch {
+      throw unauthenticated();
+    }
+    const { sub, jti, exp, roles } = payload;
+    if (typeof sub !== 'string' || sub.length === 0 || typeof jti !== 'string' || typeof exp !== 'number') {
+      throw unauthenticated();
+    }
+    if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) throw unauthenticated();
+    return { userId: sub, roles: [...roles], tokenId: jti, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** A refresh token for a new family (login) or the next one of `familyId` (rotation). */
+  issueRefreshToken(familyId?: string): IssuedRefreshToken {
+    const minted = mintRefreshToken(familyId);
+    const expiresAt = new Date(this.clock.now().getTime() + this.refreshTokenTtlSeconds * 1000).toISOString();
+    return { ...minted, expiresAt };
+  }
+
+  /** Family id and hash of a presented refresh token, or null when it is not one of ours in shape. */
+  parseRefreshToken(token: unknown): ParsedRefreshToken | null {
+    return parseRefreshToken(token);
+  }
+}
+
+/** Where the start-up warning goes; Nest's Logger and pino both fit. */
+export interface SecurityLogger {
+  warn(message: string): void;
+}
+
+export interface TokenServiceConfig {
+  /** JWT_SECRET; empty counts as missing. */
+  secret?: string;
+  production: boolean;
+  logger: SecurityLogger;
+  issuer?: string;
+  audience?: string;
+  clock?: Clock;
+}
+
+/**
+ * The token service from configuration. Production without a secret throws, so start-up stops;
+ * development generates a random key and says so (never the key itself), which also means its
+ * tokens die with the process and are not shared between processes.
+ */
+export const createTokenService = (config: TokenServiceConfig): TokenService => {
+  const issuer = config.issuer ?? 'tessera';
+  const audience = config.audience ?? 'tessera-api';
+  if (config.secret === undefined || config.secret === '') {
+    if (config.production) {
+      throw new Error('JWT_SECRET must be set in production: refusing to start with a generated signing key');
+    }
+    config.logger.warn(
+      'JWT_SECRET is not set: generated a random development signing key for access tokens. ' +
+        'Tokens will not survive a restart or work across processes; set JWT_SECRET (at least 32 bytes) outside development.',
+    );
+    return new TokenService({ secret: randomBytes(MIN_SECRET_BYTES), issuer, audience, clock: config.clock });
+  }
+  const secret = Buffer.from(config.secret, 'utf8');
+  if (secret.byteLength < MIN_SECRET_BYTES) throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes`);
+  return new TokenService({ secret, issuer, audience, clock: config.clock });
+};
