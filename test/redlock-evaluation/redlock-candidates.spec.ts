@@ -224,7 +224,7 @@ describeWithService('redis', 'Redlock candidates against real Redis (3 nodes: 63
 
   it('the chosen RedlockSeatLocks: acquire + release latency on the same 3 nodes (figures only)', async () => {
     const key = uniquePrefix('eval-latency-own');
-    const locks = new RedlockSeatLocks({ urls: ['redis://127.0.0.1:6379', ...extra.map((node) => node.url)] });
+    const locks = new RedlockSeatLocks(['redis://127.0.0.1:6379', ...extra.map((node) => node.url)]);
     const samples: number[] = [];
     for (let i = 0; i < 200; i++) {
       const started = process.hrtime.bigint();

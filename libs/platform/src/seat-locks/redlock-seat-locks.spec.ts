@@ -17,8 +17,8 @@ describeWithService('redis', 'RedlockSeatLocks on real Redis', () => {
   });
 
   const harnessOn = (urls: () => string[]) => async () => {
-    const locks = new RedlockSeatLocks({ urls: urls() });
-    const other = new RedlockSeatLocks({ urls: urls() });
+    const locks = new RedlockSeatLocks(urls());
+    const other = new RedlockSeatLocks(urls());
     return {
       locks,
       other,
@@ -36,7 +36,7 @@ describeWithService('redis', 'RedlockSeatLocks on real Redis', () => {
     let direct: Redis[] = [];
     const urls = () => [MACHINE_REDIS, ...extra.map((node) => node.url)];
     beforeEach(async () => {
-      locks = new RedlockSeatLocks({ urls: urls(), commandTimeoutMs: 1000 });
+      locks = new RedlockSeatLocks(urls(), { commandTimeoutMs: 1000 });
       direct = urls().map((url) => new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, disconnectTimeout: 200 }));
       direct.forEach((client) => client.on('error', () => undefined));
       await Promise.all(direct.map((client) => client.connect()));

@@ -37,8 +37,6 @@ type LockClient = Redis & {
 };
 
 export interface RedlockSeatLocksOptions {
-  /** One URL per independent Redis master, e.g. REDIS_URLS split on commas. */
-  readonly urls: readonly string[];
   /** Share of the TTL kept back for clock drift between this process and the nodes (Redlock: 0.01). */
   readonly driftFactor?: number;
   /** Bound on one node's answer; a stalled node counts as a failed vote after this. */
@@ -66,14 +64,15 @@ export class RedlockSeatLocks extends SeatLocks {
   private readonly clock: Clock;
   private readonly connected: Promise<void>;
 
-  constructor(options: RedlockSeatLocksOptions) {
+  /** `urls`: one redis:// URL per independent Redis master, e.g. REDIS_URLS split on commas. */
+  constructor(urls: readonly string[], options: RedlockSeatLocksOptions = {}) {
     super();
-    if (options.urls.length === 0) throw new RangeError('RedlockSeatLocks needs at least one Redis URL');
-    this.quorum = Math.floor(options.urls.length / 2) + 1;
+    if (urls.length === 0) throw new RangeError('RedlockSeatLocks needs at least one Redis URL');
+    this.quorum = Math.floor(urls.length / 2) + 1;
     this.driftFactor = options.driftFactor ?? 0.01;
     this.clock = options.clock ?? new SystemClock();
     const commandTimeout = options.commandTimeoutMs ?? 500;
-    this.clients = options.urls.map((url) => {
+    this.clients = urls.map((url) => {
       // A node that is down must fail a command at once (no offline queue, no per-request
       // retries) so the other nodes decide; reconnection goes on in the background.
       const client = new Redis(url, {
@@ -94,9 +93,9 @@ export class RedlockSeatLocks extends SeatLocks {
   }
 
   /** Builds from `REDIS_URLS`-style text: comma-separated redis:// URLs. */
-  static fromUrlList(urlList: string, options: Omit<RedlockSeatLocksOptions, 'urls'> = {}): RedlockSeatLocks {
+  static fromUrlList(urlList: string, options: RedlockSeatLocksOptions = {}): RedlockSeatLocks {
     const urls = urlList.split(',').map((url) => url.trim()).filter((url) => url.length > 0);
-    return new RedlockSeatLocks({ ...options, urls });
+    return new RedlockSeatLocks(urls, options);
   }
 
   async acquire(resources: readonly string[], ttlMs: number): Promise<LockAttempt> {
