@@ -1,3 +1,4 @@
 export * from './events/envelope';
 export * from './errors';
 export * from './accounts';
+export * from './box-office';

@@ -1,0 +1,66 @@
+/** Response bodies of the show endpoints (API.md, Shows). `position` is the global log position as a decimal string. */
+
+export type ShowStatus = 'draft' | 'on_sale' | 'cancelled';
+export type SeatStatus = 'available' | 'held' | 'sold';
+
+export interface CreateShowResponse {
+  showId: string;
+  position: string;
+}
+
+export interface PublishShowResponse {
+  showId: string;
+  status: 'on_sale';
+  position: string;
+}
+
+export interface CancelShowResponse {
+  showId: string;
+  status: 'cancelled';
+  position: string;
+}
+
+export interface ShowSummary {
+  showId: string;
+  name: string;
+  venue: string;
+  startsAt: string;
+  status: ShowStatus;
+  currency: string;
+  /** The lowest category price, minor units. */
+  priceFrom: number;
+  capacity: number;
+  available: number;
+}
+
+export interface ShowListResponse {
+  items: ShowSummary[];
+  nextCursor: string | null;
+}
+
+export interface ShowDetailResponse {
+  showId: string;
+  name: string;
+  venue: string;
+  startsAt: string;
+  status: ShowStatus;
+  currency: string;
+  holdMinutes: number;
+  maxSeatsPerBooking: number;
+  categories: { id: string; name: string; price: number; capacity: number; available: number }[];
+  sections: { id: string; name: string; categoryId: string; capacity: number; available: number }[];
+}
+
+export interface SeatView {
+  seatId: string;
+  sectionId: string;
+  row: string;
+  number: number;
+  categoryId: string;
+  status: SeatStatus;
+}
+
+export interface SeatMapResponse {
+  showId: string;
+  seats: SeatView[];
+}
