@@ -1,0 +1,545 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  EventStore,
+  matchesFilter,
+  WrongExpectedRevisionError,
+  type AllSubscription,
+  type AppendResult,
+  type ConsumerGroupOptions,
+  type EventFilter,
+  type EventToAppend,
+  type ExpectedRevision,
+  type GroupSubscription,
+  type MultiAppendResult,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type RevisionConflict,
+  type StreamAppend,
+  type SubscribeToAllOptions,
+} from '../event-store.port';
+import { CatchUpSubscription } from './catch-up-subscription';
+import type { CommittedLog } from './committed-log';
+import { ConsumerGroups } from './consumer-groups';
+import { DataDirLock } from './data-dir-lock';
+import { GroupCommitWriter, type DurableFrame, type WriterStats } from './group-commit-writer';
+import { LogIndex, RecentEventIds } from './log-index';
+import { LogFile, type TornTail } from './log-file';
+import { decodeEntry, ENTRY_HEADER_BYTES, encodeFrame, readEntryHeader, readEntryRouting, type PlacedEvent } from './record-codec';
+
+/**
+ * The embedded EventStore: one append-only, checksummed log file in `DATA_DIR/eventstore/`,
+ * written with group commit and acknowledged after fdatasync. Expected revisions are checked when
+ * an append is queued, against the revisions that queued appends will produce, so a batch never
+ * holds a conflicting append. Readers see only durable events.
+ */
+
+export interface EmbeddedEventStoreOptions {
+  dataDir: string;
+  /** Recent event ids remembered for idempotent `any` re-appends. Default 100 000. */
+  recentIdCapacity?: number;
+}
+
+export interface OpenReport {
+  events: number;
+  streams: number;
+  /** Time to scan the log and rebuild the indexes. */
+  openMs: number;
+  /** Bytes cut off the end of the log because they were not a complete, valid frame. */
+  tornTail?: TornTail;
+}
+
+export class EventStoreClosedError extends Error {
+  constructor() {
+    super('the event store is closed');
+    this.name = 'EventStoreClosedError';
+  }
+}
+
+const READ_CHUNK_BYTES = 1024 * 1024;
+/** Gap between two events' bytes that a coalesced read will still span. */
+const COALESCE_GAP_BYTES = 64 * 1024;
+const PARKED_EVENT_TYPE = 'tessera.event-parked.v1';
+const SYSTEM_STREAM_MARK = 0x24; // '$'
+
+type StreamDecision =
+  | { kind: 'write'; append: StreamAppend; current: number }
+  | { kind: 'done'; result: AppendResult }
+  | { kind: 'verify'; append: StreamAppend; firstRevision: number; current: number }
+  | { kind: 'conflict'; conflict: RevisionConflict };
+
+export const parkedStreamOf = (group: string): string => `$parked-${group}`;
+
+export class EmbeddedEventStore extends EventStore {
+  private readonly dir: string;
+  private readonly index = new LogIndex();
+  private readonly recentIds: RecentEventIds;
+  /** Streams with queued appends: the revision and position their last queued event will get. */
+  private readonly queuedHeads = new Map<string, { revision: number; position: number }>();
+  private nextPosition = 0;
+  private lock: DataDirLock | undefined;
+  private file: LogFile | undefined;
+  private writer: GroupCommitWriter | undefined;
+  private groups: ConsumerGroups | undefined;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly commitListeners = new Set<() => void>();
+  private state: 'new' | 'open' | 'closing' | 'closed' = 'new';
+  private report: OpenReport | undefined;
+  /** The durable part of the log, as subscriptions and consumer groups see it. */
+  private readonly committed: CommittedLog = {
+    headPosition: () => this.index.headPosition,
+    readRange: (after, until, filter, maxEvents) => this.readRange(after, until, filter, maxEvents),
+    onCommit: (listener) => {
+      this.commitListeners.add(listener);
+      return () => this.commitListeners.delete(listener);
+    },
+  };
+
+  constructor(private readonly options: EmbeddedEventStoreOptions) {
+    super();
+    this.dir = join(options.dataDir, 'eventstore');
+    this.recentIds = new RecentEventIds(options.recentIdCapacity ?? 100_000);
+  }
+
+  static async open(options: EmbeddedEventStoreOptions): Promise<EmbeddedEventStore> {
+    const store = new EmbeddedEventStore(options);
+    await store.open();
+    return store;
+  }
+
+  /** Takes the lock, scans the log (truncating a torn tail) and rebuilds the indexes. */
+  async open(): Promise<OpenReport> {
+    if (this.state !== 'new') throw new Error('EmbeddedEventStore.open() may be called once');
+    const started = performance.now();
+    await mkdir(this.dir, { recursive: true });
+    this.lock = await DataDirLock.acquire(join(this.dir, 'LOCK'));
+    try {
+      const { file, tornTail } = await LogFile.open(join(this.dir, 'events.log'), (buf, at, base) => {
+        const header = readEntryHeader(buf, at);
+        this.index.add(header.stream, header.revision, header.position, base + at, header.length);
+      });
+      this.file = file;
+      this.nextPosition = this.index.headPosition;
+      await this.rememberRecentIds();
+      this.writer = new GroupCommitWriter(file, (frames) => this.applyDurable(frames));
+      this.groups = new ConsumerGroups(join(this.dir, 'groups'), this.committed, (group, event, reason) =>
+        this.parkEvent(group, event, reason),
+      );
+      await this.groups.load();
+      this.state = 'open';
+      this.report = {
+        events: this.index.headPosition,
+        streams: this.index.streamCount,
+        openMs: performance.now() - started,
+        tornTail,
+      };
+      return this.report;
+    } catch (error) {
+      await this.file?.close();
+      await this.lock.release();
+      throw error;
+    }
+  }
+
+  get openReport(): OpenReport | undefined {
+    return this.report;
+  }
+
+  /** Group-commit counters: compare `syncs` with `frames` to see how many appends shared a sync. */
+  get writerStats(): WriterStats {
+    return { ...this.requireWriter().stats };
+  }
+
+  async append(
+    stream: string,
+    events: EventToAppend[],
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    const result = await this.appendMulti([{ stream, events, expectedRevision: options.expectedRevision ?? 'any' }]);
+    return result.streams[0];
+  }
+
+  async appendMulti(appends: StreamAppend[]): Promise<MultiAppendResult> {
+    this.assertOpen();
+    return this.appendInternal(appends);
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertReadable();
+    const positions = this.index.positionsOf(stream);
+    const last = positions.length - 1;
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (maxCount <= 0 || last < 0) return [];
+    if (options.direction === 'backwards') {
+      const from = Math.min(options.fromRevision ?? last, last);
+      if (from < 0) return [];
+      const lowest = Math.max(0, from - maxCount + 1);
+      return this.readPositions(positions.slice(lowest, from + 1).reverse());
+    }
+    const from = Math.max(0, options.fromRevision ?? 0);
+    return this.readPositions(positions.slice(from, from + Math.min(maxCount, positions.length)));
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertReadable();
+    const until = this.index.headPosition;
+    let after = options.after ?? 0;
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    while (remaining > 0 && after < until) {
+      const { events, last } = await this.readRange(after, until, options.filter, Math.min(remaining, 4096));
+      for (const event of events) yield event;
+      remaining -= events.length;
+      after = last;
+    }
+  }
+
+  async headPosition(): Promise<number> {
+    return this.index.headPosition;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): AllSubscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(this.committed, options, (closed) => this.subscriptions.delete(closed));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<void> {
+    this.assertOpen();
+    await this.requireGroups().ensure(group, options);
+  }
+
+  subscribeToGroup(group: string): GroupSubscription {
+    this.assertOpen();
+    return this.requireGroups().subscribe(group);
+  }
+
+  async readParked(group: string): Promise<RecordedEvent[]> {
+    const parked = await this.readStream(parkedStreamOf(group));
+    return this.readPositions(parked.map((record) => (record.data as { position: number }).position));
+  }
+
+  async close(): Promise<void> {
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.groups?.close();
+    await this.writer?.drain();
+    await this.file?.close();
+    await this.lock?.release();
+    this.commitListeners.clear();
+    this.state = 'closed';
+  }
+
+  // Reading.
+
+  private async readRange(
+    after: number,
+    until: number,
+    filter: EventFilter | undefined,
+    maxEvents: number,
+  ): Promise<{ events: RecordedEvent[]; last: number }> {
+    const end = Math.min(until, this.index.headPosition);
+    const first = after + 1;
+    if (first > end) return { events: [], last: Math.max(after, end) };
+    const last = this.lastWithin(first, end, READ_CHUNK_BYTES);
+    const base = this.index.offsetOf(first);
+    const buf = await this.requireFile().read(base, this.index.endOf(last) - base);
+    const events: RecordedEvent[] = [];
+    for (let position = first; position <= last; position++) {
+      const at = this.index.offsetOf(position) - base;
+      if (filter) {
+        if (!matchesFilter(readEntryRouting(buf, at), filter)) continue;
+      } else if (buf[at + ENTRY_HEADER_BYTES] === SYSTEM_STREAM_MARK) {
+        continue;
+      }
+      events.push(decodeEntry(buf, at));
+      if (events.length >= maxEvents) return { events, last: position };
+    }
+    return { events, last };
+  }
+
+  // Appending.
+
+  private async appendInternal(appends: StreamAppend[]): Promise<MultiAppendResult> {
+    const writer = this.requireWriter();
+    if (writer.failed) throw writer.failed;
+    validateAppends(appends);
+    const decisions = appends.map((append) => this.decide(append));
+
+    const conflicts = decisions.flatMap((d) => (d.kind === 'conflict' ? [d.conflict] : []));
+    if (conflicts.length > 0) throw new WrongExpectedRevisionError(conflicts);
+
+    const writes = decisions.filter((d): d is Extract<StreamDecision, { kind: 'write' }> => d.kind === 'write');
+    const toWrite = writes.filter((d) => d.append.events.length > 0);
+    if (toWrite.length > 0 && toWrite.length < decisions.length) {
+      // Some streams already hold these events and others do not: not a retry of one atomic
+      // append, so refuse it rather than write half of it again.
+      const already = decisions.filter((d) => d.kind === 'done' || d.kind === 'verify');
+      if (already.length > 0) {
+        throw new WrongExpectedRevisionError(
+          already.map((d) => {
+            const stream = d.kind === 'done' ? d.result.stream : d.append.stream;
+            const current = this.currentHead(stream).revision;
+            return { stream, expected: appends.find((a) => a.stream === stream)?.expectedRevision ?? 'any', actual: current < 0 ? 'no_stream' : current };
+          }),
+        );
+      }
+    }
+    if (toWrite.length === 0) return this.resolveWithoutWriting(decisions, writer);
+
+    // Place every event, encode (which may throw on bad input), and only then claim the
+    // revisions and positions, so a refused append leaves no trace.
+    let position = this.nextPosition;
+    const placed: PlacedEvent[] = [];
+    const results: AppendResult[] = [];
+    for (const decision of decisions) {
+      const { append } = decision as Extract<StreamDecision, { kind: 'write' }>;
+      let revision = (decision as Extract<StreamDecision, { kind: 'write' }>).current;
+      for (const event of append.events) {
+        revision++;
+        position++;
+        placed.push({ stream: append.stream, revision, position, event });
+      }
+      results.push({ stream: append.stream, nextRevision: revision, position: append.events.length > 0 ? position : this.currentHead(append.stream).position });
+    }
+    const frame = encodeFrame(placed, Date.now());
+    this.nextPosition = position;
+    for (const event of placed) {
+      this.queuedHeads.set(event.stream, { revision: event.revision, position: event.position });
+      this.recentIds.remember(event.stream, event.event.id, event.revision, event.position);
+    }
+    await writer.submit(frame);
+    return { position, streams: results };
+  }
+
+  private decide(append: StreamAppend): StreamDecision {
+    const { stream, events, expectedRevision } = append;
+    const current = this.currentHead(stream);
+    const conflict: StreamDecision = {
+      kind: 'conflict',
+      conflict: { stream, expected: expectedRevision, actual: current.revision < 0 ? 'no_stream' : current.revision },
+    };
+    if (expectedRevision === 'any' || expectedRevision === 'stream_exists') {
+      if (expectedRevision === 'stream_exists' && current.revision < 0) return conflict;
+      const first = events.length > 0 ? this.recentIds.find(stream, events[0].id) : undefined;
+      if (!first) return { kind: 'write', append, current: current.revision };
+      // As KurrentDB: the first id is known, so this is a retry; it is idempotent only if the
+      // whole batch follows on from there, otherwise it is refused.
+      const match = this.matchRecent(append, first.revision);
+      return match === 'match' ? this.found(append, first.revision) : conflict;
+    }
+    const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
+    if (current.revision === expected) return { kind: 'write', append, current: current.revision };
+    const firstRevision = expected + 1;
+    if (current.revision < expected || events.length === 0 || firstRevision + events.length - 1 > current.revision) {
+      return conflict;
+    }
+    const match = this.matchRecent(append, firstRevision);
+    if (match === 'match') return this.found(append, firstRevision);
+    if (match === 'unknown' && firstRevision + events.length - 1 <= this.index.lastRevision(stream)) {
+      return { kind: 'verify', append, firstRevision, current: current.revision };
+    }
+    return conflict;
+  }
+
+  /** Whether the ids of `append` are, per the recent-id cache, the events from `firstRevision` on. */
+  private matchRecent(append: StreamAppend, firstRevision: number): 'match' | 'mismatch' | 'unknown' {
+    let unknown = false;
+    for (let i = 0; i < append.events.length; i++) {
+      const seen = this.recentIds.find(append.stream, append.events[i].id);
+      if (!seen) unknown = true;
+      else if (seen.revision !== firstRevision + i) return 'mismatch';
+    }
+    return unknown ? 'unknown' : 'match';
+  }
+
+  private found(append: StreamAppend, firstRevision: number): StreamDecision {
+    const lastRevision = firstRevision + append.events.length - 1;
+    const last = this.recentIds.find(append.stream, append.events[append.events.length - 1].id);
+    return {
+      kind: 'done',
+      result: { stream: append.stream, nextRevision: lastRevision, position: last?.position ?? 0 },
+    };
+  }
+
+  /** Idempotent re-appends and empty appends: nothing is written; answer once it is durable. */
+  private async resolveWithoutWriting(decisions: StreamDecision[], writer: GroupCommitWriter): Promise<MultiAppendResult> {
+    const results: AppendResult[] = [];
+    const conflicts: RevisionConflict[] = [];
+    for (const decision of decisions) {
+      if (decision.kind === 'done') results.push(decision.result);
+      else if (decision.kind === 'write') {
+        const head = this.currentHead(decision.append.stream);
+        results.push({ stream: decision.append.stream, nextRevision: head.revision, position: head.position });
+      } else if (decision.kind === 'verify') {
+        const result = await this.verifyOnDisk(decision.append, decision.firstRevision);
+        if (result) results.push(result);
+        else {
+          const actual = decision.current;
+          conflicts.push({ stream: decision.append.stream, expected: decision.append.expectedRevision, actual });
+        }
+      }
+    }
+    if (conflicts.length > 0) throw new WrongExpectedRevisionError(conflicts);
+    // The events found may still be queued: answer only when they are durable.
+    await writer.submit(null);
+    return { position: Math.max(0, ...results.map((r) => r.position)), streams: results };
+  }
+
+  private async verifyOnDisk(append: StreamAppend, firstRevision: number): Promise<AppendResult | undefined> {
+    const positions = this.index.positionsOf(append.stream).slice(firstRevision, firstRevision + append.events.length);
+    const stored = await this.readPositions(positions);
+    const same = stored.length === append.events.length && stored.every((event, i) => event.id === append.events[i].id);
+    if (!same) return undefined;
+    const last = stored[stored.length - 1];
+    return { stream: append.stream, nextRevision: last.revision, position: last.position };
+  }
+
+  /** Revision and position of a stream's last event, counting queued appends. */
+  private currentHead(stream: string): { revision: number; position: number } {
+    const queued = this.queuedHeads.get(stream);
+    if (queued) return queued;
+    const revision = this.index.lastRevision(stream);
+    return { revision, position: revision < 0 ? 0 : this.index.positionsOf(stream)[revision] };
+  }
+
+  private applyDurable(frames: DurableFrame[]): void {
+    for (const { frame, offset } of frames) {
+      for (const entry of frame.entries) {
+        this.index.add(entry.stream, entry.revision, entry.position, offset + entry.offsetInFrame, entry.length);
+        const queued = this.queuedHeads.get(entry.stream);
+        if (queued && queued.revision === entry.revision) this.queuedHeads.delete(entry.stream);
+      }
+    }
+    for (const listener of [...this.commitListeners]) listener();
+  }
+
+  private async parkEvent(group: string, event: RecordedEvent, reason: string): Promise<void> {
+    await this.appendInternal([
+      {
+        stream: parkedStreamOf(group),
+        expectedRevision: 'any',
+        events: [
+          {
+            id: randomUUID(),
+            type: PARKED_EVENT_TYPE,
+            data: { position: event.position, stream: event.stream, revision: event.revision, eventId: event.id, reason },
+            metadata: {
+              actorId: 'system:event-store',
+              correlationId: event.metadata?.correlationId ?? event.id,
+              causationId: event.id,
+              occurredAt: new Date().toISOString(),
+              schemaVersion: 1,
+            },
+          },
+        ],
+      },
+    ]);
+  }
+
+  /** Reads events by position, coalescing neighbours into one read; keeps the given order. */
+  private async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    if (positions.length === 0) return [];
+    const ascending = [...positions].sort((a, b) => a - b);
+    const runs: number[][] = [];
+    let run: number[] = [];
+    for (const position of ascending) {
+      if (run.length > 0) {
+        const start = this.index.offsetOf(run[0]);
+        const end = this.index.endOf(run[run.length - 1]);
+        const offset = this.index.offsetOf(position);
+        if (offset - end > COALESCE_GAP_BYTES || this.index.endOf(position) - start > READ_CHUNK_BYTES) {
+          runs.push(run);
+          run = [];
+        }
+      }
+      run.push(position);
+    }
+    runs.push(run);
+    const file = this.requireFile();
+    const decoded = new Map<number, RecordedEvent>();
+    await Promise.all(
+      runs.map(async (group) => {
+        const base = this.index.offsetOf(group[0]);
+        const buf = await file.read(base, this.index.endOf(group[group.length - 1]) - base);
+        for (const position of group) decoded.set(position, decodeEntry(buf, this.index.offsetOf(position) - base));
+      }),
+    );
+    return positions.map((position) => decoded.get(position) as RecordedEvent);
+  }
+
+  /** The furthest position from `first` (at most `end`) whose bytes fit in one read of `budget`. */
+  private lastWithin(first: number, end: number, budget: number): number {
+    const limit = this.index.offsetOf(first) + budget;
+    if (this.index.endOf(end) <= limit) return end;
+    let low = first;
+    let high = end;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (this.index.endOf(mid) <= limit) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  private async rememberRecentIds(): Promise<void> {
+    const head = this.index.headPosition;
+    if (head === 0) return;
+    let after = Math.max(0, head - (this.options.recentIdCapacity ?? 100_000));
+    while (after < head) {
+      const last = this.lastWithin(after + 1, head, READ_CHUNK_BYTES * 8);
+      const base = this.index.offsetOf(after + 1);
+      const buf = await this.requireFile().read(base, this.index.endOf(last) - base);
+      for (let position = after + 1; position <= last; position++) {
+        const header = readEntryHeader(buf, this.index.offsetOf(position) - base);
+        const id = buf.toString('utf8', header.idStart, header.idStart + header.idLength);
+        this.recentIds.remember(header.stream, id, header.revision, position);
+      }
+      after = last;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.state !== 'open') throw new EventStoreClosedError();
+  }
+
+  private assertReadable(): void {
+    if (this.state !== 'open' && this.state !== 'closing') throw new EventStoreClosedError();
+  }
+
+  private requireWriter(): GroupCommitWriter {
+    if (!this.writer) throw new EventStoreClosedError();
+    return this.writer;
+  }
+
+  private requireFile(): LogFile {
+    if (!this.file) throw new EventStoreClosedError();
+    return this.file;
+  }
+
+  private requireGroups(): ConsumerGroups {
+    if (!this.groups) throw new EventStoreClosedError();
+    return this.groups;
+  }
+}
+
+const validateAppends = (appends: StreamAppend[]): void => {
+  if (appends.length === 0) throw new TypeError('appendMulti needs at least one stream');
+  const streams = new Set<string>();
+  for (const { stream, events, expectedRevision } of appends) {
+    if (typeof stream !== 'string' || stream.length === 0) throw new TypeError('a stream name must be a non-empty string');
+    if (streams.has(stream)) throw new TypeError(`stream ${stream} appears twice in one atomic append`);
+    streams.add(stream);
+    if (typeof expectedRevision === 'number' && (!Number.isSafeInteger(expectedRevision) || expectedRevision < 0)) {
+      throw new TypeError(`expected revision of ${stream} must be a non-negative integer, 'any', 'no_stream' or 'stream_exists'`);
+    }
+    for (const event of events) {
+      if (typeof event.id !== 'string' || event.id.length === 0) throw new TypeError(`an event for ${stream} has no id`);
+      if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`an event for ${stream} has no type`);
+    }
+  }
+};

@@ -1,0 +1,97 @@
+/**
+ * In-memory indexes of the durable part of the log, rebuilt by the start-up scan: where each
+ * position sits in the file, and which positions each stream holds. Payloads stay on disk; for a
+ * million events this is about 12 MB of typed arrays plus one small array per stream.
+ */
+export class LogIndex {
+  private offsets = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  private readonly streams = new Map<string, number[]>();
+  private head = 0;
+
+  /** Position of the newest durable event; 0 for an empty log. */
+  get headPosition(): number {
+    return this.head;
+  }
+
+  get streamCount(): number {
+    return this.streams.size;
+  }
+
+  /** Records a durable event. Positions arrive in order, revisions contiguous per stream. */
+  add(stream: string, revision: number, position: number, offset: number, length: number): void {
+    if (position !== this.head + 1) throw new Error(`log index: position ${position} after ${this.head}`);
+    let positions = this.streams.get(stream);
+    if (!positions) {
+      positions = [];
+      this.streams.set(stream, positions);
+    }
+    if (revision !== positions.length) {
+      throw new Error(`log index: ${stream} revision ${revision} after ${positions.length - 1}`);
+    }
+    positions.push(position);
+    if (position > this.offsets.length) this.grow();
+    this.offsets[position - 1] = offset;
+    this.lengths[position - 1] = length;
+    this.head = position;
+  }
+
+  offsetOf(position: number): number {
+    return this.offsets[position - 1];
+  }
+
+  lengthOf(position: number): number {
+    return this.lengths[position - 1];
+  }
+
+  /** End of the durable bytes of `position` in the file. */
+  endOf(position: number): number {
+    return this.offsets[position - 1] + this.lengths[position - 1];
+  }
+
+  /** Last durable revision of a stream, -1 when it has none. */
+  lastRevision(stream: string): number {
+    const positions = this.streams.get(stream);
+    return positions ? positions.length - 1 : -1;
+  }
+
+  /** Positions of a stream by revision (index = revision). Do not mutate. */
+  positionsOf(stream: string): readonly number[] {
+    return this.streams.get(stream) ?? [];
+  }
+
+  private grow(): void {
+    const capacity = this.offsets.length * 2;
+    const offsets = new Float64Array(capacity);
+    offsets.set(this.offsets);
+    const lengths = new Uint32Array(capacity);
+    lengths.set(this.lengths);
+    this.offsets = offsets;
+    this.lengths = lengths;
+  }
+}
+
+/**
+ * Recently appended event ids per stream, for idempotent re-appends. Like KurrentDB's, it is
+ * bounded: exact-revision retries fall back to reading the events from disk, while `any` retries
+ * are recognised only while their ids are still in the cache (best effort, as in KurrentDB).
+ */
+export class RecentEventIds {
+  private readonly entries = new Map<string, { revision: number; position: number }>();
+
+  constructor(private readonly capacity: number) {}
+
+  remember(stream: string, id: string, revision: number, position: number): void {
+    const key = `${stream}\n${id}`;
+    this.entries.delete(key);
+    this.entries.set(key, { revision, position });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+
+  find(stream: string, id: string): { revision: number; position: number } | undefined {
+    return this.entries.get(`${stream}\n${id}`);
+  }
+}
