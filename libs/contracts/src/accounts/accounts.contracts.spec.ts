@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ChangeRolesRequest } from './change-roles.request';

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { emailStream } from '@tessera/contracts';
 import { hashEmail } from './email-hash';

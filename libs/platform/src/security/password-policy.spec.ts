@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { checkPasswordPolicy } from './password-policy';
 
 const ada = { email: 'Ada.Lovelace@example.com', displayName: 'Ada Lovelace' };

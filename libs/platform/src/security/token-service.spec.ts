@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { createHmac } from 'node:crypto';
 import { DomainError } from '@tessera/domain';
 import { SignJWT } from 'jose';
