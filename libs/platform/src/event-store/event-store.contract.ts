@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  WrongExpectedRevisionError,
-  type AllSubscription,
-  type EventStore,
-  type EventToAppend,
-  type GroupMessage,
-  type GroupSubscription,
-  type RecordedEvent,
-} from './event-store.port';
+import { WrongExpectedRevisionError, type EventStore, type EventToAppend, type RecordedEvent } from './event-store.port';
 
 /**
  * The behaviour every EventStore adapter must have. It runs against a store that may hold other
@@ -494,15 +486,12 @@ interface Collected<T> {
 }
 
 /** Iterates a subscription in the background, keeping what it yields. */
-export const collect = <T extends RecordedEvent | GroupMessage>(
-  subscription: AllSubscription | GroupSubscription,
-  onItem?: (item: T) => void,
-): Collected<T> => {
+export const collect = <T>(subscription: AsyncIterable<T>, onItem?: (item: T) => void): Collected<T> => {
   const items: T[] = [];
   let failure: unknown;
   const ended = (async () => {
     try {
-      for await (const item of subscription as AsyncIterable<T>) {
+      for await (const item of subscription) {
         items.push(item);
         onItem?.(item);
       }
