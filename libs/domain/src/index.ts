@@ -1,3 +1,4 @@
 export * from './decider';
 export * from './domain-error';
 export * from './accounts';
+export * from './box-office';

@@ -1,0 +1,229 @@
+import type { BookingEvent } from '@tessera/contracts';
+import { DeciderSpecification } from '../testing/decider-specification';
+import { bookingDecider, type BookingCommand } from './booking';
+import { at, B1_TICKETS, bookingConfirmed, bookingPlaced, SHOW_ID } from './spec-fixtures';
+
+const spec = DeciderSpecification.for(bookingDecider);
+
+const confirm = (now: string, paymentId = 'pay1', tickets = B1_TICKETS): BookingCommand => ({
+  type: 'ConfirmBooking',
+  data: { bookingId: 'b1', paymentId, tickets },
+  metadata: { now },
+});
+const expire = (now: string): BookingCommand => ({ type: 'ExpireBooking', data: { bookingId: 'b1' }, metadata: { now } });
+const cancel = (reason: 'customer_cancelled' | 'show_cancelled' = 'customer_cancelled'): BookingCommand => ({
+  type: 'CancelBooking',
+  data: { bookingId: 'b1', reason, refundId: 'r1' },
+});
+const refundLatePayment = (now: string): BookingCommand => ({
+  type: 'RefundBooking',
+  data: { bookingId: 'b1', refundId: 'r1', paymentId: 'pay1' },
+  metadata: { now },
+});
+const reject: BookingCommand = {
+  type: 'RejectBooking',
+  data: { bookingId: 'b1', userId: 'u1', showId: SHOW_ID, seatIds: ['A-1-1'], code: 'SEATS_UNAVAILABLE', unavailableSeats: ['A-1-1'] },
+};
+const declined: BookingCommand = { type: 'RecordPaymentDeclined', data: { bookingId: 'b1', declineCode: 'card_declined' } };
+
+const bookingRejected: BookingEvent = { type: 'booking.rejected.v1', data: reject.data as Extract<BookingEvent, { type: 'booking.rejected.v1' }>['data'] };
+const bookingExpired: BookingEvent = {
+  type: 'booking.expired.v1',
+  data: { bookingId: 'b1', showId: SHOW_ID, seatIds: ['A-1-1', 'B-1-2'], expiresAt: at(10) },
+};
+const bookingCancelled = (reason: 'customer_cancelled' | 'show_cancelled'): BookingEvent => ({
+  type: 'booking.cancelled.v1',
+  data: { bookingId: 'b1', showId: SHOW_ID, seatIds: ['A-1-1', 'B-1-2'], reason },
+});
+const bookingRefunded = (reason: 'customer_cancelled' | 'show_cancelled'): BookingEvent => ({
+  type: 'booking.refunded.v1',
+  data: {
+    bookingId: 'b1',
+    showId: SHOW_ID,
+    refundId: 'r1',
+    paymentId: 'pay1',
+    amount: 16500,
+    currency: 'EUR',
+    reason,
+    seatIds: ['A-1-1', 'B-1-2'],
+    ticketIds: ['t1', 't2'],
+  },
+});
+const lateRefund: BookingEvent = {
+  type: 'booking.refunded.v1',
+  data: {
+    bookingId: 'b1',
+    showId: SHOW_ID,
+    refundId: 'r1',
+    paymentId: 'pay1',
+    amount: 16500,
+    currency: 'EUR',
+    reason: 'hold_lost',
+    seatIds: [],
+    ticketIds: [],
+  },
+};
+
+describe('Booking', () => {
+  describe('ConfirmBooking', () => {
+    it('confirms a held booking paid before its hold runs out', () => {
+      spec.given([bookingPlaced()]).when(confirm(at(9))).then([bookingConfirmed()]);
+    });
+
+    it('refuses once the hold has run out, even before the sweeper wrote it down', () => {
+      spec.given([bookingPlaced()]).when(confirm(at(10))).thenThrows('HOLD_EXPIRED', { expiresAt: at(10) });
+    });
+
+    it('refuses an expired booking', () => {
+      spec.given([bookingPlaced(), bookingExpired]).when(confirm(at(5))).thenThrows('HOLD_EXPIRED');
+    });
+
+    it('refuses a cancelled booking', () => {
+      spec.given([bookingPlaced(), bookingCancelled('customer_cancelled')]).when(confirm(at(5))).thenThrows('INVALID_BOOKING_STATE');
+    });
+
+    it('refuses a second payment of a confirmed booking', () => {
+      spec.given([bookingPlaced(), bookingConfirmed()]).when(confirm(at(5), 'pay2')).thenThrows('INVALID_BOOKING_STATE', { status: 'confirmed' });
+    });
+
+    it('decides nothing when the same payment is confirmed again (a retry after a crash)', () => {
+      spec.given([bookingPlaced(), bookingConfirmed()]).when(confirm(at(5), 'pay1')).thenNothing();
+    });
+
+    it('refuses tickets that do not match the seats one to one', () => {
+      spec
+        .given([bookingPlaced()])
+        .when(confirm(at(5), 'pay1', [{ ticketId: 't1', seatId: 'A-1-1' }, { ticketId: 't2', seatId: 'A-1-1' }]))
+        .thenThrows('VALIDATION_FAILED');
+    });
+
+    it('refuses a booking that does not exist', () => {
+      spec.given([]).when(confirm(at(5))).thenThrows('BOOKING_NOT_FOUND');
+    });
+
+    it('refuses a rejected booking', () => {
+      spec.given([bookingRejected]).when(confirm(at(5))).thenThrows('INVALID_BOOKING_STATE');
+    });
+  });
+
+  describe('ExpireBooking', () => {
+    it('expires a held booking whose hold has run out', () => {
+      spec.given([bookingPlaced()]).when(expire(at(10))).then([bookingExpired]);
+    });
+
+    it('decides nothing before the hold runs out', () => {
+      spec.given([bookingPlaced()]).when(expire(at(9))).thenNothing();
+    });
+
+    it('decides nothing for a booking that was paid in time', () => {
+      spec.given([bookingPlaced(), bookingConfirmed()]).when(expire(at(30))).thenNothing();
+    });
+
+    it('decides nothing for a booking already expired (the sweeper ran twice)', () => {
+      spec.given([bookingPlaced(), bookingExpired]).when(expire(at(30))).thenNothing();
+    });
+  });
+
+  describe('CancelBooking', () => {
+    it('cancels a held booking: nothing was charged', () => {
+      spec.given([bookingPlaced()]).when(cancel()).then([bookingCancelled('customer_cancelled')]);
+    });
+
+    it('refunds a confirmed booking with the refund id from the command', () => {
+      spec.given([bookingPlaced(), bookingConfirmed()]).when(cancel()).then([bookingRefunded('customer_cancelled')]);
+    });
+
+    it('refunds a confirmed booking of a cancelled show', () => {
+      spec.given([bookingPlaced(), bookingConfirmed()]).when(cancel('show_cancelled')).then([bookingRefunded('show_cancelled')]);
+    });
+
+    it('cancels a held booking of a cancelled show', () => {
+      spec.given([bookingPlaced()]).when(cancel('show_cancelled')).then([bookingCancelled('show_cancelled')]);
+    });
+
+    it.each([
+      ['expired', [bookingExpired]],
+      ['cancelled', [bookingCancelled('customer_cancelled')]],
+      ['refunded', [bookingConfirmed(), bookingRefunded('customer_cancelled')]],
+    ])('refuses a customer cancel of a booking that is %s', (status, events) => {
+      spec.given([bookingPlaced(), ...events]).when(cancel()).thenThrows('INVALID_BOOKING_STATE', { status });
+    });
+
+    it.each([
+      ['expired', [bookingExpired]],
+      ['refunded', [bookingConfirmed(), bookingRefunded('show_cancelled')]],
+    ])('decides nothing for a booking already %s when a show cancellation sweeps it', (_status, events) => {
+      spec.given([bookingPlaced(), ...events]).when(cancel('show_cancelled')).thenNothing();
+    });
+
+    it('refuses a booking that does not exist', () => {
+      spec.given([]).when(cancel()).thenThrows('BOOKING_NOT_FOUND');
+    });
+
+    it('refuses a rejected booking', () => {
+      spec.given([bookingRejected]).when(cancel()).thenThrows('INVALID_BOOKING_STATE');
+    });
+  });
+
+  describe('RefundBooking (a payment that arrived after its hold was lost)', () => {
+    it('refunds a booking whose hold ran out while the payment was in flight', () => {
+      spec.given([bookingPlaced()]).when(refundLatePayment(at(11))).then([lateRefund]);
+    });
+
+    it('refunds an expired booking', () => {
+      spec.given([bookingPlaced(), bookingExpired]).when(refundLatePayment(at(11))).then([lateRefund]);
+    });
+
+    it('refunds a booking cancelled while the payment was in flight', () => {
+      spec.given([bookingPlaced(), bookingCancelled('customer_cancelled')]).when(refundLatePayment(at(5))).then([lateRefund]);
+    });
+
+    it('decides nothing for a booking already refunded', () => {
+      spec.given([bookingPlaced(), bookingExpired, lateRefund]).when(refundLatePayment(at(12))).thenNothing();
+    });
+
+    it('refuses while the hold is still live: the payment can still confirm it', () => {
+      spec.given([bookingPlaced()]).when(refundLatePayment(at(5))).thenThrows('INVALID_BOOKING_STATE', { status: 'held' });
+    });
+
+    it('refuses a confirmed booking: that payment became a sale', () => {
+      spec.given([bookingPlaced(), bookingConfirmed()]).when(refundLatePayment(at(30))).thenThrows('INVALID_BOOKING_STATE');
+    });
+  });
+
+  describe('RejectBooking', () => {
+    it('records an asynchronous placement that could not hold its seats', () => {
+      spec.given([]).when(reject).then([bookingRejected]);
+    });
+
+    it('decides nothing when the placement already happened', () => {
+      spec.given([bookingPlaced()]).when(reject).thenNothing();
+    });
+
+    it('decides nothing when it was already rejected', () => {
+      spec.given([bookingRejected]).when(reject).thenNothing();
+    });
+  });
+
+  describe('RecordPaymentDeclined', () => {
+    it('records a declined attempt on a held booking', () => {
+      spec
+        .given([bookingPlaced()])
+        .when(declined)
+        .then([
+          {
+            type: 'booking.payment-declined.v1',
+            data: { bookingId: 'b1', showId: SHOW_ID, amount: 16500, currency: 'EUR', declineCode: 'card_declined' },
+          },
+        ]);
+    });
+
+    it('decides nothing once the booking is no longer held', () => {
+      spec.given([bookingPlaced(), bookingExpired]).when(declined).thenNothing();
+    });
+
+    it('refuses a booking that does not exist', () => {
+      spec.given([]).when(declined).thenThrows('BOOKING_NOT_FOUND');
+    });
+  });
+});

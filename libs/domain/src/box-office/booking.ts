@@ -1,0 +1,269 @@
+import type {
+  BookedSeat,
+  BookingCancelReason,
+  BookingEvent,
+  ErrorCode,
+  RefundReason,
+} from '@tessera/contracts';
+import type { Decider } from '../decider';
+import { DomainError } from '../domain-error';
+import { hasReached } from './time';
+
+/**
+ * Booking: one user's purchase of seats of one show, from held to confirmed (or expired,
+ * cancelled, refunded). Stream `booking-{bookingId}`. Placing a booking decides on the show and
+ * every seat at once, so it is `decidePlaceBooking` (place-booking.ts), not a command here.
+ */
+
+export interface BookedTicket {
+  ticketId: string;
+  seatId: string;
+}
+
+export interface PlacedBooking {
+  status: 'held' | 'confirmed' | 'expired' | 'cancelled' | 'refunded';
+  bookingId: string;
+  userId: string;
+  showId: string;
+  seats: BookedSeat[];
+  amount: number;
+  currency: string;
+  expiresAt: string;
+  /** Set once confirmed (or refunded after a lost hold). */
+  paymentId?: string;
+  tickets: BookedTicket[];
+  cancelReason?: BookingCancelReason;
+  refundId?: string;
+  refundReason?: RefundReason;
+  declinedPayments: number;
+}
+
+export interface RejectedBooking {
+  status: 'rejected';
+  bookingId: string;
+  userId: string;
+  showId: string;
+  seatIds: string[];
+  code: ErrorCode;
+  unavailableSeats: string[];
+}
+
+export type BookingState = { status: 'none' } | PlacedBooking | RejectedBooking;
+
+export const initialState: BookingState = { status: 'none' };
+
+type At = { now: string };
+
+/** Payment went through: sell the seats. `tickets` names one new ticket id per seat. */
+export type ConfirmBooking = {
+  type: 'ConfirmBooking';
+  data: { bookingId: string; paymentId: string; tickets: BookedTicket[] };
+  metadata: At;
+};
+/** Writes down that the hold ran out; the sweeper's command. */
+export type ExpireBooking = { type: 'ExpireBooking'; data: { bookingId: string }; metadata: At };
+/** Undo a booking: a held one is cancelled, a paid one is refunded under `refundId`. */
+export type CancelBooking = {
+  type: 'CancelBooking';
+  data: { bookingId: string; reason: BookingCancelReason; refundId: string };
+};
+/** Give back a charge that could not become a sale because the hold was lost first. */
+export type RefundBooking = {
+  type: 'RefundBooking';
+  data: { bookingId: string; refundId: string; paymentId: string };
+  metadata: At;
+};
+/** An asynchronous placement could not hold its seats. */
+export type RejectBooking = {
+  type: 'RejectBooking';
+  data: {
+    bookingId: string;
+    userId: string;
+    showId: string;
+    seatIds: string[];
+    code: ErrorCode;
+    unavailableSeats: string[];
+  };
+};
+export type RecordPaymentDeclined = {
+  type: 'RecordPaymentDeclined';
+  data: { bookingId: string; declineCode: string };
+};
+export type BookingCommand =
+  | ConfirmBooking
+  | ExpireBooking
+  | CancelBooking
+  | RefundBooking
+  | RejectBooking
+  | RecordPaymentDeclined;
+
+export const isPlaced = (booking: BookingState): booking is PlacedBooking =>
+  booking.status !== 'none' && booking.status !== 'rejected';
+
+export const evolve = (state: BookingState, event: BookingEvent): BookingState => {
+  switch (event.type) {
+    case 'booking.placed.v1':
+      return { ...event.data, status: 'held', tickets: [], declinedPayments: 0 };
+    case 'booking.rejected.v1':
+      return { ...event.data, status: 'rejected' };
+    case 'booking.confirmed.v1':
+      return isPlaced(state)
+        ? { ...state, status: 'confirmed', paymentId: event.data.paymentId, tickets: event.data.tickets }
+        : state;
+    case 'booking.expired.v1':
+      return isPlaced(state) ? { ...state, status: 'expired' } : state;
+    case 'booking.cancelled.v1':
+      return isPlaced(state) ? { ...state, status: 'cancelled', cancelReason: event.data.reason } : state;
+    case 'booking.refunded.v1':
+      return isPlaced(state)
+        ? {
+            ...state,
+            status: 'refunded',
+            paymentId: event.data.paymentId,
+            refundId: event.data.refundId,
+            refundReason: event.data.reason,
+          }
+        : state;
+    case 'booking.payment-declined.v1':
+      return isPlaced(state) ? { ...state, declinedPayments: state.declinedPayments + 1 } : state;
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};
+
+export const decide = (command: BookingCommand, state: BookingState): BookingEvent[] => {
+  switch (command.type) {
+    case 'ConfirmBooking':
+      return confirm(command, placed(state, command.data.bookingId));
+    case 'ExpireBooking': {
+      if (state.status !== 'held' || !hasReached(command.metadata.now, state.expiresAt)) return [];
+      const { bookingId, showId, expiresAt } = state;
+      return [{ type: 'booking.expired.v1', data: { bookingId, showId, seatIds: seatIdsOf(state), expiresAt } }];
+    }
+    case 'CancelBooking':
+      return cancel(command, placed(state, command.data.bookingId));
+    case 'RefundBooking':
+      return refundLatePayment(command, placed(state, command.data.bookingId));
+    case 'RejectBooking':
+      // The placement may have succeeded or been rejected before a retry got here.
+      if (state.status !== 'none') return [];
+      return [{ type: 'booking.rejected.v1', data: command.data }];
+    case 'RecordPaymentDeclined': {
+      const booking = placed(state, command.data.bookingId);
+      // An attempt that raced with the hold's end is of no interest to anyone.
+      if (booking.status !== 'held') return [];
+      const { bookingId, showId, amount, currency } = booking;
+      return [
+        {
+          type: 'booking.payment-declined.v1',
+          data: { bookingId, showId, amount, currency, declineCode: command.data.declineCode },
+        },
+      ];
+    }
+    default: {
+      const _exhaustive: never = command;
+      throw new Error(`unknown booking command ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+};
+
+export const bookingDecider: Decider<BookingState, BookingCommand, BookingEvent> = { initialState, evolve, decide };
+
+export const seatIdsOf = (booking: PlacedBooking): string[] => booking.seats.map((seat) => seat.seatId);
+
+/** A rejected booking exists as a record of the refusal, but there is nothing in it to act on. */
+const placed = (state: BookingState, bookingId: string): PlacedBooking => {
+  if (state.status === 'none') {
+    throw new DomainError('BOOKING_NOT_FOUND', `booking ${bookingId} does not exist`, { bookingId });
+  }
+  if (state.status === 'rejected') {
+    throw new DomainError('INVALID_BOOKING_STATE', 'the booking was rejected', { status: state.status });
+  }
+  return state;
+};
+
+const invalidState = (booking: PlacedBooking, action: string): DomainError =>
+  new DomainError('INVALID_BOOKING_STATE', `a ${booking.status} booking cannot be ${action}`, {
+    status: booking.status,
+  });
+
+const confirm = (command: ConfirmBooking, booking: PlacedBooking): BookingEvent[] => {
+  const { paymentId, tickets } = command.data;
+  // A retry after a crash between append and answer finds its own payment already recorded.
+  if (booking.status === 'confirmed' && booking.paymentId === paymentId) return [];
+  const expired =
+    booking.status === 'expired' || (booking.status === 'held' && hasReached(command.metadata.now, booking.expiresAt));
+  if (expired) {
+    throw new DomainError('HOLD_EXPIRED', `the hold ended at ${booking.expiresAt}`, {
+      expiresAt: booking.expiresAt,
+      seats: seatIdsOf(booking),
+    });
+  }
+  if (booking.status !== 'held') throw invalidState(booking, 'paid');
+  const seats = seatIdsOf(booking);
+  const ticketSeats = tickets.map((ticket) => ticket.seatId);
+  const oneTicketPerSeat =
+    ticketSeats.length === seats.length &&
+    new Set(ticketSeats).size === seats.length &&
+    ticketSeats.every((seatId) => seats.includes(seatId)) &&
+    new Set(tickets.map((ticket) => ticket.ticketId)).size === tickets.length;
+  if (!oneTicketPerSeat) {
+    throw new DomainError('VALIDATION_FAILED', 'a confirmation needs one new ticket per booked seat', {
+      errors: [{ field: 'tickets', message: `expected one distinct ticket for each of ${seats.join(', ')}` }],
+    });
+  }
+  const { bookingId, showId, amount, currency } = booking;
+  return [{ type: 'booking.confirmed.v1', data: { bookingId, showId, paymentId, amount, currency, tickets } }];
+};
+
+const CLOSED: readonly PlacedBooking['status'][] = ['expired', 'cancelled', 'refunded'];
+
+const cancel = (command: CancelBooking, booking: PlacedBooking): BookingEvent[] => {
+  const { reason, refundId } = command.data;
+  const { bookingId, showId, amount, currency } = booking;
+  switch (booking.status) {
+    case 'held':
+      return [{ type: 'booking.cancelled.v1', data: { bookingId, showId, seatIds: seatIdsOf(booking), reason } }];
+    case 'confirmed':
+      return [
+        {
+          type: 'booking.refunded.v1',
+          data: {
+            bookingId,
+            showId,
+            refundId,
+            paymentId: booking.paymentId as string,
+            amount,
+            currency,
+            reason,
+            seatIds: seatIdsOf(booking),
+            ticketIds: booking.tickets.map((ticket) => ticket.ticketId),
+          },
+        },
+      ];
+    default:
+      // A show cancellation sweeps all of the show's bookings and may meet one twice or one that
+      // had already ended: there is nothing left to undo. A customer deserves the refusal.
+      if (reason === 'show_cancelled' && CLOSED.includes(booking.status)) return [];
+      throw invalidState(booking, 'cancelled');
+  }
+};
+
+const refundLatePayment = (command: RefundBooking, booking: PlacedBooking): BookingEvent[] => {
+  if (booking.status === 'refunded') return [];
+  const holdLost =
+    booking.status === 'expired' ||
+    booking.status === 'cancelled' ||
+    (booking.status === 'held' && hasReached(command.metadata.now, booking.expiresAt));
+  if (!holdLost) throw invalidState(booking, 'refunded for a lost hold');
+  const { bookingId, showId, amount, currency } = booking;
+  const { refundId, paymentId } = command.data;
+  return [
+    {
+      type: 'booking.refunded.v1',
+      data: { bookingId, showId, refundId, paymentId, amount, currency, reason: 'hold_lost', seatIds: [], ticketIds: [] },
+    },
+  ];
+};

@@ -1,0 +1,17 @@
+import type { BookingEvent, SeatEvent, TicketEvent } from '@tessera/contracts';
+
+/**
+ * What a box-office decision across several streams returns: the events for each stream, keyed
+ * by seat id and ticket id. The handler appends them all in one atomic multi-stream append, each
+ * stream at the revision it read. Streams that get no event are left out.
+ */
+export interface BookingDecision {
+  booking: BookingEvent[];
+  /** Seat id → events for `seat-{showId}-{seatId}`. */
+  seats: Record<string, SeatEvent[]>;
+  /** Ticket id → events for `ticket-{ticketId}`. */
+  tickets: Record<string, TicketEvent[]>;
+}
+
+export const byStream = <TEvent>(entries: [string, TEvent[]][]): Record<string, TEvent[]> =>
+  Object.fromEntries(entries.filter(([, events]) => events.length > 0));

@@ -1,0 +1,113 @@
+import type { ErrorCode } from '@tessera/contracts';
+import { DomainError } from '../domain-error';
+import type { RejectBooking } from './booking';
+import { byStream, type BookingDecision } from './decisions';
+import * as Seat from './seat';
+import { seatOf, type ShowSeat, type ShowState } from './show';
+import { addMinutes } from './time';
+
+/**
+ * Placing a booking is the one decision that spans a show and many seats: the show says which
+ * seats exist and what they cost, each seat's own stream says whether it is free. The handler
+ * reads the show and every requested seat stream, calls this, and appends `booking-{id}` (no
+ * stream) with every seat stream at the revision it read; that revision is the fencing token.
+ */
+
+export type PlaceBooking = {
+  type: 'PlaceBooking';
+  data: { bookingId: string; userId: string; showId: string; seatIds: string[] };
+  metadata: { now: string };
+};
+
+export type PlaceBookingDecision = Pick<BookingDecision, 'booking' | 'seats'>;
+
+export const decidePlaceBooking = ({
+  show,
+  seats,
+  command,
+}: {
+  show: ShowState;
+  /** The state of each requested seat; a seat whose stream does not exist yet may be left out. */
+  seats: Readonly<Record<string, Seat.SeatState>>;
+  command: PlaceBooking;
+}): PlaceBookingDecision => {
+  const { bookingId, userId, showId, seatIds } = command.data;
+  const now = command.metadata.now;
+
+  if (show.status === 'none' || show.showId !== showId) {
+    throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`, { showId });
+  }
+  if (show.status !== 'on_sale') {
+    throw new DomainError('SHOW_NOT_ON_SALE', `the show is ${show.status}, not on sale`, { status: show.status });
+  }
+  if (seatIds.length === 0 || new Set(seatIds).size !== seatIds.length) {
+    throw new DomainError('VALIDATION_FAILED', 'a booking names one or more distinct seats', {
+      errors: [{ field: 'seats', message: 'must be one or more distinct seat ids' }],
+    });
+  }
+  if (seatIds.length > show.maxSeatsPerBooking) {
+    throw new DomainError('TOO_MANY_SEATS', `at most ${show.maxSeatsPerBooking} seats per booking`, {
+      max: show.maxSeatsPerBooking,
+      requested: seatIds.length,
+    });
+  }
+  const found = seatIds.map((seatId) => seatOf(show, seatId));
+  const unknown = seatIds.filter((_, i) => found[i] === undefined);
+  if (unknown.length > 0) {
+    throw new DomainError('SEAT_NOT_FOUND', `no such seat: ${unknown.join(', ')}`, { seats: unknown });
+  }
+  const showSeats = found as ShowSeat[];
+
+  const expiresAt = addMinutes(now, show.holdMinutes);
+  const unavailable: string[] = [];
+  const seatEvents = seatIds.map((seatId): [string, ReturnType<typeof Seat.decide>] => {
+    const state = Object.hasOwn(seats, seatId) ? seats[seatId] : Seat.initialState;
+    try {
+      return [seatId, Seat.decide({ type: 'HoldSeat', data: { showId, seatId, bookingId, expiresAt }, metadata: { now } }, state)];
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'SEATS_UNAVAILABLE') {
+        unavailable.push(seatId);
+        return [seatId, []];
+      }
+      throw error;
+    }
+  });
+  if (unavailable.length > 0) {
+    throw new DomainError('SEATS_UNAVAILABLE', `not available: ${unavailable.join(', ')}`, { seats: unavailable });
+  }
+  if (seatEvents.some(([, events]) => events.length === 0)) {
+    // Only a re-hold by this same booking decides nothing, and a new booking id has no holds:
+    // reaching here means the id was reused, which the append would refuse anyway.
+    throw new DomainError('INVALID_BOOKING_STATE', `booking ${bookingId} already holds some of these seats`, {
+      bookingId,
+    });
+  }
+
+  const bookedSeats = showSeats.map(({ seatId, categoryId, price }) => ({ seatId, categoryId, price }));
+  const amount = bookedSeats.reduce((sum, seat) => sum + seat.price, 0);
+  return {
+    booking: [
+      {
+        type: 'booking.placed.v1',
+        data: { bookingId, userId, showId, seats: bookedSeats, amount, currency: show.currency, expiresAt },
+      },
+    ],
+    seats: byStream(seatEvents),
+  };
+};
+
+/**
+ * The rejection an asynchronous placement writes when `decidePlaceBooking` refused: the same
+ * code and seats the synchronous answer would have carried.
+ */
+export const rejectionOf = (command: PlaceBooking, refusal: DomainError): RejectBooking => {
+  const seats = refusal.details['seats'];
+  return {
+    type: 'RejectBooking',
+    data: {
+      ...command.data,
+      code: refusal.code as ErrorCode,
+      unavailableSeats: Array.isArray(seats) ? seats.filter((seat): seat is string => typeof seat === 'string') : [],
+    },
+  };
+};

@@ -1,0 +1,207 @@
+import type { SeatCategory, SeatSection, ShowCreated, ShowEvent, ShowStatus } from '@tessera/contracts';
+// The seat map module alone: the contracts barrel also loads the decorated request DTOs, which
+// the domain has no use for.
+import { parseSeatId, SEAT_MAP_LIMITS } from '@tessera/contracts/box-office/seat-map';
+import type { Decider } from '../decider';
+import { DomainError } from '../domain-error';
+import { toUtcIso } from './time';
+
+/**
+ * Show: a seat map and a sales status (draft → on_sale → cancelled). Stream `show-{showId}`.
+ * The seat map is kept as lookups by id, so finding a seat's category and price costs three
+ * property reads however large the venue is; no per-seat record is ever built.
+ */
+
+export interface ShowSectionLookup {
+  name: string;
+  categoryId: string;
+  /** Row label → number of seats. */
+  rows: Record<string, number>;
+}
+
+export interface CreatedShow {
+  status: ShowStatus;
+  showId: string;
+  name: string;
+  venue: string;
+  startsAt: string;
+  currency: string;
+  holdMinutes: number;
+  maxSeatsPerBooking: number;
+  /** Category id → category. Keys are own properties: look them up with `Object.hasOwn`. */
+  categories: Record<string, SeatCategory>;
+  /** Section id → section. */
+  sections: Record<string, ShowSectionLookup>;
+  capacity: number;
+  cancelReason?: string;
+}
+
+export type ShowState = { status: 'none' } | CreatedShow;
+
+export const initialState: ShowState = { status: 'none' };
+
+export type CreateShow = { type: 'CreateShow'; data: ShowCreated['data'] };
+export type PublishShow = { type: 'PublishShow'; data: { showId: string } };
+export type CancelShow = { type: 'CancelShow'; data: { showId: string; reason: string } };
+export type ShowCommand = CreateShow | PublishShow | CancelShow;
+
+/** A seat of the show with what a booking needs to know about it. */
+export interface ShowSeat {
+  seatId: string;
+  sectionId: string;
+  rowLabel: string;
+  number: number;
+  categoryId: string;
+  price: number;
+}
+
+/** The seat behind an id, or undefined when the show has no such seat. */
+export const seatOf = (show: CreatedShow, seatId: string): ShowSeat | undefined => {
+  const address = parseSeatId(seatId);
+  if (!address || !Object.hasOwn(show.sections, address.sectionId)) return undefined;
+  const section = show.sections[address.sectionId];
+  if (!Object.hasOwn(section.rows, address.rowLabel) || address.number > section.rows[address.rowLabel]) {
+    return undefined;
+  }
+  const category = show.categories[section.categoryId];
+  return { seatId, ...address, categoryId: category.id, price: category.price };
+};
+
+export const isCreated = (show: ShowState): show is CreatedShow => show.status !== 'none';
+
+export const evolve = (state: ShowState, event: ShowEvent): ShowState => {
+  switch (event.type) {
+    case 'show.created.v1': {
+      const { categories, sections, ...show } = event.data;
+      return {
+        ...show,
+        status: 'draft',
+        categories: Object.fromEntries(categories.map((category) => [category.id, category])),
+        sections: Object.fromEntries(
+          sections.map((section) => [
+            section.id,
+            {
+              name: section.name,
+              categoryId: section.categoryId,
+              rows: Object.fromEntries(section.rows.map((row) => [row.label, row.seats])),
+            },
+          ]),
+        ),
+        capacity: sections.reduce((sum, section) => sum + section.rows.reduce((n, row) => n + row.seats, 0), 0),
+      };
+    }
+    case 'show.published.v1':
+      return isCreated(state) ? { ...state, status: 'on_sale' } : state;
+    case 'show.cancelled.v1':
+      return isCreated(state) ? { ...state, status: 'cancelled', cancelReason: event.data.reason } : state;
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};
+
+export const decide = (command: ShowCommand, state: ShowState): ShowEvent[] => {
+  switch (command.type) {
+    case 'CreateShow': {
+      if (isCreated(state)) {
+        throw new DomainError('INVALID_SHOW_STATE', `show ${command.data.showId} already exists`, {
+          status: state.status,
+        });
+      }
+      const errors = seatMapErrors(command.data);
+      if (errors.length > 0) {
+        throw new DomainError('VALIDATION_FAILED', 'the seat map is not consistent', { errors });
+      }
+      return [
+        { type: 'show.created.v1', data: { ...command.data, startsAt: toUtcIso(command.data.startsAt, 'startsAt') } },
+      ];
+    }
+    case 'PublishShow': {
+      const show = existing(state, command.data.showId);
+      if (show.status !== 'draft') {
+        throw new DomainError('INVALID_SHOW_STATE', `only a draft show can be published; this one is ${show.status}`, {
+          status: show.status,
+        });
+      }
+      return [{ type: 'show.published.v1', data: { showId: show.showId } }];
+    }
+    case 'CancelShow': {
+      const show = existing(state, command.data.showId);
+      if (show.status === 'cancelled') {
+        throw new DomainError('INVALID_SHOW_STATE', 'the show is already cancelled', { status: show.status });
+      }
+      return [{ type: 'show.cancelled.v1', data: { showId: show.showId, reason: command.data.reason } }];
+    }
+    default: {
+      const _exhaustive: never = command;
+      throw new Error(`unknown show command ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+};
+
+export const showDecider: Decider<ShowState, ShowCommand, ShowEvent> = { initialState, evolve, decide };
+
+const existing = (state: ShowState, showId: string): CreatedShow => {
+  if (!isCreated(state)) throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`, { showId });
+  return state;
+};
+
+type FieldError = { field: string; message: string };
+
+const SEAT_MAP_ID = /^[A-Za-z0-9_]{1,32}$/;
+const ROW_LABEL = /^[A-Za-z0-9]{1,8}$/;
+
+const isWhole = (value: number, min: number, max: number): boolean =>
+  Number.isInteger(value) && value >= min && value <= max;
+
+/**
+ * The rules that tie the parts of a seat map together, plus the bounds a seat id and a booking
+ * rely on. The request DTO checks most bounds too, but the decider must not trust its caller:
+ * a seat id only splits back into its parts if these hold.
+ */
+const seatMapErrors = (show: CreateShow['data']): FieldError[] => {
+  const errors: FieldError[] = [];
+  const error = (field: string, message: string) => errors.push({ field, message });
+
+  if (Number.isNaN(Date.parse(show.startsAt))) error('startsAt', 'must be an ISO 8601 date-time');
+  if (!isWhole(show.holdMinutes, 1, 60)) error('holdMinutes', 'must be a whole number from 1 to 60');
+  if (!isWhole(show.maxSeatsPerBooking, 1, 20)) error('maxSeatsPerBooking', 'must be a whole number from 1 to 20');
+  if (show.categories.length === 0) error('categories', 'a show needs at least one category');
+  if (show.sections.length === 0) error('sections', 'a show needs at least one section');
+
+  const categoryIds = new Set<string>();
+  show.categories.forEach((category: SeatCategory, i) => {
+    if (!SEAT_MAP_ID.test(category.id)) error(`categories[${i}].id`, 'must be 1–32 letters, digits or underscores');
+    else if (categoryIds.has(category.id)) error(`categories[${i}].id`, `duplicate category id "${category.id}"`);
+    categoryIds.add(category.id);
+    if (!isWhole(category.price, 0, Number.MAX_SAFE_INTEGER)) error(`categories[${i}].price`, 'must be a whole number ≥ 0 of minor units');
+  });
+
+  const sectionIds = new Set<string>();
+  let seats = 0;
+  show.sections.forEach((section: SeatSection, i) => {
+    if (!SEAT_MAP_ID.test(section.id)) error(`sections[${i}].id`, 'must be 1–32 letters, digits or underscores');
+    else if (sectionIds.has(section.id)) error(`sections[${i}].id`, `duplicate section id "${section.id}"`);
+    sectionIds.add(section.id);
+    if (!categoryIds.has(section.categoryId)) {
+      error(`sections[${i}].categoryId`, `unknown category "${section.categoryId}"`);
+    }
+    if (section.rows.length === 0) error(`sections[${i}].rows`, 'a section needs at least one row');
+    const labels = new Set<string>();
+    section.rows.forEach((row, j) => {
+      if (!ROW_LABEL.test(row.label)) error(`sections[${i}].rows[${j}].label`, 'must be 1–8 letters or digits');
+      else if (labels.has(row.label)) error(`sections[${i}].rows[${j}].label`, `duplicate row "${row.label}" in section "${section.id}"`);
+      labels.add(row.label);
+      if (!isWhole(row.seats, 1, SEAT_MAP_LIMITS.maxSeatsPerRow)) {
+        error(`sections[${i}].rows[${j}].seats`, `must be a whole number from 1 to ${SEAT_MAP_LIMITS.maxSeatsPerRow}`);
+      } else {
+        seats += row.seats;
+      }
+    });
+  });
+  if (seats > SEAT_MAP_LIMITS.maxSeatsPerShow) {
+    error('sections', `a show has at most ${SEAT_MAP_LIMITS.maxSeatsPerShow} seats; this one has ${seats}`);
+  }
+  return errors;
+};
