@@ -14,7 +14,7 @@ describe('the standalone server platform', () => {
   it('is ready on GET /health with each dependency reported', async () => {
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { status: string; details: Record<string, { status: string; mode?: string }> };
     expect(body.status).toBe('ok');
     expect(Object.keys(body.details).sort()).toEqual(expect.arrayContaining(['eventStore', 'readStore', 'seatLocks']));
     expect(body.details.eventStore).toMatchObject({ status: 'up', mode: 'embedded' });

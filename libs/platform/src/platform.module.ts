@@ -10,11 +10,15 @@ import {
   OnApplicationShutdown,
   Provider,
 } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { createEventStore, createReadStore, createSeatLocks } from './adapters';
+import { AccessTokenVerifier, AuthGuard } from './auth/auth';
+import { createTokenService, TokenService } from './security/token-service';
 import type { TesseraConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthChecks, HealthController } from './observability/health';
 import { loggerParams } from './observability/logging';
 import { HttpMetricsMiddleware, Metrics, MetricsController } from './observability/metrics';
@@ -92,6 +96,20 @@ export class PlatformModule implements NestModule {
       },
       Metrics,
       {
+        provide: TokenService,
+        inject: [Clock],
+        useFactory: (clock: Clock) =>
+          createTokenService({
+            secret: config.JWT_SECRET,
+            production: config.NODE_ENV === 'production',
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+            clock,
+            logger: new Logger('Tokens'),
+          }),
+      },
+      { provide: AccessTokenVerifier, useExisting: TokenService },
+      {
         provide: HealthChecks,
         inject: [EventStore, ReadStore, SeatLocks],
         useFactory: (events: EventStore, reads: ReadStore, locks: SeatLocks) => {
@@ -103,13 +121,15 @@ export class PlatformModule implements NestModule {
         },
       },
       PlatformLifecycle,
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     ];
     return {
       module: PlatformModule,
       imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks],
+      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier],
     };
   }
 

@@ -149,7 +149,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig 
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const [first] = errors;
-    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // class-validator lists constraints in reverse of how they are written: the last is the first check (the type).
+    const message = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
     const shown = /SECRET|PASSWORD|KEY/.test(first.property) ? '(hidden)' : JSON.stringify(input[first.property]);
     throw new ConfigError(`Invalid configuration: ${first.property} ${message.replace(`${first.property} `, '')} (got ${shown})`);
   }

@@ -1,0 +1,38 @@
+import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
+import { buildOnce, freePort, startNode, waitFor } from '../support/processes';
+
+/** `npm start` as an operator runs it: the built entry point in its own process. */
+describe('the standalone process', () => {
+  let dataDir: string;
+
+  beforeAll(() => buildOnce());
+  beforeEach(async () => {
+    dataDir = await makeTempDir('proc');
+  });
+  afterEach(async () => {
+    await removeDir(dataDir);
+  });
+
+  it('answers /health within 10 s and stops gracefully on SIGTERM', async () => {
+    const port = await freePort();
+    const server = startNode('dist/apps/standalone/src/main.js', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    try {
+      const readyAfterMs = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 10_000);
+      expect(readyAfterMs).toBeLessThan(10_000);
+      server.child.kill('SIGTERM');
+      // Nest runs the shutdown hooks, then re-raises the signal on itself (exit status 143).
+      const { signal } = await server.exited;
+      expect(signal).toBe('SIGTERM');
+      expect(server.output()).toMatch(/stopped on SIGTERM; the log is flushed and closed/);
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a bad configuration value with one line naming the variable', async () => {
+    const server = startNode('dist/apps/standalone/src/main.js', { PORT: 'eighty', DATA_DIR: dataDir });
+    const { code } = await server.exited;
+    expect(code).toBe(78);
+    expect(server.output().trim()).toBe('standalone: Invalid configuration: PORT must be an integer number (got "eighty")');
+  });
+});

@@ -1,0 +1,56 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+
+/** Compile the apps with swc into dist/, as `npm run build` does (well under a second). */
+export const buildOnce = (() => {
+  let built = false;
+  return (): void => {
+    if (built) return;
+    const result = spawnSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'apps', 'libs', 'bench', '--out-dir', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.e2e-spec.ts,apps/web/**', '-q'], { cwd: ROOT, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
+    built = true;
+  };
+})();
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+export interface RunningProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export const startNode = (script: string, env: Record<string, string>): RunningProcess => {
+  const child = spawn(process.execPath, [join(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+};
+
+export const waitFor = async (probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 50): Promise<number> => {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await probe().catch(() => false)) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`not ready within ${timeoutMs} ms`);
+};
