@@ -1,6 +1,7 @@
 import { Controller, Get, Injectable, ServiceUnavailableException, Res } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { Public } from '../auth/auth';
 
 /** A dependency's check: resolves when it is ready (optionally with details), throws when not. */
 export type ReadinessCheck = () => Promise<Record<string, unknown> | void>;
@@ -33,6 +34,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
     );
   });
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Injectable, NestMiddleware, Res } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { Public } from '../auth/auth';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /**
@@ -57,6 +58,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
