@@ -15,6 +15,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { createEventStore, createReadStore, createSeatLocks } from './adapters';
 import { AccessTokenVerifier, AuthGuard } from './auth/auth';
+import { createTicketCodes, TicketCodes } from './security/ticket-codes';
 import { createTokenService, TokenService } from './security/token-service';
 import type { TesseraConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
@@ -110,6 +111,11 @@ export class PlatformModule implements NestModule {
       },
       { provide: AccessTokenVerifier, useExisting: TokenService },
       {
+        provide: TicketCodes,
+        useFactory: () =>
+          createTicketCodes({ key: config.TICKET_SIGNING_KEY, production: config.NODE_ENV === 'production', logger: new Logger('TicketCodes') }),
+      },
+      {
         provide: HealthChecks,
         inject: [EventStore, ReadStore, SeatLocks],
         useFactory: (events: EventStore, reads: ReadStore, locks: SeatLocks) => {
@@ -129,7 +135,7 @@ export class PlatformModule implements NestModule {
       imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier],
+      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes],
     };
   }
 

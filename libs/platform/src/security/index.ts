@@ -3,3 +3,4 @@ export * from './password-policy';
 export * from './email-hash';
 export * from './refresh-token';
 export * from './token-service';
+export * from './ticket-codes';
