@@ -118,6 +118,13 @@ export class EnvironmentVariables {
   @Max(30000)
   SEAT_LOCK_TTL_MS = 2000;
 
+  /** How often the command side's expiry sweeper writes down holds that have run out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  SWEEP_INTERVAL_MS = 1000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -1,0 +1,2 @@
+export * from './payment-provider.port';
+export * from './simulated-payment-provider';

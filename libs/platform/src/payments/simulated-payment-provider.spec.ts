@@ -1,0 +1,45 @@
+import { SimulatedPaymentProvider, simulatedChargeIdFor } from './simulated-payment-provider';
+
+const card = (number: string) => ({ number, expMonth: 12, expYear: 2030, cvc: '123' });
+
+describe('SimulatedPaymentProvider', () => {
+  it('charges 4242 4242 4242 4242 under an id derived from the booking', async () => {
+    const provider = new SimulatedPaymentProvider();
+    const result = await provider.charge({ bookingId: 'b1', amount: 4500, currency: 'EUR', card: card('4242424242424242') });
+    expect(result).toEqual({ status: 'succeeded', paymentId: simulatedChargeIdFor('b1'), amount: 4500, currency: 'EUR' });
+    expect(simulatedChargeIdFor('b1')).not.toBe(simulatedChargeIdFor('b2'));
+  });
+
+  it('declines 4000 0000 0000 0002 and lets the customer try another card', async () => {
+    const provider = new SimulatedPaymentProvider();
+    expect(await provider.charge({ bookingId: 'b1', amount: 1, currency: 'EUR', card: card('4000000000000002') })).toEqual({
+      status: 'declined',
+      declineCode: 'card_declined',
+    });
+    expect((await provider.charge({ bookingId: 'b1', amount: 1, currency: 'EUR', card: card('4242424242424242') })).status).toBe('succeeded');
+  });
+
+  it('returns the first result for a second charge of the same booking: never two charges', async () => {
+    const provider = new SimulatedPaymentProvider();
+    const first = await provider.charge({ bookingId: 'b1', amount: 100, currency: 'EUR', card: card('4242424242424242') });
+    const second = await provider.charge({ bookingId: 'b1', amount: 999, currency: 'USD', card: card('4000000000000002') });
+    expect(second).toEqual(first);
+    expect(provider.calls.map((call) => call.outcome)).toEqual(['succeeded', 'replayed']);
+  });
+
+  it('refunds once per refund id', async () => {
+    const provider = new SimulatedPaymentProvider();
+    const charge = await provider.charge({ bookingId: 'b1', amount: 100, currency: 'EUR', card: card('4242424242424242') });
+    if (charge.status !== 'succeeded') throw new Error('expected a charge');
+    const request = { refundId: 'r1', paymentId: charge.paymentId, amount: 100, currency: 'EUR' };
+    const first = await provider.refund(request);
+    expect(await provider.refund(request)).toBe(first);
+    expect(provider.calls.filter((call) => call.kind === 'refund')).toHaveLength(1);
+  });
+
+  it('refuses to refund a payment it never made', async () => {
+    await expect(new SimulatedPaymentProvider().refund({ refundId: 'r1', paymentId: 'pay_x', amount: 1, currency: 'EUR' })).rejects.toThrow(
+      'no such payment',
+    );
+  });
+});
