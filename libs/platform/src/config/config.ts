@@ -130,6 +130,55 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(10000)
   EVENT_BUFFER_SIZE = 100;
+
+  /** Window of every rate limit below, in seconds (fixed window per key). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Requests per window from one IP on any route; 0 turns it off. Generous: it stops floods, not load tests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_GLOBAL_PER_IP = 100000;
+
+  /** Login attempts per window from one IP (password spraying); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_LOGIN_PER_IP = 300;
+
+  /** Login attempts per window for one e-mail, from any IP (password guessing); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_LOGIN_PER_ACCOUNT = 10;
+
+  /** Refreshes per window from one IP; 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_REFRESH_PER_IP = 300;
+
+  /** Refreshes per window of one refresh token family (one session); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_REFRESH_PER_FAMILY = 10;
+
+  /** Prefix of the rate-limit counters in Redis (used when REDIS_URLS is set). */
+  @IsString()
+  @MinLength(1)
+  RATE_LIMIT_KEY_PREFIX = 'tessera:rate-limit:';
+
+  /** How long after a refresh token's first use a concurrent duplicate refresh is not taken for theft. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  REFRESH_REUSE_GRACE_MS = 5000;
 }
 
 export type TesseraConfig = Readonly<EnvironmentVariables> & {
