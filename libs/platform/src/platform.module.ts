@@ -20,6 +20,7 @@ import { createTokenService, TokenService } from './security/token-service';
 import type { TesseraConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { RateLimitModule } from './http/rate-limit';
 import { HealthChecks, HealthController } from './observability/health';
 import { loggerParams } from './observability/logging';
 import { HttpMetricsMiddleware, Metrics, MetricsController } from './observability/metrics';
@@ -132,7 +133,7 @@ export class PlatformModule implements NestModule {
     ];
     return {
       module: PlatformModule,
-      imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false })],
+      imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
       controllers: [HealthController, MetricsController],
       providers,
       exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes],

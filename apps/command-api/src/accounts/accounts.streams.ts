@@ -1,0 +1,33 @@
+import { accountStream, emailStream, type AccountEvent, type EmailReservationEvent } from '@tessera/contracts';
+import {
+  evolveAccount,
+  evolveEmailReservation,
+  initialAccount,
+  initialEmailReservation,
+  type Account,
+  type EmailReservation,
+} from '@tessera/domain';
+import { loadStream, type LoadedStream } from '@tessera/platform/commands/event-sourcing';
+import type { EventStore } from '@tessera/platform/event-store/event-store.port';
+import { hashEmail } from '@tessera/platform/security/email-hash';
+
+/** Reads shared by the account use cases: the account stream, and the account that owns an e-mail. */
+
+export type RegisteredAccount = Extract<Account, { status: 'registered' }>;
+
+export const loadAccount = (store: EventStore, userId: string): Promise<LoadedStream<Account>> =>
+  loadStream<Account, AccountEvent>(store, accountStream(userId), evolveAccount, initialAccount);
+
+export const loadEmailReservation = (store: EventStore, email: string): Promise<LoadedStream<EmailReservation>> =>
+  loadStream<EmailReservation, EmailReservationEvent>(store, emailStream(hashEmail(email)), evolveEmailReservation, initialEmailReservation);
+
+/** The account registered under `email` (any spelling of it), or undefined. */
+export const findAccountByEmail = async (store: EventStore, email: string): Promise<RegisteredAccount | undefined> => {
+  const reservation = await loadEmailReservation(store, email);
+  if (reservation.state.status !== 'reserved') return undefined;
+  const account = await loadAccount(store, reservation.state.userId);
+  return account.state.status === 'registered' ? account.state : undefined;
+};
+
+/** Position of the newest event read, as the API's decimal string. */
+export const lastPositionOf = (loaded: LoadedStream<unknown>): string => String(loaded.events.at(-1)?.position ?? 0);

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { LoginRequest, type TokenResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
+import { RateLimit } from '@tessera/platform/http/rate-limit';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { LoginCommand } from './login.command';
+
+@Controller('api/auth')
+export class LoginHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Public()
+  @RateLimit('login')
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  async login(
+    @Body() body: LoginRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenResponse> {
+    const result = await this.commands.execute(new LoginCommand(body.email, body.password, commandContextOf(req, this.clock)));
+    res.setHeader('X-Position', result.position);
+    res.setHeader('Cache-Control', 'no-store');
+    return result;
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { LogoutRequest } from '@tessera/contracts';
+import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { LogoutCommand } from './logout.command';
+
+@Controller('api/auth')
+export class LogoutHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Public: the refresh token is the credential, so a client with an expired access token can still sign out. */
+  @Public()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(
+    @Body() body: LogoutRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    const { position } = await this.commands.execute(new LogoutCommand(body.refreshToken, commandContextOf(req, this.clock)));
+    if (position !== null) res.setHeader('X-Position', position);
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { RefreshRequest, type TokenResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
+import { RateLimit } from '@tessera/platform/http/rate-limit';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { RefreshSessionCommand } from './refresh.command';
+
+@Controller('api/auth')
+export class RefreshHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Public: the refresh token in the body is the credential (an access token may have expired). */
+  @Public()
+  @RateLimit('refresh')
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  async refresh(
+    @Body() body: RefreshRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenResponse> {
+    const result = await this.commands.execute(new RefreshSessionCommand(body.refreshToken, commandContextOf(req, this.clock)));
+    res.setHeader('X-Position', result.position);
+    res.setHeader('Cache-Control', 'no-store');
+    return result;
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { RegisterRequest, type RegisterResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
+import { deterministicEventId } from '@tessera/platform/commands/event-sourcing';
+import { Clock, IdGenerator } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { RegisterAccountCommand } from './register.command';
+
+@Controller('api/auth')
+export class RegisterHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @HttpCode(HttpStatus.CREATED)
+  async register(
+    @Body() body: RegisterRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RegisterResponse> {
+    const userId = req.commandId ? deterministicEventId(req.commandId, 'account', 0) : this.ids.newId();
+    const result = await this.commands.execute(
+      new RegisterAccountCommand(userId, body.email, body.password, body.displayName, commandContextOf(req, this.clock)),
+    );
+    res.setHeader('X-Position', result.position);
+    return result;
+  }
+}

@@ -1,0 +1,129 @@
+import {
+  CustomDecorator,
+  DynamicModule,
+  ExecutionContext,
+  Injectable,
+  Logger,
+  Module,
+  SetMetadata,
+} from '@nestjs/common';
+import { APP_GUARD, Reflector } from '@nestjs/core';
+import {
+  ThrottlerGuard,
+  ThrottlerModule,
+  ThrottlerOptions,
+  type ThrottlerLimitDetail,
+} from '@nestjs/throttler';
+import { normaliseEmail } from '@tessera/contracts';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import type { TesseraConfig } from '../config/config';
+import { parseRefreshToken } from '../security/refresh-token';
+import { createRateLimitStorage } from './rate-limit.storage';
+
+/**
+ * Rate limits (API.md: 429 RATE_LIMITED with Retry-After), on @nestjs/throttler named throttlers:
+ * - `global`: every route, per client IP — stops floods, generous enough for load tests;
+ * - `login-ip` / `login-account`: POST /api/auth/login per IP (password spraying) and per
+ *   e-mail from any IP (guessing one account's password from many addresses);
+ * - `refresh-ip` / `refresh-family`: POST /api/auth/refresh per IP and per token family.
+ * A route opts into the stricter pairs with @RateLimit('login' | 'refresh'). The guard runs
+ * before the ValidationPipe, so the account trackers read the raw JSON body defensively.
+ * Keys are SHA-256 of throttler name and tracker, so no e-mail ever lands in Redis.
+ * Counters live in Redis when REDIS_URLS is set (shared by every process), else in memory.
+ */
+
+export type RateLimitedRoute = 'login' | 'refresh';
+
+const RATE_LIMITED_ROUTE = 'tessera:rate-limited-route';
+
+/** Applies the stricter per-IP and per-account limits of `route` on top of the global one. */
+export const RateLimit = (route: RateLimitedRoute): CustomDecorator => SetMetadata(RATE_LIMITED_ROUTE, route);
+
+const reflector = new Reflector();
+const routeOf = (context: ExecutionContext): RateLimitedRoute | undefined =>
+  reflector.getAllAndOverride<RateLimitedRoute | undefined>(RATE_LIMITED_ROUTE, [context.getHandler(), context.getClass()]);
+
+const ipOf = (req: Request): string => req.ip ?? req.socket?.remoteAddress ?? 'unknown';
+
+const bodyField = (req: Request, field: string): unknown => {
+  const body: unknown = req.body;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[field] : undefined;
+};
+
+/** The account a login is for; a body without a usable e-mail shares one bucket per IP. */
+export const loginAccountTracker = (req: Request): string => {
+  const email = bodyField(req, 'email');
+  return typeof email === 'string' && email.length <= 512 ? `email:${normaliseEmail(email)}` : `no-email:${ipOf(req)}`;
+};
+
+/** The session a refresh is for; a malformed token shares one bucket per IP. */
+export const refreshFamilyTracker = (req: Request): string => {
+  const parsed = parseRefreshToken(bodyField(req, 'refreshToken'));
+  return parsed ? `family:${parsed.familyId}` : `malformed:${ipOf(req)}`;
+};
+
+/** One counter per throttler and tracker, whatever the route (the default key is per route). */
+const keyOf = (_context: ExecutionContext, tracker: string, throttlerName: string): string =>
+  createHash('sha256').update(`${throttlerName}\u0000${tracker}`).digest('hex');
+
+export const throttlersFor = (config: TesseraConfig): ThrottlerOptions[] => {
+  const ttl = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  const only =
+    (route: RateLimitedRoute | 'all', limit: number) =>
+    (context: ExecutionContext): boolean =>
+      limit <= 0 || context.getType() !== 'http' || (route !== 'all' && routeOf(context) !== route);
+  const throttler = (
+    name: string,
+    route: RateLimitedRoute | 'all',
+    limit: number,
+    getTracker: (req: Request) => string,
+  ): ThrottlerOptions => ({
+    name,
+    ttl,
+    limit: Math.max(limit, 1),
+    skipIf: only(route, limit),
+    getTracker: (req) => getTracker(req as Request),
+    generateKey: keyOf,
+  });
+  return [
+    throttler('global', 'all', config.RATE_LIMIT_GLOBAL_PER_IP, ipOf),
+    throttler('login-ip', 'login', config.RATE_LIMIT_LOGIN_PER_IP, ipOf),
+    throttler('login-account', 'login', config.RATE_LIMIT_LOGIN_PER_ACCOUNT, loginAccountTracker),
+    throttler('refresh-ip', 'refresh', config.RATE_LIMIT_REFRESH_PER_IP, ipOf),
+    throttler('refresh-family', 'refresh', config.RATE_LIMIT_REFRESH_PER_FAMILY, refreshFamilyTracker),
+  ];
+};
+
+/**
+ * ThrottlerGuard names the header `Retry-After-{name}` for named throttlers; clients look for
+ * `Retry-After` (RFC 9110 §10.2.3), so the guard sets it from the blocking throttler.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const res = context.switchToHttp().getResponse<Response>();
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
+    return super.throwThrottlingException(context, detail);
+  }
+}
+
+@Module({})
+export class RateLimitModule {
+  static forRoot(config: TesseraConfig): DynamicModule {
+    return {
+      module: RateLimitModule,
+      imports: [
+        ThrottlerModule.forRootAsync({
+          useFactory: () => ({
+            throttlers: throttlersFor(config),
+            storage: createRateLimitStorage(config, new Logger('RateLimit')),
+            // Only Retry-After on a 429: per-account remaining counts are nobody's business.
+            setHeaders: false,
+          }),
+        }),
+      ],
+      providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
+    };
+  }
+}
