@@ -80,7 +80,7 @@ describe('Ticket', () => {
     });
 
     it('refuses a transfer to its own owner', () => {
-      spec.given([ticketIssued()]).when(transfer('u1', 'u1')).thenThrows('VALIDATION_FAILED');
+      spec.given([ticketIssued()]).when(transfer('u1', 'u1')).thenThrows('INVALID_TICKET_STATE');
     });
 
     it('refuses a ticket that does not exist', () => {

@@ -82,9 +82,11 @@ export const decide = (command: TicketCommand, state: TicketState): TicketEvent[
           status: state.status,
         });
       }
+      // A well-formed request that the ticket's present owner makes pointless: a conflict with
+      // its state (409, as API.md lists for transfers), not a malformed body.
       if (toOwnerId === state.ownerId) {
-        throw new DomainError('VALIDATION_FAILED', 'the ticket already belongs to that account', {
-          errors: [{ field: 'toEmail', message: 'is the current owner' }],
+        throw new DomainError('INVALID_TICKET_STATE', 'the ticket already belongs to that account', {
+          status: state.status,
         });
       }
       return [

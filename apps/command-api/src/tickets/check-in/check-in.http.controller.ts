@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CheckInRequest, type CheckInResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, AuthenticatedUser, commandContextOf, CurrentUser, Roles } from '@tessera/platform/auth/auth';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { CheckInCommand } from './check-in.command';
+
+@Controller('api/checkins')
+export class CheckInController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('staff', 'admin')
+  async checkIn(
+    @Body() body: CheckInRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CheckInResponse> {
+    const result = await this.commands.execute(new CheckInCommand(body.code, user.userId, commandContextOf(req, this.clock)));
+    res.setHeader('X-Position', result.position);
+    return result;
+  }
+}

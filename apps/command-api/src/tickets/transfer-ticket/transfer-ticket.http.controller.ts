@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { TransferTicketRequest, type TransferTicketResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, AuthenticatedUser, commandContextOf, CurrentUser } from '@tessera/platform/auth/auth';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { ticketIdFromPath } from '../ticket-id';
+import { TransferTicketCommand } from './transfer-ticket.command';
+
+@Controller('api/tickets')
+export class TransferTicketController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Owner only: another user's ticket answers 404 like a missing one. */
+  @Post(':ticketId/transfer')
+  @HttpCode(200)
+  async transfer(
+    @Param('ticketId') ticketId: string,
+    @Body() body: TransferTicketRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TransferTicketResponse> {
+    const result = await this.commands.execute(
+      new TransferTicketCommand(ticketIdFromPath(ticketId), user.userId, body.toEmail, commandContextOf(req, this.clock)),
+    );
+    res.setHeader('X-Position', result.position);
+    return result;
+  }
+}
