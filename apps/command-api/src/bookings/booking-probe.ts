@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+/**
+ * Named points of the booking flow where tests step in. Two uses, both off in normal running:
+ * - in-process tests install a pause (`pauseAt`) to stall a holder, e.g. between reading the
+ *   seats and appending, until its seat lock has expired (the fencing test);
+ * - crash tests start the real server with `TESSERA_FAULT_INJECTION=<point>[,<point>]`, and the
+ *   process kills itself with SIGKILL the first time it reaches that point.
+ * Production never sets the variable, and nothing else in the code calls `pauseAt`.
+ */
+export type BookingProbePoint =
+  /** Seat locks taken, nothing read yet. */
+  | 'place-booking:after-lock'
+  /** Show and seats read and decided; the append is next. */
+  | 'place-booking:before-append'
+  /** The booking is in the log; the answer has not been sent. */
+  | 'place-booking:after-append'
+  /** The card was charged; the confirmation append is next. */
+  | 'pay-booking:after-charge';
+
+export const FAULT_INJECTION_VARIABLE = 'TESSERA_FAULT_INJECTION';
+
+@Injectable()
+export class BookingProbe {
+  private readonly logger = new Logger('BookingProbe');
+  private readonly pauses = new Map<BookingProbePoint, () => Promise<void>>();
+  private readonly crashAt: ReadonlySet<string>;
+
+  constructor() {
+    // Read straight from the environment on purpose: it is a test switch, not configuration.
+    const points = (process.env[FAULT_INJECTION_VARIABLE] ?? '').split(',').map((point) => point.trim()).filter(Boolean);
+    this.crashAt = new Set(points);
+    if (points.length > 0) this.logger.warn(`${FAULT_INJECTION_VARIABLE} is set: this process will kill itself at ${points.join(', ')}`);
+  }
+
+  /** Tests only: run `pause` (once) the next time the flow reaches `point`. */
+  pauseAt(point: BookingProbePoint, pause: () => Promise<void>): void {
+    this.pauses.set(point, pause);
+  }
+
+  async reached(point: BookingProbePoint): Promise<void> {
+    if (this.crashAt.size > 0 && this.crashAt.has(point)) {
+      process.stderr.write(`fault injection: SIGKILL at ${point}\n`);
+      process.kill(process.pid, 'SIGKILL');
+    }
+    if (this.pauses.size === 0) return;
+    const pause = this.pauses.get(point);
+    if (!pause) return;
+    this.pauses.delete(point);
+    await pause();
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
+import { SimulatedPaymentProvider } from '@tessera/platform/payments/simulated-payment-provider';
+import { BookingProbe } from './booking-probe';
+import { CancelBookingHandler } from './cancel-booking/cancel-booking.handler';
+import { CancelBookingHttpController } from './cancel-booking/cancel-booking.http.controller';
+import { ExpireBookingHandler } from './expire-holds/expire-booking.handler';
+import { HoldExpirySweeper } from './expire-holds/hold-expiry-sweeper';
+import { PayBookingHandler } from './pay-booking/pay-booking.handler';
+import { PayBookingHttpController } from './pay-booking/pay-booking.http.controller';
+import { PlaceBookingHandler } from './place-booking/place-booking.handler';
+import { PlaceBookingHttpController } from './place-booking/place-booking.http.controller';
+
+/**
+ * Bookings on the command side: hold seats, pay, cancel, and the expiry sweeper. The payment
+ * provider is the simulated one (test cards); a real provider replaces this one binding.
+ */
+@Module({
+  imports: [CqrsModule],
+  controllers: [PlaceBookingHttpController, PayBookingHttpController, CancelBookingHttpController],
+  providers: [
+    { provide: PaymentProvider, useClass: SimulatedPaymentProvider },
+    BookingProbe,
+    PlaceBookingHandler,
+    PayBookingHandler,
+    CancelBookingHandler,
+    ExpireBookingHandler,
+    HoldExpirySweeper,
+  ],
+  exports: [PaymentProvider],
+})
+export class BookingsModule {}

@@ -1,0 +1,29 @@
+import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CancelBookingResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { bookingIdFromPath } from '../box-office-streams';
+import { CancelBookingCommand } from './cancel-booking.command';
+
+@Controller('api/bookings')
+export class CancelBookingHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post(':bookingId/cancel')
+  @HttpCode(200)
+  async cancel(
+    @Param('bookingId') bookingId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CancelBookingResponse> {
+    const result = await this.commands.execute(new CancelBookingCommand(bookingIdFromPath(bookingId), user.userId, commandContextOf(req, this.clock)));
+    res.setHeader('X-Position', result.position);
+    return result;
+  }
+}

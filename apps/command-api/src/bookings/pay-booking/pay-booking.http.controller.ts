@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { PayBookingRequest, type PayBookingResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { bookingIdFromPath } from '../box-office-streams';
+import { PayBookingCommand } from './pay-booking.command';
+
+@Controller('api/bookings')
+export class PayBookingHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post(':bookingId/payment')
+  @HttpCode(200)
+  async pay(
+    @Param('bookingId') bookingId: string,
+    @Body() body: PayBookingRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PayBookingResponse> {
+    const { number, expMonth, expYear, cvc } = body.card;
+    const command = new PayBookingCommand(bookingIdFromPath(bookingId), user.userId, { number, expMonth, expYear, cvc }, commandContextOf(req, this.clock));
+    const result = await this.commands.execute(command);
+    res.setHeader('X-Position', result.position);
+    return result;
+  }
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { PlaceBookingRequest, type PendingBookingResponse, type PlaceBookingResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
+import { Clock, IdGenerator } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { bookingIdFor } from '../booking-ids';
+import { PlaceBookingCommand } from './place-booking.command';
+
+/** `Prefer: respond-async` (RFC 7240) asks for 202 and a Location to poll. */
+const wantsAsync = (prefer: string | undefined): boolean =>
+  (prefer ?? '').split(',').some((preference) => preference.trim().toLowerCase() === 'respond-async');
+
+@Controller('api/bookings')
+export class PlaceBookingHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async place(
+    @Body() body: PlaceBookingRequest,
+    @CurrentUser() user: AuthenticatedUser,
+    @Headers('prefer') prefer: string | undefined,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlaceBookingResponse | PendingBookingResponse> {
+    // With an Idempotency-Key the booking id follows from it: a retry finds the booking it made.
+    const bookingId = req.commandId ? bookingIdFor(req.commandId) : this.ids.newId();
+    const respondAsync = wantsAsync(prefer);
+    const command = new PlaceBookingCommand(bookingId, user.userId, body.showId, body.seats, commandContextOf(req, this.clock), respondAsync);
+    const result = await this.commands.execute(command);
+    if (result.status === 'pending') {
+      res.status(202);
+      res.setHeader('Location', `/api/bookings/${bookingId}`);
+      res.setHeader('Preference-Applied', 'respond-async');
+    } else {
+      res.setHeader('X-Position', result.position);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CreateShowRequest, type CreateShowResponse } from '@tessera/contracts';
+import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
+import { deterministicEventId } from '@tessera/platform/commands/event-sourcing';
+import { Clock, IdGenerator } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { CreateShowCommand } from './create-show.command';
+
+@Controller('api/shows')
+export class CreateShowHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  @HttpCode(201)
+  async create(
+    @Body() body: CreateShowRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CreateShowResponse> {
+    const context = commandContextOf(req, this.clock);
+    // With an Idempotency-Key the id follows from it, so a retry after a crash finds its show.
+    const showId = req.commandId ? deterministicEventId(req.commandId, 'show', 0) : this.ids.newId();
+    const result = await this.commands.execute(new CreateShowCommand(showId, body, context));
+    res.setHeader('X-Position', result.position);
+    return result;
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ENTITY_ID_PATTERN, type PublishShowResponse } from '@tessera/contracts';
+import { DomainError } from '@tessera/domain';
+import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { PublishShowCommand } from './publish-show.command';
+
+@Controller('api/shows')
+export class PublishShowHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post(':showId/publish')
+  @Roles('admin')
+  @HttpCode(200)
+  async publish(
+    @Param('showId') showId: string,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PublishShowResponse> {
+    if (!ENTITY_ID_PATTERN.test(showId)) throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`);
+    const result = await this.commands.execute(new PublishShowCommand(showId, commandContextOf(req, this.clock)));
+    res.setHeader('X-Position', result.position);
+    return result;
+  }
+}
