@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CancelShowRequest, ENTITY_ID_PATTERN, type CancelShowResponse } from '@tessera/contracts';
+import { DomainError } from '@tessera/domain';
+import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Response } from 'express';
+import { CancelShowCommand } from './cancel-show.command';
+
+@Controller('api/shows')
+export class CancelShowController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post(':showId/cancel')
+  @HttpCode(200)
+  @Roles('admin')
+  async cancel(
+    @Param('showId') showId: string,
+    @Body() body: CancelShowRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CancelShowResponse> {
+    // A path id that could never name a show answers like a missing one, without a read.
+    if (!ENTITY_ID_PATTERN.test(showId)) throw new DomainError('SHOW_NOT_FOUND', 'no such show', {});
+    const result = await this.commands.execute(new CancelShowCommand(showId, body.reason, commandContextOf(req, this.clock)));
+    res.setHeader('X-Position', result.position);
+    return result;
+  }
+}
