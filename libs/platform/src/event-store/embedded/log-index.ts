@@ -77,18 +77,26 @@ export class LogIndex {
  * are recognised only while their ids are still in the cache (best effort, as in KurrentDB).
  */
 export class RecentEventIds {
-  private readonly entries = new Map<string, { revision: number; position: number }>();
+  private readonly entries = new Map<string, { revision: number; position: number; slot: number }>();
+  /**
+   * Keys in the order they were remembered. Evicting through a ring, not through
+   * `Map.keys().next()`: after many deletes V8 walks every deleted slot to find the first key.
+   */
+  private readonly ring: Array<string | undefined>;
+  private next = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.ring = new Array<string | undefined>(Math.max(1, capacity));
+  }
 
   remember(stream: string, id: string, revision: number, position: number): void {
     const key = `${stream}\n${id}`;
-    this.entries.delete(key);
-    this.entries.set(key, { revision, position });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    const slot = this.next;
+    this.next = (slot + 1) % this.ring.length;
+    const evicted = this.ring[slot];
+    if (evicted !== undefined && this.entries.get(evicted)?.slot === slot) this.entries.delete(evicted);
+    this.ring[slot] = key;
+    this.entries.set(key, { revision, position, slot });
   }
 
   find(stream: string, id: string): { revision: number; position: number } | undefined {

@@ -1,0 +1,49 @@
+import { LogIndex, RecentEventIds } from './log-index';
+
+describe('RecentEventIds', () => {
+  it('forgets the oldest ids beyond its capacity, per stream', () => {
+    const ids = new RecentEventIds(3);
+    ids.remember('a', 'e1', 0, 1);
+    ids.remember('a', 'e2', 1, 2);
+    ids.remember('b', 'e1', 0, 3);
+    expect(ids.find('a', 'e1')).toMatchObject({ revision: 0, position: 1 });
+
+    ids.remember('b', 'e2', 1, 4);
+
+    expect(ids.find('a', 'e1')).toBeUndefined();
+    expect(ids.find('a', 'e2')).toMatchObject({ revision: 1, position: 2 });
+    expect(ids.find('b', 'e1')).toMatchObject({ revision: 0, position: 3 });
+    expect(ids.find('b', 'e2')).toMatchObject({ revision: 1, position: 4 });
+  });
+
+  it('keeps an id remembered again until its newest slot is reused', () => {
+    const ids = new RecentEventIds(2);
+    ids.remember('a', 'e1', 0, 1);
+    ids.remember('a', 'e1', 0, 1);
+    ids.remember('a', 'e2', 1, 2);
+    expect(ids.find('a', 'e1')).toMatchObject({ revision: 0, position: 1 });
+
+    ids.remember('a', 'e3', 2, 3);
+    expect(ids.find('a', 'e1')).toBeUndefined();
+    expect(ids.find('a', 'e2')).toMatchObject({ revision: 1, position: 2 });
+  });
+});
+
+describe('LogIndex', () => {
+  it('maps positions to file ranges and streams to positions, growing as needed', () => {
+    const index = new LogIndex();
+    for (let position = 1; position <= 5000; position++) index.add(`s-${position % 3}`, Math.floor((position - 1) / 3), position, position * 100, 90);
+    expect(index.headPosition).toBe(5000);
+    expect([index.offsetOf(4321), index.endOf(4321)]).toEqual([432_100, 432_190]);
+    expect(index.positionsOf('s-1').slice(0, 3)).toEqual([1, 4, 7]);
+    expect(index.lastRevision('s-0')).toBe(1665);
+    expect(index.lastRevision('missing')).toBe(-1);
+  });
+
+  it('refuses a position or revision out of order', () => {
+    const index = new LogIndex();
+    index.add('s', 0, 1, 16, 50);
+    expect(() => index.add('s', 1, 3, 66, 50)).toThrow('position 3 after 1');
+    expect(() => index.add('s', 2, 2, 66, 50)).toThrow('revision 2 after 0');
+  });
+});
