@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ProjectionProgress } from './projection-progress';
+import { Projector } from './projector';
 
 /** Subscribes to the log and builds the read models; owns checkpoints and rebuilds. */
 @Module({
   imports: [CqrsModule],
+  providers: [Projector, { provide: ProjectionProgress, useExisting: Projector }],
+  exports: [Projector, ProjectionProgress],
 })
 export class ProjectorModule {}

@@ -1,0 +1,85 @@
+import type { EventFilter, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import { collectionName, DocumentBatch, type Projection } from './projection';
+
+/**
+ * Applies batches of events to a set of projections: for each projection, the events it has not
+ * yet checkpointed go through one DocumentBatch, the changed documents are written, and only then
+ * does its checkpoint move. A crash between the two replays the batch, which the documents'
+ * `_position` makes harmless. `suffix` addresses a rebuild's collections instead of the live ones.
+ */
+
+export const checkpointName = (projection: Projection, suffix = ''): string =>
+  `${projection.name}_v${projection.version}${suffix}`;
+
+/** The filter of a catch-up subscription that serves all these projections. */
+export const filterOf = (projections: readonly Projection[]): EventFilter => ({
+  eventTypes: [...new Set(projections.flatMap((projection) => projection.eventTypes))],
+});
+
+export interface BatchReport {
+  events: number;
+  documents: number;
+}
+
+export class ProjectionEngine {
+  private readonly checkpoints = new Map<string, number>();
+  private readonly types = new Map<string, ReadonlySet<string>>();
+
+  constructor(
+    private readonly store: ReadStore,
+    readonly projections: readonly Projection[],
+    private readonly suffix = '',
+  ) {
+    for (const projection of projections) this.types.set(projection.name, new Set(projection.eventTypes));
+  }
+
+  /** Loads the checkpoints; returns the lowest (where a shared subscription must start). */
+  async load(): Promise<number> {
+    for (const projection of this.projections) {
+      this.checkpoints.set(projection.name, (await this.store.getCheckpoint(checkpointName(projection, this.suffix))) ?? 0);
+    }
+    return this.lowestCheckpoint();
+  }
+
+  lowestCheckpoint(): number {
+    return Math.min(...this.projections.map((projection) => this.checkpoints.get(projection.name) ?? 0));
+  }
+
+  checkpointOf(projection: Projection): number {
+    return this.checkpoints.get(projection.name) ?? 0;
+  }
+
+  physicalName(projection: Projection, logical: string): string {
+    return collectionName(projection, logical, this.suffix);
+  }
+
+  /**
+   * Applies `events` (in position order) and moves every projection's checkpoint to `upTo`
+   * (default: the last event), which may be past the last event when the caller knows the log
+   * had nothing else of interest up to there.
+   */
+  async apply(events: readonly RecordedEvent[], upTo = events.at(-1)?.position ?? 0): Promise<BatchReport> {
+    let documents = 0;
+    for (const projection of this.projections) {
+      const from = this.checkpointOf(projection);
+      if (upTo <= from) continue;
+      const types = this.types.get(projection.name) as ReadonlySet<string>;
+      const batch = new DocumentBatch(this.store, (logical) => this.physicalName(projection, logical));
+      for (const event of events) {
+        if (event.position > from && types.has(event.type)) await projection.apply(event, batch);
+      }
+      documents += await batch.write();
+      await this.store.saveCheckpoint(checkpointName(projection, this.suffix), upTo);
+      this.checkpoints.set(projection.name, upTo);
+    }
+    return { events: events.length, documents };
+  }
+
+  /** Forgets a projection's documents and checkpoint: the next events rebuild it from zero. */
+  async reset(projection: Projection): Promise<void> {
+    for (const logical of projection.collections) await this.store.dropCollection(this.physicalName(projection, logical));
+    await this.store.deleteCheckpoint(checkpointName(projection, this.suffix));
+    this.checkpoints.set(projection.name, 0);
+  }
+}

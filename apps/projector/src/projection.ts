@@ -1,0 +1,100 @@
+import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { Document, ReadStore } from '@tessera/platform/read-store/read-store.port';
+
+
+/**
+ * What a projection is: a named set of read-model collections and an `apply` that feeds one
+ * recorded event through pure `evolve(doc, event)` functions. Documents carry `_position`, the
+ * last log position applied to them, so an event delivered twice changes nothing.
+ */
+
+/** Read-model documents are plain object types (type aliases, so they index like Document). */
+export type ReadModelDocument = { _id: string; _position: number };
+
+export interface Projection {
+  /** Also the checkpoint name. */
+  readonly name: string;
+  /** Bumped when a document shape changes; part of every collection's physical name. */
+  readonly version: number;
+  /** Logical collection names (`show_catalogue`); see `collectionName`. */
+  readonly collections: readonly string[];
+  readonly eventTypes: readonly string[];
+  apply(event: RecordedEvent, docs: DocumentBatch): Promise<void>;
+}
+
+/** `show_catalogue` of version 1 lives in `show_catalogue_v1`; a rebuild writes `…_v1__rebuild`. */
+export const collectionName = (projection: Pick<Projection, 'version'>, logical: string, suffix = ''): string =>
+  `${logical}_v${projection.version}${suffix}`;
+
+/**
+ * The documents one batch of events reads and writes: loaded once, evolved in memory, written
+ * back together (one bulkWrite per collection) before the checkpoint moves.
+ */
+export class DocumentBatch {
+  private readonly cache = new Map<string, Map<string, ReadModelDocument | null>>();
+  private readonly dirty = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly store: ReadStore,
+    /** Logical → physical collection name. */
+    private readonly physical: (logical: string) => string,
+  ) {}
+
+  async get<T extends ReadModelDocument>(collection: string, id: string): Promise<T | null> {
+    let docs = this.cache.get(collection);
+    if (!docs) this.cache.set(collection, (docs = new Map()));
+    if (docs.has(id)) return docs.get(id) as T | null;
+    const loaded = ((await this.store.collection(this.physical(collection)).findOne({ _id: id })) as T | null) ?? null;
+    docs.set(id, loaded);
+    return loaded;
+  }
+
+  put(collection: string, doc: ReadModelDocument): void {
+    let docs = this.cache.get(collection);
+    if (!docs) this.cache.set(collection, (docs = new Map()));
+    docs.set(doc._id, doc);
+    let ids = this.dirty.get(collection);
+    if (!ids) this.dirty.set(collection, (ids = new Set()));
+    ids.add(doc._id);
+  }
+
+  /**
+   * The `_position` guard every read model shares: a document that has already seen this event
+   * is returned as it is; otherwise `evolve` makes the next one, stamped with the position.
+   */
+  async evolve<T extends ReadModelDocument>(
+    collection: string,
+    id: string,
+    event: RecordedEvent,
+    evolve: (doc: T | null) => Omit<T, '_position'> | null,
+  ): Promise<T | null> {
+    const doc = await this.get<T>(collection, id);
+    if (doc && doc._position >= event.position) return doc;
+    const next = evolve(doc);
+    if (!next) return doc;
+    const stamped = { ...next, _position: event.position } as T;
+    this.put(collection, stamped);
+    return stamped;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const ids of this.dirty.values()) n += ids.size;
+    return n;
+  }
+
+  /** Writes every changed document, one ordered bulkWrite per collection. */
+  async write(): Promise<number> {
+    let written = 0;
+    for (const [collection, ids] of this.dirty) {
+      const docs = this.cache.get(collection) as Map<string, ReadModelDocument | null>;
+      const operations = [...ids].map((id) => ({
+        replaceOne: { filter: { _id: id }, replacement: docs.get(id) as unknown as Document, upsert: true },
+      }));
+      await this.store.collection(this.physical(collection)).bulkWrite(operations);
+      written += operations.length;
+    }
+    this.dirty.clear();
+    return written;
+  }
+}

@@ -1,0 +1,178 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { EventStore, type AllSubscription, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import { HealthChecks } from '@tessera/platform/observability/health';
+import { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import type { Projection } from './projection';
+import { filterOf, ProjectionEngine } from './projection-engine';
+import { PositionWaiters, ProjectionProgress } from './projection-progress';
+import { PROJECTIONS } from './read-models';
+
+/**
+ * The projector: one catch-up subscription over the log (filtered to the projected types) from
+ * the lowest checkpoint, feeding batches to the projection engine. Events that arrive together
+ * are applied together: one bulkWrite per collection, then the checkpoints.
+ */
+
+/** Events applied in one batch at most (the catch-up pace). */
+const MAX_BATCH = 2000;
+/** How often the embedded read store is snapshotted while it changes. */
+const SNAPSHOT_EVERY_MS = 30_000;
+
+interface Snapshotting {
+  saveSnapshot(): Promise<unknown>;
+}
+const canSnapshot = (store: unknown): store is Snapshotting =>
+  typeof (store as Partial<Snapshotting>).saveSnapshot === 'function';
+
+@Injectable()
+export class Projector extends ProjectionProgress implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projector');
+  private readonly engine: ProjectionEngine;
+  private readonly waiters: PositionWaiters;
+  private subscription: AllSubscription | undefined;
+  private running: Promise<void> | undefined;
+  private pending: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private chain: Promise<void> = Promise.resolve();
+  private processed = 0;
+  private snapshotted = 0;
+  private snapshotTimer: NodeJS.Timeout | undefined;
+  private caughtUp = false;
+  private failure: Error | undefined;
+  private readonly listeners = new Set<(position: number) => void>();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly reads: ReadStore,
+    health: HealthChecks,
+  ) {
+    super();
+    this.engine = new ProjectionEngine(reads, PROJECTIONS);
+    this.waiters = new PositionWaiters(events, filterOf(PROJECTIONS), async () => this.processed);
+    health.register('projections', async () => {
+      if (this.failure) throw this.failure;
+      if (!this.caughtUp) throw new Error(`catching up: at ${this.processed} of ${await this.events.headPosition()}`);
+      return { position: String(this.processed) };
+    });
+  }
+
+  get projections(): readonly Projection[] {
+    return this.engine.projections;
+  }
+
+  async processedPosition(): Promise<number> {
+    return this.processed;
+  }
+
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    return this.waiters.waitFor(position, timeoutMs);
+  }
+
+  /** Called after each applied batch with the new position (tests, benchmarks). */
+  onAdvance(listener: (position: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  async start(): Promise<void> {
+    const head = await this.events.headPosition();
+    await this.engine.load();
+    for (const projection of this.engine.projections) {
+      // A checkpoint past the end of the log belongs to another log (a restored backup, a new
+      // data folder): these documents cannot be trusted, so rebuild from the start.
+      if (this.engine.checkpointOf(projection) > head) {
+        this.logger.warn(`${projection.name}: checkpoint ${this.engine.checkpointOf(projection)} is past the log head ${head}; rebuilding from the log`);
+        await this.engine.reset(projection);
+      }
+    }
+    const from = this.engine.lowestCheckpoint();
+    this.processed = from;
+    this.snapshotted = from;
+    this.logger.log(`resuming from position ${from} (log head ${head})`);
+    this.subscription = this.events.subscribeToAll({ from: from === 0 ? 'start' : { after: from }, filter: filterOf(PROJECTIONS) });
+    const subscription = this.subscription;
+    void subscription.caughtUp.then(async () => {
+      await this.flush();
+      this.caughtUp = true;
+      this.logger.log(`caught up at position ${this.processed}`);
+    });
+    this.running = this.consume(subscription);
+    if (canSnapshot(this.reads)) {
+      this.snapshotTimer = setInterval(() => void this.snapshot(), SNAPSHOT_EVERY_MS);
+      this.snapshotTimer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.snapshotTimer) clearInterval(this.snapshotTimer);
+    await this.subscription?.close();
+    await this.running;
+    await this.flush();
+    this.waiters.close();
+    await this.snapshot();
+  }
+
+  private async consume(subscription: AllSubscription): Promise<void> {
+    try {
+      for await (const event of subscription) {
+        this.pending.push(event);
+        if (this.pending.length >= MAX_BATCH) await this.flush();
+        else this.scheduleFlush();
+      }
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      this.logger.error(`subscription failed at ${this.processed}: ${this.failure.message}`);
+    }
+  }
+
+  /** Events yielded in one burst are applied together once the burst ends. */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      // A failure is recorded (readiness turns red) by applyPending; nothing more to do here.
+      this.flush().catch(() => undefined);
+    });
+  }
+
+  private flush(): Promise<void> {
+    this.chain = this.chain.then(() => this.applyPending());
+    return this.chain;
+  }
+
+  private async applyPending(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.engine.apply(batch);
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      this.logger.error(`applying events up to ${batch.at(-1)?.position} failed: ${this.failure.message}`);
+      throw error;
+    }
+    this.processed = batch[batch.length - 1].position;
+    for (const listener of this.listeners) listener(this.processed);
+    this.waiters.advanced();
+  }
+
+  private async snapshot(): Promise<void> {
+    if (!canSnapshot(this.reads) || this.processed === this.snapshotted) return;
+    const at = this.processed;
+    try {
+      await this.reads.saveSnapshot();
+      this.snapshotted = at;
+    } catch (error) {
+      this.logger.warn(`read-model snapshot failed: ${String(error)}`);
+    }
+  }
+}

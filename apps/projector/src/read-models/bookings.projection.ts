@@ -1,0 +1,130 @@
+import type { BookingEvent, BookingStatus, ErrorCode } from '@tessera/contracts';
+import { BOOKING_EVENT_TYPES } from '@tessera/contracts';
+import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { DocumentBatch, Projection, ReadModelDocument } from '../projection';
+
+/**
+ * Bookings: the status of each booking (GET /api/bookings/{id}) and each user's bookings
+ * (GET /api/me/bookings), one document per user so that the list is one lookup.
+ */
+
+export const BOOKINGS = 'bookings';
+export const USER_BOOKINGS = 'user_bookings';
+
+export type BookingSummary = {
+  bookingId: string;
+  showId: string;
+  status: BookingStatus;
+  seats: string[];
+  expiresAt: string | null;
+  amount: number;
+  currency: string;
+  /** One per seat once confirmed; codes are signed at query time. */
+  tickets: { ticketId: string; seatId: string }[];
+  /** When the booking was placed (or rejected), from the event's metadata. */
+  placedAt: string;
+}
+
+export type BookingDoc = ReadModelDocument & BookingSummary & {
+  userId: string;
+  /** Why an asynchronous placement was refused. */
+  rejection?: { code: ErrorCode; unavailableSeats: string[] };
+}
+
+export type UserBookingsDoc = ReadModelDocument & {
+  userId: string;
+  /** Booking id → summary. */
+  bookings: Record<string, BookingSummary>;
+}
+
+const occurredAt = (event: RecordedEvent): string => event.metadata?.occurredAt ?? event.recordedAt;
+
+export const evolveBooking = (
+  doc: Omit<BookingDoc, '_position'> | null,
+  event: BookingEvent,
+  at: string,
+): Omit<BookingDoc, '_position'> | null => {
+  switch (event.type) {
+    case 'booking.placed.v1': {
+      const { bookingId, userId, showId, seats, amount, currency, expiresAt } = event.data;
+      return {
+        _id: bookingId,
+        bookingId,
+        userId,
+        showId,
+        status: 'held',
+        seats: seats.map((seat) => seat.seatId),
+        expiresAt,
+        amount,
+        currency,
+        tickets: [],
+        placedAt: at,
+      };
+    }
+    case 'booking.rejected.v1': {
+      const { bookingId, userId, showId, seatIds, code, unavailableSeats } = event.data;
+      return doc ?? {
+        _id: bookingId,
+        bookingId,
+        userId,
+        showId,
+        status: 'rejected',
+        seats: seatIds,
+        expiresAt: null,
+        amount: 0,
+        currency: '',
+        tickets: [],
+        placedAt: at,
+        rejection: { code, unavailableSeats },
+      };
+    }
+    case 'booking.confirmed.v1':
+      return doc && { ...doc, status: 'confirmed', tickets: event.data.tickets };
+    case 'booking.expired.v1':
+      return doc && { ...doc, status: 'expired' };
+    case 'booking.cancelled.v1':
+      return doc && { ...doc, status: 'cancelled' };
+    case 'booking.refunded.v1':
+      return doc && { ...doc, status: 'refunded' };
+    case 'booking.payment-declined.v1':
+      return doc;
+    default: {
+      const _exhaustive: never = event;
+      return doc;
+    }
+  }
+};
+
+export const summaryOf = (booking: Omit<BookingDoc, '_position'>): BookingSummary => ({
+  bookingId: booking.bookingId,
+  showId: booking.showId,
+  status: booking.status,
+  seats: booking.seats,
+  expiresAt: booking.expiresAt,
+  amount: booking.amount,
+  currency: booking.currency,
+  tickets: booking.tickets,
+  placedAt: booking.placedAt,
+});
+
+export const bookingsProjection: Projection = {
+  name: 'bookings',
+  version: 1,
+  collections: [BOOKINGS, USER_BOOKINGS],
+  eventTypes: BOOKING_EVENT_TYPES,
+
+  async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
+    const domainEvent = { type: event.type, data: event.data } as BookingEvent;
+    const booking = await docs.evolve<BookingDoc>(BOOKINGS, domainEvent.data.bookingId, event, (doc) => {
+      const { _position, ...rest } = doc ?? ({} as BookingDoc);
+      return evolveBooking(doc ? rest : null, domainEvent, occurredAt(event));
+    });
+    if (!booking) return;
+    // The user's list copies the booking's current summary (set, never patched by a delta).
+    await docs.evolve<UserBookingsDoc>(USER_BOOKINGS, booking.userId, event, (doc) => ({
+      _id: booking.userId,
+      userId: booking.userId,
+      bookings: { ...(doc?.bookings ?? {}), [booking.bookingId]: summaryOf(booking) },
+    }));
+  },
+};

@@ -1,0 +1,235 @@
+import type { SeatEvent, ShowCreated, ShowEvent, ShowStatus } from '@tessera/contracts';
+import { parseSeatId, SEAT_EVENT_TYPES, SHOW_EVENT_TYPES } from '@tessera/contracts';
+import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { DocumentBatch, Projection, ReadModelDocument } from '../projection';
+
+/**
+ * Seating: everything a fan browses before holding seats. Three read models, one per query:
+ * the catalogue (GET /api/shows), the show detail with availability per category and section
+ * (GET /api/shows/{id}) and the seat map, one compact document per section (GET …/seats).
+ * Availability is for display only; decisions are taken on the seat streams.
+ */
+
+export const SEAT_MAP = 'seat_map';
+export const SHOW_DETAIL = 'show_detail';
+export const SHOW_CATALOGUE = 'show_catalogue';
+
+/** One character per seat, row by row: available, held or sold. */
+export const SEAT_CODES = { available: 'a', held: 'h', sold: 's' } as const;
+type SeatCode = (typeof SEAT_CODES)[keyof typeof SEAT_CODES];
+
+export type SeatMapSectionDoc = ReadModelDocument & {
+  showId: string;
+  sectionId: string;
+  categoryId: string;
+  /** Rows in seat-map order; `offset` is where the row's seats start in `status`. */
+  rows: { label: string; seats: number; offset: number }[];
+  /** `status[offset + number - 1]` is the seat's SEAT_CODES letter. */
+  status: string;
+  capacity: number;
+  available: number;
+}
+
+export type ShowDetailDoc = ReadModelDocument & {
+  showId: string;
+  name: string;
+  venue: string;
+  startsAt: string;
+  status: ShowStatus;
+  currency: string;
+  holdMinutes: number;
+  maxSeatsPerBooking: number;
+  categories: { id: string; name: string; price: number; capacity: number; available: number }[];
+  sections: { id: string; name: string; categoryId: string; capacity: number; available: number }[];
+  capacity: number;
+  available: number;
+}
+
+export type ShowCatalogueDoc = ReadModelDocument & {
+  showId: string;
+  name: string;
+  venue: string;
+  startsAt: string;
+  status: ShowStatus;
+  currency: string;
+  priceFrom: number;
+  capacity: number;
+  available: number;
+  /** Draft shows are not listed publicly. */
+  listed: boolean;
+}
+
+export const sectionDocId = (showId: string, sectionId: string): string => `${showId}/${sectionId}`;
+
+// ---- pure evolve functions ---------------------------------------------------------------
+
+export const seatMapSectionsOf = (created: ShowCreated['data']): Omit<SeatMapSectionDoc, '_position'>[] =>
+  created.sections.map((section) => {
+    let offset = 0;
+    const rows = section.rows.map((row) => {
+      const placed = { label: row.label, seats: row.seats, offset };
+      offset += row.seats;
+      return placed;
+    });
+    return {
+      _id: sectionDocId(created.showId, section.id),
+      showId: created.showId,
+      sectionId: section.id,
+      categoryId: section.categoryId,
+      rows,
+      status: SEAT_CODES.available.repeat(offset),
+      capacity: offset,
+      available: offset,
+    };
+  });
+
+/** Index of a seat in its section's `status`, or -1 when the section has no such seat. */
+export const seatIndexOf = (section: Pick<SeatMapSectionDoc, 'rows'>, rowLabel: string, number: number): number => {
+  const row = section.rows.find((candidate) => candidate.label === rowLabel);
+  return row && number >= 1 && number <= row.seats ? row.offset + number - 1 : -1;
+};
+
+const codeAfter = (event: SeatEvent): SeatCode =>
+  event.type === 'seat.held.v1' ? SEAT_CODES.held : event.type === 'seat.sold.v1' ? SEAT_CODES.sold : SEAT_CODES.available;
+
+export const evolveSeatMapSection = (
+  section: Omit<SeatMapSectionDoc, '_position'>,
+  event: SeatEvent,
+): Omit<SeatMapSectionDoc, '_position'> => {
+  const address = parseSeatId(event.data.seatId);
+  const index = address ? seatIndexOf(section, address.rowLabel, address.number) : -1;
+  if (index < 0) return section;
+  const before = section.status[index];
+  const after = codeAfter(event);
+  if (before === after) return section;
+  const delta = (after === SEAT_CODES.available ? 1 : 0) - (before === SEAT_CODES.available ? 1 : 0);
+  return {
+    ...section,
+    status: section.status.slice(0, index) + after + section.status.slice(index + 1),
+    available: section.available + delta,
+  };
+};
+
+export const showDetailOf = (created: ShowCreated['data']): Omit<ShowDetailDoc, '_position'> => {
+  const sections = seatMapSectionsOf(created);
+  const sectionViews = created.sections.map((section, i) => ({
+    id: section.id,
+    name: section.name,
+    categoryId: section.categoryId,
+    capacity: sections[i].capacity,
+    available: sections[i].capacity,
+  }));
+  const { categories, sections: _sections, ...show } = created;
+  return withTotals({
+    _id: created.showId,
+    ...show,
+    status: 'draft',
+    categories: categories.map((category) => ({ ...category, capacity: 0, available: 0 })),
+    sections: sectionViews,
+    capacity: 0,
+    available: 0,
+  });
+};
+
+/** Category and show totals follow from the sections' counts. */
+const withTotals = (detail: Omit<ShowDetailDoc, '_position'>): Omit<ShowDetailDoc, '_position'> => {
+  const categories = detail.categories.map((category) => {
+    const own = detail.sections.filter((section) => section.categoryId === category.id);
+    return {
+      ...category,
+      capacity: own.reduce((n, s) => n + s.capacity, 0),
+      available: own.reduce((n, s) => n + s.available, 0),
+    };
+  });
+  return {
+    ...detail,
+    categories,
+    capacity: detail.sections.reduce((n, s) => n + s.capacity, 0),
+    available: detail.sections.reduce((n, s) => n + s.available, 0),
+  };
+};
+
+/**
+ * Sets a section's count from the seat-map document (not by adding a delta): replaying an event
+ * the section had already seen, after a crash, still converges on the same numbers.
+ */
+export const withSectionAvailable = (
+  detail: Omit<ShowDetailDoc, '_position'>,
+  sectionId: string,
+  available: number,
+): Omit<ShowDetailDoc, '_position'> =>
+  withTotals({
+    ...detail,
+    sections: detail.sections.map((section) => (section.id === sectionId ? { ...section, available } : section)),
+  });
+
+export const evolveShowStatus = <T extends { status: ShowStatus }>(doc: T, event: ShowEvent): T => {
+  switch (event.type) {
+    case 'show.published.v1':
+      return doc.status === 'draft' ? { ...doc, status: 'on_sale' } : doc;
+    case 'show.cancelled.v1':
+      return { ...doc, status: 'cancelled' };
+    default:
+      return doc;
+  }
+};
+
+export const catalogueEntryOf = (detail: Omit<ShowDetailDoc, '_position'>): Omit<ShowCatalogueDoc, '_position'> => ({
+  _id: detail.showId,
+  showId: detail.showId,
+  name: detail.name,
+  venue: detail.venue,
+  startsAt: detail.startsAt,
+  status: detail.status,
+  currency: detail.currency,
+  priceFrom: Math.min(...detail.categories.map((category) => category.price)),
+  capacity: detail.capacity,
+  available: detail.available,
+  listed: detail.status !== 'draft',
+});
+
+// ---- the projection ------------------------------------------------------------------------
+
+const strip = <T extends ReadModelDocument>(doc: T | null): Omit<T, '_position'> | null => {
+  if (!doc) return null;
+  const { _position, ...rest } = doc;
+  return rest as Omit<T, '_position'>;
+};
+
+export const seatingProjection: Projection = {
+  name: 'seating',
+  version: 1,
+  collections: [SEAT_MAP, SHOW_DETAIL, SHOW_CATALOGUE],
+  eventTypes: [...SHOW_EVENT_TYPES, ...SEAT_EVENT_TYPES],
+
+  async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
+    const domainEvent = { type: event.type, data: event.data } as ShowEvent | SeatEvent;
+    const showId = domainEvent.data.showId;
+    if (domainEvent.type === 'show.created.v1') {
+      const created = domainEvent.data;
+      for (const section of seatMapSectionsOf(created)) {
+        await docs.evolve<SeatMapSectionDoc>(SEAT_MAP, section._id, event, (doc) => doc ?? section);
+      }
+      const detail = await docs.evolve<ShowDetailDoc>(SHOW_DETAIL, showId, event, (doc) => doc ?? showDetailOf(created));
+      if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(strip(detail)!));
+      return;
+    }
+    if (domainEvent.type === 'show.published.v1' || domainEvent.type === 'show.cancelled.v1') {
+      const detail = await docs.evolve<ShowDetailDoc>(SHOW_DETAIL, showId, event, (doc) =>
+        doc ? evolveShowStatus(strip(doc)!, domainEvent) : null,
+      );
+      if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(strip(detail)!));
+      return;
+    }
+    const address = parseSeatId(domainEvent.data.seatId);
+    if (!address) return;
+    const section = await docs.evolve<SeatMapSectionDoc>(SEAT_MAP, sectionDocId(showId, address.sectionId), event, (doc) =>
+      doc ? evolveSeatMapSection(strip(doc)!, domainEvent) : null,
+    );
+    if (!section) return;
+    const detail = await docs.evolve<ShowDetailDoc>(SHOW_DETAIL, showId, event, (doc) =>
+      doc ? withSectionAvailable(strip(doc)!, address.sectionId, section.available) : null,
+    );
+    if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(strip(detail)!));
+  },
+};

@@ -1,0 +1,91 @@
+import type { TicketEvent, TicketStatus } from '@tessera/contracts';
+import { TICKET_EVENT_TYPES } from '@tessera/contracts';
+import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { DocumentBatch, Projection, ReadModelDocument } from '../projection';
+
+/**
+ * Tickets: each ticket with its owner and code version, and each user's tickets
+ * (GET /api/me/tickets). A transfer moves the ticket from one user's document to the other's;
+ * the signed code is made at query time from (ticketId, version).
+ */
+
+export const TICKETS = 'tickets';
+export const USER_TICKETS = 'user_tickets';
+
+export type TicketSummary = {
+  ticketId: string;
+  bookingId: string;
+  showId: string;
+  seatId: string;
+  status: TicketStatus;
+  /** The version the current code is signed over. */
+  version: number;
+}
+
+export type TicketDoc = ReadModelDocument & TicketSummary & {
+  ownerId: string;
+  checkedInAt?: string;
+}
+
+export type UserTicketsDoc = ReadModelDocument & {
+  userId: string;
+  /** Ticket id → summary, only of tickets the user owns now. */
+  tickets: Record<string, TicketSummary>;
+}
+
+export const evolveTicket = (doc: Omit<TicketDoc, '_position'> | null, event: TicketEvent): Omit<TicketDoc, '_position'> | null => {
+  switch (event.type) {
+    case 'ticket.issued.v1': {
+      const { ticketId, bookingId, showId, seatId, ownerId, version } = event.data;
+      return { _id: ticketId, ticketId, bookingId, showId, seatId, ownerId, version, status: 'valid' };
+    }
+    case 'ticket.transferred.v1':
+      return doc && { ...doc, ownerId: event.data.toOwnerId, version: event.data.version };
+    case 'ticket.checked-in.v1':
+      return doc && { ...doc, status: 'checked_in', checkedInAt: event.data.checkedInAt };
+    case 'ticket.voided.v1':
+      return doc && { ...doc, status: 'void' };
+    default: {
+      const _exhaustive: never = event;
+      return doc;
+    }
+  }
+};
+
+const usersNamedBy = (event: TicketEvent, ticket: TicketDoc): string[] => {
+  switch (event.type) {
+    case 'ticket.issued.v1':
+      return [event.data.ownerId];
+    case 'ticket.transferred.v1':
+      return [event.data.fromOwnerId, event.data.toOwnerId];
+    default:
+      return [ticket.ownerId];
+  }
+};
+
+export const ticketsProjection: Projection = {
+  name: 'tickets',
+  version: 1,
+  collections: [TICKETS, USER_TICKETS],
+  eventTypes: TICKET_EVENT_TYPES,
+
+  async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
+    const domainEvent = { type: event.type, data: event.data } as TicketEvent;
+    const ticket = await docs.evolve<TicketDoc>(TICKETS, domainEvent.data.ticketId, event, (doc) => {
+      const { _position, ...rest } = doc ?? ({} as TicketDoc);
+      return evolveTicket(doc ? rest : null, domainEvent);
+    });
+    if (!ticket) return;
+    const { ownerId, checkedInAt: _checkedInAt, _position, _id, ...summary } = ticket;
+    // Each user the event names holds the ticket exactly when the ticket document says they own
+    // it: replaying a transfer after a crash cannot leave a ticket with two owners.
+    for (const userId of new Set(usersNamedBy(domainEvent, ticket))) {
+      await docs.evolve<UserTicketsDoc>(USER_TICKETS, userId, event, (doc) => {
+        const tickets = { ...(doc?.tickets ?? {}) };
+        if (ownerId === userId) tickets[ticket.ticketId] = summary;
+        else delete tickets[ticket.ticketId];
+        return { _id: userId, userId, tickets };
+      });
+    }
+  },
+};

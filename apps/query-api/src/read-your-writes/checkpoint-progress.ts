@@ -1,0 +1,45 @@
+import type { EventStore } from '@tessera/platform/event-store/event-store.port';
+import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import { checkpointName, filterOf } from '../../../projector/src/projection-engine';
+import { PositionWaiters, ProjectionProgress } from '../../../projector/src/projection-progress';
+import { PROJECTIONS } from '../../../projector/src/read-models';
+
+/**
+ * Progress as the query API sees it when it runs alone (distributed mode): the lowest of the
+ * projector's checkpoints in the shared read store. Checkpoints are re-read on one shared timer,
+ * and only while some request is waiting.
+ */
+export class CheckpointProgress extends ProjectionProgress {
+  private readonly waiters: PositionWaiters;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    events: EventStore,
+    private readonly reads: ReadStore,
+    private readonly pollMs = 20,
+  ) {
+    super();
+    this.waiters = new PositionWaiters(events, filterOf(PROJECTIONS), () => this.processedPosition());
+  }
+
+  async processedPosition(): Promise<number> {
+    const positions = await Promise.all(PROJECTIONS.map((projection) => this.reads.getCheckpoint(checkpointName(projection))));
+    return Math.min(...positions.map((position) => position ?? 0));
+  }
+
+  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    const waiting = this.waiters.waitFor(position, timeoutMs);
+    this.tick();
+    return waiting;
+  }
+
+  private tick(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.waiters.advanced();
+      if (this.waiters.count > 0) this.tick();
+    }, this.pollMs);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,73 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { DomainError } from '@tessera/domain';
+import { EventStore } from '@tessera/platform/event-store/event-store.port';
+import { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import type { Request } from 'express';
+import { from, Observable, switchMap } from 'rxjs';
+import { ProjectionProgress } from '../../../projector/src/projection-progress';
+import { CheckpointProgress } from './checkpoint-progress';
+
+/**
+ * Read your writes (API.md, Conventions): a read with `X-Min-Position: <position>` answers only
+ * once the read models have reached that position, waiting at most 5 s, then 503
+ * PROJECTION_LAGGING. In the standalone server the projector in this process signals each batch;
+ * the query API alone watches the projector's checkpoints in the shared read store.
+ */
+
+export const MIN_POSITION_HEADER = 'x-min-position';
+export const MAX_WAIT_MS = 5_000;
+
+const POSITION = /^\d{1,16}$/;
+
+export const parseMinPosition = (value: string | string[] | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const text = Array.isArray(value) ? value.join(',') : value;
+  const position = POSITION.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(position)) {
+    throw new DomainError('VALIDATION_FAILED', 'X-Min-Position must be a log position: a decimal integer ≥ 0', {
+      errors: [{ field: 'X-Min-Position', message: 'must be a decimal integer ≥ 0' }],
+    });
+  }
+  return position;
+};
+
+@Injectable()
+export class MinPositionInterceptor implements NestInterceptor {
+  private progress: ProjectionProgress | undefined;
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly events: EventStore,
+    private readonly reads: ReadStore,
+  ) {}
+
+  /** Waits, if asked to, before the handler reads. */
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const target = parseMinPosition(req.headers[MIN_POSITION_HEADER]);
+    if (target === undefined) return next.handle();
+    return from(this.waitFor(target)).pipe(switchMap(() => next.handle()));
+  }
+
+  private async waitFor(target: number): Promise<void> {
+    if (await this.progressSource().waitFor(target, MAX_WAIT_MS)) return;
+    throw new DomainError('PROJECTION_LAGGING', `the read models have not reached position ${target} within ${MAX_WAIT_MS / 1000} s; retry shortly`, {
+      position: String(await this.progressSource().processedPosition()),
+    });
+  }
+
+  /** The projector of this process when there is one (standalone), else the shared checkpoints. */
+  private progressSource(): ProjectionProgress {
+    if (!this.progress) {
+      let local: ProjectionProgress | undefined;
+      try {
+        local = this.moduleRef.get(ProjectionProgress, { strict: false });
+      } catch {
+        local = undefined;
+      }
+      this.progress = local ?? new CheckpointProgress(this.events, this.reads);
+    }
+    return this.progress;
+  }
+}
