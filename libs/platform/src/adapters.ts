@@ -16,7 +16,7 @@ export const createEventStore = async (config: TesseraConfig): Promise<EventStor
     return createKurrentDbEventStore(config.EVENTSTORE_URL);
   }
   const { EmbeddedEventStore } = await import('./event-store/embedded');
-  return EmbeddedEventStore.open({ dataDir: join(config.DATA_DIR, 'log') });
+  return EmbeddedEventStore.open({ dataDir: config.DATA_DIR });
 };
 
 export const createReadStore = async (config: TesseraConfig): Promise<ReadStore> => {
