@@ -59,6 +59,7 @@ export const createRedisRateLimitStorage = (url: string, keyPrefix: string): Thr
     // Fail fast into the fall-back instead of holding requests while Redis reconnects.
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
+    disconnectTimeout: 200,
     enableOfflineQueue: true,
   });
 

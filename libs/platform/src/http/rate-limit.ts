@@ -7,7 +7,7 @@ import {
   Module,
   SetMetadata,
 } from '@nestjs/common';
-import { APP_GUARD, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import {
   ThrottlerGuard,
   ThrottlerModule,
@@ -108,6 +108,11 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 }
 
+/**
+ * The throttler configuration (ThrottlerModule is global). The guard itself is registered as
+ * APP_GUARD by PlatformModule ahead of the AuthGuard, so that requests refused for want of a
+ * token still count against the per-IP limit.
+ */
 @Module({})
 export class RateLimitModule {
   static forRoot(config: TesseraConfig): DynamicModule {
@@ -123,7 +128,6 @@ export class RateLimitModule {
           }),
         }),
       ],
-      providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
     };
   }
 }
