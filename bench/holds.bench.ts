@@ -208,7 +208,7 @@ const flashSale = async (env: Record<string, string>): Promise<FlashSale> => {
     const sellOutSeconds = ((soldOutAt || performance.now()) - started) / 1000;
     await server.stop();
 
-    const log = await EmbeddedEventStore.open({ dataDir: join(server.dataDir, 'log') });
+    const log = await EmbeddedEventStore.open({ dataDir: server.dataDir });
     const soldBy = new Map<string, string[]>();
     for await (const event of log.readAll({ filter: { eventTypes: ['seat.sold.v1', 'seat.released.v1'] } })) {
       const list = soldBy.get(event.stream) ?? [];

@@ -3,7 +3,6 @@ import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { createTokenService } from '@tessera/platform/security/token-service';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { join } from 'node:path';
 import { FAULT_INJECTION_VARIABLE } from '../../apps/command-api/src/bookings/booking-probe';
 import { buildOnce, freePort, RunningProcess, startNode, waitFor } from '../support/processes';
 import { post, showBody } from './box-office-client';
@@ -53,7 +52,7 @@ describe('seat holds across a crash (SIGKILL of the real server)', () => {
   };
 
   const logEvents = async (): Promise<RecordedEvent[]> => {
-    const log = await EmbeddedEventStore.open({ dataDir: join(dataDir, 'log') });
+    const log = await EmbeddedEventStore.open({ dataDir });
     const events: RecordedEvent[] = [];
     for await (const event of log.readAll()) events.push(event);
     await log.close();
