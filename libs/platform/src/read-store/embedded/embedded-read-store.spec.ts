@@ -33,6 +33,14 @@ describe('EmbeddedReadStore snapshots', () => {
     await store.saveCheckpoint('seat_map_v1', 42);
   };
 
+  it('creates its snapshot folder when it does not exist yet (a fresh DATA_DIR)', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: join(dir, 'not', 'yet') });
+    await fill(store);
+    await store.saveSnapshot();
+    const restored = new EmbeddedReadStore({ snapshotDir: join(dir, 'not', 'yet') });
+    expect(await restored.open()).toMatchObject({ status: 'loaded' });
+  });
+
   it('restores collections, indexes and checkpoints from a saved snapshot', async () => {
     const original = new EmbeddedReadStore({ snapshotDir: dir });
     expect(await original.open()).toEqual({ status: 'missing' });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Document } from '../read-store.port';
 import type { IndexDefinition } from './embedded-collection';
@@ -70,6 +70,7 @@ export const decodeSnapshot = (text: string): RestoredCollection[] => {
 /** Write-then-rename with fsyncs: after a crash the old snapshot or the new one is there, whole. */
 export const writeFileDurably = async (path: string, content: string): Promise<void> => {
   const temporary = `${path}.tmp-${process.pid}`;
+  await mkdir(dirname(path), { recursive: true });
   const file = await open(temporary, 'w');
   try {
     await file.writeFile(content, 'utf8');
