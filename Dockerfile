@@ -1,0 +1,18 @@
+# One image for every Tessera app; APP chooses which entry point runs.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production APP=standalone
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+USER node
+EXPOSE 3000
+# Exec form through sh so APP is expanded and node still receives SIGTERM directly.
+CMD ["sh", "-c", "exec node dist/apps/$APP/src/main.js"]
