@@ -10,8 +10,10 @@ import { CancelBookingCommand } from './cancel-booking.command';
 
 /**
  * The customer calls a booking off: a held one is cancelled, a paid one refunded; its seats are
- * released and its tickets voided in the same atomic append. The refund at the provider follows
- * the append (the log decides; the refund id makes repeating it harmless).
+ * released and its tickets voided in the same atomic append. The refund at the provider comes
+ * first, so the log never records a refund that was not made: a crash after it leaves the booking
+ * confirmed, and the retry refunds again under the same refund id, which the provider answers
+ * with the first result.
  */
 @CommandHandler(CancelBookingCommand)
 export class CancelBookingHandler implements ICommandHandler<CancelBookingCommand, CancelBookingResponse> {
@@ -39,6 +41,11 @@ export class CancelBookingHandler implements ICommandHandler<CancelBookingComman
         tickets: tickets.states,
         command: { type: 'CancelBooking', data: { bookingId, reason: 'customer_cancelled', refundId } },
       });
+      const [event] = decision.booking;
+      if (event.type === 'booking.refunded.v1') {
+        const { paymentId, amount, currency } = event.data;
+        await this.payments.refund({ refundId, paymentId, amount, currency });
+      }
       const result = await this.store.appendMulti(
         appendsOf(
           decision,
@@ -46,13 +53,7 @@ export class CancelBookingHandler implements ICommandHandler<CancelBookingComman
           context,
         ),
       );
-      const [event] = decision.booking;
-      if (event.type === 'booking.refunded.v1') {
-        const { paymentId, amount, currency } = event.data;
-        await this.payments.refund({ refundId, paymentId, amount, currency });
-        return { bookingId, status: 'refunded', position: String(result.position) };
-      }
-      return { bookingId, status: 'cancelled', position: String(result.position) };
+      return { bookingId, status: event.type === 'booking.refunded.v1' ? 'refunded' : 'cancelled', position: String(result.position) };
     });
   }
 }
