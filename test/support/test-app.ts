@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig, TesseraConfig } from '@tessera/platform/config/config';
@@ -30,6 +31,8 @@ export const startTestApp = async (
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    // Servers that share the machine's Redis must not share rate-limit counters.
+    RATE_LIMIT_KEY_PREFIX: `tessera-test:${randomUUID()}:`,
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({

@@ -1,9 +1,11 @@
 import {
   CallHandler,
+  CustomDecorator,
   ExecutionContext,
   HttpStatus,
   Injectable,
   NestInterceptor,
+  SetMetadata,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
@@ -22,6 +24,14 @@ import { DuplicateKeyError, ReadCollection, ReadStore } from '../read-store/read
  */
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency-keys';
+
+const NO_REPLAY = 'tessera:idempotency-no-replay';
+/**
+ * For routes whose answer is a credential (login, refresh): the key is accepted but no answer is
+ * stored or replayed, because tokens must never rest in a store in the clear. Such routes are
+ * safe to repeat without it (each call mints a fresh, independent session or rotation).
+ */
+export const NoIdempotentReplay = (): CustomDecorator => SetMetadata(NO_REPLAY, true);
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 const REPLAYED_HEADERS = ['location', 'x-position'];
 
@@ -71,6 +81,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 200 characters' }],
       });
     }
+    if (this.reflector.getAllAndOverride<boolean>(NO_REPLAY, [context.getHandler(), context.getClass()])) return next.handle();
     const caller = req.user?.userId ?? 'anonymous';
     const recordId = sha256(`${caller}\u0000${key}`);
     req.commandId = recordId;

@@ -1,3 +1,4 @@
+import { NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { LoginRequest, type TokenResponse } from '@tessera/contracts';
@@ -16,6 +17,7 @@ export class LoginHttpController {
 
   @Public()
   @RateLimit('login')
+  @NoIdempotentReplay()
   @Post('login')
   @HttpCode(HttpStatus.OK)
   async login(

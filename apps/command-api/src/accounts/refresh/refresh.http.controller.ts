@@ -1,3 +1,4 @@
+import { NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RefreshRequest, type TokenResponse } from '@tessera/contracts';
@@ -17,6 +18,7 @@ export class RefreshHttpController {
   /** Public: the refresh token in the body is the credential (an access token may have expired). */
   @Public()
   @RateLimit('refresh')
+  @NoIdempotentReplay()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   async refresh(
