@@ -73,3 +73,49 @@ export const ROUTES: FuzzRoute[] = [
   { method: 'GET', path: '/api/auth/me', auth: 'user' },
   { method: 'PUT', path: '/api/admin/users/{userId}/roles', auth: 'admin', body: bodyOf({ roles }) },
 ];
+
+// ---- box office -----------------------------------------------------------------------------
+
+const id = fc.oneof(fc.uuid(), nastyString);
+const seatId = fc.oneof(fc.constantFrom('A-1-1', 'A-1-2', 'B-2-7'), nastyString);
+const validShow = fc.record({
+  name: fc.string({ minLength: 1, maxLength: 60 }),
+  venue: fc.string({ minLength: 1, maxLength: 60 }),
+  startsAt: fc.constant('2030-05-01T19:30:00Z'),
+  currency: fc.constantFrom('EUR', 'USD'),
+  holdMinutes: fc.integer({ min: 1, max: 60 }),
+  maxSeatsPerBooking: fc.integer({ min: 1, max: 20 }),
+  categories: fc.constant([{ id: 'vip', name: 'VIP', price: 12000 }]),
+  sections: fc.constant([{ id: 'A', name: 'Stalls A', categoryId: 'vip', rows: [{ label: '1', seats: 5 }] }]),
+});
+const showBody = fc.oneof(
+  { weight: 1, arbitrary: validShow },
+  { weight: 1, arbitrary: validShow.chain((show) => fc.tuple(fc.constantFrom(...Object.keys(show)), anyJson).map(([key, value]) => ({ ...show, [key]: value }))) },
+  { weight: 2, arbitrary: bodyOf({ name: fc.string(), venue: fc.string(), startsAt: fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), currency: fc.string(), holdMinutes: fc.integer(), maxSeatsPerBooking: fc.integer(), categories: anyJson, sections: anyJson }) },
+);
+const card = fc.record({
+  number: fc.constantFrom('4242424242424242', '4000000000000002', '1234'),
+  expMonth: fc.integer({ min: 0, max: 13 }),
+  expYear: fc.integer({ min: 2020, max: 2040 }),
+  cvc: fc.constantFrom('123', '12', 'abcd'),
+});
+const limit = fc.oneof(fc.integer({ min: -5, max: 500 }).map(String), nastyString);
+
+ROUTES.push(
+  { method: 'POST', path: '/api/shows', auth: 'admin', body: showBody },
+  { method: 'POST', path: '/api/shows/{showId}/publish', auth: 'admin', params: { showId: id } },
+  { method: 'POST', path: '/api/shows/{showId}/cancel', auth: 'admin', params: { showId: id }, body: bodyOf({ reason: fc.string({ maxLength: 600 }) }) },
+  { method: 'POST', path: '/api/bookings', auth: 'user', body: bodyOf({ showId: id, seats: fc.array(seatId, { maxLength: 25 }) }) },
+  { method: 'POST', path: '/api/bookings/{bookingId}/payment', auth: 'user', params: { bookingId: id }, body: bodyOf({ card }) },
+  { method: 'POST', path: '/api/bookings/{bookingId}/cancel', auth: 'user', params: { bookingId: id } },
+  { method: 'POST', path: '/api/tickets/{ticketId}/transfer', auth: 'user', params: { ticketId: id }, body: bodyOf({ toEmail: email }) },
+  { method: 'POST', path: '/api/checkins', auth: 'staff', body: bodyOf({ code: fc.oneof(fc.constant('T1.abc.1.' + 'A'.repeat(43)), nastyString) }) },
+  { method: 'GET', path: '/api/shows?limit={limit}', auth: 'public', params: { limit } },
+  { method: 'GET', path: '/api/shows/{showId}', auth: 'public', params: { showId: id } },
+  { method: 'GET', path: '/api/shows/{showId}/seats?section={section}', auth: 'public', params: { showId: id, section: nastyString } },
+  { method: 'GET', path: '/api/bookings/{bookingId}', auth: 'user', params: { bookingId: id } },
+  { method: 'GET', path: '/api/me/bookings', auth: 'user' },
+  { method: 'GET', path: '/api/me/tickets', auth: 'user' },
+  { method: 'GET', path: '/api/analytics/shows/{showId}/sales', auth: 'admin', params: { showId: id } },
+  { method: 'GET', path: '/api/audit/streams/{stream}?at={at}', auth: 'admin', params: { stream: fc.oneof(fc.uuid().map((u) => `booking-${u}`), nastyString), at: limit } },
+);
