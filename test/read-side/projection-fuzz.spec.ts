@@ -30,12 +30,12 @@ class CrashingReadStore {
   constructor(readonly inner: ReadStore) {}
 
   asReadStore(): ReadStore {
-    const self = this;
+    const crashAt = () => this.crashAt;
     return new Proxy(this.inner, {
       get(target, property, receiver) {
         if (property === 'saveCheckpoint') {
           return async (name: string, position: number) => {
-            if (self.crashAt === 'checkpoint') throw new Crash('crash before checkpoint');
+            if (crashAt() === 'checkpoint') throw new Crash('crash before checkpoint');
             return target.saveCheckpoint(name, position);
           };
         }
@@ -46,7 +46,7 @@ class CrashingReadStore {
               get(c, p) {
                 if (p === 'bulkWrite') {
                   return async (operations: WriteOperation<Document>[]) => {
-                    if (self.crashAt === 'bulk' && operations.length > 1) {
+                    if (crashAt() === 'bulk' && operations.length > 1) {
                       await c.bulkWrite(operations.slice(0, Math.floor(operations.length / 2)));
                       throw new Crash('crash mid-batch');
                     }

@@ -114,7 +114,10 @@ export const rebuildProjection = async (
   let batch: RecordedEvent[] = [];
   for await (const event of events.readAll({ after: report.position, filter: filterOf([projection]) })) {
     batch.push(event);
-    if (batch.length >= EVENTS_PER_BATCH) (await live.apply(batch), (batch = []));
+    if (batch.length >= EVENTS_PER_BATCH) {
+      await live.apply(batch);
+      batch = [];
+    }
   }
   if (batch.length > 0) await live.apply(batch);
   return { ...report, comparedWithLive, livePosition };
