@@ -25,6 +25,7 @@ export interface BatchReport {
 export class ProjectionEngine {
   private readonly checkpoints = new Map<string, number>();
   private readonly types = new Map<string, ReadonlySet<string>>();
+  private readonly patchedPositions = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly store: ReadStore,
@@ -65,7 +66,9 @@ export class ProjectionEngine {
       const from = this.checkpointOf(projection);
       if (upTo <= from) continue;
       const types = this.types.get(projection.name) as ReadonlySet<string>;
-      const batch = new DocumentBatch(this.store, (logical) => this.physicalName(projection, logical));
+      let positions = this.patchedPositions.get(projection.name);
+      if (!positions) this.patchedPositions.set(projection.name, (positions = new Map()));
+      const batch = new DocumentBatch(this.store, (logical) => this.physicalName(projection, logical), positions);
       for (const event of events) {
         if (event.position > from && types.has(event.type)) await projection.apply(event, batch);
       }
@@ -81,5 +84,6 @@ export class ProjectionEngine {
     for (const logical of projection.collections) await this.store.dropCollection(this.physicalName(projection, logical));
     await this.store.deleteCheckpoint(checkpointName(projection, this.suffix));
     this.checkpoints.set(projection.name, 0);
+    this.patchedPositions.delete(projection.name);
   }
 }

@@ -33,11 +33,19 @@ export const collectionName = (projection: Pick<Projection, 'version'>, logical:
 export class DocumentBatch {
   private readonly cache = new Map<string, Map<string, ReadModelDocument | null>>();
   private readonly dirty = new Map<string, Set<string>>();
+  /** Field-level changes to documents too large to load and rewrite per batch (per-user lists). */
+  private readonly patches = new Map<string, Map<string, { position: number; fields: Map<string, unknown> }>>();
 
   constructor(
     private readonly store: ReadStore,
     /** Logical → physical collection name. */
     private readonly physical: (logical: string) => string,
+    /**
+     * Positions of patched documents as this writer last wrote them, kept across batches by the
+     * engine so that a patched document is not read back every batch. Only a lower bound is
+     * needed: a stale entry re-applies a patch, which sets the same values again.
+     */
+    private readonly patchedPositions: Map<string, number> = new Map(),
   ) {}
 
   async get<T extends ReadModelDocument>(collection: string, id: string): Promise<T | null> {
@@ -61,6 +69,8 @@ export class DocumentBatch {
   /**
    * The `_position` guard every read model shares: a document that has already seen this event
    * is returned as it is; otherwise `evolve` makes the next one, stamped with the position.
+   * The document handed to `evolve` belongs to this batch alone (loaded as a copy, or made by an
+   * earlier evolve of the batch), so a large map inside it may be changed in place.
    */
   async evolve<T extends ReadModelDocument>(
     collection: string,
@@ -75,6 +85,33 @@ export class DocumentBatch {
     const stamped = { ...next, _position: event.position } as T;
     this.put(collection, stamped);
     return stamped;
+  }
+
+  /**
+   * The same `_position` guard for a document changed field by field (`$set`/`$unset` of paths
+   * such as `bookings.<id>`), never loaded whole: a user with thousands of bookings costs one
+   * small update per batch, not a copy of the list. `undefined` values unset their path.
+   */
+  async patch(collection: string, id: string, event: { position: number }, fields: Record<string, unknown>): Promise<boolean> {
+    let docs = this.patches.get(collection);
+    if (!docs) this.patches.set(collection, (docs = new Map()));
+    let pending = docs.get(id);
+    if (!pending) {
+      let position = this.patchedPositions.get(`${collection}\u0000${id}`);
+      if (position === undefined) {
+        const stored = await this.store.collection(this.physical(collection)).findOne({ _id: id }, { projection: { _position: 1 } });
+        position = typeof stored?._position === 'number' ? stored._position : 0;
+      }
+      pending = { position, fields: new Map() };
+      docs.set(id, pending);
+    }
+    if (pending.position >= event.position) return false;
+    for (const [path, value] of Object.entries(fields)) {
+      pending.fields.delete(path);
+      pending.fields.set(path, value);
+    }
+    pending.position = event.position;
+    return true;
   }
 
   get size(): number {
@@ -95,6 +132,23 @@ export class DocumentBatch {
       written += operations.length;
     }
     this.dirty.clear();
+    for (const [collection, docs] of this.patches) {
+      const operations = [...docs].flatMap(([id, { position, fields }]) => {
+        if (fields.size === 0) return [];
+        this.patchedPositions.set(`${collection}\u0000${id}`, position);
+        const $set: Record<string, unknown> = { _position: position };
+        const $unset: Record<string, ''> = {};
+        for (const [path, value] of fields) {
+          if (value === undefined) $unset[path] = '';
+          else $set[path] = value;
+        }
+        const update = Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
+        return [{ updateOne: { filter: { _id: id }, update, upsert: true } }];
+      });
+      if (operations.length > 0) await this.store.collection(this.physical(collection)).bulkWrite(operations);
+      written += operations.length;
+    }
+    this.patches.clear();
     return written;
   }
 }

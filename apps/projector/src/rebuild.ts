@@ -13,7 +13,8 @@ import { checkpointName, filterOf, ProjectionEngine } from './projection-engine'
 
 export const REBUILD_SUFFIX = '__rebuild';
 export const VERIFY_SUFFIX = '__verify';
-const EVENTS_PER_BATCH = 5000;
+/** Large batches: per-user documents are written once per batch, however many events touch them. */
+const EVENTS_PER_BATCH = 20_000;
 
 /** JSON with object keys sorted, so equal documents hash equally whatever their key order. */
 export const stableJson = (value: unknown): string => {

@@ -121,10 +121,10 @@ export const bookingsProjection: Projection = {
     });
     if (!booking) return;
     // The user's list copies the booking's current summary (set, never patched by a delta).
-    await docs.evolve<UserBookingsDoc>(USER_BOOKINGS, booking.userId, event, (doc) => ({
-      _id: booking.userId,
+    // Field by field: one entry of a list that may hold thousands.
+    await docs.patch(USER_BOOKINGS, booking.userId, event, {
       userId: booking.userId,
-      bookings: { ...(doc?.bookings ?? {}), [booking.bookingId]: summaryOf(booking) },
-    }));
+      [`bookings.${booking.bookingId}`]: summaryOf(booking),
+    });
   },
 };

@@ -80,11 +80,10 @@ export const ticketsProjection: Projection = {
     // Each user the event names holds the ticket exactly when the ticket document says they own
     // it: replaying a transfer after a crash cannot leave a ticket with two owners.
     for (const userId of new Set(usersNamedBy(domainEvent, ticket))) {
-      await docs.evolve<UserTicketsDoc>(USER_TICKETS, userId, event, (doc) => {
-        const tickets = { ...(doc?.tickets ?? {}) };
-        if (ownerId === userId) tickets[ticket.ticketId] = summary;
-        else delete tickets[ticket.ticketId];
-        return { _id: userId, userId, tickets };
+      // Field by field: one entry of a list that may hold thousands.
+      await docs.patch(USER_TICKETS, userId, event, {
+        userId,
+        [`tickets.${ticket.ticketId}`]: ownerId === userId ? summary : undefined,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SeatStatus } from '@tessera/contracts';
 import { SEAT_CODES, type SeatMapSectionDoc } from '../../../projector/src/read-models';
 
@@ -31,8 +32,15 @@ export const renderSectionSeats = (section: Pick<SeatMapSectionDoc, 'sectionId' 
   return parts.join(',');
 };
 
+export interface RenderedSeatMap {
+  body: Buffer;
+  /** Changes exactly when a section of the response changes. */
+  etag: string;
+}
+
 export class SeatMapCache {
   private readonly rendered = new Map<string, { position: number; json: string }>();
+  private readonly responses = new Map<string, { key: string; response: RenderedSeatMap }>();
 
   constructor(private readonly maxSections = 20_000) {}
 
@@ -43,5 +51,22 @@ export class SeatMapCache {
     if (this.rendered.size >= this.maxSections) this.rendered.delete(this.rendered.keys().next().value as string);
     this.rendered.set(section._id, { position: section._position, json });
     return json;
+  }
+
+  /**
+   * The whole response body for these sections, encoded once per combination of section
+   * versions: a repeated read of an unchanged 60,000-seat map sends a ready buffer.
+   */
+  response(showId: string, sections: readonly SeatMapSectionDoc[], selection: string): RenderedSeatMap {
+    const key = sections.map((section) => `${section.sectionId}@${section._position}`).join(',');
+    const slot = `${showId}\u0000${selection}`;
+    const cached = this.responses.get(slot);
+    if (cached && cached.key === key) return cached.response;
+    const parts = sections.map((section) => this.json(section)).filter((json) => json.length > 0);
+    const body = Buffer.from(`{"showId":${JSON.stringify(showId)},"seats":[${parts.join(',')}]}`);
+    const response = { body, etag: `W/"${createHash('sha1').update(slot).update(key).digest('base64url')}"` };
+    if (this.responses.size >= 1000) this.responses.delete(this.responses.keys().next().value as string);
+    this.responses.set(slot, { key, response });
+    return response;
   }
 }

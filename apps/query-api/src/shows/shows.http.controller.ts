@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import type { ShowDetailResponse, ShowListResponse, ShowSummary } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
 import { CurrentUser, Public, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { collectionName } from '../../../projector/src/projection';
 import {
   SEAT_MAP,
@@ -70,6 +70,7 @@ export class ShowsHttpController {
   @Get(':showId/seats')
   async seats(
     @Param('showId') showId: string,
+    @Req() req: Request,
     @Res() res: Response,
     @Query('section') section?: string,
     @CurrentUser() user?: AuthenticatedUser,
@@ -81,12 +82,15 @@ export class ShowsHttpController {
     }
     const docs = await this.collection<SeatMapSectionDoc>(SEAT_MAP).find({ _id: { $in: sectionIds.map((id) => sectionDocId(showId, id)) } });
     const byId = new Map(docs.map((doc) => [doc.sectionId, doc]));
-    const parts = sectionIds.flatMap((id) => {
-      const doc = byId.get(id);
-      const json = doc ? this.seatMaps.json(doc) : '';
-      return json ? [json] : [];
-    });
-    res.status(200).type('application/json').send(`{"showId":${JSON.stringify(showId)},"seats":[${parts.join(',')}]}`);
+    const ordered = sectionIds.flatMap((id) => byId.get(id) ?? []);
+    const { body, etag } = this.seatMaps.response(showId, ordered, section ?? '*');
+    // Our own ETag (from the sections' positions) also spares Express hashing megabytes per request.
+    res.setHeader('ETag', etag);
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).type('application/json').send(body);
   }
 
   private async visibleShow(showId: string, user?: AuthenticatedUser): Promise<ShowDetailDoc> {
