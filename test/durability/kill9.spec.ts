@@ -32,7 +32,7 @@ const startWriter = (dataDir: string, ackFile: string, cycle: number): Writer =>
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<void>((done) => child.once('close', () => done()));
   const ready = new Promise<void>((done, fail) => {
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {

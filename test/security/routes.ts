@@ -105,7 +105,7 @@ ROUTES.push(
   { method: 'POST', path: '/api/shows', auth: 'admin', body: showBody },
   { method: 'POST', path: '/api/shows/{showId}/publish', auth: 'admin', params: { showId: id } },
   { method: 'POST', path: '/api/shows/{showId}/cancel', auth: 'admin', params: { showId: id }, body: bodyOf({ reason: fc.string({ maxLength: 600 }) }) },
-  { method: 'POST', path: '/api/bookings', auth: 'user', body: bodyOf({ showId: id, seats: fc.array(seatId, { maxLength: 25 }) }) },
+  { method: 'POST', path: '/api/bookings', auth: 'user', body: fc.oneof(fc.record({ showId: fc.uuid(), seats: fc.array(seatId, { minLength: 1, maxLength: 4 }) }), bodyOf({ showId: id, seats: fc.array(seatId, { maxLength: 25 }) })) },
   { method: 'POST', path: '/api/bookings/{bookingId}/payment', auth: 'user', params: { bookingId: id }, body: bodyOf({ card }) },
   { method: 'POST', path: '/api/bookings/{bookingId}/cancel', auth: 'user', params: { bookingId: id } },
   { method: 'POST', path: '/api/tickets/{ticketId}/transfer', auth: 'user', params: { ticketId: id }, body: bodyOf({ toEmail: email }) },

@@ -40,8 +40,9 @@ export const startNode = (script: string, env: Record<string, string>): RunningP
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
+  // 'close', not 'exit': after 'exit' the child's stdout may still hold its last lines.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('close', (code, signal) => resolve({ code, signal })),
   );
   return { child, output: () => output, exited };
 };
