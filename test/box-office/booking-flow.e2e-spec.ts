@@ -230,12 +230,16 @@ describe('shows and bookings (command side)', () => {
       const late = await pay(alice, bookingId);
       expect(late).toMatchObject({ status: 409, body: { code: 'HOLD_EXPIRED' } });
       expect(bobsBooking).toMatchObject({ status: 'held' });
-      const events = await store.readStream(bookingStream(bookingId));
+      // The sweeper may expire alice's booking (and release the seat) while the charge is in
+      // flight, since the clock moved: both orders are right, so the assertions accept both.
+      const events = (await store.readStream(bookingStream(bookingId))).filter((e) => e.type !== 'booking.expired.v1');
       expect(events.map((e) => e.type)).toEqual(['booking.placed.v1', 'booking.refunded.v1']);
       expect(events[1].data).toMatchObject({ reason: 'hold_lost', amount: 12000 });
       const provider = server.app.get(PaymentProvider) as SimulatedPaymentProvider;
       expect(provider.calls.filter((call) => call.kind === 'refund' && call.key === (events[1].data as { refundId: string }).refundId)).toHaveLength(1);
-      expect(await typesOf(seatStream(showId, 'A-1-1'))).toEqual(['seat.held.v1', 'seat.held.v1']);
+      const seat = await store.readStream(seatStream(showId, 'A-1-1'));
+      expect(seat.map((e) => e.type)).not.toContain('seat.sold.v1');
+      expect(seat[seat.length - 1]).toMatchObject({ type: 'seat.held.v1', data: { bookingId: bobsBooking?.bookingId } });
     });
   });
 
