@@ -1,4 +1,4 @@
-import type { SeatEvent, ShowCreated, ShowEvent, ShowStatus } from '@tessera/contracts';
+import type { SeatEvent, ShowCreated, ShowDetailResponse, ShowEvent, ShowStatus } from '@tessera/contracts';
 import { parseSeatId, SEAT_EVENT_TYPES, SHOW_EVENT_TYPES } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import type { DocumentBatch, Projection, ReadModelDocument } from '../projection';
@@ -30,17 +30,9 @@ export type SeatMapSectionDoc = ReadModelDocument & {
   available: number;
 }
 
-export type ShowDetailDoc = ReadModelDocument & {
-  showId: string;
-  name: string;
-  venue: string;
-  startsAt: string;
-  status: ShowStatus;
-  currency: string;
-  holdMinutes: number;
-  maxSeatsPerBooking: number;
-  categories: { id: string; name: string; price: number; capacity: number; available: number }[];
-  sections: { id: string; name: string; categoryId: string; capacity: number; available: number }[];
+/** The response of GET /api/shows/{id}, ready to serve, plus the show's totals. */
+// Pick makes the interface a mapped type, which documents (Record<string, unknown>) accept.
+export type ShowDetailDoc = ReadModelDocument & Pick<ShowDetailResponse, keyof ShowDetailResponse> & {
   capacity: number;
   available: number;
 }
