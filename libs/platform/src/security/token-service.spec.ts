@@ -92,6 +92,15 @@ describe('TokenService access tokens', () => {
     await expectUnauthenticated(tokens.verifyAccessToken(accessToken));
   });
 
+  it('answers a token it verified before without sharing the principal, still checking expiry', async () => {
+    const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    const first = await tokens.verifyAccessToken(accessToken);
+    first.roles.push('admin');
+    await expect(tokens.verifyAccessToken(accessToken)).resolves.toMatchObject({ roles: ['user'] });
+    clock.advance((15 * 60 + 6) * 1000);
+    await expectUnauthenticated(tokens.verifyAccessToken(accessToken));
+  });
+
   it('refuses a token that is not yet valid beyond the clock tolerance', async () => {
     const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
     clock.advance(-6 * 1000);

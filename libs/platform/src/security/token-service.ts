@@ -57,11 +57,19 @@ export interface IssuedRefreshToken extends MintedRefreshToken {
 
 const unauthenticated = (): DomainError => new DomainError('UNAUTHENTICATED', 'a valid access token is required');
 
+/**
+ * Tokens already verified, so a client's next request skips the signature check (WebCrypto's
+ * HMAC is the dearest part of a small request). A hit is the exact token string that verified,
+ * and its expiry is checked again on every use. Bounded: the oldest entry goes first.
+ */
+const VERIFIED_TOKENS_CAPACITY = 10_000;
+
 export class TokenService {
   private readonly key: KeyObject;
   private readonly clock: Clock;
   private readonly accessTokenTtlSeconds: number;
   private readonly refreshTokenTtlSeconds: number;
+  private readonly verified = new Map<string, AccessPrincipal>();
 
   constructor(private readonly options: TokenServiceOptions) {
     if (options.secret.byteLength < MIN_SECRET_BYTES) {
@@ -92,6 +100,19 @@ export class TokenService {
   /** The bearer of a valid access token; anything else throws DomainError UNAUTHENTICATED. */
   async verifyAccessToken(token: string): Promise<AccessPrincipal> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) throw unauthenticated();
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt.getTime() + CLOCK_TOLERANCE_SECONDS * 1000 > this.clock.now().getTime()) return { ...known, roles: [...known.roles] };
+      this.verified.delete(token);
+      throw unauthenticated();
+    }
+    const principal = await this.verifySignedToken(token);
+    if (this.verified.size >= VERIFIED_TOKENS_CAPACITY) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, principal);
+    return { ...principal, roles: [...principal.roles] };
+  }
+
+  private async verifySignedToken(token: string): Promise<AccessPrincipal> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.key, {
