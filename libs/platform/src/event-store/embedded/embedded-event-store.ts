@@ -28,6 +28,7 @@ import { DataDirLock } from './data-dir-lock';
 import { GroupCommitWriter, type DurableFrame, type WriterStats } from './group-commit-writer';
 import { LogIndex, RecentEventIds } from './log-index';
 import { LogFile, type TornTail } from './log-file';
+import { RecentEvents } from './recent-events';
 import { decodeEntry, ENTRY_HEADER_BYTES, encodeFrame, readEntryHeader, readEntryRouting, type PlacedEvent } from './record-codec';
 
 /**
@@ -62,6 +63,10 @@ export class EventStoreClosedError extends Error {
 const READ_CHUNK_BYTES = 1024 * 1024;
 /** Gap between two events' bytes that a coalesced read will still span. */
 const COALESCE_GAP_BYTES = 64 * 1024;
+/** A stream read up to this size is read without leaving the event loop (see LogFile.readNow). */
+const READ_NOW_BYTES = 64 * 1024;
+/** Decoded events kept for the readers that follow the head and for re-read streams. */
+const RECENT_EVENTS = 16_384;
 const PARKED_EVENT_TYPE = 'tessera.event-parked.v1';
 const SYSTEM_STREAM_MARK = 0x24; // '$'
 
@@ -77,6 +82,7 @@ export class EmbeddedEventStore extends EventStore {
   private readonly dir: string;
   private readonly index = new LogIndex();
   private readonly recentIds: RecentEventIds;
+  private readonly recentEvents = new RecentEvents(RECENT_EVENTS);
   /** Streams with queued appends: the revision and position their last queued event will get. */
   private readonly queuedHeads = new Map<string, { revision: number; position: number }>();
   private nextPosition = 0;
@@ -242,15 +248,31 @@ export class EmbeddedEventStore extends EventStore {
     filter: EventFilter | undefined,
     maxEvents: number,
   ): Promise<{ events: RecordedEvent[]; last: number }> {
-    const end = Math.min(until, this.index.headPosition);
+    const head = this.index.headPosition;
+    const end = Math.min(until, head);
     const first = after + 1;
     if (first > end) return { events: [], last: Math.max(after, end) };
+    const events: RecordedEvent[] = [];
+    // Readers that follow the head find what the first of them decoded.
+    let position = first;
+    for (let known = this.recentEvents.get(position); known && position <= end; known = this.recentEvents.get(++position)) {
+      if (!matchesFilter(known, filter)) continue;
+      events.push(known);
+      if (events.length >= maxEvents) return { events, last: position };
+    }
+    if (position > end || events.length > 0) return { events, last: position - 1 };
     const last = this.lastWithin(first, end, READ_CHUNK_BYTES);
     const base = this.index.offsetOf(first);
     const buf = await this.requireFile().read(base, this.index.endOf(last) - base);
-    const events: RecordedEvent[] = [];
     for (let position = first; position <= last; position++) {
       const at = this.index.offsetOf(position) - base;
+      if (this.recentEvents.isRecent(position, head)) {
+        const event = this.recentEvents.remember(decodeEntry(buf, at));
+        if (!matchesFilter(event, filter)) continue;
+        events.push(event);
+        if (events.length >= maxEvents) return { events, last: position };
+        continue;
+      }
       if (filter) {
         if (!matchesFilter(readEntryRouting(buf, at), filter)) continue;
       } else if (buf[at + ENTRY_HEADER_BYTES] === SYSTEM_STREAM_MARK) {
@@ -444,7 +466,15 @@ export class EmbeddedEventStore extends EventStore {
   /** Reads events by position, coalescing neighbours into one read; keeps the given order. */
   private async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
     if (positions.length === 0) return [];
-    const ascending = [...positions].sort((a, b) => a - b);
+    const decoded = new Map<number, RecordedEvent>();
+    const missing: number[] = [];
+    for (const position of positions) {
+      const known = this.recentEvents.get(position);
+      if (known) decoded.set(position, known);
+      else missing.push(position);
+    }
+    if (missing.length === 0) return positions.map((position) => decoded.get(position) as RecordedEvent);
+    const ascending = missing.sort((a, b) => a - b);
     const runs: number[][] = [];
     let run: number[] = [];
     for (const position of ascending) {
@@ -461,12 +491,12 @@ export class EmbeddedEventStore extends EventStore {
     }
     runs.push(run);
     const file = this.requireFile();
-    const decoded = new Map<number, RecordedEvent>();
     await Promise.all(
       runs.map(async (group) => {
         const base = this.index.offsetOf(group[0]);
-        const buf = await file.read(base, this.index.endOf(group[group.length - 1]) - base);
-        for (const position of group) decoded.set(position, decodeEntry(buf, this.index.offsetOf(position) - base));
+        const length = this.index.endOf(group[group.length - 1]) - base;
+        const buf = length <= READ_NOW_BYTES ? file.readNow(base, length) : await file.read(base, length);
+        for (const position of group) decoded.set(position, this.recentEvents.remember(decodeEntry(buf, this.index.offsetOf(position) - base)));
       }),
     );
     return positions.map((position) => decoded.get(position) as RecordedEvent);

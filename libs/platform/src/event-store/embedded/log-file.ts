@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, readSync } from 'node:fs';
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import { checkFrame, FILE_HEADER, firstEntryOffset } from './record-codec';
 
@@ -83,6 +83,22 @@ export class LogFile {
     let done = 0;
     while (done < length) {
       const { bytesRead } = await this.handle.read(buf, done, length - done, offset + done);
+      if (bytesRead === 0) throw new Error(`event log ${this.path}: short read at ${offset + done}`);
+      done += bytesRead;
+    }
+    return buf;
+  }
+
+  /**
+   * The same, without leaving the event loop: for the few hundred bytes of a stream read, a
+   * positioned read from the page cache costs microseconds, while a thread-pool round trip
+   * queues behind every fdatasync. Callers use it only for small reads.
+   */
+  readNow(offset: number, length: number): Buffer {
+    const buf = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const bytesRead = readSync(this.handle.fd, buf, done, length - done, offset + done);
       if (bytesRead === 0) throw new Error(`event log ${this.path}: short read at ${offset + done}`);
       done += bytesRead;
     }
