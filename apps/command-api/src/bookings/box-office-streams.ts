@@ -11,6 +11,7 @@ import {
 } from '@tessera/contracts';
 import { Booking, DomainError, Seat, Show, Ticket, type BookingDecision } from '@tessera/domain';
 import { CommandContext, loadStream, LoadedStream, toAppend } from '@tessera/platform/commands/event-sourcing';
+import { StreamStateCache } from '@tessera/platform/commands/stream-state-cache';
 import { EventStore, RecordedEvent, StreamAppend } from '@tessera/platform/event-store/event-store.port';
 
 /**
@@ -24,8 +25,16 @@ export interface StreamsRead<TState> {
   revisions: Record<string, number | 'no_stream'>;
 }
 
-export const readShow = (store: EventStore, showId: string): Promise<LoadedStream<Show.ShowState>> =>
-  loadStream<Show.ShowState, ShowEvent>(store, showStream(showId), Show.evolve, Show.initialState);
+/** Shows' folded seat maps, per store (tests run several stores in one process). */
+const showStates = new WeakMap<EventStore, StreamStateCache<Show.ShowState>>();
+const SHOW_STATES_CACHED = 1000;
+
+/** The show as of now; its `events` are only those not folded before (see StreamStateCache). */
+export const readShow = (store: EventStore, showId: string): Promise<LoadedStream<Show.ShowState>> => {
+  let cache = showStates.get(store);
+  if (!cache) showStates.set(store, (cache = new StreamStateCache(SHOW_STATES_CACHED)));
+  return cache.load<ShowEvent>(store, showStream(showId), Show.evolve, Show.initialState);
+};
 
 export const readBooking = (store: EventStore, bookingId: string): Promise<LoadedStream<Booking.BookingState>> =>
   loadStream<Booking.BookingState, BookingEvent>(store, bookingStream(bookingId), Booking.evolve, Booking.initialState);

@@ -21,6 +21,7 @@ export interface LoadedStream<TState> {
   state: TState;
   /** The revision to expect on append: the last revision read, or 'no_stream'. */
   revision: number | 'no_stream';
+  /** The events read: the whole stream, or (StreamStateCache) those after the cached state. */
   events: RecordedEvent[];
 }
 
