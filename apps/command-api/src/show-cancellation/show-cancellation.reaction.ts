@@ -127,7 +127,8 @@ export class ShowCancellationReaction implements OnApplicationBootstrap, BeforeA
     const cancelledShows = this.reads.collection<CancelledShow>(CANCELLED_SHOWS);
     if (event.type === 'booking.placed.v1') {
       const { bookingId, showId } = (event.data as BookingPlaced['data']);
-      await bookings.updateOne({ _id: bookingId }, { $set: { showId } }, { upsert: true });
+      // A whole-document replace: the same on a replay, and no update operators to interpret.
+      await bookings.replaceOne({ _id: bookingId }, { _id: bookingId, showId }, { upsert: true });
       const cancelled = await cancelledShows.findOne({ _id: showId });
       if (cancelled) await this.undo(bookingId, cancelled);
       return;
