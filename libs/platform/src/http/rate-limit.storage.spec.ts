@@ -1,8 +1,7 @@
-import { ThrottlerStorageService } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { describeWithService } from '../testing/services';
-import { createRedisRateLimitStorage, FailOpenRateLimitStorage } from './rate-limit.storage';
+import { createRedisRateLimitStorage, FailOpenRateLimitStorage, MemoryRateLimitStorage } from './rate-limit.storage';
 
 const silent = { warn: jest.fn(), log: jest.fn() };
 
@@ -56,7 +55,7 @@ describe('FailOpenRateLimitStorage', () => {
   it('falls back to process memory when Redis is unreachable, and still limits', async () => {
     const unreachable = createRedisRateLimitStorage('redis://127.0.0.1:1', 'x:');
     const logger = { warn: jest.fn(), log: jest.fn() };
-    const storage = new FailOpenRateLimitStorage(unreachable, new ThrottlerStorageService(), logger);
+    const storage = new FailOpenRateLimitStorage(unreachable, new MemoryRateLimitStorage(), logger);
     try {
       const first = await storage.increment('k', 60_000, 1, 60_000, 'global');
       const second = await storage.increment('k', 60_000, 1, 60_000, 'global');
@@ -70,8 +69,40 @@ describe('FailOpenRateLimitStorage', () => {
 
   it('uses the primary while it answers', async () => {
     const primary = { increment: jest.fn().mockResolvedValue({ totalHits: 7, timeToExpire: 1, isBlocked: false, timeToBlockExpire: 0 }) };
-    const storage = new FailOpenRateLimitStorage(primary, new ThrottlerStorageService(), silent);
+    const storage = new FailOpenRateLimitStorage(primary, new MemoryRateLimitStorage(), silent);
     expect((await storage.increment('k', 1000, 10, 1000, 'global')).totalHits).toBe(7);
     storage.onApplicationShutdown();
+  });
+});
+
+describe('MemoryRateLimitStorage', () => {
+  let now = 1_000_000;
+  let storage: MemoryRateLimitStorage;
+  const hit = (key = 'ip-1', name = 'global') => storage.increment(key, 60_000, 3, 30_000, name);
+
+  beforeEach(() => {
+    now = 1_000_000;
+    storage = new MemoryRateLimitStorage(() => now);
+  });
+
+  afterEach(() => storage.onApplicationShutdown());
+
+  it('counts hits in a fixed window per key and throttler, and starts a new window when it ends', async () => {
+    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+    now += 20_500;
+    expect(await hit()).toEqual({ totalHits: 2, timeToExpire: 40, isBlocked: false, timeToBlockExpire: 0 });
+    expect((await hit('ip-2')).totalHits).toBe(1);
+    expect((await hit('ip-1', 'login-ip')).totalHits).toBe(1);
+    now += 40_000;
+    expect(await hit()).toEqual({ totalHits: 1, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+  });
+
+  it('blocks past the limit for the block duration, then counts again', async () => {
+    for (let i = 0; i < 3; i++) expect((await hit()).isBlocked).toBe(false);
+    expect(await hit()).toMatchObject({ totalHits: 4, isBlocked: true, timeToBlockExpire: 30 });
+    now += 29_000;
+    expect(await hit()).toMatchObject({ isBlocked: true, timeToBlockExpire: 1 });
+    now += 32_000;
+    expect(await hit()).toMatchObject({ totalHits: 1, isBlocked: false });
   });
 });
