@@ -10,6 +10,12 @@ import { configureHttpApp } from './http/configure-http-app';
  * the variable), build the root module, apply the shared HTTP conventions, listen, and stop
  * gracefully on SIGTERM/SIGINT.
  */
+/**
+ * Connections the kernel may queue before the process accepts them (capped by somaxconn). Node's
+ * 511 overflows when a flash sale opens 2,000 connections at once: the surplus gets ECONNRESET.
+ */
+const LISTEN_BACKLOG = 4096;
+
 export const runHttpApp = async (name: string, rootModule: (config: TesseraConfig) => DynamicModule): Promise<void> => {
   let config: TesseraConfig;
   try {
@@ -24,6 +30,8 @@ export const runHttpApp = async (name: string, rootModule: (config: TesseraConfi
   const app = await NestFactory.create<NestExpressApplication>(rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, config);
-  await app.listen(config.PORT, config.HOST);
+  // Nest passes extra arguments through to http.Server#listen; its types only name two.
+  const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
+  await listen(config.PORT, config.HOST, LISTEN_BACKLOG);
   app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT} (${JSON.stringify(config.mode)})`);
 };

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Clock, SystemClock } from '../time/clock';
 import { normaliseLockRequest } from './lock-request';
 import { HeldLock, LockAttempt, SeatLocks } from './seat-locks.port';
@@ -15,6 +14,8 @@ interface Entry {
  */
 export class InProcessSeatLocks extends SeatLocks {
   private readonly table = new Map<string, Entry>();
+  /** Tokens never leave the process, so a counter tells every holder apart. */
+  private lastToken = 0;
 
   constructor(private readonly clock: Clock = new SystemClock()) {
     super();
@@ -28,7 +29,7 @@ export class InProcessSeatLocks extends SeatLocks {
 
     // Nothing awaits between the check above and the writes below, so the set is taken
     // all-or-nothing even with many concurrent callers on the event loop.
-    const token = randomBytes(16).toString('hex');
+    const token = String(++this.lastToken);
     const expiresAt = now + ttlMs;
     for (const resource of sorted) this.table.set(resource, { token, expiresAt });
     return { acquired: true, lock: this.heldLock(sorted, token, expiresAt) };
