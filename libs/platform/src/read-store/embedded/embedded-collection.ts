@@ -11,6 +11,8 @@ import {
   type UpdateResult,
   type WriteOperation,
 } from '../read-store.port';
+import { copyValue } from './document-copy';
+import { applyFieldUpdate, canApplyFieldUpdate, planFieldUpdate } from './field-update';
 import { seedFromFilter, valuesAt } from './upsert-seed';
 
 /**
@@ -36,7 +38,7 @@ interface UniqueIndex {
   owners: Map<string, string>;
 }
 
-const copy = <T>(value: T): T => structuredClone(value);
+const copy = copyValue;
 
 const indexKey = (document: Record<string, unknown>, paths: readonly string[]): string =>
   JSON.stringify(valuesAt(document, paths));
@@ -233,8 +235,8 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
       if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
       const seeded = seedFromFilter(filter) as T;
       if (seeded._id === undefined) (seeded as Record<string, unknown>)._id = randomUUID();
-      if (onInsert) mingoUpdate(seeded, { $set: onInsert });
-      if (modifier) mingoUpdate(seeded, modifier);
+      if (onInsert) modify(seeded, { $set: onInsert });
+      if (modifier) modify(seeded, modifier);
       this.insertSync(seeded);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: seeded._id };
     }
@@ -250,10 +252,10 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     const uniques = this.uniqueIndexes();
     if (uniques.length === 0) {
       // In place, without copying: a 60,000-seat map document must not be cloned per event.
-      return mingoUpdate(target, modifier).length > 0;
+      return modify(target, modifier);
     }
     const next = copy(target);
-    const changed = mingoUpdate(next, modifier).length > 0;
+    const changed = modify(next, modifier);
     if (!changed) return false;
     this.claimUniqueKeys(next, target);
     this.documents.set(next._id, next);
@@ -305,6 +307,13 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     });
   }
 }
+
+/** Applies update operators to `document` in place; returns whether it changed. */
+const modify = (document: Record<string, unknown>, modifier: Record<string, unknown>): boolean => {
+  const plan = planFieldUpdate(modifier);
+  if (plan && canApplyFieldUpdate(document, plan)) return applyFieldUpdate(document, plan, copy);
+  return mingoUpdate(document, modifier).length > 0;
+};
 
 const isInList = (condition: unknown): condition is { $in: unknown[] } =>
   typeof condition === 'object' &&
