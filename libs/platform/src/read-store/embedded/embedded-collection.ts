@@ -46,6 +46,8 @@ const indexKey = (document: Record<string, unknown>, paths: readonly string[]): 
 export class EmbeddedCollection<T extends Document = Document> implements ReadCollection<T> {
   private documents = new Map<string, T>();
   private readonly indexes = new Map<string, UniqueIndex | IndexDefinition>();
+  /** The unique ones among `indexes`, kept apart: every write consults them. */
+  private uniques: UniqueIndex[] = [];
 
   constructor(
     readonly name: string,
@@ -60,6 +62,11 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   }
 
   async findOne(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<T | null> {
+    const id = idOnly(filter);
+    if (id !== undefined && !options.projection) {
+      const hit = this.documents.get(id);
+      return hit ? copy(hit) : null;
+    }
     return this.findSync(filter, { ...options, limit: 1 })[0] ?? null;
   }
 
@@ -144,6 +151,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
       index.owners.set(key, document._id);
     }
     this.indexes.set(name, index);
+    this.uniques.push(index);
   }
 
   // ---- for the store and snapshots ---------------------------------------------------------
@@ -156,6 +164,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   clear(): void {
     this.documents = new Map();
     this.indexes.clear();
+    this.uniques = [];
   }
 
   /** Moves `source`'s documents and indexes here, replacing what was here (renameCollection). */
@@ -163,8 +172,10 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     this.documents = source.documents;
     this.indexes.clear();
     for (const [name, index] of source.indexes) this.indexes.set(name, index);
+    this.uniques = source.uniques;
     source.documents = new Map();
     source.indexes.clear();
+    source.uniques = [];
   }
 
   indexDefinitions(): IndexDefinition[] {
@@ -178,10 +189,6 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private uniqueIndexes(): UniqueIndex[] {
-    return [...this.indexes.values()].filter((index): index is UniqueIndex => 'owners' in index);
-  }
-
   private findSync(filter: Filter, options: FindOptions): T[] {
     const candidates = this.matching(filter, options.sort || options.skip ? undefined : options.limit);
     if (!options.sort && !options.skip && !options.projection) return copy(candidates);
@@ -194,6 +201,11 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 
   /** Stored documents matching the filter, in natural order; uses the `_id` map where it can. */
   private matching(filter: Filter, limit?: number): T[] {
+    const id = idOnly(filter);
+    if (id !== undefined) {
+      const hit = this.documents.get(id);
+      return hit ? [hit] : [];
+    }
     const idCondition = filter._id;
     let candidates: Iterable<T>;
     if (typeof idCondition === 'string') {
@@ -222,9 +234,14 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   private insertSync(document: T): void {
     if (typeof document._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
     if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
-    const stored = copy(document);
-    this.claimUniqueKeys(stored, null);
-    this.documents.set(stored._id, stored);
+    this.store(copy(document), null);
+  }
+
+  /** Keeps `next` (the collection's own copy), in place of `previous` if any. */
+  private store(next: T, previous: T | null): void {
+    if (typeof next._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
+    if (this.uniques.length > 0) this.claimUniqueKeys(next, previous);
+    this.documents.set(next._id, next);
     this.materialise();
   }
 
@@ -249,8 +266,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 
   /** Updates one stored document; returns whether anything changed. */
   private applyUpdate(target: T, modifier: Record<string, unknown>): boolean {
-    const uniques = this.uniqueIndexes();
-    if (uniques.length === 0) {
+    if (this.uniques.length === 0) {
       // In place, without copying: a 60,000-seat map document must not be cloned per event.
       return modify(target, modifier);
     }
@@ -263,29 +279,30 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   }
 
   private replaceSync(filter: Filter, replacement: T, upsert: boolean): UpdateResult {
-    if (Object.keys(replacement).some((key) => key.startsWith('$'))) {
-      throw new Error('replaceOne takes a document, not update operators');
+    for (const key in replacement) {
+      if (key.startsWith('$')) throw new Error('replaceOne takes a document, not update operators');
     }
     const [target] = this.matching(filter, 1);
     if (!target) {
       if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
-      const seed = seedFromFilter(filter);
-      const document = { ...replacement, _id: replacement._id ?? seed._id ?? randomUUID() } as T;
-      this.insertSync(document);
+      const document = copy(replacement);
+      document._id ??= (seedFromFilter(filter)._id as string | undefined) ?? randomUUID();
+      if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
+      this.store(document, null);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: document._id };
     }
     if (replacement._id !== undefined && replacement._id !== target._id) {
       throw new Error(`${this.name}: the _id of a document cannot change (${target._id})`);
     }
-    const next = copy({ ...replacement, _id: target._id });
-    this.claimUniqueKeys(next, target);
-    this.documents.set(next._id, next);
+    const next = copy(replacement);
+    next._id = target._id;
+    this.store(next, target);
     return { matchedCount: 1, modifiedCount: 1, upsertedId: null };
   }
 
   private remove(target: T): void {
     this.documents.delete(target._id);
-    for (const index of this.uniqueIndexes()) index.owners.delete(indexKey(target, index.paths));
+    for (const index of this.uniques) index.owners.delete(indexKey(target, index.paths));
   }
 
   /**
@@ -293,7 +310,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
    * moves the index entries: a violation leaves the collection unchanged.
    */
   private claimUniqueKeys(next: T, previous: T | null): void {
-    const uniques = this.uniqueIndexes();
+    const uniques = this.uniques;
     const keys = uniques.map((index) => indexKey(next, index.paths));
     uniques.forEach((index, i) => {
       const owner = index.owners.get(keys[i]);
@@ -313,6 +330,14 @@ const modify = (document: Record<string, unknown>, modifier: Record<string, unkn
   const plan = planFieldUpdate(modifier);
   if (plan && canApplyFieldUpdate(document, plan)) return applyFieldUpdate(document, plan, copy);
   return mingoUpdate(document, modifier).length > 0;
+};
+
+/** The `_id` of a filter that is exactly `{ _id: '<string>' }`, the engine's every lookup. */
+const idOnly = (filter: Filter): string | undefined => {
+  const id = filter._id;
+  if (typeof id !== 'string') return undefined;
+  for (const key in filter) if (key !== '_id') return undefined;
+  return id;
 };
 
 const isInList = (condition: unknown): condition is { $in: unknown[] } =>
