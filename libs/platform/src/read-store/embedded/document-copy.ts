@@ -1,9 +1,10 @@
 /**
- * Deep copies of stored documents. Read-model documents are JSON-shaped (plain objects, arrays,
- * strings, numbers), which a plain recursive copy handles several times faster than
+ * Copies and freezing of stored documents. Read-model documents are JSON-shaped (plain objects,
+ * arrays, strings, numbers), which a plain recursive copy handles several times faster than
  * `structuredClone` (a serialise-and-parse round trip per call); anything else inside a
  * document (a Date, a Map, a class instance) still goes through `structuredClone`, so the copy
- * is the same either way.
+ * is the same either way. A frozen document is one the store shares with a caller (handed over
+ * to it, or handed out read-only): the store never changes it in place.
  */
 
 export const copyValue = <T>(value: T): T => {
@@ -26,4 +27,26 @@ export const copyValue = <T>(value: T): T => {
     else copied[key] = copyValue(source[key]);
   }
   return copied as T;
+};
+
+/**
+ * Freezes the plain objects and arrays of a document, all the way down, so that a caller that
+ * breaks its promise not to change a shared document fails loudly instead of changing the store.
+ * An object already frozen is taken as frozen all the way down (this is the only freezing the
+ * store does), which keeps re-freezing a document built from a frozen one cheap.
+ */
+export const freezeDocument = <T>(value: T): T => {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    Object.freeze(value);
+    for (let i = 0; i < value.length; i++) freezeDocument(value[i]);
+    return value;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  // Dates, Maps and typed arrays keep their state in internal slots that freezing cannot reach.
+  if (proto !== Object.prototype && proto !== null) return value;
+  Object.freeze(value);
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) freezeDocument(fields[key]);
+  return value;
 };
