@@ -2,7 +2,9 @@ import { Command } from '@nestjs/cqrs';
 
 /**
  * How a settlement ended: `placed` or `rejected` by this run, or `already_settled` when there was
- * no request waiting (another run, here or on another instance, settled it first).
+ * no request waiting (another run, here or on another instance, settled it first). A run that
+ * raced another one to the same placement may report `placed` for the other's identical events:
+ * the log, not this outcome, is the record.
  */
 export type SettlementOutcome = 'placed' | 'rejected' | 'already_settled';
 

@@ -22,7 +22,8 @@ const LOCK_RETRY_MS = 25;
  * stream expected at the revision of its `booking.requested.v1`. Run by the in-process fast path
  * right after the 202 and by the BookingRequestSettler for every request still waiting, on any
  * number of instances: whichever appends first wins by expected revision, and the others find
- * the booking settled and do nothing. A refusal by the decider is written down as
+ * the booking settled and do nothing (a run already past its read appends the same event ids,
+ * which the log takes as a repeat and writes nothing for). A refusal by the decider is written as
  * `booking.rejected.v1`; anything else (a seat lock held, the store unreachable) leaves the
  * request waiting, to be tried again.
  */
