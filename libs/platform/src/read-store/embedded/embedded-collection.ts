@@ -349,7 +349,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 /** Applies update operators to `document` in place; returns whether it changed. */
 const modify = (document: Record<string, unknown>, modifier: Record<string, unknown>): boolean => {
   const plan = planFieldUpdate(modifier);
-  if (plan && canApplyFieldUpdate(document, plan)) return applyFieldUpdate(document, plan, copy);
+  if (plan && canApplyFieldUpdate(document, plan)) return applyFieldUpdate(document, plan);
   return mingoUpdate(document, modifier).length > 0;
 };
 

@@ -3,20 +3,20 @@
  * projector patches per-user lists with exactly these, thousands of times per batch, and
  * mingo's updater builds its operator context, path validator and query set-up on every call.
  * Anything else (other operators, positional or `$`-prefixed parts, conflicting paths, values
- * that are not plain data, a path through an array or a non-object) is left to mingo: `planFieldUpdate` and
- * `canApplyFieldUpdate` say no, and nothing has been changed yet. Where they say yes the result,
- * including "modified", is what mingo's `update` gives.
+ * that are not plain data, a path through an array or a non-object) is left to mingo:
+ * `planFieldUpdate` and `canApplyFieldUpdate` say no, and nothing has been changed yet. Where
+ * they say yes the result, including "modified", is what mingo's `update` gives.
  */
 
 interface FieldChange {
   operator: '$set' | '$unset';
   parts: string[];
+  /** For `$set`, the store's own copy of the value. */
   value: unknown;
 }
 
+/** One document's changes: its `$set` values are copies made for that document alone. */
 export type FieldUpdate = readonly FieldChange[];
-
-const FORBIDDEN_PARTS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -24,13 +24,34 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-/** JSON-shaped: what `sameData` compares exactly as mingo's isEqual does. */
-const isPlainData = (value: unknown): boolean => {
-  if (typeof value !== 'object' || value === null) return typeof value !== 'function' && typeof value !== 'symbol';
-  if (Array.isArray(value)) return value.every(isPlainData);
-  if (!isPlainObject(value)) return false;
-  for (const key in value) if (!isPlainData(value[key])) return false;
-  return true;
+const NOT_PLAIN = Symbol('not plain data');
+
+/**
+ * A copy of JSON-shaped data (what `sameData` compares exactly as mingo's isEqual does), or
+ * NOT_PLAIN: checking and copying in one walk.
+ */
+const copyPlainData = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'function' || typeof value === 'symbol' ? NOT_PLAIN : value;
+  }
+  if (Array.isArray(value)) {
+    const copied: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = copyPlainData(value[i]);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      copied[i] = item;
+    }
+    return copied;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return NOT_PLAIN;
+  const copied: Record<string, unknown> = {};
+  const source = value as Record<string, unknown>;
+  for (const key in source) {
+    const field = copyPlainData(source[key]);
+    if (field === NOT_PLAIN || key === '__proto__') return NOT_PLAIN;
+    copied[key] = field;
+  }
+  return copied;
 };
 
 /**
@@ -52,7 +73,14 @@ const sameData = (stored: unknown, value: unknown): boolean => {
   return keys.every((key) => Object.prototype.hasOwnProperty.call(a, key) && sameData(a[key], b[key]));
 };
 
-/** The update as a list of field changes, or null when it is not only `$set`/`$unset` of plain paths. */
+const isForbiddenPart = (part: string): boolean =>
+  part === '' || part === '__proto__' || part === 'constructor' || part === 'prototype';
+
+/**
+ * The update as a list of field changes, or null when it is not only `$set`/`$unset` of plain
+ * paths. (Paths are cut with indexOf: String#split costs several times more on the fresh
+ * strings a caller builds per call.)
+ */
 export const planFieldUpdate = (modifier: Record<string, unknown>): FieldUpdate | null => {
   const changes: FieldChange[] = [];
   // Paths and their prefixes seen so far: `a` with `a.b` is a conflict, which mingo reports.
@@ -63,20 +91,29 @@ export const planFieldUpdate = (modifier: Record<string, unknown>): FieldUpdate 
     const fields = modifier[operator];
     if (!isPlainObject(fields)) return null;
     for (const path in fields) {
-      const parts = path.split('.');
-      for (const part of parts) {
-        if (part === '' || part.includes('$') || FORBIDDEN_PARTS.has(part)) return null;
-      }
-      if (paths.has(path) || prefixes.has(path)) return null;
-      let prefix = parts[0];
-      for (let i = 1; i < parts.length; i++) {
+      // `$` anywhere: positional parts (`$`, `$[]`, `$[id]`) and `$`-prefixed names.
+      if (path.includes('$') || paths.has(path) || prefixes.has(path)) return null;
+      const parts: string[] = [];
+      let start = 0;
+      for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', start)) {
+        const part = path.slice(start, dot);
+        if (isForbiddenPart(part)) return null;
+        parts.push(part);
+        const prefix = path.slice(0, dot);
         if (paths.has(prefix)) return null;
         prefixes.add(prefix);
-        prefix = `${prefix}.${parts[i]}`;
+        start = dot + 1;
       }
-      if (operator === '$set' && !isPlainData(fields[path])) return null;
+      const last = start === 0 ? path : path.slice(start);
+      if (isForbiddenPart(last)) return null;
+      parts.push(last);
+      let value: unknown = fields[path];
+      if (operator === '$set') {
+        value = copyPlainData(value);
+        if (value === NOT_PLAIN) return null;
+      }
       paths.add(path);
-      changes.push({ operator, parts, value: fields[path] });
+      changes.push({ operator, parts, value });
     }
   }
   return changes;
@@ -100,15 +137,8 @@ export const canApplyFieldUpdate = (document: Record<string, unknown>, plan: Fie
   return true;
 };
 
-/**
- * Applies a plan that `canApplyFieldUpdate` accepted; returns whether the document changed.
- * `copyValue` makes the stored copy of a `$set` value.
- */
-export const applyFieldUpdate = (
-  document: Record<string, unknown>,
-  plan: FieldUpdate,
-  copyValue: (value: unknown) => unknown,
-): boolean => {
+/** Applies a plan that `canApplyFieldUpdate` accepted; returns whether the document changed. */
+export const applyFieldUpdate = (document: Record<string, unknown>, plan: FieldUpdate): boolean => {
   let modified = false;
   for (const { operator, parts, value } of plan) {
     let node: Record<string, unknown> | undefined = document;
@@ -123,7 +153,7 @@ export const applyFieldUpdate = (
     const key = parts[last];
     if (operator === '$set') {
       if (sameData(node[key], value)) continue;
-      node[key] = copyValue(value);
+      node[key] = value;
       modified = true;
     } else if (Object.prototype.hasOwnProperty.call(node, key)) {
       const previous = node[key];
