@@ -14,7 +14,8 @@ const tokenFor = async (userId: string, roles: ('user' | 'admin')[] = ['user']) 
 /**
  * The real server in its own process, killed with SIGKILL by its own fault-injection hook
  * (TESSERA_FAULT_INJECTION) between taking the seat locks and appending, and between appending
- * and answering; then restarted on the same DATA_DIR.
+ * and answering; or, for a `Prefer: respond-async` placement, after its 202 and before or while
+ * settling it. Then restarted on the same DATA_DIR.
  */
 describe('seat holds across a crash (SIGKILL of the real server)', () => {
   let dataDir: string;
@@ -31,7 +32,7 @@ describe('seat holds across a crash (SIGKILL of the real server)', () => {
     await removeDir(dataDir);
   });
 
-  const start = async (fault?: string) => {
+  const start = async (fault?: string, env: Record<string, string> = {}) => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     server = startNode('dist/apps/standalone/src/main.js', {
@@ -40,6 +41,7 @@ describe('seat holds across a crash (SIGKILL of the real server)', () => {
       DATA_DIR: dataDir,
       JWT_SECRET,
       LOG_LEVEL: 'warn',
+      ...env,
       ...(fault ? { [FAULT_INJECTION_VARIABLE]: fault } : {}),
     });
     await waitFor(async () => (await fetch(`${url}/health/live`)).status === 200, 15_000);
@@ -128,4 +130,49 @@ describe('seat holds across a crash (SIGKILL of the real server)', () => {
     );
     expect(worstClaimsPerSeat(events)).toBe(1);
   }, 60_000);
+
+  describe('a placement answered 202 (Prefer: respond-async)', () => {
+    /** The booking as the query API shows it to its owner. */
+    const read = async (token: string, bookingId: string) => {
+      const res = await fetch(`${url}/api/bookings/${bookingId}`, { headers: { authorization: `Bearer ${token}` } });
+      return { status: res.status, body: (await res.json()) as { status: string; seats: string[] } };
+    };
+
+    it.each([
+      ['after the 202, before settling began', 'place-booking:accepted'],
+      ['while settling, holding the seat locks', 'place-booking:after-lock'],
+    ])('killed %s: after a restart the booking settles by itself, once, and nothing is oversold', async (_when, fault) => {
+      const showId = await setUpShow(fault);
+      const alice = await tokenFor('alice');
+      const accepted = await post<{ bookingId: string; status: string }>(
+        `${url}/api/bookings`,
+        alice,
+        { showId, seats: ['A-1-4', 'A-1-5'] },
+        { prefer: 'respond-async', 'idempotency-key': 'alice-async' },
+      );
+      // The answer went out before the process died: the client holds a promise to keep.
+      expect(accepted).toMatchObject({ status: 202, body: { status: 'pending' } });
+      const { bookingId } = accepted.body;
+      expect(await server?.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      expect(server?.output()).toContain(`fault injection: SIGKILL at ${fault}`);
+      expect((await logEvents()).filter((e) => e.stream === `booking-${bookingId}`).map((e) => e.type)).toEqual(['booking.requested.v1']);
+
+      // No new request: the restarted server's settler finds the request in the log.
+      await start(undefined, { SWEEP_INTERVAL_MS: '100' });
+      let settled: { status: number; body: { status: string; seats: string[] } } | undefined;
+      await waitFor(async () => {
+        settled = await read(alice, bookingId);
+        return settled.status === 200 && settled.body.status !== 'pending';
+      }, 20_000);
+      expect(settled?.body).toMatchObject({ status: 'held', seats: ['A-1-4', 'A-1-5'] });
+      const bob = await post(`${url}/api/bookings`, await tokenFor('bob'), { showId, seats: ['A-1-5'] });
+      expect(bob).toMatchObject({ status: 409, body: { code: 'SEATS_UNAVAILABLE', seats: ['A-1-5'] } });
+      await stop();
+
+      const events = await logEvents();
+      expect(events.filter((e) => e.stream === `booking-${bookingId}`).map((e) => e.type)).toEqual(['booking.requested.v1', 'booking.placed.v1']);
+      expect(events.filter((e) => e.type === 'booking.placed.v1')).toHaveLength(1);
+      expect(worstClaimsPerSeat(events)).toBe(1);
+    }, 60_000);
+  });
 });

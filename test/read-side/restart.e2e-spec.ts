@@ -14,7 +14,9 @@ import { BoxOfficeDriver, showOf } from './box-office-driver';
 /**
  * Start-up restores the read models from the snapshot and resumes from the checkpoints. A crash
  * (kill -9) loses whatever happened after the last snapshot, which the log replays: totals stay
- * exact because applying an event twice changes nothing.
+ * exact because applying an event twice changes nothing. This is the in-process variant, which
+ * stands in for the crash by putting an older snapshot back; kill9-restart.e2e-spec.ts kills the
+ * real server process with SIGKILL under HTTP traffic and during its catch-up.
  */
 describe('restart of the standalone server', () => {
   let dataDir: string;

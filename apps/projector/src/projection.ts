@@ -52,7 +52,8 @@ export class DocumentBatch {
     let docs = this.cache.get(collection);
     if (!docs) this.cache.set(collection, (docs = new Map()));
     if (docs.has(id)) return docs.get(id) as T | null;
-    const loaded = ((await this.store.collection(this.physical(collection)).findOne({ _id: id })) as T | null) ?? null;
+    // Read-only: evolve functions never change what they are given, so the store need not copy.
+    const loaded = ((await this.store.collection(this.physical(collection)).findOne({ _id: id }, { readOnly: true })) as T | null) ?? null;
     docs.set(id, loaded);
     return loaded;
   }
@@ -69,8 +70,9 @@ export class DocumentBatch {
   /**
    * The `_position` guard every read model shares: a document that has already seen this event
    * is returned as it is; otherwise `evolve` makes the next one, stamped with the position.
-   * The document handed to `evolve` belongs to this batch alone (loaded as a copy, or made by an
-   * earlier evolve of the batch), so a large map inside it may be changed in place.
+   * `evolve` must not change the document it is given, nor anything inside it: it may be the
+   * read store's own (read read-only, and frozen by the embedded store), and what it returns is
+   * handed over to the store at the end of the batch.
    */
   async evolve<T extends ReadModelDocument>(
     collection: string,
@@ -120,7 +122,10 @@ export class DocumentBatch {
     return n;
   }
 
-  /** Writes every changed document, one ordered bulkWrite per collection. */
+  /**
+   * Writes every changed document, one ordered bulkWrite per collection. The documents are
+   * handed over: nothing changes them after this (the batch is done with them).
+   */
   async write(): Promise<number> {
     let written = 0;
     for (const [collection, ids] of this.dirty) {
@@ -128,7 +133,7 @@ export class DocumentBatch {
       const operations = [...ids].map((id) => ({
         replaceOne: { filter: { _id: id }, replacement: docs.get(id) as unknown as Document, upsert: true },
       }));
-      await this.store.collection(this.physical(collection)).bulkWrite(operations);
+      await this.store.collection(this.physical(collection)).bulkWrite(operations, { handOver: true });
       written += operations.length;
     }
     this.dirty.clear();

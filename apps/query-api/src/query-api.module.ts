@@ -1,15 +1,50 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { SalesHttpController } from './analytics/sales.http.controller';
-import { AuditHttpController } from './audit/audit.http.controller';
-import { BookingsHttpController } from './bookings/bookings.http.controller';
+import { ShowSalesHandler } from './analytics/show-sales/show-sales.handler';
+import { ShowSalesHttpController } from './analytics/show-sales/show-sales.http.controller';
+import { StreamAuditHandler } from './audit/stream-audit/stream-audit.handler';
+import { StreamAuditHttpController } from './audit/stream-audit/stream-audit.http.controller';
+import { BookingStatusHandler } from './bookings/booking-status/booking-status.handler';
+import { BookingStatusHttpController } from './bookings/booking-status/booking-status.http.controller';
+import { MyBookingsHandler } from './bookings/my-bookings/my-bookings.handler';
+import { MyBookingsHttpController } from './bookings/my-bookings/my-bookings.http.controller';
+import { MyTicketsHandler } from './bookings/my-tickets/my-tickets.handler';
+import { MyTicketsHttpController } from './bookings/my-tickets/my-tickets.http.controller';
 import { MinPositionInterceptor } from './read-your-writes/min-position.interceptor';
-import { ShowsHttpController } from './shows/shows.http.controller';
+import { SeatMapHandler } from './shows/seat-map/seat-map.handler';
+import { SeatMapHttpController } from './shows/seat-map/seat-map.http.controller';
+import { ShowCatalogueHandler } from './shows/show-catalogue/show-catalogue.handler';
+import { ShowCatalogueHttpController } from './shows/show-catalogue/show-catalogue.http.controller';
+import { ShowDetailHandler } from './shows/show-detail/show-detail.handler';
+import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.controller';
 
-/** HTTP reads: read models, audit (stream history) and analytics. */
+/**
+ * HTTP reads: read models, audit (stream history) and analytics. Each use case is one folder: a
+ * thin controller that parses the request and a query handler on the QueryBus that reads. One
+ * module, because every read-model controller shares the X-Min-Position interceptor.
+ */
 @Module({
   imports: [CqrsModule],
-  controllers: [ShowsHttpController, BookingsHttpController, SalesHttpController, AuditHttpController],
-  providers: [MinPositionInterceptor],
+  controllers: [
+    ShowCatalogueHttpController,
+    ShowDetailHttpController,
+    SeatMapHttpController,
+    BookingStatusHttpController,
+    MyBookingsHttpController,
+    MyTicketsHttpController,
+    ShowSalesHttpController,
+    StreamAuditHttpController,
+  ],
+  providers: [
+    MinPositionInterceptor,
+    ShowCatalogueHandler,
+    ShowDetailHandler,
+    SeatMapHandler,
+    BookingStatusHandler,
+    MyBookingsHandler,
+    MyTicketsHandler,
+    ShowSalesHandler,
+    StreamAuditHandler,
+  ],
 })
 export class QueryApiModule {}

@@ -9,7 +9,9 @@ import { Injectable, Logger } from '@nestjs/common';
  * Production never sets the variable, and nothing else in the code calls `pauseAt`.
  */
 export type BookingProbePoint =
-  /** Seat locks taken, nothing read yet. */
+  /** A `Prefer: respond-async` request is in the log and its 202 has gone out; settling it at once is next. */
+  | 'place-booking:accepted'
+  /** Seat locks taken, nothing read yet (also when settling a requested booking). */
   | 'place-booking:after-lock'
   /** Show and seats read and decided; the append is next. */
   | 'place-booking:before-append'

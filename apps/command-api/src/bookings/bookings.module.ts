@@ -9,12 +9,16 @@ import { ExpireBookingHandler } from './expire-holds/expire-booking.handler';
 import { HoldExpirySweeper } from './expire-holds/hold-expiry-sweeper';
 import { PayBookingHandler } from './pay-booking/pay-booking.handler';
 import { PayBookingHttpController } from './pay-booking/pay-booking.http.controller';
+import { BookingPlacement } from './place-booking/booking-placement';
 import { PlaceBookingHandler } from './place-booking/place-booking.handler';
 import { PlaceBookingHttpController } from './place-booking/place-booking.http.controller';
+import { BookingRequestSettler } from './settle-booking/booking-request-settler';
+import { SettleBookingHandler } from './settle-booking/settle-booking.handler';
 
 /**
- * Bookings on the command side: hold seats, pay, cancel, and the expiry sweeper. The payment
- * provider is the simulated one (test cards); a real provider replaces this one binding.
+ * Bookings on the command side: hold seats (at once, or requested and then settled by the
+ * request settler), pay, cancel, and the expiry sweeper. The payment provider is the simulated
+ * one (test cards); a real provider replaces this one binding.
  */
 @Module({
   imports: [CqrsModule],
@@ -22,7 +26,10 @@ import { PlaceBookingHttpController } from './place-booking/place-booking.http.c
   providers: [
     { provide: PaymentProvider, useClass: SimulatedPaymentProvider },
     BookingProbe,
+    BookingPlacement,
     PlaceBookingHandler,
+    SettleBookingHandler,
+    BookingRequestSettler,
     PayBookingHandler,
     CancelBookingHandler,
     ExpireBookingHandler,

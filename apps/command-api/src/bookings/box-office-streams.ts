@@ -106,7 +106,7 @@ export const ownBooking = (
   booking: Booking.BookingState,
   bookingId: string,
   userId: string,
-): Booking.PlacedBooking | Booking.RejectedBooking => {
+): Exclude<Booking.BookingState, { status: 'none' }> => {
   if (booking.status === 'none' || booking.userId !== userId) {
     throw new DomainError('BOOKING_NOT_FOUND', `booking ${bookingId} does not exist`, { bookingId });
   }

@@ -21,7 +21,7 @@ export type BookingSummary = {
   currency: string;
   /** One per seat once confirmed; codes are signed at query time. */
   tickets: { ticketId: string; seatId: string }[];
-  /** When the booking was placed (or rejected), from the event's metadata. */
+  /** When the booking was placed (or rejected; while pending, requested), from the event's metadata. */
   placedAt: string;
 }
 
@@ -45,6 +45,23 @@ export const evolveBooking = (
   at: string,
 ): Omit<BookingDoc, '_position'> | null => {
   switch (event.type) {
+    case 'booking.requested.v1': {
+      // Pending until settled: nothing is held or priced yet. The settlement replaces it whole.
+      const { bookingId, userId, showId, seatIds } = event.data;
+      return doc ?? {
+        _id: bookingId,
+        bookingId,
+        userId,
+        showId,
+        status: 'pending',
+        seats: seatIds,
+        expiresAt: null,
+        amount: 0,
+        currency: '',
+        tickets: [],
+        placedAt: at,
+      };
+    }
     case 'booking.placed.v1': {
       const { bookingId, userId, showId, seats, amount, currency, expiresAt } = event.data;
       return {
@@ -63,7 +80,7 @@ export const evolveBooking = (
     }
     case 'booking.rejected.v1': {
       const { bookingId, userId, showId, seatIds, code, unavailableSeats } = event.data;
-      return doc ?? {
+      return doc && doc.status !== 'pending' ? doc : {
         _id: bookingId,
         bookingId,
         userId,

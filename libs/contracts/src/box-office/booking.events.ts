@@ -11,6 +11,25 @@ export interface BookedSeat {
   price: number;
 }
 
+/**
+ * A placement asked for with `Prefer: respond-async`, written before the 202 is answered: the
+ * first event of its stream. It is a promise to settle, kept by the command side's settler (a
+ * subscription to the log), which ends it in `booking.placed.v1` or `booking.rejected.v1`. Who
+ * asked, and in which request, is in the event's metadata (`actorId`, `correlationId`,
+ * `causationId`); the settlement keeps the actor and correlation id and names this event as its
+ * cause.
+ */
+export type BookingRequested = DomainEvent<
+  'booking.requested.v1',
+  {
+    bookingId: string;
+    userId: string;
+    showId: string;
+    /** The seats asked for, as asked. */
+    seatIds: string[];
+  }
+>;
+
 /** The booking's seats were held for the user; it is payable until `expiresAt`. */
 export type BookingPlaced = DomainEvent<
   'booking.placed.v1',
@@ -80,8 +99,9 @@ export type BookingRefunded = DomainEvent<
 >;
 
 /**
- * An asynchronous placement (`Prefer: respond-async`) could not hold its seats. It is the first
- * and last event of its stream, and carries the user so that reads can check ownership.
+ * An asynchronous placement (`Prefer: respond-async`) could not hold its seats. It is the last
+ * event of its stream, after its `booking.requested.v1` (logs written before that event existed
+ * have it as the only one), and carries the user so that reads can check ownership.
  */
 export type BookingRejected = DomainEvent<
   'booking.rejected.v1',
@@ -112,6 +132,7 @@ export type BookingPaymentDeclined = DomainEvent<
 >;
 
 export type BookingEvent =
+  | BookingRequested
   | BookingPlaced
   | BookingConfirmed
   | BookingExpired
@@ -121,6 +142,7 @@ export type BookingEvent =
   | BookingPaymentDeclined;
 
 export const BOOKING_EVENT_TYPES = [
+  'booking.requested.v1',
   'booking.placed.v1',
   'booking.confirmed.v1',
   'booking.expired.v1',

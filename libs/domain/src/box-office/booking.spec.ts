@@ -1,7 +1,7 @@
 import type { BookingEvent } from '@tessera/contracts';
 import { DeciderSpecification } from '../testing/decider-specification';
 import { bookingDecider, type BookingCommand } from './booking';
-import { at, B1_TICKETS, bookingConfirmed, bookingPlaced, SHOW_ID } from './spec-fixtures';
+import { at, B1_TICKETS, bookingConfirmed, bookingPlaced, bookingRequested, SHOW_ID } from './spec-fixtures';
 
 const spec = DeciderSpecification.for(bookingDecider);
 
@@ -20,9 +20,13 @@ const refundLatePayment = (now: string): BookingCommand => ({
   data: { bookingId: 'b1', refundId: 'r1', paymentId: 'pay1' },
   metadata: { now },
 });
+const requestBooking = (userId = 'u1'): BookingCommand => ({
+  type: 'RequestBooking',
+  data: { bookingId: 'b1', userId, showId: SHOW_ID, seatIds: ['A-1-1', 'B-1-2'] },
+});
 const reject: BookingCommand = {
   type: 'RejectBooking',
-  data: { bookingId: 'b1', userId: 'u1', showId: SHOW_ID, seatIds: ['A-1-1'], code: 'SEATS_UNAVAILABLE', unavailableSeats: ['A-1-1'] },
+  data: { bookingId: 'b1', userId: 'u1', showId: SHOW_ID, seatIds: ['A-1-1', 'B-1-2'], code: 'SEATS_UNAVAILABLE', unavailableSeats: ['A-1-1'] },
 };
 const declined: BookingCommand = { type: 'RecordPaymentDeclined', data: { bookingId: 'b1', declineCode: 'card_declined' } };
 
@@ -65,6 +69,42 @@ const lateRefund: BookingEvent = {
 };
 
 describe('Booking', () => {
+  describe('RequestBooking', () => {
+    it('writes the request down before anything is decided about the seats', () => {
+      spec.given([]).when(requestBooking()).then([bookingRequested()]);
+    });
+
+    it.each([
+      ['requested', [bookingRequested()]],
+      ['placed', [bookingRequested(), bookingPlaced()]],
+      ['rejected', [bookingRequested(), bookingRejected]],
+    ])('decides nothing when the same user asks again and the booking is %s (a retry)', (_status, events) => {
+      spec.given(events).when(requestBooking()).thenNothing();
+    });
+
+    it("refuses another user's booking id", () => {
+      spec.given([bookingRequested()]).when(requestBooking('u2')).thenThrows('INVALID_BOOKING_STATE', { status: 'requested' });
+    });
+  });
+
+  describe('a requested booking', () => {
+    it('cannot be paid yet: nothing is held', () => {
+      spec.given([bookingRequested()]).when(confirm(at(1))).thenThrows('INVALID_BOOKING_STATE', { status: 'requested' });
+    });
+
+    it('cannot be cancelled yet', () => {
+      spec.given([bookingRequested()]).when(cancel()).thenThrows('INVALID_BOOKING_STATE', { status: 'requested' });
+    });
+
+    it('has no hold to expire', () => {
+      spec.given([bookingRequested()]).when(expire(at(30))).thenNothing();
+    });
+
+    it('is held once placed, like a booking placed at once', () => {
+      spec.given([bookingRequested(), bookingPlaced()]).when(confirm(at(9))).then([bookingConfirmed()]);
+    });
+  });
+
   describe('ConfirmBooking', () => {
     it('confirms a held booking paid before its hold runs out', () => {
       spec.given([bookingPlaced()]).when(confirm(at(9))).then([bookingConfirmed()]);
@@ -192,16 +232,24 @@ describe('Booking', () => {
   });
 
   describe('RejectBooking', () => {
-    it('records an asynchronous placement that could not hold its seats', () => {
-      spec.given([]).when(reject).then([bookingRejected]);
+    it('records a requested placement that could not hold its seats', () => {
+      spec.given([bookingRequested()]).when(reject).then([bookingRejected]);
     });
 
-    it('decides nothing when the placement already happened', () => {
-      spec.given([bookingPlaced()]).when(reject).thenNothing();
+    it('decides nothing when the placement already happened (the other run settled it first)', () => {
+      spec.given([bookingRequested(), bookingPlaced()]).when(reject).thenNothing();
     });
 
     it('decides nothing when it was already rejected', () => {
-      spec.given([bookingRejected]).when(reject).thenNothing();
+      spec.given([bookingRequested(), bookingRejected]).when(reject).thenNothing();
+    });
+
+    it('refuses a booking nobody asked for: there is no request to settle', () => {
+      spec.given([]).when(reject).thenThrows('BOOKING_NOT_FOUND');
+    });
+
+    it('still reads a rejection written without a request (logs from before booking.requested.v1)', () => {
+      spec.given([bookingRejected]).when(confirm(at(5))).thenThrows('INVALID_BOOKING_STATE', { status: 'rejected' });
     });
   });
 

@@ -13,6 +13,8 @@ import { hasReached } from './time';
  * Booking: one user's purchase of seats of one show, from held to confirmed (or expired,
  * cancelled, refunded). Stream `booking-{bookingId}`. Placing a booking decides on the show and
  * every seat at once, so it is `decidePlaceBooking` (place-booking.ts), not a command here.
+ * An asynchronous placement is first `requested`; from there it is placed (by
+ * `decidePlaceBooking`) or rejected (`RejectBooking`), and nothing else.
  */
 
 export interface BookedTicket {
@@ -48,11 +50,26 @@ export interface RejectedBooking {
   unavailableSeats: string[];
 }
 
-export type BookingState = { status: 'none' } | PlacedBooking | RejectedBooking;
+/** Asked for with `Prefer: respond-async` and answered 202; not settled yet. */
+export interface RequestedBooking {
+  status: 'requested';
+  bookingId: string;
+  userId: string;
+  showId: string;
+  seatIds: string[];
+}
+
+export type BookingState = { status: 'none' } | RequestedBooking | PlacedBooking | RejectedBooking;
 
 export const initialState: BookingState = { status: 'none' };
 
 type At = { now: string };
+
+/** Write down an asynchronous placement before answering 202, so it survives the process. */
+export type RequestBooking = {
+  type: 'RequestBooking';
+  data: { bookingId: string; userId: string; showId: string; seatIds: string[] };
+};
 
 /** Payment went through: sell the seats. `tickets` names one new ticket id per seat. */
 export type ConfirmBooking = {
@@ -90,6 +107,7 @@ export type RecordPaymentDeclined = {
   data: { bookingId: string; declineCode: string };
 };
 export type BookingCommand =
+  | RequestBooking
   | ConfirmBooking
   | ExpireBooking
   | CancelBooking
@@ -98,10 +116,12 @@ export type BookingCommand =
   | RecordPaymentDeclined;
 
 export const isPlaced = (booking: BookingState): booking is PlacedBooking =>
-  booking.status !== 'none' && booking.status !== 'rejected';
+  booking.status !== 'none' && booking.status !== 'requested' && booking.status !== 'rejected';
 
 export const evolve = (state: BookingState, event: BookingEvent): BookingState => {
   switch (event.type) {
+    case 'booking.requested.v1':
+      return { ...event.data, status: 'requested' };
     case 'booking.placed.v1':
       return { ...event.data, status: 'held', tickets: [], declinedPayments: 0 };
     case 'booking.rejected.v1':
@@ -135,6 +155,8 @@ export const evolve = (state: BookingState, event: BookingEvent): BookingState =
 
 export const decide = (command: BookingCommand, state: BookingState): BookingEvent[] => {
   switch (command.type) {
+    case 'RequestBooking':
+      return request(command, state);
     case 'ConfirmBooking':
       return confirm(command, placed(state, command.data.bookingId));
     case 'ExpireBooking': {
@@ -147,9 +169,7 @@ export const decide = (command: BookingCommand, state: BookingState): BookingEve
     case 'RefundBooking':
       return refundLatePayment(command, placed(state, command.data.bookingId));
     case 'RejectBooking':
-      // The placement may have succeeded or been rejected before a retry got here.
-      if (state.status !== 'none') return [];
-      return [{ type: 'booking.rejected.v1', data: command.data }];
+      return reject(command, state);
     case 'RecordPaymentDeclined': {
       const booking = placed(state, command.data.bookingId);
       // An attempt that raced with the hold's end is of no interest to anyone.
@@ -173,7 +193,10 @@ export const bookingDecider: Decider<BookingState, BookingCommand, BookingEvent>
 
 export const seatIdsOf = (booking: PlacedBooking): string[] => booking.seats.map((seat) => seat.seatId);
 
-/** A rejected booking exists as a record of the refusal, but there is nothing in it to act on. */
+/**
+ * A rejected booking exists as a record of the refusal, but there is nothing in it to act on; a
+ * requested one has nothing in it yet (no seats held, no price).
+ */
 const placed = (state: BookingState, bookingId: string): PlacedBooking => {
   if (state.status === 'none') {
     throw new DomainError('BOOKING_NOT_FOUND', `booking ${bookingId} does not exist`, { bookingId });
@@ -181,7 +204,35 @@ const placed = (state: BookingState, bookingId: string): PlacedBooking => {
   if (state.status === 'rejected') {
     throw new DomainError('INVALID_BOOKING_STATE', 'the booking was rejected', { status: state.status });
   }
+  if (state.status === 'requested') {
+    throw new DomainError('INVALID_BOOKING_STATE', 'the booking is still being placed; try again shortly', { status: state.status });
+  }
   return state;
+};
+
+const sameSeats = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((seatId, i) => seatId === b[i]);
+
+/** The same user asking for the same seats of the same show under this booking id. */
+export const isSameRequest = (booking: RequestedBooking, data: RequestBooking['data']): boolean =>
+  booking.userId === data.userId && booking.showId === data.showId && sameSeats(booking.seatIds, data.seatIds);
+
+const request = (command: RequestBooking, state: BookingState): BookingEvent[] => {
+  if (state.status === 'none') return [{ type: 'booking.requested.v1', data: command.data }];
+  // A retry (the same Idempotency-Key gives the same booking id) finds its request, or what it became.
+  if (state.userId === command.data.userId) return [];
+  throw new DomainError('INVALID_BOOKING_STATE', `booking ${command.data.bookingId} exists already`, { status: state.status });
+};
+
+const reject = (command: RejectBooking, state: BookingState): BookingEvent[] => {
+  if (state.status === 'none') {
+    throw new DomainError('BOOKING_NOT_FOUND', `no placement of booking ${command.data.bookingId} was asked for`, {
+      bookingId: command.data.bookingId,
+    });
+  }
+  // Placed or rejected already: another run of the same placement settled it first.
+  if (state.status !== 'requested') return [];
+  return [{ type: 'booking.rejected.v1', data: command.data }];
 };
 
 const invalidState = (booking: PlacedBooking, action: string): DomainError =>

@@ -15,10 +15,12 @@ export type { SeatState, SeatCommand, HoldSeat, ReleaseSeat, ExpireHold, SellSea
 export { bookingDecider, isPlaced, seatIdsOf } from './booking';
 export type {
   BookingState,
+  RequestedBooking,
   PlacedBooking,
   RejectedBooking,
   BookedTicket,
   BookingCommand,
+  RequestBooking,
   ConfirmBooking,
   ExpireBooking,
   CancelBooking,

@@ -1,10 +1,11 @@
-import type { SeatEvent, ShowEvent } from '@tessera/contracts';
+import type { BookingEvent, SeatEvent, ShowEvent } from '@tessera/contracts';
 import { fold } from '../decider';
 import { DomainError } from '../domain-error';
+import * as Booking from './booking';
 import { decidePlaceBooking, rejectionOf, type PlaceBooking } from './place-booking';
 import * as Seat from './seat';
 import * as Show from './show';
-import { at, bookingPlaced, SHOW_ID, seatHeld, seatSold, showCancelled, showCreated, showPublished } from './spec-fixtures';
+import { at, bookingPlaced, bookingRequested, SHOW_ID, seatHeld, seatSold, showCancelled, showCreated, showPublished } from './spec-fixtures';
 
 const place = (seatIds: string[], now = at(0), showId = SHOW_ID): PlaceBooking => ({
   type: 'PlaceBooking',
@@ -12,13 +13,14 @@ const place = (seatIds: string[], now = at(0), showId = SHOW_ID): PlaceBooking =
   metadata: { now },
 });
 
-/** Given the show's events and each seat's events, when placing: the decision. */
-const given = (showEvents: ShowEvent[], seatEvents: Record<string, SeatEvent[]> = {}) => {
+/** Given the show's events, each seat's events and (if any) the booking's, when placing: the decision. */
+const given = (showEvents: ShowEvent[], seatEvents: Record<string, SeatEvent[]> = {}, bookingEvents?: BookingEvent[]) => {
   const show = fold(Show.evolve, Show.initialState, showEvents);
   const seats = Object.fromEntries(
     Object.entries(seatEvents).map(([seatId, events]) => [seatId, fold(Seat.evolve, Seat.initialState, events)]),
   );
-  return { when: (command: PlaceBooking) => () => decidePlaceBooking({ show, seats, command }) };
+  const booking = bookingEvents && fold(Booking.evolve, Booking.initialState, bookingEvents);
+  return { when: (command: PlaceBooking) => () => decidePlaceBooking({ booking, show, seats, command }) };
 };
 
 const refusalOf = (decision: () => unknown): DomainError => {
@@ -99,6 +101,48 @@ describe('decidePlaceBooking', () => {
   it('refuses an empty or repeated seat list', () => {
     expect(refusalOf(given(onSale).when(place([]))).code).toBe('VALIDATION_FAILED');
     expect(refusalOf(given(onSale).when(place(['A-1-1', 'A-1-1']))).code).toBe('VALIDATION_FAILED');
+  });
+
+  describe('from a request (the asynchronous path)', () => {
+    const requested = [bookingRequested('b1', ['A-1-1', 'B-1-2'])];
+
+    it('holds the seats asked for, exactly as a placement at once would', () => {
+      const decision = given(onSale, {}, requested).when(place(['A-1-1', 'B-1-2'], at(3)))();
+      expect(decision).toEqual({
+        booking: [bookingPlaced('b1', at(13))],
+        seats: { 'A-1-1': [seatHeld('A-1-1', 'b1', at(13))], 'B-1-2': [seatHeld('B-1-2', 'b1', at(13))] },
+      });
+    });
+
+    it('refuses as a placement at once would when a seat was taken meanwhile (the refusal becomes the rejection)', () => {
+      expect(refusalOf(given(onSale, { 'B-1-2': [seatHeld('B-1-2', 'b0', at(10))] }, requested).when(place(['A-1-1', 'B-1-2'])))).toMatchObject({
+        code: 'SEATS_UNAVAILABLE',
+        details: { seats: ['B-1-2'] },
+      });
+    });
+
+    it('refuses other seats than the ones asked for', () => {
+      expect(refusalOf(given(onSale, {}, requested).when(place(['A-1-1'])))).toMatchObject({
+        code: 'INVALID_BOOKING_STATE',
+        details: { status: 'requested' },
+      });
+    });
+
+    it.each([
+      ['held', [...requested, bookingPlaced()]],
+      ['rejected', [...requested, { type: 'booking.rejected.v1', data: { bookingId: 'b1', userId: 'u1', showId: SHOW_ID, seatIds: ['A-1-1', 'B-1-2'], code: 'SEATS_UNAVAILABLE', unavailableSeats: ['B-1-2'] } } as BookingEvent]],
+    ])('refuses a booking already settled (%s): a second run of the same placement decides nothing new', (status, events) => {
+      expect(refusalOf(given(onSale, {}, events).when(place(['A-1-1', 'B-1-2'])))).toMatchObject({
+        code: 'INVALID_BOOKING_STATE',
+        details: { status },
+      });
+    });
+
+    it('decides on the booking before the show: a settled booking is not refused for a show cancelled since', () => {
+      expect(refusalOf(given([...onSale, showCancelled], {}, [...requested, bookingPlaced()]).when(place(['A-1-1', 'B-1-2']))).code).toBe(
+        'INVALID_BOOKING_STATE',
+      );
+    });
   });
 
   describe('rejectionOf (the asynchronous path)', () => {

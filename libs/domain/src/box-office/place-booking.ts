@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@tessera/contracts';
 import { DomainError } from '../domain-error';
-import type { RejectBooking } from './booking';
+import { initialState, isSameRequest, type BookingState, type RejectBooking } from './booking';
 import { byStream, type BookingDecision } from './decisions';
 import * as Seat from './seat';
 import { seatOf, type ShowSeat, type ShowState } from './show';
@@ -9,8 +9,10 @@ import { addMinutes } from './time';
 /**
  * Placing a booking is the one decision that spans a show and many seats: the show says which
  * seats exist and what they cost, each seat's own stream says whether it is free. The handler
- * reads the show and every requested seat stream, calls this, and appends `booking-{id}` (no
- * stream) with every seat stream at the revision it read; that revision is the fencing token.
+ * reads the booking, the show and every requested seat stream, calls this, and appends
+ * `booking-{id}` and every seat stream at the revision it read; those revisions are the fencing
+ * tokens. A booking is placed from nothing (the synchronous path, `booking-{id}` expected not to
+ * exist) or from its `booking.requested.v1` (the asynchronous path, expected at that revision).
  */
 
 export type PlaceBooking = {
@@ -22,10 +24,13 @@ export type PlaceBooking = {
 export type PlaceBookingDecision = Pick<BookingDecision, 'booking' | 'seats'>;
 
 export const decidePlaceBooking = ({
+  booking = initialState,
   show,
   seats,
   command,
 }: {
+  /** The booking as read; left out, a new booking id (nothing to read: the synchronous path). */
+  booking?: BookingState;
   show: ShowState;
   /** The state of each requested seat; a seat whose stream does not exist yet may be left out. */
   seats: Readonly<Record<string, Seat.SeatState>>;
@@ -34,6 +39,11 @@ export const decidePlaceBooking = ({
   const { bookingId, userId, showId, seatIds } = command.data;
   const now = command.metadata.now;
 
+  if (booking.status === 'requested' ? !isSameRequest(booking, command.data) : booking.status !== 'none') {
+    throw new DomainError('INVALID_BOOKING_STATE', `booking ${bookingId} is ${booking.status}, not waiting to be placed`, {
+      status: booking.status,
+    });
+  }
   if (show.status === 'none' || show.showId !== showId) {
     throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`, { showId });
   }

@@ -49,6 +49,12 @@ export const seatReleased = (
   reason: 'expired' | 'cancelled' | 'refunded' | 'show_cancelled',
 ): SeatEvent => ({ type: 'seat.released.v1', data: { showId: SHOW_ID, seatId, bookingId, reason } });
 
+/** Booking b1 of user u1 asked for A-1-1 and B-1-2 with `Prefer: respond-async`. */
+export const bookingRequested = (bookingId = 'b1', seatIds = ['A-1-1', 'B-1-2']): BookingEvent => ({
+  type: 'booking.requested.v1',
+  data: { bookingId, userId: 'u1', showId: SHOW_ID, seatIds },
+});
+
 /** Booking b1 of user u1: A-1-1 (VIP) and B-1-2 (standard), held until `at(10)`. */
 export const bookingPlaced = (bookingId = 'b1', expiresAt = at(10)): BookingEvent => ({
   type: 'booking.placed.v1',

@@ -117,6 +117,38 @@ export const describeReadStoreContract = (title: string, setup: () => Promise<Re
         many[0].price = 1;
         expect(await collection.findOne({ _id: 's2' })).toMatchObject({ status: 'held', holds: ['b2', 'b3'], price: 50 });
       });
+
+      it('finds the same documents read-only', async () => {
+        const queries: [Record<string, unknown>, Record<string, unknown>][] = [
+          [{}, {}],
+          [{ status: 'held' }, { sort: { _id: -1 } }],
+          [{ _id: { $in: ['s1', 's5'] } }, { sort: { price: 1 }, skip: 1, limit: 1 }],
+          [{ section: 'A' }, { projection: { status: 1, 'meta.zone': 1 } }],
+        ];
+        for (const [filter, options] of queries) {
+          expect(await collection.find(filter, { ...options, readOnly: true })).toEqual(await collection.find(filter, options));
+        }
+        expect(await collection.findOne({ _id: 's1' }, { readOnly: true })).toEqual(await collection.findOne({ _id: 's1' }));
+        expect(await collection.findOne({ section: 'B' }, { sort: { number: -1 }, readOnly: true })).toMatchObject({ _id: 's5' });
+        expect(await collection.findOne({ _id: 'nope' }, { readOnly: true })).toBeNull();
+      });
+    });
+
+    describe('read-only results', () => {
+      it('stay as they were read when the store changes the document', async () => {
+        const collection = seats();
+        await collection.insertOne(seat('r1', { holds: ['b1'], meta: { zone: 'north' } }));
+        const before = await collection.findOne({ _id: 'r1' }, { readOnly: true });
+        const [listed] = await collection.find({ _id: 'r1' }, { readOnly: true });
+        const expected = seat('r1', { holds: ['b1'], meta: { zone: 'north' } });
+        await collection.updateOne({ _id: 'r1' }, { $set: { status: 'held', 'meta.zone': 'south' }, $push: { holds: 'b2' } });
+        expect(before).toEqual(expected);
+        expect(listed).toEqual(expected);
+        const updated = await collection.findOne({ _id: 'r1' }, { readOnly: true });
+        await collection.replaceOne({ _id: 'r1' }, seat('r1', { status: 'sold' }));
+        expect(updated).toEqual(seat('r1', { status: 'held', holds: ['b1', 'b2'], meta: { zone: 'south' } }));
+        expect(await collection.findOne({ _id: 'r1' })).toEqual(seat('r1', { status: 'sold' }));
+      });
     });
 
     describe('insert', () => {
@@ -320,6 +352,45 @@ export const describeReadStoreContract = (title: string, setup: () => Promise<Re
         ).rejects.toBeInstanceOf(DuplicateKeyError);
         expect(await collection.findOne({ _id: 'a' })).toMatchObject({ status: 'held' });
       });
+
+      it('writes handed-over documents like any others, and never changes them afterwards', async () => {
+        const collection = seats();
+        await collection.insertOne(seat('a'));
+        const inserted = seat('b', { holds: ['x'] });
+        const replacing = seat('a', { status: 'held', holds: ['y'], meta: { zone: 'north' } });
+        const upserted = seat('c', { number: 3 });
+        await collection.bulkWrite(
+          [
+            { insertOne: { document: inserted } },
+            { replaceOne: { filter: { _id: 'a' }, replacement: replacing } },
+            { replaceOne: { filter: { _id: 'c' }, replacement: upserted, upsert: true } },
+          ],
+          { handOver: true },
+        );
+        expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([
+          seat('a', { status: 'held', holds: ['y'], meta: { zone: 'north' } }),
+          seat('b', { holds: ['x'] }),
+          seat('c', { number: 3 }),
+        ]);
+        // The store's own changes go to its documents, never to the ones it was given.
+        await collection.updateMany({}, { $set: { status: 'sold', 'meta.zone': 'south' }, $push: { holds: 'z' } });
+        expect([inserted, replacing, upserted]).toEqual([
+          seat('b', { holds: ['x'] }),
+          seat('a', { status: 'held', holds: ['y'], meta: { zone: 'north' } }),
+          seat('c', { number: 3 }),
+        ]);
+        expect(await collection.findOne({ _id: 'a' })).toEqual(seat('a', { status: 'sold', holds: ['y', 'z'], meta: { zone: 'south' } }));
+      });
+
+      it('refuses a handed-over duplicate as any other', async () => {
+        const collection = seats();
+        await collection.insertOne(seat('a'));
+        await expect(
+          collection.bulkWrite([{ replaceOne: { filter: { status: 'none' }, replacement: seat('a', { row: 9 }), upsert: true } }], { handOver: true }),
+        ).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(collection.bulkWrite([{ insertOne: { document: seat('a', { row: 9 }) } }], { handOver: true })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await collection.findOne({ _id: 'a' })).toEqual(seat('a'));
+      });
     });
 
     describe('aggregate', () => {
@@ -343,6 +414,14 @@ export const describeReadStoreContract = (title: string, setup: () => Promise<Re
         ]);
         const holds = await collection.aggregate([{ $unwind: '$holds' }, { $sort: { holds: 1 } }, { $limit: 2 }, { $project: { _id: 1, holds: 1 } }]);
         expect(holds).toEqual([{ _id: 'a', holds: 'x' }, { _id: 'a', holds: 'y' }]);
+      });
+
+      it('leaves the stored documents as they were', async () => {
+        const collection = seats();
+        await collection.insertOne(seat('a', { meta: { zone: 'north' } }));
+        const changed = await collection.aggregate([{ $set: { 'meta.zone': 'south', status: 'sold' } }]);
+        expect(changed).toEqual([seat('a', { status: 'sold', meta: { zone: 'south' } })]);
+        expect(await collection.findOne({ _id: 'a' })).toEqual(seat('a', { meta: { zone: 'north' } }));
       });
     });
 

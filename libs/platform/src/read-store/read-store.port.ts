@@ -16,6 +16,23 @@ export interface FindOptions {
   limit?: number;
   skip?: number;
   projection?: Record<string, 0 | 1>;
+  /**
+   * The caller will not change the documents it gets, nor anything inside them. A store that
+   * keeps documents in memory may then hand out its own instead of copies (the embedded one
+   * freezes them); it never changes in place a document it has handed out, so what the caller
+   * holds stays as it was read. Without it, results are copies the caller may change.
+   */
+  readOnly?: boolean;
+}
+
+export interface BulkWriteOptions {
+  /**
+   * The documents of `insertOne` and `replaceOne` are handed over: the caller will not change
+   * them, nor anything inside them, afterwards. A store that keeps documents in memory may then
+   * keep them instead of copies (the embedded one freezes them). The projection engine writes
+   * documents it has just built this way.
+   */
+  handOver?: boolean;
 }
 
 export interface UpdateResult {
@@ -35,7 +52,7 @@ export type WriteOperation<T extends Document = Document> =
 export interface ReadCollection<T extends Document = Document> {
   readonly name: string;
   find(filter?: Filter, options?: FindOptions): Promise<T[]>;
-  findOne(filter: Filter, options?: Pick<FindOptions, 'projection' | 'sort'>): Promise<T | null>;
+  findOne(filter: Filter, options?: Pick<FindOptions, 'projection' | 'sort' | 'readOnly'>): Promise<T | null>;
   countDocuments(filter?: Filter): Promise<number>;
   insertOne(document: T): Promise<void>;
   insertMany(documents: T[]): Promise<void>;
@@ -45,7 +62,7 @@ export interface ReadCollection<T extends Document = Document> {
   deleteOne(filter: Filter): Promise<number>;
   deleteMany(filter: Filter): Promise<number>;
   /** Ordered bulk write; stops at the first failing operation, like MongoDB's ordered mode. */
-  bulkWrite(operations: WriteOperation<T>[]): Promise<void>;
+  bulkWrite(operations: WriteOperation<T>[], options?: BulkWriteOptions): Promise<void>;
   aggregate<R = Record<string, unknown>>(pipeline: Record<string, unknown>[]): Promise<R[]>;
   createIndex(keys: SortSpec, options?: { unique?: boolean; name?: string }): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { AuthenticatedRequest, commandContextOf, CurrentUser, type Authenticated
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import type { Response } from 'express';
 import { bookingIdFor } from '../booking-ids';
+import { BookingRequestSettler } from '../settle-booking/booking-request-settler';
 import { PlaceBookingCommand } from './place-booking.command';
 
 /** `Prefer: respond-async` (RFC 7240) asks for 202 and a Location to poll. */
@@ -17,6 +18,7 @@ export class PlaceBookingHttpController {
     private readonly commands: CommandBus,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly settler: BookingRequestSettler,
   ) {}
 
   @Post()
@@ -33,13 +35,14 @@ export class PlaceBookingHttpController {
     const respondAsync = wantsAsync(prefer);
     const command = new PlaceBookingCommand(bookingId, user.userId, body.showId, body.seats, commandContextOf(req, this.clock), respondAsync);
     const result = await this.commands.execute(command);
-    if (result.status === 'pending') {
-      res.status(202);
-      res.setHeader('Location', `/api/bookings/${bookingId}`);
-      res.setHeader('Preference-Applied', 'respond-async');
-    } else {
-      res.setHeader('X-Position', result.position);
-    }
-    return result;
+    res.setHeader('X-Position', result.position);
+    if (result.status !== 'pending') return result;
+    res.status(202);
+    res.setHeader('Location', `/api/bookings/${bookingId}`);
+    res.setHeader('Preference-Applied', 'respond-async');
+    // The fast path starts once the answer is out (or the client is gone); if this process dies
+    // first, the settler's subscription finds the request in the log all the same.
+    res.once('close', () => this.settler.settleNow(bookingId));
+    return { bookingId: result.bookingId, status: result.status };
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo';
 import {
   DuplicateKeyError,
+  type BulkWriteOptions,
   type Document,
   type Filter,
   type FindOptions,
@@ -11,12 +12,18 @@ import {
   type UpdateResult,
   type WriteOperation,
 } from '../read-store.port';
+import { copyValue, freezeDocument } from './document-copy';
+import { applyFieldUpdate, canApplyFieldUpdate, planFieldUpdate } from './field-update';
 import { seedFromFilter, valuesAt } from './upsert-seed';
 
 /**
  * One in-memory collection. Documents live in a Map keyed by `_id` (insertion order is the
  * natural order), so lookups by `_id` are O(1) however large the collection. Everything handed
- * out is a copy: a caller mutating a result never changes the store.
+ * out is a copy, so a caller mutating a result never changes the store, except where the caller
+ * asks for read-only documents or hands its documents over (the projection engine, which would
+ * otherwise copy every document twice per batch): those are shared, and frozen. The store
+ * changes a frozen document only by replacing it with a changed copy, so what a caller holds
+ * never changes under it.
  */
 
 const UPDATE_OPERATORS = new Set([
@@ -36,7 +43,7 @@ interface UniqueIndex {
   owners: Map<string, string>;
 }
 
-const copy = <T>(value: T): T => structuredClone(value);
+const copy = copyValue;
 
 const indexKey = (document: Record<string, unknown>, paths: readonly string[]): string =>
   JSON.stringify(valuesAt(document, paths));
@@ -44,6 +51,8 @@ const indexKey = (document: Record<string, unknown>, paths: readonly string[]): 
 export class EmbeddedCollection<T extends Document = Document> implements ReadCollection<T> {
   private documents = new Map<string, T>();
   private readonly indexes = new Map<string, UniqueIndex | IndexDefinition>();
+  /** The unique ones among `indexes`, kept apart: every write consults them. */
+  private uniques: UniqueIndex[] = [];
 
   constructor(
     readonly name: string,
@@ -57,7 +66,13 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     return this.findSync(filter, options);
   }
 
-  async findOne(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<T | null> {
+  async findOne(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort' | 'readOnly'> = {}): Promise<T | null> {
+    const id = idOnly(filter);
+    if (id !== undefined && !options.projection) {
+      const hit = this.documents.get(id);
+      if (!hit) return null;
+      return options.readOnly ? freezeDocument(hit) : copy(hit);
+    }
     return this.findSync(filter, { ...options, limit: 1 })[0] ?? null;
   }
 
@@ -67,8 +82,9 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   }
 
   async aggregate<R = Record<string, unknown>>(pipeline: Record<string, unknown>[]): Promise<R[]> {
-    // The aggregator may pass stored documents through untouched ($match, $sort): copy the output.
-    return copy(new Aggregator(pipeline).run([...this.documents.values()]) as R[]);
+    // On copies: mingo's $set and $addFields stages change the nested objects of their input,
+    // and other stages pass input documents through ($match, $sort).
+    return new Aggregator(pipeline).run(copy([...this.documents.values()])) as R[];
   }
 
   // ---- writes ------------------------------------------------------------------------------
@@ -107,9 +123,10 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     return targets.length;
   }
 
-  async bulkWrite(operations: WriteOperation<T>[]): Promise<void> {
+  async bulkWrite(operations: WriteOperation<T>[], options: BulkWriteOptions = {}): Promise<void> {
+    const handOver = options.handOver ?? false;
     for (const operation of operations) {
-      if ('insertOne' in operation) this.insertSync(operation.insertOne.document);
+      if ('insertOne' in operation) this.insertSync(operation.insertOne.document, handOver);
       else if ('updateOne' in operation) {
         const { filter, update, upsert } = operation.updateOne;
         this.updateSync(filter, update, upsert ?? false, false);
@@ -118,7 +135,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
         this.updateSync(filter, update, upsert ?? false, true);
       } else if ('replaceOne' in operation) {
         const { filter, replacement, upsert } = operation.replaceOne;
-        this.replaceSync(filter, replacement, upsert ?? false);
+        this.replaceSync(filter, replacement, upsert ?? false, handOver);
       } else if ('deleteOne' in operation) await this.deleteOne(operation.deleteOne.filter);
       else if ('deleteMany' in operation) await this.deleteMany(operation.deleteMany.filter);
       else throw new Error(`unknown bulk operation ${JSON.stringify(Object.keys(operation))}`);
@@ -142,6 +159,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
       index.owners.set(key, document._id);
     }
     this.indexes.set(name, index);
+    this.uniques.push(index);
   }
 
   // ---- for the store and snapshots ---------------------------------------------------------
@@ -154,6 +172,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   clear(): void {
     this.documents = new Map();
     this.indexes.clear();
+    this.uniques = [];
   }
 
   /** Moves `source`'s documents and indexes here, replacing what was here (renameCollection). */
@@ -161,8 +180,10 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     this.documents = source.documents;
     this.indexes.clear();
     for (const [name, index] of source.indexes) this.indexes.set(name, index);
+    this.uniques = source.uniques;
     source.documents = new Map();
     source.indexes.clear();
+    source.uniques = [];
   }
 
   indexDefinitions(): IndexDefinition[] {
@@ -176,22 +197,27 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private uniqueIndexes(): UniqueIndex[] {
-    return [...this.indexes.values()].filter((index): index is UniqueIndex => 'owners' in index);
-  }
-
   private findSync(filter: Filter, options: FindOptions): T[] {
-    const candidates = this.matching(filter, options.sort || options.skip ? undefined : options.limit);
-    if (!options.sort && !options.skip && !options.projection) return copy(candidates);
-    let cursor = mingoFind(candidates, {}, options.projection);
-    if (options.sort) cursor = cursor.sort(options.sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit) cursor = cursor.limit(options.limit);
-    return copy(cursor.all() as T[]);
+    let found = this.matching(filter, options.sort || options.skip ? undefined : options.limit);
+    if (options.sort || options.skip || options.projection) {
+      let cursor = mingoFind(found, {}, options.projection);
+      if (options.sort) cursor = cursor.sort(options.sort);
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      found = cursor.all() as T[];
+    }
+    // A projection's output shares nested objects with stored documents: always a copy.
+    if (options.readOnly && !options.projection) return found.map(freezeDocument);
+    return copy(found);
   }
 
   /** Stored documents matching the filter, in natural order; uses the `_id` map where it can. */
   private matching(filter: Filter, limit?: number): T[] {
+    const id = idOnly(filter);
+    if (id !== undefined) {
+      const hit = this.documents.get(id);
+      return hit ? [hit] : [];
+    }
     const idCondition = filter._id;
     let candidates: Iterable<T>;
     if (typeof idCondition === 'string') {
@@ -217,12 +243,17 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     return result;
   }
 
-  private insertSync(document: T): void {
+  private insertSync(document: T, handOver = false): void {
     if (typeof document._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
     if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
-    const stored = copy(document);
-    this.claimUniqueKeys(stored, null);
-    this.documents.set(stored._id, stored);
+    this.store(handOver ? freezeDocument(document) : copy(document), null);
+  }
+
+  /** Keeps `next` (the collection's own copy), in place of `previous` if any. */
+  private store(next: T, previous: T | null): void {
+    if (typeof next._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
+    if (this.uniques.length > 0) this.claimUniqueKeys(next, previous);
+    this.documents.set(next._id, next);
     this.materialise();
   }
 
@@ -233,8 +264,8 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
       if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
       const seeded = seedFromFilter(filter) as T;
       if (seeded._id === undefined) (seeded as Record<string, unknown>)._id = randomUUID();
-      if (onInsert) mingoUpdate(seeded, { $set: onInsert });
-      if (modifier) mingoUpdate(seeded, modifier);
+      if (onInsert) modify(seeded, { $set: onInsert });
+      if (modifier) modify(seeded, modifier);
       this.insertSync(seeded);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: seeded._id };
     }
@@ -247,43 +278,52 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 
   /** Updates one stored document; returns whether anything changed. */
   private applyUpdate(target: T, modifier: Record<string, unknown>): boolean {
-    const uniques = this.uniqueIndexes();
-    if (uniques.length === 0) {
-      // In place, without copying: a 60,000-seat map document must not be cloned per event.
-      return mingoUpdate(target, modifier).length > 0;
+    if (this.uniques.length === 0 && !Object.isFrozen(target)) {
+      // In place, without copying: a user's list of thousands of bookings must not be cloned
+      // per patch. Only a document nobody else holds (not frozen) is changed in place.
+      return modify(target, modifier);
     }
     const next = copy(target);
-    const changed = mingoUpdate(next, modifier).length > 0;
+    const changed = modify(next, modifier);
     if (!changed) return false;
-    this.claimUniqueKeys(next, target);
-    this.documents.set(next._id, next);
+    this.store(next, target);
     return true;
   }
 
-  private replaceSync(filter: Filter, replacement: T, upsert: boolean): UpdateResult {
-    if (Object.keys(replacement).some((key) => key.startsWith('$'))) {
-      throw new Error('replaceOne takes a document, not update operators');
+  private replaceSync(filter: Filter, replacement: T, upsert: boolean, handOver = false): UpdateResult {
+    for (const key in replacement) {
+      if (key.startsWith('$')) throw new Error('replaceOne takes a document, not update operators');
     }
     const [target] = this.matching(filter, 1);
     if (!target) {
       if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
-      const seed = seedFromFilter(filter);
-      const document = { ...replacement, _id: replacement._id ?? seed._id ?? randomUUID() } as T;
-      this.insertSync(document);
+      if (handOver && typeof replacement._id === 'string') {
+        if (this.documents.has(replacement._id)) throw new DuplicateKeyError(this.name, { _id: replacement._id });
+        this.store(freezeDocument(replacement), null);
+        return { matchedCount: 0, modifiedCount: 0, upsertedId: replacement._id };
+      }
+      const document = copy(replacement);
+      document._id ??= (seedFromFilter(filter)._id as string | undefined) ?? randomUUID();
+      if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
+      this.store(document, null);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: document._id };
     }
     if (replacement._id !== undefined && replacement._id !== target._id) {
       throw new Error(`${this.name}: the _id of a document cannot change (${target._id})`);
     }
-    const next = copy({ ...replacement, _id: target._id });
-    this.claimUniqueKeys(next, target);
-    this.documents.set(next._id, next);
+    let next: T;
+    if (handOver && replacement._id === target._id) next = freezeDocument(replacement);
+    else {
+      next = copy(replacement);
+      next._id = target._id;
+    }
+    this.store(next, target);
     return { matchedCount: 1, modifiedCount: 1, upsertedId: null };
   }
 
   private remove(target: T): void {
     this.documents.delete(target._id);
-    for (const index of this.uniqueIndexes()) index.owners.delete(indexKey(target, index.paths));
+    for (const index of this.uniques) index.owners.delete(indexKey(target, index.paths));
   }
 
   /**
@@ -291,7 +331,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
    * moves the index entries: a violation leaves the collection unchanged.
    */
   private claimUniqueKeys(next: T, previous: T | null): void {
-    const uniques = this.uniqueIndexes();
+    const uniques = this.uniques;
     const keys = uniques.map((index) => indexKey(next, index.paths));
     uniques.forEach((index, i) => {
       const owner = index.owners.get(keys[i]);
@@ -305,6 +345,21 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     });
   }
 }
+
+/** Applies update operators to `document` in place; returns whether it changed. */
+const modify = (document: Record<string, unknown>, modifier: Record<string, unknown>): boolean => {
+  const plan = planFieldUpdate(modifier);
+  if (plan && canApplyFieldUpdate(document, plan)) return applyFieldUpdate(document, plan);
+  return mingoUpdate(document, modifier).length > 0;
+};
+
+/** The `_id` of a filter that is exactly `{ _id: '<string>' }`, the engine's every lookup. */
+const idOnly = (filter: Filter): string | undefined => {
+  const id = filter._id;
+  if (typeof id !== 'string') return undefined;
+  for (const key in filter) if (key !== '_id') return undefined;
+  return id;
+};
 
 const isInList = (condition: unknown): condition is { $in: unknown[] } =>
   typeof condition === 'object' &&

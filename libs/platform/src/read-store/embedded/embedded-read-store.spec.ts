@@ -122,3 +122,55 @@ describe('EmbeddedReadStore with a large collection', () => {
     expect(await seats.countDocuments({ status: 'held' })).toBe(10_000);
   });
 });
+
+describe('EmbeddedReadStore shared documents', () => {
+  type Booking = Document & { status: string; seats: string[] };
+
+  it('freezes what it shares, so a caller that breaks its promise fails instead of changing the store', async () => {
+    const store = new EmbeddedReadStore();
+    const bookings = store.collection<Booking>('bookings');
+    const handed: Booking = { _id: 'b1', status: 'held', seats: ['A-1'] };
+    await bookings.bulkWrite([{ replaceOne: { filter: { _id: 'b1' }, replacement: handed, upsert: true } }], { handOver: true });
+    expect(() => handed.seats.push('A-2')).toThrow(TypeError);
+
+    const shared = (await bookings.findOne({ _id: 'b1' }, { readOnly: true }))!;
+    expect(shared).toBe(handed);
+    expect(() => {
+      shared.status = 'sold';
+    }).toThrow(TypeError);
+
+    // An ordinary read is still a copy of its own.
+    const copy = (await bookings.findOne({ _id: 'b1' }))!;
+    copy.seats.push('A-2');
+    expect(await bookings.findOne({ _id: 'b1' })).toEqual({ _id: 'b1', status: 'held', seats: ['A-1'] });
+  });
+
+  it('reads its own documents read-only frozen too, and changes them by replacing them from then on', async () => {
+    const store = new EmbeddedReadStore();
+    const bookings = store.collection<Booking>('bookings');
+    await bookings.insertOne({ _id: 'b1', status: 'held', seats: ['A-1'] });
+    const [shared] = await bookings.find({}, { readOnly: true });
+    expect(Object.isFrozen(shared) && Object.isFrozen(shared.seats)).toBe(true);
+    await bookings.updateOne({ _id: 'b1' }, { $push: { seats: 'A-2' } });
+    expect(shared.seats).toEqual(['A-1']);
+    const next = (await bookings.findOne({ _id: 'b1' }, { readOnly: true }))!;
+    expect(next).not.toBe(shared);
+    expect(next.seats).toEqual(['A-1', 'A-2']);
+  });
+
+  it('snapshots and restores shared documents like any others', async () => {
+    const dir = await makeTempDir('read-store');
+    try {
+      const store = new EmbeddedReadStore({ snapshotDir: dir });
+      await store.collection<Booking>('bookings').bulkWrite([{ insertOne: { document: { _id: 'b1', status: 'held', seats: ['A-1'] } } }], { handOver: true });
+      await store.saveSnapshot();
+      const restored = new EmbeddedReadStore({ snapshotDir: dir });
+      expect(await restored.open()).toMatchObject({ status: 'loaded', documents: 1 });
+      const booking = (await restored.collection<Booking>('bookings').findOne({ _id: 'b1' }))!;
+      booking.seats.push('A-2');
+      expect(booking).toEqual({ _id: 'b1', status: 'held', seats: ['A-1', 'A-2'] });
+    } finally {
+      await removeDir(dir);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Filter } from '../read-store.port';
+import { copyValue } from './document-copy';
 
 /**
  * The document an upsert starts from, as MongoDB builds it: the filter's equality conditions
@@ -26,10 +27,10 @@ const collectEqualities = (filter: Filter, seed: Record<string, unknown>): void 
     }
     if (key.startsWith('$')) continue;
     if (isOperatorObject(value)) {
-      if ('$eq' in value) setPath(seed, key, structuredClone(value.$eq));
+      if ('$eq' in value) setPath(seed, key, copyValue(value.$eq));
       continue;
     }
-    setPath(seed, key, structuredClone(value));
+    setPath(seed, key, copyValue(value));
   }
 };
 

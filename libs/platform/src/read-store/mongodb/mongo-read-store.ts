@@ -11,6 +11,7 @@ import {
 import {
   DuplicateKeyError,
   ReadStore,
+  type BulkWriteOptions,
   type Document,
   type Filter,
   type FindOptions,
@@ -71,6 +72,7 @@ class MongoReadCollection<T extends Document> implements ReadCollection<T> {
     private readonly collection: Collection<MongoDocument>,
   ) {}
 
+  // `readOnly` and `handOver` change nothing here: the driver's documents are always fresh.
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     const { sort, limit, skip, projection } = options;
     return (await this.collection
@@ -78,7 +80,7 @@ class MongoReadCollection<T extends Document> implements ReadCollection<T> {
       .toArray()) as unknown as T[];
   }
 
-  async findOne(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<T | null> {
+  async findOne(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort' | 'readOnly'> = {}): Promise<T | null> {
     return (await this.collection.findOne(asFilter(filter), { projection: options.projection, sort: options.sort })) as unknown as T | null;
   }
 
@@ -117,7 +119,7 @@ class MongoReadCollection<T extends Document> implements ReadCollection<T> {
     return (await this.collection.deleteMany(asFilter(filter))).deletedCount;
   }
 
-  async bulkWrite(operations: WriteOperation<T>[]): Promise<void> {
+  async bulkWrite(operations: WriteOperation<T>[], _options: BulkWriteOptions = {}): Promise<void> {
     if (operations.length === 0) return;
     // Our operation shapes are the driver's; copy inserted documents, which the driver mutates.
     const driverOperations = operations.map((operation) =>

@@ -1,36 +1,16 @@
-import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@tessera/domain';
-import { Roles } from '@tessera/platform/auth/auth';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import { collectionName } from '../../../projector/src/projection';
-import { conversionOf, salesProjection, SHOW_SALES, type ShowSalesDoc } from '../../../projector/src/read-models';
-import { MinPositionInterceptor } from '../read-your-writes/min-position.interceptor';
+import { collectionName } from '../../../../projector/src/projection';
+import { conversionOf, salesProjection, SHOW_SALES, type ShowSalesDoc } from '../../../../projector/src/read-models';
+import { ShowSalesQuery, type ShowSalesResponse } from './show-sales.query';
 
-/** Body of GET /api/analytics/shows/{showId}/sales (API.md, Audit and analytics). */
-export interface ShowSalesResponse {
-  showId: string;
-  currency: string;
-  byCategory: { categoryId: string; sold: number; revenue: number }[];
-  byHour: { hour: string; sold: number; revenue: number }[];
-  holdsPlaced: number;
-  holdsExpired: number;
-  holdsCancelled: number;
-  bookingsConfirmed: number;
-  bookingsRefunded: number;
-  refundedAmount: number;
-  paymentsDeclined: number;
-  /** bookingsConfirmed / holdsPlaced. */
-  conversion: number;
-}
-
-@Roles('admin')
-@UseInterceptors(MinPositionInterceptor)
-@Controller('api/analytics')
-export class SalesHttpController {
+/** Counters keyed by category and hour become sorted lists; hours whose counters are back at zero are left out. */
+@QueryHandler(ShowSalesQuery)
+export class ShowSalesHandler implements IQueryHandler<ShowSalesQuery, ShowSalesResponse> {
   constructor(private readonly reads: ReadStore) {}
 
-  @Get('shows/:showId/sales')
-  async sales(@Param('showId') showId: string): Promise<ShowSalesResponse> {
+  async execute({ showId }: ShowSalesQuery): Promise<ShowSalesResponse> {
     const doc = await this.reads.collection<ShowSalesDoc>(collectionName(salesProjection, SHOW_SALES)).findOne({ _id: showId });
     if (!doc) throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`, { showId });
     return {

@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { bookingStream, type BookingPlaced } from '@tessera/contracts';
+import { decidePlaceBooking, DomainError, type BookingState, type PlaceBooking } from '@tessera/domain';
+import type { CommandContext, LoadedStream } from '@tessera/platform/commands/event-sourcing';
+import type { TesseraConfig } from '@tessera/platform/config/config';
+import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-store/event-store.port';
+import { InjectConfig } from '@tessera/platform/platform.module';
+import { SeatLocks, seatLockKey } from '@tessera/platform/seat-locks/seat-locks.port';
+import { BookingProbe } from '../booking-probe';
+import { appendsOf, readSeats, readShow, seatIdOfStream } from '../box-office-streams';
+
+/**
+ * The seat-hold algorithm of ARCHITECTURE §3, shared by the synchronous placement (201) and the
+ * settlement of a requested one (202):
+ * 1. lock every requested seat (sorted, short TTL); a seat already locked is refused at once;
+ * 2. read the show and each seat stream (an expired hold counts as free: the decider's lazy expiry);
+ * 3. one atomic append: `booking-{id}` at the revision the caller read it at ('no_stream' for a
+ *    new booking, the revision of its `booking.requested.v1` for a requested one) and each seat
+ *    stream at the revision read. Those revisions are the fencing tokens: a holder whose lock ran
+ *    out while it stalled fails here, so the lock only cuts contention and safety never depends
+ *    on its timing; and of two runs settling the same request, only the first append lands;
+ * 4. release the locks.
+ */
+
+/** A seat lock is held by another command right now: nothing was decided, and trying later may succeed. */
+export class SeatsBeingBooked extends Error {
+  constructor(readonly seats: string[]) {
+    super(`being booked by someone else: ${seats.join(', ')}`);
+    this.name = 'SeatsBeingBooked';
+  }
+}
+
+export type PlacementOutcome =
+  | { outcome: 'placed'; placed: BookingPlaced['data']; position: number }
+  /** Another run of the same booking (a retry, or the other settler) wrote it first. */
+  | { outcome: 'written_meanwhile' };
+
+@Injectable()
+export class BookingPlacement {
+  private readonly logger = new Logger('BookingPlacement');
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly locks: SeatLocks,
+    @InjectConfig() private readonly config: TesseraConfig,
+    private readonly probe: BookingProbe,
+  ) {}
+
+  /**
+   * Holds the seats of `command` for its booking, read beforehand as `booking`. Throws
+   * `SeatsBeingBooked` while a seat is locked, and the decider's `DomainError` when it refuses.
+   */
+  async place(
+    command: PlaceBooking,
+    booking: Pick<LoadedStream<BookingState>, 'state' | 'revision'>,
+    context: CommandContext,
+  ): Promise<PlacementOutcome> {
+    const { bookingId, showId, seatIds } = command.data;
+    const seatByLockKey = new Map(seatIds.map((seatId) => [seatLockKey(showId, seatId), seatId]));
+    const attempt = await this.locks.acquire([...seatByLockKey.keys()], this.config.SEAT_LOCK_TTL_MS);
+    if (!attempt.acquired) throw new SeatsBeingBooked(attempt.heldByAnother.map((key) => seatByLockKey.get(key) ?? key));
+    try {
+      await this.probe.reached('place-booking:after-lock');
+      const [show, seats] = await Promise.all([readShow(this.store, showId), readSeats(this.store, showId, seatIds)]);
+      const decision = decidePlaceBooking({ booking: booking.state, show: show.state, seats: seats.states, command });
+      await this.probe.reached('place-booking:before-append');
+      const result = await this.store.appendMulti(
+        appendsOf(decision, { showId, bookingId, bookingRevision: booking.revision, seatRevisions: seats.revisions }, context),
+      );
+      await this.probe.reached('place-booking:after-append');
+      const placed = decision.booking[0];
+      if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
+      return { outcome: 'placed', placed: placed.data, position: result.position };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (error.conflicts.some((conflict) => conflict.stream === bookingStream(bookingId))) return { outcome: 'written_meanwhile' };
+      const moved = error.conflicts.map((conflict) => seatIdOfStream(showId, conflict.stream)).filter((seat): seat is string => !!seat);
+      throw new DomainError('SEATS_UNAVAILABLE', `taken meanwhile: ${moved.join(', ')}`, { seats: moved });
+    } finally {
+      // After a long stall the lock may be someone else's by now; release leaves theirs alone.
+      await attempt.lock.release().catch((error: unknown) => this.logger.warn({ err: error }, 'could not release seat locks'));
+    }
+  }
+}

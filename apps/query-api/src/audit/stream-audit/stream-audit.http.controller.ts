@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { DomainError } from '@tessera/domain';
+import { Roles } from '@tessera/platform/auth/auth';
+import { StreamAuditQuery, type StreamAuditResponse } from './stream-audit.query';
+
+/** `at` is a whole number of at most 9 digits, so it is always a safe integer. */
+const parseRevision = (at: string | undefined): number | undefined => {
+  if (at === undefined) return undefined;
+  if (/^\d{1,9}$/.test(at)) return Number(at);
+  throw new DomainError('VALIDATION_FAILED', 'at must be a stream revision (a whole number ≥ 0)', {
+    errors: [{ field: 'at', message: 'must be a whole number ≥ 0' }],
+  });
+};
+
+/** Admins only; no X-Min-Position wait, since the answer comes from the log itself. */
+@Roles('admin')
+@Controller('api/audit')
+export class StreamAuditHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('streams/:stream')
+  stream(@Param('stream') stream: string, @Query('at') at?: string): Promise<StreamAuditResponse> {
+    return this.queries.execute(new StreamAuditQuery(stream, parseRevision(at)));
+  }
+}

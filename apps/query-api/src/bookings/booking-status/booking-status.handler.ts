@@ -1,0 +1,26 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { BookingView } from '@tessera/contracts';
+import { DomainError } from '@tessera/domain';
+import { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import { TicketCodes } from '@tessera/platform/security/ticket-codes';
+import { collectionName } from '../../../../projector/src/projection';
+import { BOOKINGS, bookingsProjection, type BookingDoc } from '../../../../projector/src/read-models';
+import { bookingViewOf, ticketsOwnedBy } from '../booking-view';
+import { BookingStatusQuery } from './booking-status.query';
+
+/** Another user's booking answers 404 exactly like a missing one: booking ids reveal nothing. */
+@QueryHandler(BookingStatusQuery)
+export class BookingStatusHandler implements IQueryHandler<BookingStatusQuery, BookingView> {
+  constructor(
+    private readonly reads: ReadStore,
+    private readonly codes: TicketCodes,
+  ) {}
+
+  async execute({ bookingId, userId }: BookingStatusQuery): Promise<BookingView> {
+    const booking = await this.reads.collection<BookingDoc>(collectionName(bookingsProjection, BOOKINGS)).findOne({ _id: bookingId });
+    if (!booking || booking.userId !== userId) {
+      throw new DomainError('BOOKING_NOT_FOUND', `booking ${bookingId} does not exist`, { bookingId });
+    }
+    return bookingViewOf(booking, await ticketsOwnedBy(this.reads, userId), this.codes);
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { CurrentUser, Public, type AuthenticatedUser } from '@tessera/platform/auth/auth';
+import type { Request, Response } from 'express';
+import { MinPositionInterceptor } from '../../read-your-writes/min-position.interceptor';
+import { SeatMapQuery } from './seat-map.query';
+
+@Public()
+@UseInterceptors(MinPositionInterceptor)
+@Controller('api/shows')
+export class SeatMapHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Writes the cached buffer as is, instead of letting Nest serialise a 60,000-seat object per request. */
+  @Get(':showId/seats')
+  async seats(
+    @Param('showId') showId: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('section') section?: string,
+    @CurrentUser() user?: AuthenticatedUser,
+  ): Promise<void> {
+    const { body, etag } = await this.queries.execute(new SeatMapQuery(showId, section, user));
+    // Our own ETag (from the sections' positions) also spares Express hashing megabytes per request.
+    res.setHeader('ETag', etag);
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).type('application/json').send(body);
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { ShowDetailResponse } from '@tessera/contracts';
+import { CurrentUser, Public, type AuthenticatedUser } from '@tessera/platform/auth/auth';
+import { MinPositionInterceptor } from '../../read-your-writes/min-position.interceptor';
+import { ShowDetailQuery } from './show-detail.query';
+
+@Public()
+@UseInterceptors(MinPositionInterceptor)
+@Controller('api/shows')
+export class ShowDetailHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':showId')
+  detail(@Param('showId') showId: string, @CurrentUser() user?: AuthenticatedUser): Promise<ShowDetailResponse> {
+    return this.queries.execute(new ShowDetailQuery(showId, user));
+  }
+}
