@@ -24,5 +24,8 @@ export const configureHttpApp = (app: INestApplication, config: TesseraConfig): 
   }
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // Exit through process.exit once the hooks are done (status 0), not by re-raising the signal:
+  // pino writes asynchronously and flushes on 'exit', which a re-raised SIGTERM never reaches,
+  // so the last lines of a graceful stop (the log closed) were sometimes lost.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
 };
