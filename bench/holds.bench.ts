@@ -198,6 +198,34 @@ const runWrk = async (server: Server, seconds: number, args: string[]): Promise<
   };
 };
 
+/** Cumulative bucket counts of the projector's append-to-visible histogram, from /metrics. */
+const lagBuckets = async (server: Server): Promise<Map<number, number>> => {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  for (const match of text.matchAll(/^tessera_projection_lag_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)/gm)) {
+    const le = match[1] === '+Inf' ? Infinity : Number(match[1]);
+    buckets.set(le, (buckets.get(le) ?? 0) + Number(match[2]));
+  }
+  return buckets;
+};
+
+/** A quantile of the events observed between two scrapes, interpolated as PromQL's histogram_quantile does. */
+const lagQuantile = (before: Map<number, number>, after: Map<number, number>, q: number): { seconds: number; events: number } => {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const counts = bounds.map((le) => (after.get(le) ?? 0) - (before.get(le) ?? 0));
+  const total = counts[counts.length - 1] ?? 0;
+  if (total === 0) return { seconds: NaN, events: 0 };
+  const rank = q * total;
+  for (let i = 0; i < bounds.length; i++) {
+    if (counts[i] < rank) continue;
+    if (bounds[i] === Infinity) return { seconds: bounds[i - 1] ?? NaN, events: total };
+    const lower = i === 0 ? 0 : bounds[i - 1];
+    const below = i === 0 ? 0 : counts[i - 1];
+    return { seconds: lower + ((bounds[i] - lower) * (rank - below)) / (counts[i] - below), events: total };
+  }
+  return { seconds: NaN, events: total };
+};
+
 const requireWrk = (): void => {
   const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
   if (probe.error) {
@@ -213,6 +241,8 @@ interface Leg {
   /** Holds over the same connections, paced to about half of `holds.perSecond`. */
   paced: LoadResult;
   pauseMs: number;
+  /** Projection lag (append to visible) of the events of the saturated hold phase. */
+  lag: { p50: { seconds: number; events: number }; p99: { seconds: number; events: number } };
 }
 
 const measureLeg = async (locks: string, env: Record<string, string>): Promise<Leg> => {
@@ -229,7 +259,11 @@ const measureLeg = async (locks: string, env: Record<string, string>): Promise<L
     await runWrk(server, 2, ['holds', token, showId, String(warmUpSeats), '0']);
     await runWrk(server, 2, ['bare', '-', '-', '0', '0']);
     const bare = await runWrk(server, SECONDS, ['bare', '-', '-', '0', '0']);
+    const lagBefore = await lagBuckets(server);
     const holds = await runWrk(server, SECONDS, ['holds', token, showId, '0', '0']);
+    await new Promise((done) => setTimeout(done, 500)); // the last events of the phase reach the read models
+    const lagAfter = await lagBuckets(server);
+    const lag = { p50: lagQuantile(lagBefore, lagAfter, 0.5), p99: lagQuantile(lagBefore, lagAfter, 0.99) };
     // The same 64 connections, each pausing between its requests so that together they offer
     // half the rate the server just sustained: latency below saturation, where it is not queueing.
     const pauseMs = Math.round((CONNECTIONS * 1000) / Math.max(1, holds.perSecond / 2));
@@ -237,7 +271,7 @@ const measureLeg = async (locks: string, env: Record<string, string>): Promise<L
     const paced = await runWrk(server, SECONDS, ['holds', token, showId, String(pacedSeats), String(pauseMs)]);
     // Each wrk thread takes every other seat of its phase's range, and one may run ahead of the other.
     if (holds.requests > pacedSeats * 0.8 || paced.requests > pacedSeats * 0.8) throw new Error('the hold phases ran out of seats: lower HOLDS_BENCH_SECONDS');
-    return { locks, bare, holds, paced, pauseMs };
+    return { locks, bare, holds, paced, pauseMs, lag };
   } finally {
     await server.stop();
     await rm(server.dataDir, { recursive: true, force: true });
@@ -367,6 +401,14 @@ const main = async () => {
   lines.push('|---|---:|---:|---:|---:|---:|');
   for (const { locks, paced, pauseMs } of legs) {
     lines.push(`| ${locks} | ${pauseMs} ms | ${fmt(paced.perSecond)} | ${ms(paced.p50)} | ${ms(paced.p99)} | ${paced.non2xx + paced.socketErrors} |`);
+  }
+  lines.push('');
+  lines.push('Projection lag while the saturated hold phase runs, from the projector\'s own histogram (`tessera_projection_lag_seconds` on /metrics: from the event\'s `recordedAt`, taken when the log writes it, to the projector\'s batch being applied; quantiles interpolated within buckets as `histogram_quantile` does). Target p99 ≤ 100 ms (bench:projections).');
+  lines.push('');
+  lines.push('| Seat locks | events projected | lag p50 | lag p99 | Target (p99 ≤ 100 ms) |');
+  lines.push('|---|---:|---:|---:|---|');
+  for (const { locks, lag } of legs) {
+    lines.push(`| ${locks} | ${fmt(lag.p99.events)} | ${ms(lag.p50.seconds * 1000)} | ${ms(lag.p99.seconds * 1000)} | ${lag.p99.seconds <= 0.1 ? 'met' : 'MISSED'} |`);
   }
   lines.push('');
   const [first] = legs;

@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventStore, type AllSubscription, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { HealthChecks } from '@tessera/platform/observability/health';
+import { Metrics } from '@tessera/platform/observability/metrics';
+import type { Histogram } from 'prom-client';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { Projection } from './projection';
 import { filterOf, ProjectionEngine } from './projection-engine';
@@ -40,13 +42,21 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
   private caughtUp = false;
   private failure: Error | undefined;
   private readonly listeners = new Set<(position: number) => void>();
+  private readonly lag: Histogram<string>;
 
   constructor(
     private readonly events: EventStore,
     private readonly reads: ReadStore,
     health: HealthChecks,
+    metrics: Metrics,
   ) {
     super();
+    this.lag = metrics.histogram(
+      'tessera_projection_lag_seconds',
+      'From an event being written to the log to its read models being updated (live events only, not catch-up)',
+      [],
+      [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    );
     this.engine = new ProjectionEngine(reads, PROJECTIONS);
     this.waiters = new PositionWaiters(events, filterOf(PROJECTIONS), async () => this.processed);
     health.register('projections', async () => {
@@ -161,6 +171,10 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
       throw error;
     }
     this.processed = batch[batch.length - 1].position;
+    if (this.caughtUp) {
+      const now = Date.now();
+      for (const event of batch) this.lag.observe((now - Date.parse(event.recordedAt)) / 1000);
+    }
     for (const listener of this.listeners) listener(this.processed);
     this.waiters.advanced();
   }
