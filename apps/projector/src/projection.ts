@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
-import type { Document, ReadStore } from '@tessera/platform/read-store/read-store.port';
+import type { Document, ReadCollection, ReadStore } from '@tessera/platform/read-store/read-store.port';
 
 
 /**
@@ -7,6 +7,11 @@ import type { Document, ReadStore } from '@tessera/platform/read-store/read-stor
  * recorded event through pure `evolve(doc, event)` functions. Documents carry `_position`, the
  * last log position applied to them, so an event delivered twice changes nothing.
  */
+
+interface PendingPatch {
+  position: number;
+  fields: Map<string, unknown>;
+}
 
 /** Read-model documents are plain object types (type aliases, so they index like Document). */
 export type ReadModelDocument = { _id: string; _position: number };
@@ -27,14 +32,23 @@ export const collectionName = (projection: Pick<Projection, 'version'>, logical:
   `${logical}_v${projection.version}${suffix}`;
 
 /**
+ * A value now, or a promise of it. A rebuild applies every event to documents this batch
+ * already holds far more often than it loads one; answering those without a promise spares
+ * several promise allocations and microtask turns per event. Callers simply `await` it.
+ */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
  * The documents one batch of events reads and writes: loaded once, evolved in memory, written
  * back together (one bulkWrite per collection) before the checkpoint moves.
  */
 export class DocumentBatch {
+  /** Per logical collection: `_id` → the batch's version (null: known not to exist). */
   private readonly cache = new Map<string, Map<string, ReadModelDocument | null>>();
+  private readonly collections = new Map<string, ReadCollection>();
   private readonly dirty = new Map<string, Set<string>>();
   /** Field-level changes to documents too large to load and rewrite per batch (per-user lists). */
-  private readonly patches = new Map<string, Map<string, { position: number; fields: Map<string, unknown> }>>();
+  private readonly patches = new Map<string, Map<string, PendingPatch>>();
 
   constructor(
     private readonly store: ReadStore,
@@ -48,20 +62,15 @@ export class DocumentBatch {
     private readonly patchedPositions: Map<string, number> = new Map(),
   ) {}
 
-  async get<T extends ReadModelDocument>(collection: string, id: string): Promise<T | null> {
-    let docs = this.cache.get(collection);
-    if (!docs) this.cache.set(collection, (docs = new Map()));
-    if (docs.has(id)) return docs.get(id) as T | null;
-    // Read-only: evolve functions never change what they are given, so the store need not copy.
-    const loaded = ((await this.store.collection(this.physical(collection)).findOne({ _id: id }, { readOnly: true })) as T | null) ?? null;
-    docs.set(id, loaded);
-    return loaded;
+  get<T extends ReadModelDocument>(collection: string, id: string): Awaitable<T | null> {
+    const docs = this.cachedIn(collection);
+    const cached = docs.get(id);
+    if (cached !== undefined) return cached as T | null;
+    return this.load<T>(collection, docs, id);
   }
 
   put(collection: string, doc: ReadModelDocument): void {
-    let docs = this.cache.get(collection);
-    if (!docs) this.cache.set(collection, (docs = new Map()));
-    docs.set(doc._id, doc);
+    this.cachedIn(collection).set(doc._id, doc);
     let ids = this.dirty.get(collection);
     if (!ids) this.dirty.set(collection, (ids = new Set()));
     ids.add(doc._id);
@@ -74,13 +83,24 @@ export class DocumentBatch {
    * read store's own (read read-only, and frozen by the embedded store), and what it returns is
    * handed over to the store at the end of the batch.
    */
-  async evolve<T extends ReadModelDocument>(
+  evolve<T extends ReadModelDocument>(
     collection: string,
     id: string,
     event: RecordedEvent,
     evolve: (doc: T | null) => Omit<T, '_position'> | null,
-  ): Promise<T | null> {
-    const doc = await this.get<T>(collection, id);
+  ): Awaitable<T | null> {
+    const docs = this.cachedIn(collection);
+    const cached = docs.get(id);
+    if (cached !== undefined) return this.evolveLoaded(collection, cached as T | null, event, evolve);
+    return this.load<T>(collection, docs, id).then((doc) => this.evolveLoaded(collection, doc, event, evolve));
+  }
+
+  private evolveLoaded<T extends ReadModelDocument>(
+    collection: string,
+    doc: T | null,
+    event: RecordedEvent,
+    evolve: (doc: T | null) => Omit<T, '_position'> | null,
+  ): T | null {
     if (doc && doc._position >= event.position) return doc;
     const next = evolve(doc);
     if (!next) return doc;
@@ -94,19 +114,25 @@ export class DocumentBatch {
    * such as `bookings.<id>`), never loaded whole: a user with thousands of bookings costs one
    * small update per batch, not a copy of the list. `undefined` values unset their path.
    */
-  async patch(collection: string, id: string, event: { position: number }, fields: Record<string, unknown>): Promise<boolean> {
+  patch(collection: string, id: string, event: { position: number }, fields: Record<string, unknown>): Awaitable<boolean> {
     let docs = this.patches.get(collection);
     if (!docs) this.patches.set(collection, (docs = new Map()));
-    let pending = docs.get(id);
-    if (!pending) {
-      let position = this.patchedPositions.get(`${collection}\u0000${id}`);
-      if (position === undefined) {
-        const stored = await this.store.collection(this.physical(collection)).findOne({ _id: id }, { projection: { _position: 1 } });
-        position = typeof stored?._position === 'number' ? stored._position : 0;
-      }
-      pending = { position, fields: new Map() };
-      docs.set(id, pending);
-    }
+    const pending = docs.get(id);
+    if (pending) return this.patchPending(pending, event, fields);
+    const known = this.patchedPositions.get(`${collection}\u0000${id}`);
+    if (known !== undefined) return this.patchPending(this.startPatch(docs, id, known), event, fields);
+    return this.collection(collection)
+      .findOne({ _id: id }, { projection: { _position: 1 } })
+      .then((stored) => this.patchPending(this.startPatch(docs, id, typeof stored?._position === 'number' ? stored._position : 0), event, fields));
+  }
+
+  private startPatch(docs: Map<string, PendingPatch>, id: string, position: number): PendingPatch {
+    const pending = { position, fields: new Map<string, unknown>() };
+    docs.set(id, pending);
+    return pending;
+  }
+
+  private patchPending(pending: PendingPatch, event: { position: number }, fields: Record<string, unknown>): boolean {
     if (pending.position >= event.position) return false;
     for (const [path, value] of Object.entries(fields)) {
       pending.fields.delete(path);
@@ -133,7 +159,7 @@ export class DocumentBatch {
       const operations = [...ids].map((id) => ({
         replaceOne: { filter: { _id: id }, replacement: docs.get(id) as unknown as Document, upsert: true },
       }));
-      await this.store.collection(this.physical(collection)).bulkWrite(operations, { handOver: true });
+      await this.collection(collection).bulkWrite(operations, { handOver: true });
       written += operations.length;
     }
     this.dirty.clear();
@@ -150,10 +176,30 @@ export class DocumentBatch {
         const update = Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
         return [{ updateOne: { filter: { _id: id }, update, upsert: true } }];
       });
-      if (operations.length > 0) await this.store.collection(this.physical(collection)).bulkWrite(operations);
+      if (operations.length > 0) await this.collection(collection).bulkWrite(operations);
       written += operations.length;
     }
     this.patches.clear();
     return written;
+  }
+
+  private collection(logical: string): ReadCollection {
+    let collection = this.collections.get(logical);
+    if (!collection) this.collections.set(logical, (collection = this.store.collection(this.physical(logical))));
+    return collection;
+  }
+
+  private cachedIn(collection: string): Map<string, ReadModelDocument | null> {
+    let docs = this.cache.get(collection);
+    if (!docs) this.cache.set(collection, (docs = new Map()));
+    return docs;
+  }
+
+  private async load<T extends ReadModelDocument>(collection: string, docs: Map<string, ReadModelDocument | null>, id: string): Promise<T | null> {
+    // Read-only: evolve functions never change what they are given, so the store need not copy.
+    const loaded = ((await this.collection(collection).findOne({ _id: id }, { readOnly: true })) as T | null) ?? null;
+    // Events of a batch are applied one after another, so nothing else can have cached it meanwhile.
+    docs.set(id, loaded);
+    return loaded;
   }
 }

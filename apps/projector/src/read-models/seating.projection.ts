@@ -143,17 +143,32 @@ const withTotals = (detail: Omit<ShowDetailDoc, '_position'>): Omit<ShowDetailDo
 
 /**
  * Sets a section's count from the seat-map document (not by adding a delta): replaying an event
- * the section had already seen, after a crash, still converges on the same numbers.
+ * the section had already seen, after a crash, still converges on the same numbers. The section's
+ * category and the show move by the section's change, which keeps them the sums `withTotals`
+ * makes without summing every section again on every seat event.
  */
 export const withSectionAvailable = (
   detail: Omit<ShowDetailDoc, '_position'>,
   sectionId: string,
   available: number,
-): Omit<ShowDetailDoc, '_position'> =>
-  withTotals({
+): Omit<ShowDetailDoc, '_position'> => {
+  const matching = detail.sections.filter((section) => section.id === sectionId);
+  // A show whose section ids repeat has no single section to move: sum them all instead.
+  if (matching.length !== 1) {
+    return withTotals({ ...detail, sections: detail.sections.map((section) => (section.id === sectionId ? { ...section, available } : section)) });
+  }
+  const [changed] = matching;
+  const delta = available - changed.available;
+  if (delta === 0) return detail;
+  return {
     ...detail,
-    sections: detail.sections.map((section) => (section.id === sectionId ? { ...section, available } : section)),
-  });
+    sections: detail.sections.map((section) => (section === changed ? { ...section, available } : section)),
+    categories: detail.categories.map((category) =>
+      category.id === changed.categoryId ? { ...category, available: category.available + delta } : category,
+    ),
+    available: detail.available + delta,
+  };
+};
 
 export const evolveShowStatus = <T extends { status: ShowStatus }>(doc: T, event: ShowEvent): T => {
   switch (event.type) {
@@ -181,12 +196,8 @@ export const catalogueEntryOf = (detail: Omit<ShowDetailDoc, '_position'>): Omit
 });
 
 // ---- the projection ------------------------------------------------------------------------
-
-const strip = <T extends ReadModelDocument>(doc: T | null): Omit<T, '_position'> | null => {
-  if (!doc) return null;
-  const { _position, ...rest } = doc;
-  return rest as Omit<T, '_position'>;
-};
+// Documents go to the evolve functions with their `_position`, which whatever they return
+// carries along until DocumentBatch stamps the event's position over it.
 
 export const seatingProjection: Projection = {
   name: 'seating',
@@ -203,25 +214,23 @@ export const seatingProjection: Projection = {
         await docs.evolve<SeatMapSectionDoc>(SEAT_MAP, section._id, event, (doc) => doc ?? section);
       }
       const detail = await docs.evolve<ShowDetailDoc>(SHOW_DETAIL, showId, event, (doc) => doc ?? showDetailOf(created));
-      if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(strip(detail)!));
+      if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(detail));
       return;
     }
     if (domainEvent.type === 'show.published.v1' || domainEvent.type === 'show.cancelled.v1') {
-      const detail = await docs.evolve<ShowDetailDoc>(SHOW_DETAIL, showId, event, (doc) =>
-        doc ? evolveShowStatus(strip(doc)!, domainEvent) : null,
-      );
-      if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(strip(detail)!));
+      const detail = await docs.evolve<ShowDetailDoc>(SHOW_DETAIL, showId, event, (doc) => (doc ? evolveShowStatus(doc, domainEvent) : null));
+      if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(detail));
       return;
     }
     const address = parseSeatId(domainEvent.data.seatId);
     if (!address) return;
     const section = await docs.evolve<SeatMapSectionDoc>(SEAT_MAP, sectionDocId(showId, address.sectionId), event, (doc) =>
-      doc ? evolveSeatMapSection(strip(doc)!, domainEvent) : null,
+      doc ? evolveSeatMapSection(doc, domainEvent) : null,
     );
     if (!section) return;
     const detail = await docs.evolve<ShowDetailDoc>(SHOW_DETAIL, showId, event, (doc) =>
-      doc ? withSectionAvailable(strip(doc)!, address.sectionId, section.available) : null,
+      doc ? withSectionAvailable(doc, address.sectionId, section.available) : null,
     );
-    if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(strip(detail)!));
+    if (detail) await docs.evolve<ShowCatalogueDoc>(SHOW_CATALOGUE, showId, event, () => catalogueEntryOf(detail));
   },
 };
