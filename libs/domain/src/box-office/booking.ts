@@ -205,7 +205,8 @@ const placed = (state: BookingState, bookingId: string): PlacedBooking => {
     throw new DomainError('INVALID_BOOKING_STATE', 'the booking was rejected', { status: state.status });
   }
   if (state.status === 'requested') {
-    throw new DomainError('INVALID_BOOKING_STATE', 'the booking is still being placed; try again shortly', { status: state.status });
+    // Clients know a requested booking as `pending` (API.md).
+    throw new DomainError('INVALID_BOOKING_STATE', 'the booking is still being placed; try again shortly', { status: 'pending' });
   }
   return state;
 };
@@ -221,7 +222,8 @@ const request = (command: RequestBooking, state: BookingState): BookingEvent[] =
   if (state.status === 'none') return [{ type: 'booking.requested.v1', data: command.data }];
   // A retry (the same Idempotency-Key gives the same booking id) finds its request, or what it became.
   if (state.userId === command.data.userId) return [];
-  throw new DomainError('INVALID_BOOKING_STATE', `booking ${command.data.bookingId} exists already`, { status: state.status });
+  // Someone else's booking: nothing about it is told.
+  throw new DomainError('INVALID_BOOKING_STATE', `booking ${command.data.bookingId} exists already`);
 };
 
 const reject = (command: RejectBooking, state: BookingState): BookingEvent[] => {
