@@ -139,9 +139,9 @@ export const bookingsProjection: Projection = {
     if (!booking) return;
     // The user's list copies the booking's current summary (set, never patched by a delta).
     // Field by field: one entry of a list that may hold thousands.
-    await docs.patch(USER_BOOKINGS, booking.userId, event, {
-      userId: booking.userId,
-      [`bookings.${booking.bookingId}`]: summaryOf(booking),
-    });
+    await docs.patch(USER_BOOKINGS, booking.userId, event, [
+      ['userId', booking.userId],
+      [`bookings.${booking.bookingId}`, summaryOf(booking)],
+    ]);
   },
 };

@@ -81,10 +81,10 @@ export const ticketsProjection: Projection = {
     // it: replaying a transfer after a crash cannot leave a ticket with two owners.
     for (const userId of new Set(usersNamedBy(domainEvent, ticket))) {
       // Field by field: one entry of a list that may hold thousands.
-      await docs.patch(USER_TICKETS, userId, event, {
-        userId,
-        [`tickets.${ticket.ticketId}`]: ownerId === userId ? summary : undefined,
-      });
+      await docs.patch(USER_TICKETS, userId, event, [
+        ['userId', userId],
+        [`tickets.${ticket.ticketId}`, ownerId === userId ? summary : undefined],
+      ]);
     }
   },
 };
