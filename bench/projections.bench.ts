@@ -4,7 +4,7 @@
  * GET /api/shows p99 with 1,000 shows (each against a bare route of the same server, as a ratio),
  * and projection lag p99 (append → visible) while holds are appended. Writes the section
  * "bench:projections" of bench/RESULTS.md.
- *   npm run bench:projections   (node --require ./tools/swc-register.js bench/projections.bench.ts)
+ *   npm run bench:projections   (node --expose-gc --require ./tools/swc-register.js bench/projections.bench.ts)
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -94,8 +94,15 @@ const timeRequests = async (url: string, headers: Record<string, string> = {}): 
   return { p50: percentile(samples, 50), p99: percentile(samples, 99), bytes };
 };
 
+/**
+ * Each timed phase starts from a collected heap (`--expose-gc`, as bench:store does), so that it
+ * does not pay for the garbage of the phase before it (the fill, another rebuild's store).
+ */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 /** A rebuild of `projections` from the whole log into a fresh store, in 20,000-event batches like `rebuild.ts`. */
 const timeRebuild = async (events: EventStore, projections: readonly Projection[], head: number): Promise<{ events: number; seconds: number }> => {
+  collectGarbage();
   const reads = new EmbeddedReadStore();
   const engine = new ProjectionEngine(reads, projections, '__bench');
   const started = performance.now();
@@ -127,6 +134,7 @@ const main = async (): Promise<void> => {
     const rebuildRate = projected / rebuildSeconds;
     process.stderr.write(`rebuild: ${projected} events in ${rebuildSeconds.toFixed(1)} s\n`);
     // Where the time goes: reading and decoding the log alone, then each projection alone.
+    collectGarbage();
     const readStarted = performance.now();
     let read = 0;
     for await (const _event of events.readAll({ filter: filterOf(PROJECTIONS) })) read++;
@@ -140,6 +148,7 @@ const main = async (): Promise<void> => {
     await events.close();
 
     // 2–4. HTTP reads and lag on the standalone server.
+    collectGarbage();
     const server = await startTestApp({ dataDir: join(dir, 'server') });
     const store = server.app.get(EventStore);
     const driver = new BoxOfficeDriver(store);
@@ -179,7 +188,7 @@ const main = async (): Promise<void> => {
       '',
       `Read side (\`apps/projector\`, \`apps/query-api\`). Run on ${date.slice(0, 10)} (${date}).`,
       '',
-      '- Command: `npm run bench:projections` (`node --require ./tools/swc-register.js bench/projections.bench.ts`)',
+      '- Command: `npm run bench:projections` (`node --expose-gc --require ./tools/swc-register.js bench/projections.bench.ts`); each timed phase starts after a full garbage collection',
       `- CPU: ${cpus()[0]?.model ?? 'unknown'} (\`nproc\` = ${cpus().length}); Node ${process.version}`,
       `- Load average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (the machine is shared; other work moves the figures)`,
       `- Log: ${head.toLocaleString('en')} events made by the real deciders (shows of 2,000 seats, two-seat bookings, four in five paid: show, booking, seat and ticket events), filled in ${fillSeconds.toFixed(1)} s.`,
