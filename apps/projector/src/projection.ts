@@ -8,6 +8,9 @@ import type { Document, ReadCollection, ReadStore } from '@tessera/platform/read
  * last log position applied to them, so an event delivered twice changes nothing.
  */
 
+/** A field path (`bookings.<id>`) and its new value; `undefined` unsets it. */
+export type FieldChange = readonly [path: string, value: unknown];
+
 interface PendingPatch {
   position: number;
   fields: Map<string, unknown>;
@@ -112,9 +115,10 @@ export class DocumentBatch {
   /**
    * The same `_position` guard for a document changed field by field (`$set`/`$unset` of paths
    * such as `bookings.<id>`), never loaded whole: a user with thousands of bookings costs one
-   * small update per batch, not a copy of the list. `undefined` values unset their path.
+   * small update per batch, not a copy of the list. `undefined` values unset their path. The
+   * changes are pairs, not an object: an object keyed by a new id gets a hidden class of its own.
    */
-  patch(collection: string, id: string, event: { position: number }, fields: Record<string, unknown>): Awaitable<boolean> {
+  patch(collection: string, id: string, event: { position: number }, fields: readonly FieldChange[]): Awaitable<boolean> {
     let docs = this.patches.get(collection);
     if (!docs) this.patches.set(collection, (docs = new Map()));
     const pending = docs.get(id);
@@ -132,9 +136,9 @@ export class DocumentBatch {
     return pending;
   }
 
-  private patchPending(pending: PendingPatch, event: { position: number }, fields: Record<string, unknown>): boolean {
+  private patchPending(pending: PendingPatch, event: { position: number }, fields: readonly FieldChange[]): boolean {
     if (pending.position >= event.position) return false;
-    for (const [path, value] of Object.entries(fields)) {
+    for (const [path, value] of fields) {
       pending.fields.delete(path);
       pending.fields.set(path, value);
     }
@@ -167,13 +171,20 @@ export class DocumentBatch {
       const operations = [...docs].flatMap(([id, { position, fields }]) => {
         if (fields.size === 0) return [];
         this.patchedPositions.set(`${collection}\u0000${id}`, position);
-        const $set: Record<string, unknown> = { _position: position };
-        const $unset: Record<string, ''> = {};
+        // Dictionaries from the start: keys such as `bookings.<id>` are each new, and adding them to
+        // an ordinary object makes a new hidden class per key.
+        const $set = Object.create(null) as Record<string, unknown>;
+        const $unset = Object.create(null) as Record<string, ''>;
+        $set._position = position;
+        let unsets = 0;
         for (const [path, value] of fields) {
-          if (value === undefined) $unset[path] = '';
-          else $set[path] = value;
+          if (value !== undefined) $set[path] = value;
+          else {
+            $unset[path] = '';
+            unsets += 1;
+          }
         }
-        const update = Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
+        const update = unsets > 0 ? { $set, $unset } : { $set };
         return [{ updateOne: { filter: { _id: id }, update, upsert: true } }];
       });
       if (operations.length > 0) await this.collection(collection).bulkWrite(operations);

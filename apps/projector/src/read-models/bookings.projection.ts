@@ -132,16 +132,16 @@ export const bookingsProjection: Projection = {
 
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
     const domainEvent = { type: event.type, data: event.data } as BookingEvent;
-    const booking = await docs.evolve<BookingDoc>(BOOKINGS, domainEvent.data.bookingId, event, (doc) => {
-      const { _position, ...rest } = doc ?? ({} as BookingDoc);
-      return evolveBooking(doc ? rest : null, domainEvent, occurredAt(event));
-    });
+    // The document goes in with its `_position`, which DocumentBatch stamps over in what comes out.
+    const booking = await docs.evolve<BookingDoc>(BOOKINGS, domainEvent.data.bookingId, event, (doc) =>
+      evolveBooking(doc, domainEvent, occurredAt(event)),
+    );
     if (!booking) return;
     // The user's list copies the booking's current summary (set, never patched by a delta).
     // Field by field: one entry of a list that may hold thousands.
-    await docs.patch(USER_BOOKINGS, booking.userId, event, {
-      userId: booking.userId,
-      [`bookings.${booking.bookingId}`]: summaryOf(booking),
-    });
+    await docs.patch(USER_BOOKINGS, booking.userId, event, [
+      ['userId', booking.userId],
+      [`bookings.${booking.bookingId}`, summaryOf(booking)],
+    ]);
   },
 };

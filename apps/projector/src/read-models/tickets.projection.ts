@@ -52,6 +52,15 @@ export const evolveTicket = (doc: Omit<TicketDoc, '_position'> | null, event: Ti
   }
 };
 
+export const ticketSummaryOf = (ticket: Omit<TicketDoc, '_position'>): TicketSummary => ({
+  ticketId: ticket.ticketId,
+  bookingId: ticket.bookingId,
+  showId: ticket.showId,
+  seatId: ticket.seatId,
+  version: ticket.version,
+  status: ticket.status,
+});
+
 const usersNamedBy = (event: TicketEvent, ticket: TicketDoc): string[] => {
   switch (event.type) {
     case 'ticket.issued.v1':
@@ -71,20 +80,19 @@ export const ticketsProjection: Projection = {
 
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
     const domainEvent = { type: event.type, data: event.data } as TicketEvent;
-    const ticket = await docs.evolve<TicketDoc>(TICKETS, domainEvent.data.ticketId, event, (doc) => {
-      const { _position, ...rest } = doc ?? ({} as TicketDoc);
-      return evolveTicket(doc ? rest : null, domainEvent);
-    });
+    // The document goes in with its `_position`, which DocumentBatch stamps over in what comes out.
+    const ticket = await docs.evolve<TicketDoc>(TICKETS, domainEvent.data.ticketId, event, (doc) => evolveTicket(doc, domainEvent));
     if (!ticket) return;
-    const { ownerId, checkedInAt: _checkedInAt, _position, _id, ...summary } = ticket;
+    const { ownerId } = ticket;
+    const summary = ticketSummaryOf(ticket);
     // Each user the event names holds the ticket exactly when the ticket document says they own
     // it: replaying a transfer after a crash cannot leave a ticket with two owners.
     for (const userId of new Set(usersNamedBy(domainEvent, ticket))) {
       // Field by field: one entry of a list that may hold thousands.
-      await docs.patch(USER_TICKETS, userId, event, {
-        userId,
-        [`tickets.${ticket.ticketId}`]: ownerId === userId ? summary : undefined,
-      });
+      await docs.patch(USER_TICKETS, userId, event, [
+        ['userId', userId],
+        [`tickets.${ticket.ticketId}`, ownerId === userId ? summary : undefined],
+      ]);
     }
   },
 };

@@ -294,17 +294,20 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     for (const key in replacement) {
       if (key.startsWith('$')) throw new Error('replaceOne takes a document, not update operators');
     }
-    const [target] = this.matching(filter, 1);
+    const id = idOnly(filter);
+    const target = id !== undefined ? this.documents.get(id) : this.matching(filter, 1)[0];
     if (!target) {
       if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+      // An upsert by `_id` has just found no document with it: no need to look again.
+      const taken = (candidate: string): boolean => candidate !== id && this.documents.has(candidate);
       if (handOver && typeof replacement._id === 'string') {
-        if (this.documents.has(replacement._id)) throw new DuplicateKeyError(this.name, { _id: replacement._id });
+        if (taken(replacement._id)) throw new DuplicateKeyError(this.name, { _id: replacement._id });
         this.store(freezeDocument(replacement), null);
         return { matchedCount: 0, modifiedCount: 0, upsertedId: replacement._id };
       }
       const document = copy(replacement);
       document._id ??= (seedFromFilter(filter)._id as string | undefined) ?? randomUUID();
-      if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
+      if (taken(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
       this.store(document, null);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: document._id };
     }
