@@ -3,7 +3,7 @@ import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { createTokenService } from '@tessera/platform/security/token-service';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { FAULT_INJECTION_VARIABLE } from '../../apps/command-api/src/bookings/booking-probe';
+import { FAULT_INJECTION_VARIABLE } from '@tessera/platform/fault-injection';
 import { buildOnce, freePort, RunningProcess, startNode, waitFor } from '../support/processes';
 import { post, showBody } from './box-office-client';
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { BookedSeat, BookingEvent } from '@tessera/contracts';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
+import { FAULT_INJECTION_VARIABLE } from '@tessera/platform/fault-injection';
 import { decodeSnapshot, readSnapshotText } from '@tessera/platform/read-store/embedded/snapshot-file';
 import { createTokenService } from '@tessera/platform/security/token-service';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
@@ -28,7 +29,7 @@ const SECTIONS = [
 ];
 const ROWS = 12;
 const SEATS_PER_ROW = 20;
-/** Log positions written after the snapshot before the kill: a catch-up of a few hundred milliseconds. */
+/** Log positions written after the snapshot before the kill: more than one catch-up read (512 events), so step 3 dies mid catch-up. */
 const BACKLOG = 1200;
 
 type Status = 'held' | 'confirmed' | 'cancelled' | 'refunded';
@@ -76,7 +77,7 @@ describe('kill -9 of the standalone server and restart on the same DATA_DIR', ()
 
   const SNAPSHOT = () => join(dataDir, 'read-models', 'read-store.snapshot');
 
-  const start = async (options: { logLevel?: string; ready?: boolean } = {}) => {
+  const start = async (options: { logLevel?: string; ready?: boolean; crashAt?: string } = {}) => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     server = startNode('dist/apps/standalone/src/main.js', {
@@ -87,6 +88,7 @@ describe('kill -9 of the standalone server and restart on the same DATA_DIR', ()
       TICKET_SIGNING_KEY: 'kill9-restart-ticket-key-of-32-characters',
       NODE_ENV: 'development',
       LOG_LEVEL: options.logLevel ?? 'warn',
+      ...(options.crashAt ? { [FAULT_INJECTION_VARIABLE]: options.crashAt } : {}),
     });
     children.push(server);
     // /health is 200 only once the projections have caught up with the log.
@@ -279,7 +281,7 @@ describe('kill -9 of the standalone server and restart on the same DATA_DIR', ()
     await stopGracefully();
 
     // 2. More traffic after that snapshot, and SIGKILL while eight fans are still writing. The
-    //    backlog is made long enough for a catch-up of a few hundred milliseconds, which step 3 needs.
+    //    backlog is longer than one catch-up batch, which step 3 needs.
     await start();
     killAt = snapshotted + BACKLOG;
     await traffic(8, () => false);
@@ -294,18 +296,12 @@ describe('kill -9 of the standalone server and restart on the same DATA_DIR', ()
     expect(Math.max(...checkpoints)).toBeLessThanOrEqual(snapshotted);
     expect(highestPosition).toBeGreaterThan(snapshotted);
 
-    // 3. Killed again as soon as its projector says where it resumes, before it says it caught up
-    //    (the line can come out late, hence a few tries). A killed start-up writes nothing.
-    let killedDuringCatchUp = false;
-    for (let attempt = 0; attempt < 3 && !killedDuringCatchUp; attempt++) {
-      const restarting = await start({ logLevel: 'info', ready: false });
-      restarting.child.stdout?.on('data', () => {
-        if (/resuming from position/.test(restarting.output())) restarting.child.kill('SIGKILL');
-      });
-      await expectKilled(restarting);
-      killedDuringCatchUp = !/caught up at position/.test(restarting.output());
-    }
-    expect(killedDuringCatchUp).toBe(true);
+    // 3. Killed again during its catch-up: the projector kills the process (fault injection)
+    //    once it has applied its first catch-up batch. A killed start-up writes nothing.
+    const restarting = await start({ logLevel: 'info', ready: false, crashAt: 'projector:catch-up-batch' });
+    await expectKilled(restarting);
+    expect(restarting.output()).toMatch(/fault injection: SIGKILL at projector:catch-up-batch/);
+    expect(restarting.output()).not.toMatch(/caught up at position/);
     expect(await readSnapshotText(SNAPSHOT())).toBe(snapshotText);
 
     // 4. The last restart resumes from the snapshot (no rebuild from zero) and must answer

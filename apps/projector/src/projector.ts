@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventStore, type AllSubscription, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import { CrashPoints } from '@tessera/platform/fault-injection';
 import { HealthChecks } from '@tessera/platform/observability/health';
 import { Metrics } from '@tessera/platform/observability/metrics';
 import type { Histogram } from 'prom-client';
@@ -43,6 +44,8 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
   private failure: Error | undefined;
   private readonly listeners = new Set<(position: number) => void>();
   private readonly lag: Histogram<string>;
+  /** Crash tests: `projector:catch-up-batch` dies once the first batch of a catch-up is applied. */
+  private readonly crashPoints = new CrashPoints();
 
   constructor(
     private readonly events: EventStore,
@@ -171,6 +174,7 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
       throw error;
     }
     this.processed = batch[batch.length - 1].position;
+    if (!this.caughtUp) this.crashPoints.reached('projector:catch-up-batch');
     if (this.caughtUp) {
       const now = Date.now();
       for (const event of batch) this.lag.observe((now - Date.parse(event.recordedAt)) / 1000);

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CrashPoints, FAULT_INJECTION_VARIABLE } from '@tessera/platform/fault-injection';
 
 /**
  * Named points of the booking flow where tests step in. Two uses, both off in normal running:
@@ -20,18 +21,14 @@ export type BookingProbePoint =
   /** The card was charged; the confirmation append is next. */
   | 'pay-booking:after-charge';
 
-export const FAULT_INJECTION_VARIABLE = 'TESSERA_FAULT_INJECTION';
-
 @Injectable()
 export class BookingProbe {
   private readonly logger = new Logger('BookingProbe');
   private readonly pauses = new Map<BookingProbePoint, () => Promise<void>>();
-  private readonly crashAt: ReadonlySet<string>;
+  private readonly crashPoints = new CrashPoints();
 
   constructor() {
-    // Read straight from the environment on purpose: it is a test switch, not configuration.
-    const points = (process.env[FAULT_INJECTION_VARIABLE] ?? '').split(',').map((point) => point.trim()).filter(Boolean);
-    this.crashAt = new Set(points);
+    const points = this.crashPoints.armed;
     if (points.length > 0) this.logger.warn(`${FAULT_INJECTION_VARIABLE} is set: this process will kill itself at ${points.join(', ')}`);
   }
 
@@ -41,10 +38,7 @@ export class BookingProbe {
   }
 
   async reached(point: BookingProbePoint): Promise<void> {
-    if (this.crashAt.size > 0 && this.crashAt.has(point)) {
-      process.stderr.write(`fault injection: SIGKILL at ${point}\n`);
-      process.kill(process.pid, 'SIGKILL');
-    }
+    this.crashPoints.reached(point);
     if (this.pauses.size === 0) return;
     const pause = this.pauses.get(point);
     if (!pause) return;
