@@ -2,7 +2,7 @@ import { DomainError } from '@tessera/domain';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
-import type { Document, ReadCollection, ReadStore, WriteOperation } from '@tessera/platform/read-store/read-store.port';
+import type { BulkWriteOptions, Document, ReadCollection, ReadStore, WriteOperation } from '@tessera/platform/read-store/read-store.port';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { filterOf, ProjectionEngine } from '../../apps/projector/src/projection-engine';
 import { PROJECTIONS } from '../../apps/projector/src/read-models';
@@ -45,12 +45,13 @@ class CrashingReadStore {
             return new Proxy(collection, {
               get(c, p) {
                 if (p === 'bulkWrite') {
-                  return async (operations: WriteOperation<Document>[]) => {
+                  // The options go through: the engine hands its documents over to the store.
+                  return async (operations: WriteOperation<Document>[], options?: BulkWriteOptions) => {
                     if (crashAt() === 'bulk' && operations.length > 1) {
-                      await c.bulkWrite(operations.slice(0, Math.floor(operations.length / 2)));
+                      await c.bulkWrite(operations.slice(0, Math.floor(operations.length / 2)), options);
                       throw new Crash('crash mid-batch');
                     }
-                    return c.bulkWrite(operations);
+                    return c.bulkWrite(operations, options);
                   };
                 }
                 const value = Reflect.get(c, p) as unknown;
