@@ -64,6 +64,38 @@ describe('EmbeddedReadStore snapshots', () => {
     ).rejects.toBeInstanceOf(DuplicateKeyError);
   });
 
+  it('encodes a large store between other work, with the checkpoints as they were when it started', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await store.collection('bookings_v1').insertMany(Array.from({ length: 5000 }, (_, i) => ({ _id: `b${i}`, _position: 10 })));
+    await store.saveCheckpoint('bookings', 10);
+    let turnsDuringSave = 0;
+    const ticking = setInterval(() => (turnsDuringSave += 1), 0);
+    const saving = store.saveSnapshot();
+    // While the save is under way, the projector moves on: documents first, then the checkpoint.
+    await new Promise((done) => setImmediate(done));
+    await store.collection('bookings_v1').replaceOne({ _id: 'b4999' }, { _id: 'b4999', _position: 11 });
+    await store.saveCheckpoint('bookings', 11);
+    expect((await saving).documents).toBe(5001);
+    clearInterval(ticking);
+    expect(turnsDuringSave).toBeGreaterThan(0);
+
+    // Resuming from checkpoint 10 replays event 11, which b4999 already holds and so skips.
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await restored.open()).toMatchObject({ status: 'loaded', documents: 5001 });
+    expect(await restored.getCheckpoint('bookings')).toBe(10);
+    expect(await restored.collection('bookings_v1').findOne({ _id: 'b4999' })).toEqual({ _id: 'b4999', _position: 11 });
+  });
+
+  it('queues saves asked for while one is under way, so they never write the file at once', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await store.collection('bookings_v1').insertMany(Array.from({ length: 3000 }, (_, i) => ({ _id: `b${i}` })));
+    const saves = [store.saveSnapshot(), store.saveSnapshot(), store.saveSnapshot()];
+    await store.collection('bookings_v1').insertOne({ _id: 'late' });
+    await Promise.all(saves);
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await restored.open()).toMatchObject({ status: 'loaded', documents: 3001 });
+  });
+
   it('replaces an older snapshot atomically and leaves no temporary file', async () => {
     const store = new EmbeddedReadStore({ snapshotDir: dir });
     await fill(store);

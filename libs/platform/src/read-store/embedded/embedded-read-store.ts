@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ReadStore, type Document, type ReadCollection } from '../read-store.port';
 import { EmbeddedCollection } from './embedded-collection';
-import { CorruptSnapshotError, decodeSnapshot, encodeSnapshot, readSnapshotText, writeFileDurably } from './snapshot-file';
+import { CorruptSnapshotError, decodeSnapshot, encodeSnapshotInSlices, readSnapshotText, writeFileDurably } from './snapshot-file';
 
 /**
  * The embedded ReadStore: named in-memory collections with MongoDB semantics (mingo), for the
@@ -37,6 +37,7 @@ export class EmbeddedReadStore extends ReadStore {
   private readonly collections = new Map<string, EmbeddedCollection>();
   /** Collections that exist as MongoDB counts existence: written to or indexed at least once. */
   private readonly materialised = new Set<string>();
+  private saving: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(private readonly options: EmbeddedReadStoreOptions = {}) {
@@ -96,19 +97,34 @@ export class EmbeddedReadStore extends ReadStore {
 
   // ---- snapshots ---------------------------------------------------------------------------
 
-  async saveSnapshot(): Promise<SnapshotSaveResult> {
-    const path = this.snapshotPath();
-    let documents = 0;
-    const content = encodeSnapshot(
-      [...this.materialised].sort().map((name) => {
-        const collection = this.collectionFor(name);
-        documents += collection.size;
-        return { name, indexes: collection.indexDefinitions(), documents: collection.storedDocuments() };
-      }),
-    );
-    await writeFileDurably(path, content);
-    return { path, bytes: Buffer.byteLength(content), documents };
+  /**
+   * Writes the snapshot without stalling the event loop: documents are encoded a slice at a time
+   * while the projector keeps applying events. The file is still a sound place to resume from:
+   * the checkpoints are encoded first, so every document in the file is at least as new as the
+   * checkpoint it will resume from, and a document newer than its checkpoint skips the events it
+   * already holds on replay (each document carries its position; applying an event twice
+   * changes nothing). Saves are queued, so two never write the file at once.
+   */
+  saveSnapshot(): Promise<SnapshotSaveResult> {
+    const save = this.saving.then(() => this.writeSnapshot());
+    this.saving = save.catch(() => undefined);
+    return save;
   }
+
+  private async writeSnapshot(): Promise<SnapshotSaveResult> {
+    const path = this.snapshotPath();
+    const names = [...this.materialised].sort((a, b) => (a === CHECKPOINTS_COLLECTION ? -1 : b === CHECKPOINTS_COLLECTION ? 1 : a.localeCompare(b)));
+    const collections = names.map((name) => {
+      const collection = this.collectionFor(name);
+      // The checkpoints as they are now, before any document is encoded.
+      const documents = name === CHECKPOINTS_COLLECTION ? [...collection.storedDocuments()] : collection.storedDocuments();
+      return { name, indexes: collection.indexDefinitions(), documents };
+    });
+    const { parts, documents } = await encodeSnapshotInSlices(collections);
+    await writeFileDurably(path, parts);
+    return { path, bytes: parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0), documents };
+  }
+
 
   /**
    * Replaces the whole content with the snapshot. A missing or damaged snapshot leaves the store

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Document } from '../read-store.port';
 import type { IndexDefinition } from './embedded-collection';
 
@@ -26,15 +27,41 @@ export interface RestoredCollection {
   documents: Document[];
 }
 
-export const encodeSnapshot = (collections: Iterable<SnapshotCollection>): string => {
-  const lines: string[] = [];
+/** Documents encoded between two turns of the event loop by `encodeSnapshotInSlices`. */
+const DOCUMENTS_PER_SLICE = 1000;
+
+/**
+ * Encodes the snapshot file a slice of documents at a time, with a turn of the event loop in
+ * between, so a large store never stalls the requests being served (one
+ * synchronous pass over tens of thousands of documents took over 100 ms). Returns the file as
+ * parts, in order, and the number of documents in it. Documents may change between slices; see EmbeddedReadStore.saveSnapshot for
+ * why the file is still a sound starting point.
+ */
+export const encodeSnapshotInSlices = async (collections: readonly SnapshotCollection[]): Promise<{ parts: string[]; documents: number }> => {
+  const hash = createHash('sha256');
+  const parts: string[] = [];
+  let documents = 0;
+  let slice: string[] = [];
+  const endSlice = () => {
+    if (slice.length === 0) return;
+    const part = (parts.length > 0 ? '\n' : '') + slice.join('\n');
+    hash.update(part);
+    parts.push(part);
+    slice = [];
+  };
   for (const collection of collections) {
-    lines.push(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
-    for (const document of collection.documents) lines.push(JSON.stringify(document));
+    slice.push(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
+    for (const document of collection.documents) {
+      slice.push(JSON.stringify(document));
+      documents += 1;
+      if (slice.length >= DOCUMENTS_PER_SLICE) {
+        endSlice();
+        await nextTurn();
+      }
+    }
   }
-  const body = lines.join('\n');
-  const checksum = createHash('sha256').update(body).digest('hex');
-  return `${MAGIC} ${VERSION} ${checksum}\n${body}`;
+  endSlice();
+  return { parts: [`${MAGIC} ${VERSION} ${hash.digest('hex')}\n`, ...parts], documents };
 };
 
 export class CorruptSnapshotError extends Error {
@@ -68,12 +95,12 @@ export const decodeSnapshot = (text: string): RestoredCollection[] => {
 };
 
 /** Write-then-rename with fsyncs: after a crash the old snapshot or the new one is there, whole. */
-export const writeFileDurably = async (path: string, content: string): Promise<void> => {
+export const writeFileDurably = async (path: string, content: string | readonly string[]): Promise<void> => {
   const temporary = `${path}.tmp-${process.pid}`;
   await mkdir(dirname(path), { recursive: true });
   const file = await open(temporary, 'w');
   try {
-    await file.writeFile(content, 'utf8');
+    for (const part of typeof content === 'string' ? [content] : content) await file.write(part, null, 'utf8');
     await file.sync();
   } finally {
     await file.close();
