@@ -430,11 +430,16 @@ export class EmbeddedEventStore extends EventStore {
   }
 
   private applyDurable(frames: DurableFrame[]): void {
+    // Subscribers read what was just committed at once: decoding it here, from the bytes still in
+    // memory, spares the first of them a file read (a thread-pool round trip, which under load
+    // waits a whole turn of a busy event loop) before the read models can show it.
+    const followed = this.commitListeners.size > 0;
     for (const { frame, offset } of frames) {
       for (const entry of frame.entries) {
         this.index.add(entry.stream, entry.revision, entry.position, offset + entry.offsetInFrame, entry.length);
         const queued = this.queuedHeads.get(entry.stream);
         if (queued && queued.revision === entry.revision) this.queuedHeads.delete(entry.stream);
+        if (followed) this.recentEvents.remember(decodeEntry(frame.bytes, entry.offsetInFrame));
       }
     }
     for (const listener of [...this.commitListeners]) listener();

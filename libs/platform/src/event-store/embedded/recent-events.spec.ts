@@ -42,4 +42,32 @@ describe('RecentEvents', () => {
       await removeDir(dir);
     }
   });
+
+  it('gives a live subscriber the events decoded at commit, equal to what the file holds', async () => {
+    const dir = await makeTempDir('recent-events-live');
+    const store = await EmbeddedEventStore.open({ dataDir: dir });
+    const subscription = store.subscribeToAll({ from: 'start' });
+    const seen: unknown[] = [];
+    const following = (async () => {
+      for await (const event of subscription) {
+        seen.push(event);
+        if (seen.length === 3) break;
+      }
+    })();
+    await store.appendMulti([
+      { stream: 's-1', expectedRevision: 'no_stream', events: [{ id: 'a', type: 't', data: { n: 1, seats: ['A-1-1'] }, metadata: { actorId: 'u' } as never }] },
+      { stream: 's-2', expectedRevision: 'no_stream', events: [{ id: 'b', type: 't', data: { n: 2 }, metadata: {} as never }, { id: 'c', type: 'u', data: {}, metadata: {} as never }] },
+    ]);
+    await following;
+    await store.close();
+    const reopened = await EmbeddedEventStore.open({ dataDir: dir });
+    try {
+      const fromFile: unknown[] = [];
+      for await (const event of reopened.readAll()) fromFile.push(event);
+      expect(seen).toEqual(fromFile);
+    } finally {
+      await reopened.close();
+      await removeDir(dir);
+    }
+  });
 });
