@@ -230,6 +230,9 @@ const lagQuantile = (before: Map<number, number>, after: Map<number, number>, q:
   return { seconds: NaN, events: total };
 };
 
+/** Lets the work a saturated phase left behind (projection, sweeps) finish before the next phase. */
+const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2000));
+
 const requireWrk = (): void => {
   const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
   if (probe.error) {
@@ -261,6 +264,7 @@ const measureLeg = async (locks: string, env: Record<string, string>): Promise<L
     // the measured phase does not reach.
     const warmUpSeats = (SECTIONS - 10) * ROWS * SEATS_PER_ROW;
     await runWrk(server, 2, ['holds', token, showId, String(warmUpSeats), '0']);
+    await settle();
     await runWrk(server, 2, ['bare', '-', '-', '0', '0']);
     const bare = await runWrk(server, SECONDS, ['bare', '-', '-', '0', '0']);
     const lagBefore = await lagBuckets(server);
@@ -271,6 +275,7 @@ const measureLeg = async (locks: string, env: Record<string, string>): Promise<L
     // The same 64 connections, each pausing between its requests so that together they offer
     // half the rate the server just sustained: latency below saturation, where it is not queueing.
     const pauseMs = Math.round((CONNECTIONS * 1000) / Math.max(1, holds.perSecond / 2));
+    await settle();
     const pacedSeats = warmUpSeats / 2;
     const paced = await runWrk(server, SECONDS, ['holds', token, showId, String(pacedSeats), String(pauseMs)]);
     // Each wrk thread takes every other seat of its phase's range, and one may run ahead of the other.
