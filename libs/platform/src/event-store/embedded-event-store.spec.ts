@@ -306,3 +306,27 @@ describe('EmbeddedEventStore', () => {
     });
   });
 });
+
+describe('EmbeddedEventStore conflicts', () => {
+  it('reports a conflict with an append in flight once that append is durable, so a re-read sees it', async () => {
+    const dir = await makeTempDir('embedded-conflict');
+    const store = await EmbeddedEventStore.open({ dataDir: dir });
+    try {
+      await store.append('ticket-1', [{ id: 'issued', type: 'ticket.issued.v1', data: {}, metadata: {} as never }]);
+      const scan = (id: string) => store.append('ticket-1', [{ id, type: 'ticket.checked-in.v1', data: {}, metadata: {} as never }], { expectedRevision: 0 });
+      const winner = scan('scan-1');
+      const loser = scan('scan-2').then(
+        () => 'appended',
+        async (error: unknown) => {
+          expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+          return (await store.readStream('ticket-1')).map((event) => event.id);
+        },
+      );
+      await winner;
+      expect(await loser).toEqual(['issued', 'scan-1']);
+    } finally {
+      await store.close();
+      await removeDir(dir);
+    }
+  });
+});

@@ -293,7 +293,13 @@ export class EmbeddedEventStore extends EventStore {
     const decisions = appends.map((append) => this.decide(append));
 
     const conflicts = decisions.flatMap((d) => (d.kind === 'conflict' ? [d.conflict] : []));
-    if (conflicts.length > 0) throw new WrongExpectedRevisionError(conflicts);
+    if (conflicts.length > 0) {
+      // Lost to an append that is queued but not yet durable: answer once it is, so that the
+      // caller's next read (readers see only durable events) shows what it lost to, instead of
+      // the same old revision, which would only conflict again.
+      if (conflicts.some((conflict) => this.queuedHeads.has(conflict.stream))) await writer.submit(null).catch(() => undefined);
+      throw new WrongExpectedRevisionError(conflicts);
+    }
 
     const writes = decisions.filter((d): d is Extract<StreamDecision, { kind: 'write' }> => d.kind === 'write');
     const toWrite = writes.filter((d) => d.append.events.length > 0);
