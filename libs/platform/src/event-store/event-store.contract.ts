@@ -238,6 +238,8 @@ export const describeEventStoreContract = (title: string, setup: () => Promise<E
         expect(await revisions({ fromRevision: 3, maxCount: 4 })).toEqual([3, 4, 5, 6]);
         expect(await revisions({ fromRevision: 8, maxCount: 5 })).toEqual([8, 9]);
         expect(await revisions({ maxCount: 2 })).toEqual([0, 1]);
+        // Past the last revision there is nothing yet (StreamStateCache reads only what is new).
+        expect(await revisions({ fromRevision: 10 })).toEqual([]);
       });
 
       it('reads backwards from the end or from a revision', async () => {
