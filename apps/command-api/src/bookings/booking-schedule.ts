@@ -3,6 +3,7 @@ import type { BookingEvent } from '@tessera/contracts';
 import { AllSubscription, EventFilter, EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { Clock } from '@tessera/platform/time/clock';
+import { DueQueue } from './due-queue';
 
 /** Where a booking's entry came from: the checkpoint never passes a booking still waiting. */
 export interface ScheduledBooking {
@@ -15,9 +16,14 @@ export interface ScheduledBooking {
  * (SWEEP_INTERVAL_MS) runs `work` for the entries that are due; the checkpoint saved in the
  * ReadStore stays just before the oldest entry still waiting, so a restart finds every one again
  * in the log. Work must be idempotent: another instance may do the same at the same time.
+ *
+ * A pass costs what is due, not what waits: entries sit in a heap by due time, and the map keeps
+ * them in the order the log gave them (an entry that is replaced moves to the end), so its first
+ * entry is the oldest still waiting. A flash sale leaves tens of thousands of holds waiting.
  */
 export abstract class BookingSchedule<TEntry extends ScheduledBooking> implements OnApplicationBootstrap, OnModuleDestroy {
-  protected readonly entries = new Map<string, TEntry>();
+  private readonly entries = new Map<string, TEntry>();
+  private readonly queue = new DueQueue<TEntry>();
   private subscription?: AllSubscription;
   private following?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -33,10 +39,10 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
     protected readonly clock: Clock,
   ) {}
 
-  /** What an event does to the schedule: add, replace or remove `entries`. */
+  /** What an event does to the schedule: `add` (or replace) or `remove` a booking's entry. */
   protected abstract track(event: BookingEvent, recorded: RecordedEvent): void;
-  /** Whether an entry's work should run now. */
-  protected abstract isDue(entry: TEntry, now: Date): boolean;
+  /** When an entry's work should run (epoch ms). */
+  protected abstract dueAt(entry: TEntry): number;
   /** The work for one due booking; a throw leaves the entry for the next pass. */
   protected abstract work(bookingId: string, now: Date): Promise<void>;
 
@@ -57,6 +63,18 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
     await this.subscription?.close();
     await this.following;
     await this.sweeping;
+  }
+
+  protected add(bookingId: string, entry: TEntry): void {
+    this.entries.delete(bookingId); // to the end: the map stays in log order
+    this.entries.set(bookingId, entry);
+    this.queue.push(bookingId, entry, this.dueAt(entry));
+    // Removed and replaced entries stay in the heap until due; start again once they dominate.
+    if (this.queue.size > 2 * this.entries.size + 1024) this.queue.compact(this.entries, (e) => this.dueAt(e));
+  }
+
+  protected remove(bookingId: string): void {
+    this.entries.delete(bookingId);
   }
 
   /** Bookings still waiting, as far as the subscription has read: for tests and diagnostics. */
@@ -83,14 +101,16 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
 
   private async sweepOnce(): Promise<void> {
     const now = this.clock.now();
-    const due = [...this.entries].filter(([, entry]) => this.isDue(entry, now));
-    for (const [bookingId] of due) {
+    const due = this.queue.takeDue(now.getTime(), (bookingId, entry) => this.entries.get(bookingId) === entry);
+    for (const { key: bookingId, value: entry } of due) {
       try {
         await this.work(bookingId, now);
         // Done here or elsewhere (another instance, the booking's own flow): nothing left to wait for.
-        this.entries.delete(bookingId);
+        if (this.entries.get(bookingId) === entry) this.entries.delete(bookingId);
       } catch (error) {
         this.workFailed(bookingId, error);
+        // Still due: the next pass tries again, unless the log has moved the entry on meanwhile.
+        if (this.entries.get(bookingId) === entry) this.queue.push(bookingId, entry, this.dueAt(entry));
       }
     }
     await this.saveCheckpoint();
@@ -102,8 +122,8 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
   }
 
   private async saveCheckpoint(): Promise<void> {
-    let checkpoint = this.lastSeen;
-    for (const entry of this.entries.values()) checkpoint = Math.min(checkpoint, entry.position - 1);
+    const oldest = this.entries.values().next();
+    const checkpoint = oldest.done ? this.lastSeen : Math.min(this.lastSeen, oldest.value.position - 1);
     if (checkpoint === this.savedCheckpoint || checkpoint <= 0) return;
     await this.readStore.saveCheckpoint(this.schedule.checkpoint, checkpoint);
     this.savedCheckpoint = checkpoint;

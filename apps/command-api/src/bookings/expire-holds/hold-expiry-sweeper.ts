@@ -41,22 +41,22 @@ export class HoldExpirySweeper extends BookingSchedule<PendingExpiry> {
   protected track(event: BookingEvent, recorded: RecordedEvent): void {
     switch (event.type) {
       case 'booking.placed.v1':
-        this.entries.set(event.data.bookingId, { expiresAt: Date.parse(event.data.expiresAt), position: recorded.position });
+        this.add(event.data.bookingId, { expiresAt: Date.parse(event.data.expiresAt), position: recorded.position });
         break;
       case 'booking.confirmed.v1':
       case 'booking.expired.v1':
       case 'booking.cancelled.v1':
       case 'booking.refunded.v1':
       case 'booking.rejected.v1':
-        this.entries.delete(event.data.bookingId);
+        this.remove(event.data.bookingId);
         break;
       default:
         break;
     }
   }
 
-  protected isDue(entry: PendingExpiry, now: Date): boolean {
-    return entry.expiresAt <= now.getTime();
+  protected dueAt(entry: PendingExpiry): number {
+    return entry.expiresAt;
   }
 
   protected async work(bookingId: string, now: Date): Promise<void> {

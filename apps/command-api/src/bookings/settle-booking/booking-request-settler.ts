@@ -67,19 +67,20 @@ export class BookingRequestSettler extends BookingSchedule<WaitingRequest> {
   protected track(event: BookingEvent, recorded: RecordedEvent): void {
     switch (event.type) {
       case 'booking.requested.v1':
-        this.entries.set(event.data.bookingId, { requestedAt: Date.parse(recorded.metadata.occurredAt), position: recorded.position });
+        this.add(event.data.bookingId, { requestedAt: Date.parse(recorded.metadata.occurredAt), position: recorded.position });
         break;
       case 'booking.placed.v1':
       case 'booking.rejected.v1':
-        this.entries.delete(event.data.bookingId);
+        this.remove(event.data.bookingId);
         break;
       default:
         break;
     }
   }
 
-  protected isDue(request: WaitingRequest, now: Date): boolean {
-    return request.requestedAt <= now.getTime() - this.config.SEAT_LOCK_TTL_MS;
+  /** A request still waiting after a seat lock's TTL has lost its fast path (the process died or gave up). */
+  protected dueAt(request: WaitingRequest): number {
+    return request.requestedAt + this.config.SEAT_LOCK_TTL_MS;
   }
 
   protected async work(bookingId: string): Promise<void> {
