@@ -117,21 +117,21 @@ export const runLoad = (config: LoadConfig, log: (line: string) => void = () => 
       .join('');
     const requestBytes = (): Buffer => {
       const { seats } = config;
-      if (!seats) return Buffer.from(`${config.request.method} ${config.request.path} HTTP/1.1\r\nHost: ${config.host}\r\n${headers}\r\n`, 'latin1');
+      if (!seats) return Buffer.from(`${config.request.method} ${config.request.path} HTTP/1.1\r\nHost: ${config.host}\r\n${headers}\r\n`);
       const k = nextSeat++;
       const perSection = seats.rowsPerSection * seats.seatsPerRow;
       const seat = `S${Math.floor(k / perSection) + 1}-${Math.floor((k % perSection) / seats.seatsPerRow) + 1}-${(k % seats.seatsPerRow) + 1}`;
       const body = JSON.stringify({ showId: seats.showId, seats: [seat] });
       return Buffer.from(
         `POST ${config.request.path} HTTP/1.1\r\nHost: ${config.host}\r\n${headers}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-        'latin1',
       );
     };
 
+    let windowEndTimer: NodeJS.Timeout | undefined;
     const windowTimer = setTimeout(() => {
       cpuAtWindowStart = process.cpuUsage();
       log('measuring');
-      setTimeout(() => {
+      windowEndTimer = setTimeout(() => {
         cpuInWindow = process.cpuUsage(cpuAtWindowStart);
         log('measured');
       }, config.seconds * 1000);
@@ -139,6 +139,7 @@ export const runLoad = (config: LoadConfig, log: (line: string) => void = () => 
 
     const finish = (): void => {
       clearTimeout(windowTimer);
+      clearTimeout(windowEndTimer);
       const sorted = Float64Array.from(latencies).sort();
       const firsts = Float64Array.from(firstAnswers).sort();
       const cpu = cpuInWindow ?? process.cpuUsage(cpuAtWindowStart);

@@ -35,6 +35,14 @@ describe('DueQueue', () => {
     expect(queue.takeDue(50, isCurrent)).toEqual([{ key: 'replaced', value: { v: 2 } }]);
   });
 
+  it('gives a key queued twice for the same entry once (a retry pushed while a compaction re-queued it)', () => {
+    const queue = new DueQueue<string>();
+    queue.push('k', 'entry', 10);
+    queue.push('k', 'entry', 10);
+    expect(queue.takeDue(10, always)).toEqual([{ key: 'k', value: 'entry' }]);
+    expect(queue.size).toBe(0);
+  });
+
   it('orders thousands of random due times like a sort does', () => {
     const queue = new DueQueue<number>();
     // A fixed pseudo-random sequence (LCG) keeps the test repeatable.

@@ -25,12 +25,15 @@ export class DueQueue<T> {
     this.siftUp(this.heap.length - 1);
   }
 
-  /** Removes and returns what is due at `now` (earliest first) and still current. */
+  /** Removes and returns what is due at `now` (earliest first) and still current, each key once. */
   takeDue(now: number, isCurrent: (key: string, value: T) => boolean): { key: string; value: T }[] {
     const due: { key: string; value: T }[] = [];
+    const taken = new Set<string>();
     while (this.heap.length > 0 && this.heap[0].dueAt <= now) {
       const { key, value } = this.pop();
-      if (isCurrent(key, value)) due.push({ key, value });
+      if (taken.has(key) || !isCurrent(key, value)) continue;
+      taken.add(key);
+      due.push({ key, value });
     }
     return due;
   }
