@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, TesseraConfig } from './config/config';
@@ -32,6 +33,10 @@ export const runHttpApp = async (name: string, rootModule: (config: TesseraConfi
   configureHttpApp(app, config);
   // Nest passes extra arguments through to http.Server#listen; its types only name two.
   const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // A connection's next request must be allowed its headers for at least as long as it may idle.
+  server.headersTimeout = Math.max(server.headersTimeout, config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1000);
   await listen(config.PORT, config.HOST, LISTEN_BACKLOG);
   app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT} (${JSON.stringify(config.mode)})`);
 };

@@ -112,6 +112,18 @@ export class EnvironmentVariables {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb' })
   BODY_LIMIT = '100kb';
 
+  /**
+   * How long an idle keep-alive connection stays open. Longer than the idle timeout of whatever
+   * pools connections in front (the gateway's upstream keepalive, 30 s; load balancers often
+   * 60 s): otherwise the server closes a connection just as the proxy reuses it, and the proxy
+   * answers 502 to a request it may not retry (a POST). Node's own default is 5 s.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65000;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)

@@ -1,6 +1,7 @@
+import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 /**
  * Tests that need a real machine service (Redis, Mosquitto) use the real thing. Where it is
@@ -33,6 +34,45 @@ export const describeWithService = (service: MachineService, title: string, body
   console.warn(`SKIPPED "${title}": ${reason}`);
   const skipped = describe.skip;
   skipped(title, body);
+};
+
+/** Where a machine binary is: on the PATH, or in the sbin folders a package puts daemons in. */
+export const binaryPath = (name: string): string | undefined => {
+  const folders = [...(process.env.PATH ?? '').split(delimiter), '/usr/local/sbin', '/usr/sbin', '/sbin'];
+  for (const folder of folders.filter(Boolean)) {
+    const candidate = join(folder, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+};
+
+/**
+ * `describe` for a suite that runs a machine binary (nginx): given its path when installed;
+ * skipped with a printed reason when it is not, except under CI=true where it fails.
+ */
+export const describeWithBinary = (name: string, install: string, title: string, body: (path: string) => void): void => {
+  const path = binaryPath(name);
+  if (path) {
+    describe(title, () => body(path));
+    return;
+  }
+  const reason = `${name} is not installed (${install})`;
+  if (process.env.CI === 'true') {
+    describe(title, () => {
+      it(`needs ${name}`, () => {
+        throw new Error(`${reason}; under CI=true machine binaries are required`);
+      });
+    });
+    return;
+  }
+  console.warn(`SKIPPED "${title}": ${reason}`);
+  const skipped = describe.skip;
+  skipped(title, () => body(''));
 };
 
 /** `describe` for an optional leg that runs only when its URL variable is set. */

@@ -1,0 +1,179 @@
+import { describeWithBinary, makeTempDir, removeDir } from '@tessera/platform/testing/services';
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { freePort, ROOT, waitFor } from '../support/processes';
+
+/**
+ * The distributed deployment's gateway, deploy/nginx.conf, run by the machine's nginx in front of
+ * three stand-in apps that record what reaches them. Only what ties the file to docker-compose is
+ * rewritten: the apps' addresses, the listening port, and where nginx keeps its files.
+ */
+
+type App = 'command' | 'query' | 'notifier';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+interface StandIn {
+  server: Server;
+  port: number;
+  seen: Seen[];
+  /** TCP connections nginx opened to this app. */
+  connections: number;
+}
+
+const startStandIn = async (app: App): Promise<StandIn> => {
+  const standIn: StandIn = { server: createServer(), port: 0, seen: [], connections: 0 };
+  // As the apps do (HTTP_KEEP_ALIVE_TIMEOUT_MS): idle connections outlive nginx's 30 s.
+  standIn.server.keepAliveTimeout = 65_000;
+  standIn.server.on('connection', () => standIn.connections++);
+  standIn.server.on('request', (req, res) => {
+    standIn.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    req.resume();
+    if (app === 'notifier' && req.url?.endsWith('/stream')) {
+      // A live feed: one event now, and the response stays open.
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write('id: 1\ndata: {"hello":true}\n\n');
+      return;
+    }
+    const body = JSON.stringify({ app });
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  });
+  await new Promise<void>((done) => standIn.server.listen(0, '127.0.0.1', done));
+  standIn.port = (standIn.server.address() as AddressInfo).port;
+  return standIn;
+};
+
+/** One request on a connection of its own (no client-side keep-alive to hide what nginx does). */
+const send = (port: number, method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, agent: false, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (deploy/nginx.conf)', (nginxPath) => {
+  let dir: string;
+  let nginx: ChildProcess;
+  let nginxOutput = '';
+  let port: number;
+  const apps = {} as Record<App, StandIn>;
+
+  beforeAll(async () => {
+    for (const app of ['command', 'query', 'notifier'] as const) apps[app] = await startStandIn(app);
+    port = await freePort();
+    dir = await makeTempDir('gateway');
+    await chmod(dir, 0o755); // nginx's workers drop root and must reach their temp folders
+
+    let config = await readFile(join(ROOT, 'deploy/nginx.conf'), 'utf8');
+    const rewrite = (from: string, to: string): void => {
+      if (!config.includes(from)) throw new Error(`deploy/nginx.conf no longer contains "${from}"`);
+      config = config.replace(from, to);
+    };
+    rewrite('server command-api:3000;', `server 127.0.0.1:${apps.command.port};`);
+    rewrite('server query-api:3000;', `server 127.0.0.1:${apps.query.port};`);
+    rewrite('server notifier:3000;', `server 127.0.0.1:${apps.notifier.port};`);
+    rewrite('listen 80;', `listen 127.0.0.1:${port};`);
+    rewrite(
+      'http {',
+      `http {\n  access_log ${dir}/access.log;\n${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${dir}/${kind};`).join('\n')}`,
+    );
+    await writeFile(join(dir, 'nginx.conf'), config);
+
+    nginx = spawn(nginxPath, ['-p', dir, '-e', 'stderr', '-c', join(dir, 'nginx.conf'), '-g', `daemon off; pid ${dir}/nginx.pid;`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    nginx.stdout?.on('data', (chunk) => (nginxOutput += chunk));
+    nginx.stderr?.on('data', (chunk) => (nginxOutput += chunk));
+    try {
+      await waitFor(async () => (await send(port, 'GET', '/metrics')).status === 404, 10_000);
+    } catch (error) {
+      throw new Error(`nginx did not start: ${nginxOutput || (error as Error).message}`);
+    }
+  });
+
+  afterAll(async () => {
+    if (nginx && nginx.exitCode === null) {
+      const exited = new Promise((done) => nginx.once('close', done));
+      nginx.kill('SIGTERM');
+      await exited;
+    }
+    for (const app of Object.values(apps)) {
+      app.server.closeAllConnections();
+      await new Promise((done) => app.server.close(done));
+    }
+    if (dir) await removeDir(dir);
+  });
+
+  const lastSeenBy = (app: App): Seen => apps[app].seen[apps[app].seen.length - 1];
+
+  it('sends reads to query-api, writes and accounts to command-api, live feeds to the notifier, and keeps /metrics inside', async () => {
+    expect(JSON.parse((await send(port, 'GET', '/api/shows')).body)).toEqual({ app: 'query' });
+    expect(JSON.parse((await send(port, 'HEAD', '/api/shows')).body || '{"app":"query"}')).toEqual({ app: 'query' });
+    expect(JSON.parse((await send(port, 'POST', '/api/bookings')).body)).toEqual({ app: 'command' });
+    expect(JSON.parse((await send(port, 'DELETE', '/api/bookings/b-1')).body)).toEqual({ app: 'command' });
+    expect(JSON.parse((await send(port, 'GET', '/api/auth/me')).body)).toEqual({ app: 'command' });
+    expect(JSON.parse((await send(port, 'GET', '/health')).body)).toEqual({ app: 'query' });
+    expect(lastSeenBy('query')).toMatchObject({ method: 'GET', url: '/health' });
+
+    const metrics = await send(port, 'GET', '/metrics');
+    expect(metrics.status).toBe(404);
+    expect(JSON.stringify([...apps.command.seen, ...apps.query.seen, ...apps.notifier.seen])).not.toContain('/metrics');
+  });
+
+  it('passes the client address, the host and a request id to every app, the notifier included', async () => {
+    await send(port, 'GET', '/api/notifications/recent', { 'x-request-id': 'from-the-client' });
+    await send(port, 'POST', '/api/bookings');
+    for (const app of ['notifier', 'command'] as const) {
+      const { headers } = lastSeenBy(app);
+      expect(headers['x-forwarded-for']).toBe('127.0.0.1');
+      expect(headers.host).toBe('127.0.0.1');
+      expect(headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/); // nginx's $request_id
+    }
+  });
+
+  it('reuses its connections to the apps instead of opening one per request', async () => {
+    const before = apps.query.connections;
+    for (let i = 0; i < 30; i++) expect((await send(port, 'GET', `/api/shows?page=${i}`)).status).toBe(200);
+    // One worker process, requests one after another: one connection, kept alive.
+    expect(apps.query.connections - before).toBeLessThanOrEqual(1);
+    const { headers, url } = lastSeenBy('query');
+    expect(url).toBe('/api/shows?page=29');
+    expect(headers.connection).toBeUndefined(); // HTTP/1.1 keep-alive, not "close"
+  });
+
+  it('streams Server-Sent Events as they come, without buffering the response', async () => {
+    const firstChunk = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/notifications/stream', agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
+        res.setEncoding('utf8');
+        res.once('data', (chunk: string) => {
+          resolve(chunk);
+          req.destroy();
+        });
+      });
+      req.on('error', reject);
+      req.setTimeout(5000, () => reject(new Error('no event within 5 s: the gateway buffered the stream')));
+      req.end();
+    });
+    expect(firstChunk).toContain('data: {"hello":true}');
+  });
+
+  it('limits sign-in attempts per address before they reach the command side', async () => {
+    const before = apps.command.seen.filter(({ url }) => url === '/api/auth/login').length;
+    const statuses: number[] = [];
+    for (let i = 0; i < 16; i++) statuses.push((await send(port, 'POST', '/api/auth/login')).status);
+    const reached = apps.command.seen.filter(({ url }) => url === '/api/auth/login').length - before;
+    // 2 a second with a burst of 10: about the first 11 pass, the rest are refused at the gateway.
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(3);
+    expect(reached).toBe(statuses.filter((status) => status === 200).length);
+  });
+});
