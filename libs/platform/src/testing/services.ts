@@ -17,24 +17,30 @@ const WHERE: Record<MachineService, string> = { redis: '127.0.0.1:6379', mosquit
 export const serviceAvailable = (service: MachineService): boolean =>
   (process.env.TESSERA_SERVICES ?? '').split(',').includes(service);
 
-export const describeWithService = (service: MachineService, title: string, body: () => void): void => {
-  if (serviceAvailable(service)) {
+/**
+ * Runs the suite when what it needs is there (`missing` undefined); otherwise skips it with the
+ * printed reason, or under CI=true fails it with that reason.
+ */
+const describeNeeding = (what: string, missing: string | undefined, title: string, body: () => void): void => {
+  if (missing === undefined) {
     describe(title, body);
     return;
   }
-  const reason = `${service} is not reachable at ${WHERE[service]}`;
   if (process.env.CI === 'true') {
     describe(title, () => {
-      it(`needs ${service}`, () => {
-        throw new Error(`${reason}; under CI=true machine services are required`);
+      it(`needs ${what}`, () => {
+        throw new Error(`${missing}; under CI=true the machine must provide it`);
       });
     });
     return;
   }
-  console.warn(`SKIPPED "${title}": ${reason}`);
+  console.warn(`SKIPPED "${title}": ${missing}`);
   const skipped = describe.skip;
   skipped(title, body);
 };
+
+export const describeWithService = (service: MachineService, title: string, body: () => void): void =>
+  describeNeeding(service, serviceAvailable(service) ? undefined : `${service} is not reachable at ${WHERE[service]}`, title, body);
 
 /** Where a machine binary is: on the PATH, or in the sbin folders a package puts daemons in. */
 export const binaryPath = (name: string): string | undefined => {
@@ -51,28 +57,10 @@ export const binaryPath = (name: string): string | undefined => {
   return undefined;
 };
 
-/**
- * `describe` for a suite that runs a machine binary (nginx): given its path when installed;
- * skipped with a printed reason when it is not, except under CI=true where it fails.
- */
+/** `describe` for a suite that runs a machine binary (nginx), given its path; `install` says how to get it. */
 export const describeWithBinary = (name: string, install: string, title: string, body: (path: string) => void): void => {
   const path = binaryPath(name);
-  if (path) {
-    describe(title, () => body(path));
-    return;
-  }
-  const reason = `${name} is not installed (${install})`;
-  if (process.env.CI === 'true') {
-    describe(title, () => {
-      it(`needs ${name}`, () => {
-        throw new Error(`${reason}; under CI=true machine binaries are required`);
-      });
-    });
-    return;
-  }
-  console.warn(`SKIPPED "${title}": ${reason}`);
-  const skipped = describe.skip;
-  skipped(title, () => body(''));
+  describeNeeding(name, path ? undefined : `${name} is not installed (${install})`, title, () => body(path ?? ''));
 };
 
 /** `describe` for an optional leg that runs only when its URL variable is set. */
