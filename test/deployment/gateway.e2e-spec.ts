@@ -118,7 +118,10 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
 
   it('sends reads to query-api, writes and accounts to command-api, live feeds to the notifier, and keeps /metrics inside', async () => {
     expect(JSON.parse((await send(port, 'GET', '/api/shows')).body)).toEqual({ app: 'query' });
-    expect(JSON.parse((await send(port, 'HEAD', '/api/shows')).body || '{"app":"query"}')).toEqual({ app: 'query' });
+    const commandSeen = apps.command.seen.length;
+    expect((await send(port, 'HEAD', '/api/shows')).status).toBe(200);
+    expect(lastSeenBy('query')).toMatchObject({ method: 'HEAD', url: '/api/shows' });
+    expect(apps.command.seen.length).toBe(commandSeen);
     expect(JSON.parse((await send(port, 'POST', '/api/bookings')).body)).toEqual({ app: 'command' });
     expect(JSON.parse((await send(port, 'DELETE', '/api/bookings/b-1')).body)).toEqual({ app: 'command' });
     expect(JSON.parse((await send(port, 'GET', '/api/auth/me')).body)).toEqual({ app: 'command' });
