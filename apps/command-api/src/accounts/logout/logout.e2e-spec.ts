@@ -41,7 +41,12 @@ describe('POST /api/auth/logout', () => {
     expect((await refresh(server, session.refreshToken)).status).toBe(200);
   });
 
-  it('needs a refresh token in the body (400), not an access token', async () => {
+  it('needs a refresh token in the body (400); an access token or any other string in its place revokes nothing (204)', async () => {
     expect((await call(server, 'POST', '/api/auth/logout', { body: {} })).status).toBe(400);
+    const session = await signedInUser(server);
+    for (const refreshToken of [session.accessToken, '', 'x'.repeat(5000)]) {
+      expect((await call(server, 'POST', '/api/auth/logout', { body: { refreshToken } })).status).toBe(204);
+    }
+    expect((await refresh(server, session.refreshToken)).status).toBe(200);
   });
 });
