@@ -179,3 +179,53 @@ describe('the client address behind proxies (TRUST_PROXY)', () => {
     });
   });
 });
+
+describe('a stranger cannot lock the owner out (per account and address, with a per-account ceiling)', () => {
+  const from = (server: TestApp, address: string, email: string, password = 'Wrong-Guess-000') =>
+    call(server, 'POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': address } });
+
+  describe('with the default limits', () => {
+    let server: TestApp;
+
+    beforeAll(async () => {
+      server = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('blocks the attacker at address A after 10 wrong passwords, even with the right one, while the owner at B signs in', async () => {
+      const victim = await register(server);
+      const attacker = '203.0.113.66';
+      const statuses = [];
+      for (let i = 0; i < 12; i++) statuses.push((await from(server, attacker, victim.email)).status);
+      expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+      expect((await from(server, attacker, victim.email, GOOD_PASSWORD)).status).toBe(429);
+      expect((await from(server, '198.51.100.7', victim.email, GOOD_PASSWORD)).status).toBe(200);
+    });
+  });
+
+  describe('with a per-account ceiling of 6 over all addresses', () => {
+    let server: TestApp;
+
+    beforeAll(async () => {
+      server = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1', RATE_LIMIT_LOGIN_PER_ACCOUNT: '6', RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: '3' } });
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('still stops a distributed attack: attempts from many addresses, each under its own limit, add up to the ceiling', async () => {
+      const victim = await register(server);
+      const other = await register(server);
+      const statuses = [];
+      for (let i = 1; i <= 7; i++) statuses.push((await from(server, `203.0.113.${i}`, victim.email)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+      expect((await from(server, '198.51.100.200', victim.email, GOOD_PASSWORD)).status).toBe(429);
+      // Only that account: another one at the same addresses is untouched.
+      expect((await from(server, '203.0.113.1', other.email, GOOD_PASSWORD)).status).toBe(200);
+    });
+  });
+});

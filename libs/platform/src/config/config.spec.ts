@@ -36,4 +36,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
     expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
   });
+
+  it('limits logins per account and address (10) under a looser per-account ceiling (100) by default', () => {
+    expect(loadConfig({})).toMatchObject({ RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: 10, RATE_LIMIT_LOGIN_PER_ACCOUNT: 100 });
+    expect(() => loadConfig({ RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: '-1' })).toThrow(/^Invalid configuration: RATE_LIMIT_LOGIN_PER_ACCOUNT_IP /);
+  });
 });

@@ -163,11 +163,21 @@ export class EnvironmentVariables {
   @Min(0)
   RATE_LIMIT_LOGIN_PER_IP = 300;
 
-  /** Login attempts per window for one e-mail, from any IP (password guessing); 0 turns it off. */
+  /**
+   * Login attempts per window for one e-mail from all addresses together: the ceiling that stops a
+   * distributed guessing attack on one account. Looser than the per-address limit below, so that a
+   * stranger at one address cannot lock the owner out (docs/decisions/0004); 0 turns it off.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  RATE_LIMIT_LOGIN_PER_ACCOUNT = 10;
+  RATE_LIMIT_LOGIN_PER_ACCOUNT = 100;
+
+  /** Login attempts per window for one e-mail from one client address (password guessing); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_IP = 10;
 
   /** Refreshes per window from one IP; 0 turns it off. */
   @Transform(toInt)
