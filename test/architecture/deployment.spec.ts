@@ -6,7 +6,7 @@ import { ROOT } from '../support/processes';
 
 /** docker-compose.yml cannot be run here (no Docker engine); these checks keep it honest. */
 interface Compose {
-  services: Record<string, { environment?: Record<string, string>; image?: string; build?: unknown }>;
+  services: Record<string, { environment?: Record<string, string>; image?: string; build?: unknown; networks?: Record<string, { ipv4_address?: string }> }>;
 }
 
 /** Compose applies YAML merge keys (`<<: *anchor`); js-yaml leaves them as a `<<` entry. */
@@ -43,5 +43,11 @@ describe('the distributed deployment (docker-compose.yml)', () => {
     const image = compose.services.kurrentdb.image ?? '';
     const [major, minor] = (image.split(':')[1] ?? '').split('.').map(Number);
     expect(major > 25 || (major === 25 && minor >= 1)).toBe(true);
+  });
+
+  it('lets only the gateway name the client: every app trusts exactly the gateway\'s pinned address', () => {
+    const gateway = compose.services.gateway.networks?.default?.ipv4_address;
+    expect(gateway).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    for (const [, service] of apps) expect(loadConfig({ TRUST_PROXY: service.environment?.TRUST_PROXY }).TRUST_PROXY).toEqual([gateway]);
   });
 });

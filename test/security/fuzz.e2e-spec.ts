@@ -45,7 +45,7 @@ describe('security fuzz: every route, any body and parameters', () => {
   beforeAll(async () => {
     // Limits high enough that the fuzz exercises the handlers rather than the rate limiter.
     server = await startTestApp({
-      env: { RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000', RATE_LIMIT_LOGIN_PER_IP: '100000', RATE_LIMIT_REFRESH_PER_FAMILY: '100000', RATE_LIMIT_REFRESH_PER_IP: '100000' },
+      env: { RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000', RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: '100000', RATE_LIMIT_LOGIN_PER_IP: '100000', RATE_LIMIT_REFRESH_PER_FAMILY: '100000', RATE_LIMIT_REFRESH_PER_IP: '100000' },
     });
     store = server.app.get(EventStore);
     for (const role of ['user', 'staff', 'admin'] as const) tokens.set(role, await accessTokenFor(server, crypto.randomUUID(), [role]));

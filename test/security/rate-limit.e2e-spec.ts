@@ -112,3 +112,120 @@ describeWithService('redis', 'rate-limit counters shared through Redis', () => {
     expect((await attempt(second, email)).status).toBe(429);
   });
 });
+
+describe('the client address behind proxies (TRUST_PROXY)', () => {
+  const spoofed = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  const health = (server: TestApp, forwardedFor: string) =>
+    call(server, 'GET', '/health/live', { headers: { 'x-forwarded-for': forwardedFor } });
+
+  describe('without TRUST_PROXY (the default)', () => {
+    let server: TestApp;
+
+    beforeAll(async () => {
+      server = await startTestApp({ env: { RATE_LIMIT_GLOBAL_PER_IP: '4', RATE_LIMIT_LOGIN_PER_IP: '3', RATE_LIMIT_LOGIN_PER_ACCOUNT: '0' } });
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('ignores X-Forwarded-For: a client writing a new address into it on every request still hits its own per-IP limit', async () => {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await health(server, spoofed())).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    });
+  });
+
+  describe('without TRUST_PROXY, on login', () => {
+    let server: TestApp;
+
+    beforeAll(async () => {
+      server = await startTestApp({ env: { RATE_LIMIT_LOGIN_PER_IP: '3', RATE_LIMIT_LOGIN_PER_ACCOUNT: '0' } });
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('counts spoofed logins against the login limit of the real address', async () => {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await call(server, 'POST', '/api/auth/login', { body: { email: uniqueEmail('spoof'), password: 'Wrong-Guess-000' }, headers: { 'x-forwarded-for': spoofed() } })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    });
+  });
+
+  describe('with TRUST_PROXY=127.0.0.1 (the test client plays the proxy)', () => {
+    let server: TestApp;
+
+    beforeAll(async () => {
+      server = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1', RATE_LIMIT_GLOBAL_PER_IP: '3' } });
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('counts each forwarded client on its own, by the right-most address the trusted proxy did not send', async () => {
+      const first = '203.0.113.10';
+      // A client wrote a made-up address; the proxy appended the real one: only the real one counts.
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await health(server, `${spoofed()}, ${first}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect((await health(server, '203.0.113.11')).status).toBe(200);
+      // A chain of trusted hops is skipped: the client is the first untrusted address from the right.
+      expect((await health(server, `${first}, 127.0.0.1`)).status).toBe(429);
+    });
+  });
+});
+
+describe('a stranger cannot lock the owner out (per account and address, with a per-account ceiling)', () => {
+  const from = (server: TestApp, address: string, email: string, password = 'Wrong-Guess-000') =>
+    call(server, 'POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': address } });
+
+  describe('with the default limits', () => {
+    let server: TestApp;
+
+    beforeAll(async () => {
+      server = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('blocks the attacker at address A after 10 wrong passwords, even with the right one, while the owner at B signs in', async () => {
+      const victim = await register(server);
+      const attacker = '203.0.113.66';
+      const statuses = [];
+      for (let i = 0; i < 12; i++) statuses.push((await from(server, attacker, victim.email)).status);
+      expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+      expect((await from(server, attacker, victim.email, GOOD_PASSWORD)).status).toBe(429);
+      expect((await from(server, '198.51.100.7', victim.email, GOOD_PASSWORD)).status).toBe(200);
+    });
+  });
+
+  describe('with a per-account ceiling of 6 over all addresses', () => {
+    let server: TestApp;
+
+    beforeAll(async () => {
+      server = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1', RATE_LIMIT_LOGIN_PER_ACCOUNT: '6', RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: '3' } });
+    });
+
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('still stops a distributed attack: attempts from many addresses, each under its own limit, add up to the ceiling', async () => {
+      const victim = await register(server);
+      const other = await register(server);
+      const statuses = [];
+      for (let i = 1; i <= 7; i++) statuses.push((await from(server, `203.0.113.${i}`, victim.email)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+      expect((await from(server, '198.51.100.200', victim.email, GOOD_PASSWORD)).status).toBe(429);
+      // Only that account: another one at the same addresses is untouched.
+      expect((await from(server, '203.0.113.1', other.email, GOOD_PASSWORD)).status).toBe(200);
+    });
+  });
+});

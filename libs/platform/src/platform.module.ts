@@ -15,6 +15,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { createEventStore, createReadStore, createSeatLocks } from './adapters';
 import { AccessTokenVerifier, AuthGuard } from './auth/auth';
+import { TokenEpochs, TokenEpochsFeed } from './auth/token-epochs';
 import { createTicketCodes, TicketCodes } from './security/ticket-codes';
 import { createTokenService, TokenService } from './security/token-service';
 import type { TesseraConfig } from './config/config';
@@ -111,6 +112,8 @@ export class PlatformModule implements NestModule {
           }),
       },
       { provide: AccessTokenVerifier, useExisting: TokenService },
+      { provide: TokenEpochs, inject: [Clock], useFactory: (clock: Clock) => new TokenEpochs(() => clock.now().getTime()) },
+      TokenEpochsFeed,
       {
         provide: TicketCodes,
         useFactory: () =>
@@ -137,7 +140,7 @@ export class PlatformModule implements NestModule {
       imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes],
+      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs],
     };
   }
 

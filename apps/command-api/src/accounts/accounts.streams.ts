@@ -21,13 +21,18 @@ export const loadAccount = (store: EventStore, userId: string): Promise<LoadedSt
 export const loadEmailReservation = (store: EventStore, email: string): Promise<LoadedStream<EmailReservation>> =>
   loadStream<EmailReservation, EmailReservationEvent>(store, emailStream(hashEmail(email)), evolveEmailReservation, initialEmailReservation);
 
-/** The account registered under `email` (any spelling of it), or undefined. */
-export const findAccountByEmail = async (store: EventStore, email: string): Promise<RegisteredAccount | undefined> => {
+/** The stream of the account registered under `email` (any spelling of it), or undefined. */
+export const loadAccountByEmail = async (store: EventStore, email: string): Promise<LoadedStream<RegisteredAccount> | undefined> => {
   const reservation = await loadEmailReservation(store, email);
   if (reservation.state.status !== 'reserved') return undefined;
   const account = await loadAccount(store, reservation.state.userId);
-  return account.state.status === 'registered' ? account.state : undefined;
+  const { state } = account;
+  return state.status === 'registered' ? { ...account, state } : undefined;
 };
+
+/** The account registered under `email` (any spelling of it), or undefined. */
+export const findAccountByEmail = async (store: EventStore, email: string): Promise<RegisteredAccount | undefined> =>
+  (await loadAccountByEmail(store, email))?.state;
 
 /** Position of the newest event read, as the API's decimal string. */
 export const lastPositionOf = (loaded: LoadedStream<unknown>): string => String(loaded.events.at(-1)?.position ?? 0);

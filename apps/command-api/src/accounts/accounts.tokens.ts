@@ -3,11 +3,12 @@ import type { TokenService } from '@tessera/platform/security/token-service';
 
 /**
  * The answer of login and refresh. The access token carries the roles the account stream holds
- * now, so a role change takes effect at the next refresh (at most one access token lifetime).
+ * now and the stream's token epoch (accessEpochOf), so the guard refuses it as soon as a later
+ * role change or sign-out is in the log; the next refresh then gives the new roles.
  */
 export const tokenResponse = async (
   tokens: TokenService,
-  subject: { userId: string; roles: readonly Role[] },
+  subject: { userId: string; roles: readonly Role[]; epoch: number },
   refreshToken: string,
   position: number,
 ): Promise<TokenResponse> => {

@@ -17,7 +17,13 @@ export type AccountRegistered = DomainEvent<
 
 export type AccountRolesChanged = DomainEvent<'account.roles-changed.v1', { roles: Role[]; byAdminId: string }>;
 
-export type AccountEvent = AccountRegistered | AccountRolesChanged;
+/**
+ * The user signed out of the session `familyId` (its refresh family is revoked in the same atomic
+ * append). Like a role change, it ends every access token issued to the user before it.
+ */
+export type AccountSignedOut = DomainEvent<'account.signed-out.v1', { familyId: string }>;
+
+export type AccountEvent = AccountRegistered | AccountRolesChanged | AccountSignedOut;
 
 /** The only event of `email-{sha256(normalised e-mail)}`: whoever appends it first owns the address. */
 export type EmailReserved = DomainEvent<'email.reserved.v1', { email: string; userId: string }>;
@@ -56,7 +62,13 @@ export type RefreshFamilyRevoked = DomainEvent<'refresh.family-revoked.v1', { re
 
 export type RefreshFamilyEvent = RefreshFamilyStarted | RefreshTokenRotated | RefreshFamilyRevoked;
 
-export const ACCOUNT_EVENT_TYPES = ['account.registered.v1', 'account.roles-changed.v1'] as const satisfies readonly AccountEvent['type'][];
+export const ACCOUNT_EVENT_TYPES = ['account.registered.v1', 'account.roles-changed.v1', 'account.signed-out.v1'] as const satisfies readonly AccountEvent['type'][];
+/**
+ * Events after which the user's earlier access tokens are refused: an access token carries the
+ * account-stream revision of the newest of these when it was issued (its epoch), and a token whose
+ * epoch is older than the newest one in the log no longer passes (libs/platform/src/auth/token-epochs.ts).
+ */
+export const ACCESS_REVOKING_EVENT_TYPES = ['account.roles-changed.v1', 'account.signed-out.v1'] as const satisfies readonly AccountEvent['type'][];
 export const EMAIL_RESERVATION_EVENT_TYPES = ['email.reserved.v1'] as const satisfies readonly EmailReservationEvent['type'][];
 export const REFRESH_FAMILY_EVENT_TYPES = [
   'refresh.family-started.v1',

@@ -66,11 +66,14 @@ describe.each([RefreshRequest, LogoutRequest])('%p', (type) => {
     expect(check(type, { refreshToken: 'anything-the-token-service-judges' }).invalid).toEqual([]);
   });
 
+  // Empty and over-long strings pass the shape check: the token service answers them with 401.
+  it.each(['', 'x'.repeat(2000)])('leaves the judgement of %j to the token service', (refreshToken) => {
+    expect(check(type, { refreshToken }).invalid).toEqual([]);
+  });
+
   it.each<[string, unknown]>([
     ['a missing token', {}],
-    ['an empty token', { refreshToken: '' }],
     ['a non-string token', { refreshToken: { familyId: 'f' } }],
-    ['an over-long token', { refreshToken: 'x'.repeat(257) }],
     ['an extra field', { refreshToken: 'x', userId: 'u1' }],
   ])('refuses %s', (_name, body) => {
     expect(check(type, body).invalid).not.toEqual([]);

@@ -3,5 +3,3 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** Long enough for passphrases and password managers, short enough that hashing stays bounded. */
 export const PASSWORD_MAX_LENGTH = 128;
 export const DISPLAY_NAME_MAX_LENGTH = 80;
-/** A refresh token is `{uuid}.{43 base64url chars}` (80 chars); anything much longer is not one. */
-export const REFRESH_TOKEN_MAX_LENGTH = 256;

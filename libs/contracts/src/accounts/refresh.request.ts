@@ -1,12 +1,12 @@
-import { IsString, Length } from 'class-validator';
-import { REFRESH_TOKEN_MAX_LENGTH } from './limits';
+import { IsString } from 'class-validator';
 
 /**
- * POST /api/auth/refresh. The token's format is checked by the token service, so a malformed token
- * answers 401 INVALID_REFRESH_TOKEN like a forged one.
+ * POST /api/auth/refresh. Only the type is checked here: whether the string is one of our refresh
+ * tokens (its format included) is the token service's judgement, so an access token, an over-long
+ * or an empty string answers 401 INVALID_REFRESH_TOKEN like a forged token, never 400. The body
+ * size limit bounds its length.
  */
 export class RefreshRequest {
   @IsString()
-  @Length(1, REFRESH_TOKEN_MAX_LENGTH)
   refreshToken!: string;
 }

@@ -81,4 +81,22 @@ describe('Account decider', () => {
       });
     });
   });
+
+  describe('SignOut', () => {
+    const signOut: AccountCommand = { type: 'SignOut', data: { familyId: 'f1' } };
+    const signedOut: AccountEvent = { type: 'account.signed-out.v1', data: { familyId: 'f1' } };
+
+    it('records the sign-out of a session, every time (each one ends the access tokens issued before it)', () => {
+      spec.given([registered()]).when(signOut).then([signedOut]);
+      spec.given([registered(), signedOut]).when(signOut).then([signedOut]);
+    });
+
+    it('leaves the account as it was: roles still count after a sign-out', () => {
+      spec.given([registered(), signedOut]).when(changeRoles(['user'])).thenNothing();
+    });
+
+    it('refuses an unknown account', () => {
+      spec.given([]).when(signOut).thenThrows('USER_NOT_FOUND');
+    });
+  });
 });

@@ -37,7 +37,13 @@ export type ChangeRoles = {
   data: { roles: readonly string[]; byAdminId: string };
 };
 
-export type AccountCommand = RegisterAccount | ChangeRoles;
+/** Sign out of one session: the family's revocation is decided by the refresh family decider. */
+export type SignOut = {
+  type: 'SignOut';
+  data: { familyId: string };
+};
+
+export type AccountCommand = RegisterAccount | ChangeRoles | SignOut;
 
 export const initialAccount: Account = { status: 'unregistered' };
 
@@ -47,6 +53,9 @@ export const evolveAccount = (state: Account, event: AccountEvent): Account => {
       return { status: 'registered', ...event.data, roles: [...event.data.roles] };
     case 'account.roles-changed.v1':
       return state.status === 'registered' ? { ...state, roles: [...event.data.roles] } : state;
+    case 'account.signed-out.v1':
+      // Nothing in the account changes: the event only marks the user's older access tokens as ended.
+      return state;
     default: {
       const _exhaustive: never = event;
       return state;
@@ -96,6 +105,10 @@ export const decideAccount = (command: AccountCommand, state: Account): AccountE
       const roles = validRoles(command.data.roles);
       if (sameRoles(roles, state.roles)) return [];
       return [{ type: 'account.roles-changed.v1', data: { roles, byAdminId: command.data.byAdminId } }];
+    }
+    case 'SignOut': {
+      if (state.status !== 'registered') throw new DomainError('USER_NOT_FOUND', 'no such user');
+      return [{ type: 'account.signed-out.v1', data: { familyId: command.data.familyId } }];
     }
     default: {
       const _exhaustive: never = command;

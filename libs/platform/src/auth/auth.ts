@@ -13,11 +13,14 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../commands/event-sourcing';
 import type { Clock } from '../time/clock';
+import { TokenEpochs } from './token-epochs';
 
 /**
  * Authentication and authorization at the edge. Every route needs a valid access token unless
  * it is marked @Public(); @Roles() narrows it further (403 FORBIDDEN). Ownership of objects is
- * checked by each handler, which answers 404 for another user's object.
+ * checked by each handler, which answers 404 for another user's object. A token issued before
+ * the user's latest role change or sign-out is refused on every route (token-epochs.ts: an
+ * in-memory comparison, no store round trip).
  */
 
 export type { Role };
@@ -25,6 +28,8 @@ export type { Role };
 export interface AuthenticatedUser {
   userId: string;
   roles: Role[];
+  /** The token epoch the access token carries (token-epochs.ts); absent counts as 0. */
+  epoch?: number;
 }
 
 /** Verifies an access token (never a refresh token); throws when it is not valid. */
@@ -51,6 +56,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
+    private readonly epochs: TokenEpochs,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -76,11 +82,16 @@ export class AuthGuard implements CanActivate {
   private async verify(header: string): Promise<AuthenticatedUser> {
     const match = BEARER.exec(header);
     if (!match) throw new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <accessToken>".');
+    let user: AuthenticatedUser;
     try {
-      return await this.verifier.verifyAccessToken(match[1]);
+      user = await this.verifier.verifyAccessToken(match[1]);
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The access token is not valid.');
     }
+    if (!this.epochs.isCurrent(user.userId, user.epoch ?? 0)) {
+      throw new DomainError('UNAUTHENTICATED', 'The access token was ended by a sign-out or a role change: refresh it or sign in again.');
+    }
+    return user;
   }
 }
 

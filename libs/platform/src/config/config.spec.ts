@@ -24,8 +24,21 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters \(got \(hidden\)\)$/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET must be set when NODE_ENV=production$/],
     [{ ADMIN_EMAIL: 'admin@example.com' }, /ADMIN_PASSWORD must be set/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: TRUST_PROXY must be a comma-separated list of proxy addresses or CIDRs: invalid range on address: 10\.0\.0\.0\/33/],
+    [{ TRUST_PROXY: '127.0.0.1,gateway' }, /^Invalid configuration: TRUST_PROXY .*invalid IP address: gateway/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('trusts no proxy by default, and takes a list of IPv4 and IPv6 addresses and CIDRs', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+  });
+
+  it('limits logins per account and address (10) under a looser per-account ceiling (100) by default', () => {
+    expect(loadConfig({})).toMatchObject({ RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: 10, RATE_LIMIT_LOGIN_PER_ACCOUNT: 100 });
+    expect(() => loadConfig({ RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: '-1' })).toThrow(/^Invalid configuration: RATE_LIMIT_LOGIN_PER_ACCOUNT_IP /);
   });
 });

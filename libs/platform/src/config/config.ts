@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { IsTrustedProxyList } from './trusted-proxies';
 
 /**
  * Configuration, read once from the environment and validated at start-up. Every variable is
@@ -162,11 +163,21 @@ export class EnvironmentVariables {
   @Min(0)
   RATE_LIMIT_LOGIN_PER_IP = 300;
 
-  /** Login attempts per window for one e-mail, from any IP (password guessing); 0 turns it off. */
+  /**
+   * Login attempts per window for one e-mail from all addresses together: the ceiling that stops a
+   * distributed guessing attack on one account. Looser than the per-address limit below, so that a
+   * stranger at one address cannot lock the owner out (docs/decisions/0004); 0 turns it off.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  RATE_LIMIT_LOGIN_PER_ACCOUNT = 10;
+  RATE_LIMIT_LOGIN_PER_ACCOUNT = 100;
+
+  /** Login attempts per window for one e-mail from one client address (password guessing); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_IP = 10;
 
   /** Refreshes per window from one IP; 0 turns it off. */
   @Transform(toInt)
@@ -191,6 +202,16 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(60000)
   REFRESH_REUSE_GRACE_MS = 5000;
+
+  /**
+   * Proxies (addresses or CIDRs) whose X-Forwarded-For hop may name the client; unset, nobody is
+   * trusted and the client is the connection's peer. The client address (rate limits, access log)
+   * is the right-most X-Forwarded-For entry not sent by a trusted proxy (see trusted-proxies.ts).
+   */
+  @Transform(toList)
+  @IsOptional()
+  @IsTrustedProxyList()
+  TRUST_PROXY?: string[];
 }
 
 export type TesseraConfig = Readonly<EnvironmentVariables> & {
@@ -208,7 +229,7 @@ export class ConfigError extends Error {
 /** Validate the environment. The first problem becomes one line that names the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig => {
   const known = Object.keys(new EnvironmentVariables());
-  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS'];
+  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY'];
   const input: Record<string, string> = {};
   for (const key of [...known, ...extra]) {
     if (env[key] !== undefined) input[key] = env[key] as string;

@@ -12,7 +12,8 @@ import { createValidationPipe } from './validation';
 export const configureHttpApp = (app: INestApplication, config: TesseraConfig): void => {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  // Only a hop from a trusted proxy may name the client (req.ip): never a header any client can set.
+  express.set('trust proxy', config.TRUST_PROXY ? [...config.TRUST_PROXY] : false);
   express.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.use(helmet());
   if (config.CORS_ORIGINS?.length) {

@@ -24,8 +24,11 @@ import { createRateLimitStorage } from './rate-limit.storage';
 /**
  * Rate limits (API.md: 429 RATE_LIMITED with Retry-After), on @nestjs/throttler named throttlers:
  * - `global`: every route, per client IP — stops floods, generous enough for load tests;
- * - `login-ip` / `login-account`: POST /api/auth/login per IP (password spraying) and per
- *   e-mail from any IP (guessing one account's password from many addresses);
+ * - `login-ip`: POST /api/auth/login per IP (password spraying over many accounts);
+ * - `login-account-ip`: per e-mail and IP (guessing one account's password from one address);
+ * - `login-account`: per e-mail from all IPs, a looser ceiling (a distributed guess at one
+ *   account). A stranger at one address exhausts only their own pair, so the owner elsewhere
+ *   still signs in; only a distributed attack reaches the ceiling (docs/decisions/0004);
  * - `refresh-ip` / `refresh-family`: POST /api/auth/refresh per IP and per token family.
  * A route opts into the stricter pairs with @RateLimit('login' | 'refresh'). The guard runs
  * before the ValidationPipe, so the account trackers read the raw JSON body defensively.
@@ -56,6 +59,9 @@ export const loginAccountTracker = (req: Request): string => {
   const email = bodyField(req, 'email');
   return typeof email === 'string' && email.length <= 512 ? `email:${normaliseEmail(email)}` : `no-email:${ipOf(req)}`;
 };
+
+/** The account a login is for, from this client address: what one stranger can exhaust. */
+export const loginAccountAddressTracker = (req: Request): string => `${loginAccountTracker(req)}\u0000ip:${ipOf(req)}`;
 
 /** The session a refresh is for; a malformed token shares one bucket per IP. */
 export const refreshFamilyTracker = (req: Request): string => {
@@ -89,6 +95,7 @@ export const throttlersFor = (config: TesseraConfig): ThrottlerOptions[] => {
   return [
     throttler('global', 'all', config.RATE_LIMIT_GLOBAL_PER_IP, ipOf),
     throttler('login-ip', 'login', config.RATE_LIMIT_LOGIN_PER_IP, ipOf),
+    throttler('login-account-ip', 'login', config.RATE_LIMIT_LOGIN_PER_ACCOUNT_IP, loginAccountAddressTracker),
     throttler('login-account', 'login', config.RATE_LIMIT_LOGIN_PER_ACCOUNT, loginAccountTracker),
     throttler('refresh-ip', 'refresh', config.RATE_LIMIT_REFRESH_PER_IP, ipOf),
     throttler('refresh-family', 'refresh', config.RATE_LIMIT_REFRESH_PER_FAMILY, refreshFamilyTracker),

@@ -14,6 +14,18 @@ export const requestIdOf = (req: IncomingMessage, res: ServerResponse): string =
 };
 
 /**
+ * The request part of an access log line. `ip` is the client address as the HTTP layer worked it
+ * out (Express's req.ip under TRUST_PROXY), the same one the per-IP rate limits count, not the
+ * proxy's address and not an X-Forwarded-For any client can write.
+ */
+export const accessLogRequest = (req: { id?: string; method?: string; url?: string; remoteAddress?: string; raw?: { ip?: string } }) => ({
+  id: req.id,
+  method: req.method,
+  url: req.url?.split('?')[0],
+  ip: req.raw?.ip ?? req.remoteAddress,
+});
+
+/**
  * Structured JSON logs (pino) with the correlation id on every line. Secrets never reach a log:
  * credentials, tokens and card data are redacted wherever they appear.
  */
@@ -41,7 +53,7 @@ export const loggerParams = (config: TesseraConfig, app: string): Params => ({
       censor: '[redacted]',
     },
     serializers: {
-      req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+      req: accessLogRequest,
     },
   },
 });

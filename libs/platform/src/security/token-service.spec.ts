@@ -75,7 +75,26 @@ describe('TokenService access tokens', () => {
       roles: ['user', 'staff'],
       tokenId: issued.tokenId,
       expiresAt: new Date(t0.getTime() + 15 * 60 * 1000),
+      epoch: 0,
     });
+  });
+
+  it('carries the token epoch it was issued with, and refuses a token whose epoch is not a count', async () => {
+    const issued = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'], epoch: 7 });
+    expect(decodePart(issued.accessToken, 1)).toMatchObject({ epoch: 7 });
+    await expect(tokens.verifyAccessToken(issued.accessToken)).resolves.toMatchObject({ epoch: 7 });
+    for (const epoch of [-1, 1.5, '3']) {
+      const forged = await new SignJWT({ roles: ['user'], epoch })
+        .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+        .setIssuer('tessera')
+        .setAudience('tessera-api')
+        .setSubject('user-1')
+        .setJti(crypto.randomUUID())
+        .setIssuedAt(seconds(t0))
+        .setExpirationTime(seconds(t0) + 60)
+        .sign(secret);
+      await expect(tokens.verifyAccessToken(forged)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
   });
 
   it('gives every token its own jti', async () => {

@@ -48,6 +48,8 @@ export interface AccessPrincipal {
   roles: Role[];
   tokenId: string;
   expiresAt: Date;
+  /** The user's token epoch when it was issued (see auth/token-epochs.ts); 0 when the token has none. */
+  epoch: number;
 }
 
 export interface IssuedRefreshToken extends MintedRefreshToken {
@@ -81,10 +83,11 @@ export class TokenService {
     this.refreshTokenTtlSeconds = options.refreshTokenTtlSeconds ?? REFRESH_TOKEN_TTL_SECONDS;
   }
 
-  async issueAccessToken(subject: { userId: string; roles: readonly Role[] }): Promise<IssuedAccessToken> {
+  /** `epoch`: the account's token epoch as the issuer read it (auth/token-epochs.ts), 0 by default. */
+  async issueAccessToken(subject: { userId: string; roles: readonly Role[]; epoch?: number }): Promise<IssuedAccessToken> {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const tokenId = randomUUID();
-    const accessToken = await new SignJWT({ roles: [...subject.roles] })
+    const accessToken = await new SignJWT({ roles: [...subject.roles], epoch: subject.epoch ?? 0 })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)
@@ -127,12 +130,13 @@ export class TokenService {
     } catch {
       throw unauthenticated();
     }
-    const { sub, jti, exp, roles } = payload;
+    const { sub, jti, exp, roles, epoch = 0 } = payload;
     if (typeof sub !== 'string' || sub.length === 0 || typeof jti !== 'string' || typeof exp !== 'number') {
       throw unauthenticated();
     }
     if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) throw unauthenticated();
-    return { userId: sub, roles: [...roles], tokenId: jti, expiresAt: new Date(exp * 1000) };
+    if (typeof epoch !== 'number' || !Number.isSafeInteger(epoch) || epoch < 0) throw unauthenticated();
+    return { userId: sub, roles: [...roles], tokenId: jti, expiresAt: new Date(exp * 1000), epoch };
   }
 
   /** A refresh token for a new family (login) or the next one of `familyId` (rotation). */

@@ -1,5 +1,5 @@
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
-import { call, register, signedInUser } from '../../../../../test/security/accounts-client';
+import { call, refresh, register, signedInUser } from '../../../../../test/security/accounts-client';
 import { accessTokenFor, bearer } from '../../../../../test/support/auth';
 import { startTestApp, TestApp } from '../../../../../test/support/test-app';
 
@@ -65,5 +65,35 @@ describe('PUT /api/admin/users/{userId}/roles', () => {
       expect(res.body).toMatchObject({ code: 'FORBIDDEN' });
     }
     expect((await call(server, 'PUT', `/api/admin/users/${user.userId}/roles`, { body: { roles: ['admin'] } })).status).toBe(401);
+  });
+
+  it('ends the access tokens of a demoted staff member at once: the old token fails the staff route before any refresh', async () => {
+    const member = await signedInUser(server);
+    const setRoles = (roles: string[]) => call(server, 'PUT', `/api/admin/users/${member.userId}/roles`, { body: { roles }, headers: bearer(admin) });
+    const checkIn = (token: string) => call(server, 'POST', '/api/checkins', { body: { code: 'not-a-ticket-code' }, headers: bearer(token) });
+    expect((await setRoles(['user', 'staff'])).status).toBe(200);
+    const staff = (await refresh(server, member.refreshToken)).body;
+    expect((await checkIn(staff.accessToken)).status).toBe(404); // past the guard: the code is judged
+
+    expect((await setRoles(['user'])).status).toBe(200);
+    const old = await checkIn(staff.accessToken);
+    expect(old.status).toBe(401);
+    expect(old.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await call(server, 'GET', '/api/auth/me', { headers: bearer(staff.accessToken) })).status).toBe(401);
+
+    // The session goes on: its next refresh carries the new roles, and passes where they allow.
+    const demoted = (await refresh(server, staff.refreshToken)).body;
+    expect((await checkIn(demoted.accessToken)).status).toBe(403);
+    expect((await call(server, 'GET', '/api/auth/me', { headers: bearer(demoted.accessToken) })).status).toBe(200);
+  });
+
+  it('ends an admin\'s tokens on the query side too when the admin role is taken away', async () => {
+    const member = await signedInUser(server);
+    expect((await call(server, 'PUT', `/api/admin/users/${member.userId}/roles`, { body: { roles: ['user', 'admin'] }, headers: bearer(admin) })).status).toBe(200);
+    const promoted = (await refresh(server, member.refreshToken)).body;
+    const audit = (token: string) => call(server, 'GET', `/api/audit/streams/account-${member.userId}`, { headers: bearer(token) });
+    expect((await audit(promoted.accessToken)).status).toBe(200);
+    expect((await call(server, 'PUT', `/api/admin/users/${member.userId}/roles`, { body: { roles: ['user'] }, headers: bearer(admin) })).status).toBe(200);
+    expect((await audit(promoted.accessToken)).status).toBe(401);
   });
 });

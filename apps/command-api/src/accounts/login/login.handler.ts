@@ -1,11 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { refreshFamilyStream, type TokenResponse } from '@tessera/contracts';
 import { decideRefreshFamily, DomainError, initialRefreshFamily } from '@tessera/domain';
+import { accessEpochOf } from '@tessera/platform/auth/token-epochs';
 import { toAppend } from '@tessera/platform/commands/event-sourcing';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { PasswordHasher } from '@tessera/platform/security/password-hasher';
 import { TokenService } from '@tessera/platform/security/token-service';
-import { findAccountByEmail } from '../accounts.streams';
+import { loadAccountByEmail } from '../accounts.streams';
 import { tokenResponse } from '../accounts.tokens';
 import { LoginCommand } from './login.command';
 
@@ -23,9 +24,10 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenResponse
   ) {}
 
   async execute({ email, password, context }: LoginCommand): Promise<TokenResponse> {
-    const account = await findAccountByEmail(this.store, email);
+    const loaded = await loadAccountByEmail(this.store, email);
+    const account = loaded?.state;
     const valid = await this.hasher.verify(password, account?.passwordHash);
-    if (!account || !valid) throw new DomainError('INVALID_CREDENTIALS', 'The e-mail or password is not correct.');
+    if (!loaded || !account || !valid) throw new DomainError('INVALID_CREDENTIALS', 'The e-mail or password is not correct.');
 
     const refresh = this.tokens.issueRefreshToken();
     const stream = refreshFamilyStream(refresh.familyId);
@@ -40,6 +42,6 @@ export class LoginHandler implements ICommandHandler<LoginCommand, TokenResponse
     const appended = await this.store.append(stream, toAppend(stream, started, { ...context, actorId: account.userId }), {
       expectedRevision: 'no_stream',
     });
-    return tokenResponse(this.tokens, account, refresh.token, appended.position);
+    return tokenResponse(this.tokens, { ...account, epoch: accessEpochOf(loaded.events) }, refresh.token, appended.position);
   }
 }

@@ -45,7 +45,8 @@ describe('POST /api/auth/refresh', () => {
     const store = server.app.get(EventStore);
     const before = await store.headPosition();
     const [familyId] = session.refreshToken.split('.');
-    for (const token of [`${familyId}.${'A'.repeat(43)}`, 'garbage', `${crypto.randomUUID()}.${'B'.repeat(43)}`, session.accessToken.slice(0, 200)]) {
+    const malformed = ['garbage', '', ' ', 'x'.repeat(5000), session.accessToken, session.accessToken.slice(0, 200), `${session.refreshToken}=`];
+    for (const token of [`${familyId}.${'A'.repeat(43)}`, `${crypto.randomUUID()}.${'B'.repeat(43)}`, ...malformed]) {
       const res = await refresh(server, token);
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });

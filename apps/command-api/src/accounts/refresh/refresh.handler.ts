@@ -8,6 +8,7 @@ import {
   isReuseDetected,
   type RefreshFamily,
 } from '@tessera/domain';
+import { accessEpochOf } from '@tessera/platform/auth/token-epochs';
 import { loadStream, retryOnConflict, toAppend } from '@tessera/platform/commands/event-sourcing';
 import type { TesseraConfig } from '@tessera/platform/config/config';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
@@ -26,7 +27,7 @@ const invalid = (): DomainError => new DomainError('INVALID_REFRESH_TOKEN', 'The
  * revocation is appended first — it must be durable even though the caller gets an error — and
  * then the answer is 401 REFRESH_TOKEN_REUSED. Two rotations racing on one family conflict on
  * the expected revision; the loser re-reads and decides again (it may then be the grace case).
- * The new access token takes the account's roles as they are now.
+ * The new access token takes the account's roles and token epoch as they are now.
  */
 @CommandHandler(RefreshSessionCommand)
 export class RefreshSessionHandler implements ICommandHandler<RefreshSessionCommand, TokenResponse> {
@@ -63,7 +64,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       }
       const account = await loadAccount(this.store, userId);
       if (account.state.status !== 'registered') throw invalid();
-      return tokenResponse(this.tokens, account.state, next.token, appended.position);
+      return tokenResponse(this.tokens, { ...account.state, epoch: accessEpochOf(account.events) }, next.token, appended.position);
     }, 5);
   }
 }
