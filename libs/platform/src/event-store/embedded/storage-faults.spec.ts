@@ -1,0 +1,239 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTempDir, removeDir } from '../../testing/services';
+import { StorageUnavailableError, type EventToAppend, type RecordedEvent } from '../event-store.port';
+import { EmbeddedEventStore } from './embedded-event-store';
+import { fileWriteOps, type LogWriteOps } from './log-file';
+
+/**
+ * Write and fsync failures injected under the embedded log: the writer refuses what it could not
+ * make durable with StorageUnavailableError, leaves no byte of it in the file, hands its
+ * positions out again, keeps reads going, and resumes by itself once the file can write.
+ */
+
+const errno = (code: string, op: string): NodeJS.ErrnoException =>
+  Object.assign(new Error(`${code}: injected failure, ${op}`), { code });
+
+/** Real file operations, with faults to arm: a short write then an error, a failed fdatasync or truncate. */
+class FaultyOps implements LogWriteOps {
+  writeFault: string | undefined;
+  datasyncFault: string | undefined;
+  truncateFault: string | undefined;
+  /** While set, a write waits for it before doing anything, so appends can queue behind it. */
+  gate: Promise<void> | undefined;
+  writeStarted: (() => void) | undefined;
+  private halfWritten = false;
+  calls = { write: 0, datasync: 0, truncate: 0 };
+
+  async write(handle: FileHandle, buf: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
+    this.calls.write++;
+    this.writeStarted?.();
+    if (this.gate) await this.gate;
+    if (this.writeFault) {
+      // As a full disk does: part of the bytes land, then the next write fails.
+      if (!this.halfWritten && length > 1) {
+        this.halfWritten = true;
+        return fileWriteOps.write(handle, buf, offset, Math.floor(length / 2), position);
+      }
+      this.halfWritten = false;
+      throw errno(this.writeFault, 'write');
+    }
+    return fileWriteOps.write(handle, buf, offset, length, position);
+  }
+
+  async datasync(handle: FileHandle): Promise<void> {
+    this.calls.datasync++;
+    if (this.datasyncFault) throw errno(this.datasyncFault, 'fdatasync');
+    return fileWriteOps.datasync(handle);
+  }
+
+  async truncate(handle: FileHandle, length: number): Promise<void> {
+    this.calls.truncate++;
+    if (this.truncateFault) throw errno(this.truncateFault, 'ftruncate');
+    return fileWriteOps.truncate(handle, length);
+  }
+}
+
+const anEvent = (n: number, id: string = randomUUID()): EventToAppend => ({
+  id,
+  type: 'test.happened.v1',
+  data: { n, padding: 'x'.repeat(3000) },
+  metadata: { actorId: 'user-1', correlationId: 'c-1', causationId: 'c-1', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1 },
+});
+
+const readAll = async (store: EmbeddedEventStore): Promise<RecordedEvent[]> => {
+  const read: RecordedEvent[] = [];
+  for await (const event of store.readAll()) read.push(event);
+  return read;
+};
+
+const waitUntil = async (what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+const writable = (store: EmbeddedEventStore): boolean => {
+  try {
+    store.assertWritable();
+    return true;
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) return false;
+    throw error;
+  }
+};
+
+describe('EmbeddedEventStore storage faults', () => {
+  // The writer logs each outage and recovery; the assertions here are on what the store does.
+  beforeAll(() => Logger.overrideLogger(false));
+  let dataDir: string;
+  let ops: FaultyOps;
+  let store: EmbeddedEventStore | undefined;
+  const logPath = (): string => join(dataDir, 'eventstore', 'events.log');
+  const open = async (withOps: LogWriteOps | undefined = ops): Promise<EmbeddedEventStore> => {
+    store = await EmbeddedEventStore.open({ dataDir, writeOps: withOps, writeRetry: { initialMs: 20, maxMs: 50, probeBytes: 4096 } });
+    return store;
+  };
+
+  beforeEach(async () => {
+    dataDir = await makeTempDir('storage-faults');
+    ops = new FaultyOps();
+    await open();
+  });
+
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    await removeDir(dataDir);
+  });
+
+  /** Appends `event` with the write gated, waits until its write has started, then returns its promise. */
+  const appendInFlight = async (s: EmbeddedEventStore, stream: string, event: EventToAppend, release: Promise<void>) => {
+    const started = new Promise<void>((resolve) => (ops.writeStarted = resolve));
+    ops.gate = release;
+    const pending = s.append(stream, [event], { expectedRevision: 0 });
+    pending.catch(() => undefined);
+    await started;
+    ops.writeStarted = undefined;
+    return { pending };
+  };
+
+  it.each([
+    ['a short write then ENOSPC', (o: FaultyOps) => (o.writeFault = 'ENOSPC')],
+    ['a failed fdatasync (EIO)', (o: FaultyOps) => (o.datasyncFault = 'EIO')],
+  ])('after %s: refuses the batch and everything queued behind it, leaves no byte of it, and resumes by itself', async (_name, arm) => {
+    const s = store as EmbeddedEventStore;
+    const seen: RecordedEvent[] = [];
+    const subscription = s.subscribeToAll({ from: 'start' });
+    void (async () => {
+      for await (const event of subscription) seen.push(event);
+    })();
+
+    const first = await s.append('orders-1', [anEvent(1)], { expectedRevision: 'no_stream' });
+    expect(first.position).toBe(1);
+    const durableBytes = await readFile(logPath());
+
+    arm(ops);
+    let release!: () => void;
+    const failedB = anEvent(2);
+    const { pending: inFlight } = await appendInFlight(s, 'orders-1', failedB, new Promise<void>((resolve) => (release = resolve)));
+    // Queued behind the batch in flight: its revision and position were claimed at enqueue time.
+    const queued = s.appendMulti([
+      { stream: 'orders-1', events: [anEvent(3)], expectedRevision: 1 },
+      { stream: 'orders-2', events: [anEvent(4)], expectedRevision: 'no_stream' },
+    ]);
+    queued.catch(() => undefined);
+    ops.gate = undefined;
+    release();
+
+    await expect(inFlight).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(queued).rejects.toBeInstanceOf(StorageUnavailableError);
+    const refused: unknown = await inFlight.catch((error: unknown) => error);
+    expect((refused as StorageUnavailableError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+
+    // While it cannot write: appends are refused at once, without claiming anything; reads go on.
+    expect(writable(s)).toBe(false);
+    await expect(s.append('orders-3', [anEvent(5)])).rejects.toBeInstanceOf(StorageUnavailableError);
+    expect(await s.headPosition()).toBe(1);
+    expect((await s.readStream('orders-1')).map((e) => e.data)).toEqual([expect.objectContaining({ n: 1 })]);
+    expect(await s.readStream('orders-2')).toEqual([]);
+    expect((await readAll(s)).map((e) => e.position)).toEqual([1]);
+    // Recovery keeps failing while the fault lasts.
+    const writesBefore = ops.calls.write + ops.calls.datasync;
+    await waitUntil('recovery has been tried', () => ops.calls.write + ops.calls.datasync > writesBefore + 1);
+    expect(writable(s)).toBe(false);
+
+    ops.writeFault = undefined;
+    ops.datasyncFault = undefined;
+    await waitUntil('the log can write again', () => writable(s));
+
+    // Not a byte of the refused appends is in the file.
+    expect((await readFile(logPath())).equals(durableBytes)).toBe(true);
+
+    // Their revisions and positions are handed out again; the refused event's id is not taken
+    // for a write that happened, so its retry is written now.
+    const retried = await s.append('orders-1', [failedB], { expectedRevision: 'any' });
+    expect(retried).toEqual({ stream: 'orders-1', nextRevision: 1, position: 2 });
+    const next = await s.append('orders-2', [anEvent(6)], { expectedRevision: 'no_stream' });
+    expect(next.position).toBe(3);
+
+    await waitUntil('the subscriber has caught up', () => seen.length >= 3);
+    expect(seen.map((e) => [e.position, (e.data as { n: number }).n])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 6],
+    ]);
+    await subscription.close();
+
+    // A restart finds exactly the acknowledged events.
+    await s.close();
+    const reopened = await open(undefined);
+    expect(reopened.openReport?.tornTail).toBeUndefined();
+    expect((await readAll(reopened)).map((e) => [e.position, e.stream, e.revision, (e.data as { n: number }).n])).toEqual([
+      [1, 'orders-1', 0, 1],
+      [2, 'orders-1', 1, 2],
+      [3, 'orders-2', 0, 6],
+    ]);
+    expect((await reopened.append('orders-2', [anEvent(7)], { expectedRevision: 0 })).position).toBe(4);
+  });
+
+  it('stays unavailable while even cutting the file back fails, and recovers once that succeeds', async () => {
+    const s = store as EmbeddedEventStore;
+    await s.append('orders-1', [anEvent(1)]);
+    const durableBytes = await readFile(logPath());
+    ops.writeFault = 'EIO';
+    ops.truncateFault = 'EIO';
+    await expect(s.append('orders-1', [anEvent(2)])).rejects.toBeInstanceOf(StorageUnavailableError);
+    ops.writeFault = undefined;
+    await waitUntil('several recovery attempts', () => ops.calls.truncate >= 3);
+    expect(writable(s)).toBe(false);
+    // The half-written frame is still on disk, past the durable end, and nothing was written after it.
+    expect((await readFile(logPath())).length).toBeGreaterThan(durableBytes.length);
+
+    ops.truncateFault = undefined;
+    await waitUntil('the log can write again', () => writable(s));
+    expect((await readFile(logPath())).equals(durableBytes)).toBe(true);
+    expect((await s.append('orders-1', [anEvent(3)])).position).toBe(2);
+    expect(s.writerStats.outages).toBe(1);
+  });
+
+  it('answers a conflict with a queued append that then fails as the storage error, not as a conflict', async () => {
+    const s = store as EmbeddedEventStore;
+    await s.append('orders-1', [anEvent(1)], { expectedRevision: 'no_stream' });
+    ops.writeFault = 'ENOSPC';
+    let release!: () => void;
+    const { pending: inFlight } = await appendInFlight(s, 'orders-1', anEvent(2), new Promise<void>((resolve) => (release = resolve)));
+    // Expects revision 0, but the queued append will make it 1: a conflict with something not durable.
+    const loser = s.append('orders-1', [anEvent(3)], { expectedRevision: 0 });
+    loser.catch(() => undefined);
+    ops.gate = undefined;
+    release();
+    await expect(inFlight).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(loser).rejects.toBeInstanceOf(StorageUnavailableError);
+  });
+});
