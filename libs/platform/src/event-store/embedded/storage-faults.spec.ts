@@ -1,61 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FaultyWriteOps as FaultyOps } from '../../testing/faulty-write-ops';
 import { makeTempDir, removeDir } from '../../testing/services';
 import { StorageUnavailableError, type EventToAppend, type RecordedEvent } from '../event-store.port';
 import { EmbeddedEventStore } from './embedded-event-store';
-import { fileWriteOps, type LogWriteOps } from './log-file';
+import type { LogWriteOps } from './log-file';
 
 /**
  * Write and fsync failures injected under the embedded log: the writer refuses what it could not
  * make durable with StorageUnavailableError, leaves no byte of it in the file, hands its
  * positions out again, keeps reads going, and resumes by itself once the file can write.
  */
-
-const errno = (code: string, op: string): NodeJS.ErrnoException =>
-  Object.assign(new Error(`${code}: injected failure, ${op}`), { code });
-
-/** Real file operations, with faults to arm: a short write then an error, a failed fdatasync or truncate. */
-class FaultyOps implements LogWriteOps {
-  writeFault: string | undefined;
-  datasyncFault: string | undefined;
-  truncateFault: string | undefined;
-  /** While set, a write waits for it before doing anything, so appends can queue behind it. */
-  gate: Promise<void> | undefined;
-  writeStarted: (() => void) | undefined;
-  private halfWritten = false;
-  calls = { write: 0, datasync: 0, truncate: 0 };
-
-  async write(handle: FileHandle, buf: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
-    this.calls.write++;
-    this.writeStarted?.();
-    if (this.gate) await this.gate;
-    if (this.writeFault) {
-      // As a full disk does: part of the bytes land, then the next write fails.
-      if (!this.halfWritten && length > 1) {
-        this.halfWritten = true;
-        return fileWriteOps.write(handle, buf, offset, Math.floor(length / 2), position);
-      }
-      this.halfWritten = false;
-      throw errno(this.writeFault, 'write');
-    }
-    return fileWriteOps.write(handle, buf, offset, length, position);
-  }
-
-  async datasync(handle: FileHandle): Promise<void> {
-    this.calls.datasync++;
-    if (this.datasyncFault) throw errno(this.datasyncFault, 'fdatasync');
-    return fileWriteOps.datasync(handle);
-  }
-
-  async truncate(handle: FileHandle, length: number): Promise<void> {
-    this.calls.truncate++;
-    if (this.truncateFault) throw errno(this.truncateFault, 'ftruncate');
-    return fileWriteOps.truncate(handle, length);
-  }
-}
 
 const anEvent = (n: number, id: string = randomUUID()): EventToAppend => ({
   id,
