@@ -17,6 +17,9 @@ export class FaultyWriteOps implements LogWriteOps {
   /** While set, a write waits for it before doing anything, so appends can queue behind it. */
   gate: Promise<void> | undefined;
   writeStarted: (() => void) | undefined;
+  /** The same for truncates (the first step of a recovery). */
+  truncateGate: Promise<void> | undefined;
+  truncateStarted: (() => void) | undefined;
   private halfWritten = false;
   calls = { write: 0, datasync: 0, truncate: 0 };
 
@@ -44,6 +47,8 @@ export class FaultyWriteOps implements LogWriteOps {
 
   async truncate(handle: FileHandle, length: number): Promise<void> {
     this.calls.truncate++;
+    this.truncateStarted?.();
+    if (this.truncateGate) await this.truncateGate;
     if (this.truncateFault) throw errno(this.truncateFault, 'ftruncate');
     return fileWriteOps.truncate(handle, length);
   }

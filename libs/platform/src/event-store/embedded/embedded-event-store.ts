@@ -249,7 +249,7 @@ export class EmbeddedEventStore extends EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.groups?.close();
     await this.writer?.drain();
-    this.writer?.close();
+    await this.writer?.close();
     await this.file?.close();
     await this.lock?.release();
     this.commitListeners.clear();

@@ -72,6 +72,7 @@ export class GroupCommitWriter {
   private failure: Error | undefined;
   private outage: Outage | undefined;
   private closed = false;
+  private recovering: Promise<void> | undefined;
   private idle: Array<() => void> = [];
   private readonly initialMs: number;
   private readonly maxMs: number;
@@ -117,10 +118,11 @@ export class GroupCommitWriter {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  /** Stops recovery attempts; call after the last drain. */
-  close(): void {
+  /** Stops recovery attempts and waits for one in progress (it swaps the file handle); call after the last drain. */
+  async close(): Promise<void> {
     this.closed = true;
     if (this.outage?.timer) clearTimeout(this.outage.timer);
+    await this.recovering;
   }
 
   private schedule(): void {
@@ -197,7 +199,9 @@ export class GroupCommitWriter {
 
   private scheduleRecovery(outage: Outage): void {
     if (this.closed) return;
-    outage.timer = setTimeout(() => void this.recover(outage), Math.max(0, outage.nextAttemptAt - Date.now()));
+    outage.timer = setTimeout(() => {
+      this.recovering = this.recover(outage).finally(() => (this.recovering = undefined));
+    }, Math.max(0, outage.nextAttemptAt - Date.now()));
     outage.timer.unref();
   }
 

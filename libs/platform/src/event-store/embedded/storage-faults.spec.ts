@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FaultyWriteOps as FaultyOps } from '../../testing/faulty-write-ops';
 import { makeTempDir, removeDir } from '../../testing/services';
@@ -177,6 +177,27 @@ describe('EmbeddedEventStore storage faults', () => {
     expect((await readFile(logPath())).equals(durableBytes)).toBe(true);
     expect((await s.append('orders-1', [anEvent(3)])).position).toBe(2);
     expect(s.writerStats.outages).toBe(1);
+  });
+
+  it('lets a recovery in progress finish before close, leaving no file handle open', async () => {
+    const s = store as EmbeddedEventStore;
+    await s.append('orders-1', [anEvent(1)]);
+    ops.writeFault = 'ENOSPC';
+    await expect(s.append('orders-1', [anEvent(2)])).rejects.toBeInstanceOf(StorageUnavailableError);
+    ops.writeFault = undefined;
+    let release!: () => void;
+    ops.truncateGate = new Promise<void>((resolve) => (release = resolve));
+    await new Promise<void>((resolve) => (ops.truncateStarted = resolve));
+    ops.truncateStarted = undefined;
+    const closing = s.close();
+    release();
+    await closing;
+    store = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const open = await Promise.all(
+      (await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')),
+    );
+    expect(open.filter((target) => target === logPath())).toEqual([]);
   });
 
   it('answers a conflict with a queued append that then fails as the storage error, not as a conflict', async () => {
