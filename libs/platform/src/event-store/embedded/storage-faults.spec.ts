@@ -4,7 +4,7 @@ import { readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FaultyWriteOps as FaultyOps } from '../../testing/faulty-write-ops';
 import { makeTempDir, removeDir } from '../../testing/services';
-import { StorageUnavailableError, type EventToAppend, type RecordedEvent } from '../event-store.port';
+import { StorageUnavailableError, type EventToAppend, type GroupMessage, type RecordedEvent } from '../event-store.port';
 import { EmbeddedEventStore } from './embedded-event-store';
 import type { LogWriteOps } from './log-file';
 
@@ -198,6 +198,34 @@ describe('EmbeddedEventStore storage faults', () => {
       (await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')),
     );
     expect(open.filter((target) => target === logPath())).toEqual([]);
+  });
+
+  it('parks an event for a consumer group once the log can write again, instead of leaving it stuck', async () => {
+    const s = store as EmbeddedEventStore;
+    await s.ensureConsumerGroup('mailer', { from: 'start' });
+    const member = s.subscribeToGroup('mailer');
+    const delivered = member[Symbol.asyncIterator]();
+    const poison = await s.append('orders-1', [anEvent(1)]);
+    const message = (await delivered.next()).value as GroupMessage;
+    expect(message.event.position).toBe(poison.position);
+
+    ops.writeFault = 'ENOSPC';
+    await message.nack('park', 'cannot be handled');
+    expect(await s.readParked('mailer')).toEqual([]);
+    ops.writeFault = undefined;
+    await waitUntil('the log can write again', () => writable(s));
+
+    const deadline = Date.now() + 5000;
+    let parked: RecordedEvent[] = [];
+    while (parked.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      parked = await s.readParked('mailer');
+    }
+    expect(parked.map((event) => event.position)).toEqual([poison.position]);
+    // Parked is settled: the next event is delivered past it.
+    const after = await s.append('orders-1', [anEvent(2)]);
+    expect(((await delivered.next()).value as GroupMessage).event.position).toBe(after.position);
+    await member.close();
   });
 
   it('answers a conflict with a queued append that then fails as the storage error, not as a conflict', async () => {
