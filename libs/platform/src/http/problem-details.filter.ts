@@ -106,7 +106,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return withInstance(problem('SERVICE_UNAVAILABLE', 'Seat locking is unavailable; try again shortly.'));
     }
     if (exception instanceof StorageUnavailableError) {
-      return withInstance(problem('STORAGE_UNAVAILABLE', 'The event log cannot write right now (disk full or I/O error); nothing was changed. Try again shortly.'));
+      return withInstance(problem('STORAGE_UNAVAILABLE', 'The event log cannot write right now (disk full or I/O error); the request was not recorded. Try again shortly.'));
     }
     if (exception instanceof ThrottlerException) {
       return withInstance(problem('RATE_LIMITED', 'Too many requests; slow down.'));
