@@ -124,7 +124,11 @@ export class PlatformModule implements NestModule {
         inject: [EventStore, ReadStore, SeatLocks],
         useFactory: (events: EventStore, reads: ReadStore, locks: SeatLocks) => {
           const checks = new HealthChecks();
-          checks.register('eventStore', async () => ({ mode: config.mode.eventStore, head: String(await events.headPosition()) }));
+          checks.register('eventStore', async () => {
+            const head = String(await events.headPosition());
+            events.assertWritable(); // down while the log cannot write, though reads go on
+            return { mode: config.mode.eventStore, head };
+          });
           checks.register('readStore', async () => (await reads.ping(), { mode: config.mode.readStore }));
           checks.register('seatLocks', async () => (await locks.ping(), { mode: config.mode.seatLocks }));
           return checks;

@@ -148,6 +148,12 @@ export abstract class EventStore {
 
   /** Flush and release resources. Appends in flight finish first. */
   abstract close(): Promise<void>;
+
+  /**
+   * Throws StorageUnavailableError while the store cannot write (disk full, I/O error); reads go
+   * on meanwhile. A store that cannot tell (a remote server) never throws here.
+   */
+  assertWritable(): void {}
 }
 
 export interface RevisionConflict {
@@ -175,6 +181,21 @@ export class WrongExpectedRevisionError extends Error {
 
   get actualRevision(): number | 'no_stream' {
     return this.conflicts[0].actual;
+  }
+}
+
+/**
+ * The log cannot write right now (disk full, I/O error). Nothing of the append was written; the
+ * store retries by itself, and `retryAfterSeconds` says when it will next try.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
   }
 }
 

@@ -3,7 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { ERROR_STATUS, ErrorCode, isErrorCode, ProblemDetails } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
 import type { Request, Response } from 'express';
-import { WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { StorageUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { LockServiceUnavailableError } from '../seat-locks/seat-locks.port';
 import { ValidationFailedException } from './validation';
 
@@ -72,7 +72,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string }>();
     const body = this.toProblem(exception, request);
-    if (body.status >= 500 && body.code !== 'PROJECTION_LAGGING' && body.code !== 'SERVICE_UNAVAILABLE') {
+    // The store logs a storage outage once, not once per refused request.
+    if (body.status >= 500 && body.code !== 'PROJECTION_LAGGING' && body.code !== 'SERVICE_UNAVAILABLE' && body.code !== 'STORAGE_UNAVAILABLE') {
       this.logger.error(
         { err: exception, correlationId: request?.id, method: request?.method, path: request?.route?.path },
         'unhandled error',
@@ -80,6 +81,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (body.code === 'RATE_LIMITED' && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
+    if (exception instanceof StorageUnavailableError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -102,6 +104,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof LockServiceUnavailableError) {
       return withInstance(problem('SERVICE_UNAVAILABLE', 'Seat locking is unavailable; try again shortly.'));
+    }
+    if (exception instanceof StorageUnavailableError) {
+      return withInstance(problem('STORAGE_UNAVAILABLE', 'The event log cannot write right now (disk full or I/O error); the request was not recorded. Try again shortly.'));
     }
     if (exception instanceof ThrottlerException) {
       return withInstance(problem('RATE_LIMITED', 'Too many requests; slow down.'));

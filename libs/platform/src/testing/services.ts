@@ -1,4 +1,5 @@
-import { accessSync, constants } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -78,3 +79,46 @@ export const describeIfConfigured = (variable: string, title: string, body: (url
 export const makeTempDir = (prefix: string): Promise<string> => mkdtemp(join(tmpdir(), `tessera-${prefix}-`));
 
 export const removeDir = (dir: string): Promise<void> => rm(dir, { recursive: true, force: true });
+
+const mountError = (error: unknown): string =>
+  ((error as { stderr?: Buffer }).stderr?.toString().trim() || (error as Error).message).split('\n')[0];
+
+/** Why this process cannot mount a tmpfs (not root, no CAP_SYS_ADMIN, no mount), or undefined when it can. */
+const tmpfsUnmountable = (): string | undefined => {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-tmpfs-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('umount', [dir], { stdio: 'pipe' });
+    return undefined;
+  } catch (error) {
+    return `cannot mount a tmpfs here (${mountError(error)}); run as root or with CAP_SYS_ADMIN`;
+  } finally {
+    rmdirSync(dir);
+  }
+};
+
+/** `describe` for a suite that mounts its own small filesystem (mountTmpfs): skipped, or failed under CI=true, where it cannot. */
+export const describeWithTmpfs = (title: string, body: () => void): void =>
+  describeNeeding('a tmpfs mount', tmpfsUnmountable(), title, body);
+
+/** Mounts a tmpfs of `sizeMiB` on a fresh temp folder; `unmount` takes it away (lazily, if still busy) and removes the folder. */
+export const mountTmpfs = async (sizeMiB: number): Promise<{ dir: string; unmount(): Promise<void> }> => {
+  const dir = await makeTempDir('tmpfs');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMiB}m`, 'tmpfs', dir], { stdio: 'pipe' });
+  } catch (error) {
+    await removeDir(dir);
+    throw new Error(`mount -t tmpfs on ${dir} failed: ${mountError(error)}`);
+  }
+  return {
+    dir,
+    unmount: async () => {
+      try {
+        execFileSync('umount', [dir], { stdio: 'pipe' });
+      } catch {
+        execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
+      }
+      await removeDir(dir);
+    },
+  };
+};

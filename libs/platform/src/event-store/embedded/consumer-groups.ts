@@ -1,11 +1,12 @@
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type {
-  ConsumerGroupOptions,
-  EventFilter,
-  GroupMessage,
-  GroupSubscription,
-  RecordedEvent,
+import {
+  StorageUnavailableError,
+  type ConsumerGroupOptions,
+  type EventFilter,
+  type GroupMessage,
+  type GroupSubscription,
+  type RecordedEvent,
 } from '../event-store.port';
 import type { CommittedLog } from './committed-log';
 
@@ -134,6 +135,7 @@ class GroupDispatcher {
   private persistTimer: NodeJS.Timeout | undefined;
   private persisting: Promise<void> = Promise.resolve();
   private readonly parks = new Set<Promise<void>>();
+  private readonly parkRetries = new Set<NodeJS.Timeout>();
   private readonly timeoutTimer: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
 
@@ -205,6 +207,8 @@ class GroupDispatcher {
     clearInterval(this.timeoutTimer);
     this.unsubscribe();
     for (const member of [...this.members]) member.end();
+    for (const timer of this.parkRetries) clearTimeout(timer);
+    this.parkRetries.clear();
     await Promise.allSettled([...this.parks]);
     if (this.persistTimer) clearTimeout(this.persistTimer);
     await this.persisting;
@@ -301,12 +305,23 @@ class GroupDispatcher {
     entry.state = 'parking';
     const parking = this.parkEvent(this.definition.group, entry.event, reason).then(
       () => this.settle(entry),
-      // The log refused the write (closing or failed): leave it unsettled, so it is delivered
-      // again after a restart rather than lost.
-      () => undefined,
+      // The log cannot write for now: park it once the log expects to write again. Closing or
+      // failed for good: leave it unsettled, so it is delivered again after a restart.
+      (error: unknown) => {
+        if (error instanceof StorageUnavailableError && !this.stopped) this.parkLater(entry, reason, error.retryAfterSeconds * 1000);
+      },
     );
     this.parks.add(parking);
     return parking.finally(() => this.parks.delete(parking));
+  }
+
+  private parkLater(entry: Outstanding, reason: string, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.parkRetries.delete(timer);
+      if (!this.stopped && this.outstanding.get(entry.event.position) === entry) void this.park(entry, reason);
+    }, delayMs);
+    timer.unref();
+    this.parkRetries.add(timer);
   }
 
   private expireTimedOut(): void {

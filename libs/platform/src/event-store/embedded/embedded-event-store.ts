@@ -25,9 +25,9 @@ import { CatchUpSubscription } from './catch-up-subscription';
 import type { CommittedLog } from './committed-log';
 import { ConsumerGroups } from './consumer-groups';
 import { DataDirLock } from './data-dir-lock';
-import { GroupCommitWriter, type DurableFrame, type WriterStats } from './group-commit-writer';
+import { GroupCommitWriter, type DurableFrame, type WriterRetryOptions, type WriterStats } from './group-commit-writer';
 import { LogIndex, RecentEventIds } from './log-index';
-import { LogFile, type TornTail } from './log-file';
+import { LogFile, type LogWriteOps, type TornTail } from './log-file';
 import { RecentEvents } from './recent-events';
 import { decodeEntry, ENTRY_HEADER_BYTES, encodeFrame, readEntryHeader, readEntryRouting, type PlacedEvent } from './record-codec';
 
@@ -42,6 +42,10 @@ export interface EmbeddedEventStoreOptions {
   dataDir: string;
   /** Recent event ids remembered for idempotent `any` re-appends. Default 100 000. */
   recentIdCapacity?: number;
+  /** How the writer retries after a write or fsync failure (disk full, I/O error). */
+  writeRetry?: WriterRetryOptions;
+  /** Fault-injection seam for tests: the file operations appends go through. */
+  writeOps?: LogWriteOps;
 }
 
 export interface OpenReport {
@@ -128,9 +132,15 @@ export class EmbeddedEventStore extends EventStore {
         this.index.add(header.stream, header.revision, header.position, base + at, header.length);
       });
       this.file = file;
+      if (this.options.writeOps) file.writeOps = this.options.writeOps;
       this.nextPosition = this.index.headPosition;
       await this.rememberRecentIds();
-      this.writer = new GroupCommitWriter(file, (frames) => this.applyDurable(frames));
+      this.writer = new GroupCommitWriter(
+        file,
+        (frames) => this.applyDurable(frames),
+        () => this.forgetUndurable(),
+        this.options.writeRetry,
+      );
       this.groups = new ConsumerGroups(join(this.dir, 'groups'), this.committed, (group, event, reason) =>
         this.parkEvent(group, event, reason),
       );
@@ -206,6 +216,11 @@ export class EmbeddedEventStore extends EventStore {
     return this.index.headPosition;
   }
 
+  override assertWritable(): void {
+    this.assertOpen();
+    this.requireWriter().assertWritable();
+  }
+
   subscribeToAll(options: SubscribeToAllOptions): AllSubscription {
     this.assertOpen();
     const subscription = new CatchUpSubscription(this.committed, options, (closed) => this.subscriptions.delete(closed));
@@ -234,6 +249,7 @@ export class EmbeddedEventStore extends EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.groups?.close();
     await this.writer?.drain();
+    await this.writer?.close();
     await this.file?.close();
     await this.lock?.release();
     this.commitListeners.clear();
@@ -289,6 +305,7 @@ export class EmbeddedEventStore extends EventStore {
   private async appendInternal(appends: StreamAppend[]): Promise<MultiAppendResult> {
     const writer = this.requireWriter();
     if (writer.failed) throw writer.failed;
+    writer.assertWritable();
     validateAppends(appends);
     const decisions = appends.map((append) => this.decide(append));
 
@@ -297,7 +314,8 @@ export class EmbeddedEventStore extends EventStore {
       // Lost to an append that is queued but not yet durable: answer once it is, so that the
       // caller's next read (readers see only durable events) shows what it lost to, instead of
       // the same old revision, which would only conflict again.
-      if (conflicts.some((conflict) => this.queuedHeads.has(conflict.stream))) await writer.submit(null).catch(() => undefined);
+      // If that append fails instead, the caller gets the storage error: what it lost to is gone.
+      if (conflicts.some((conflict) => this.queuedHeads.has(conflict.stream))) await writer.submit(null);
       throw new WrongExpectedRevisionError(conflicts);
     }
 
@@ -433,6 +451,18 @@ export class EmbeddedEventStore extends EventStore {
     if (queued) return queued;
     const revision = this.index.lastRevision(stream);
     return { revision, position: revision < 0 ? 0 : this.index.positionsOf(stream)[revision] };
+  }
+
+  /**
+   * A write failed and the writer refused every append that was not yet durable: none of them
+   * was acknowledged, so their revisions and positions are handed out again. The index, the
+   * recent events and the subscribers only ever saw durable events.
+   */
+  private forgetUndurable(): void {
+    const head = this.index.headPosition;
+    this.nextPosition = head;
+    this.queuedHeads.clear();
+    this.recentIds.forgetAfter(head);
   }
 
   private applyDurable(frames: DurableFrame[]): void {

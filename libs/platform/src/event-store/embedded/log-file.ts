@@ -30,10 +30,29 @@ export interface TornTail {
 /** Called for every entry of every valid frame, in log order, during the start-up scan. */
 export type EntryVisitor = (buf: Buffer, entryAt: number, bufFileOffset: number) => void;
 
+/**
+ * The file operations the write path goes through. Tests replace them (EmbeddedEventStore's
+ * `writeOps`) to inject write and fsync failures; nothing else does.
+ */
+export interface LogWriteOps {
+  write(handle: FileHandle, buf: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+  datasync(handle: FileHandle): Promise<void>;
+  truncate(handle: FileHandle, length: number): Promise<void>;
+}
+
+export const fileWriteOps: LogWriteOps = {
+  write: (handle, buf, offset, length, position) => handle.write(buf, offset, length, position),
+  datasync: (handle) => handle.datasync(),
+  truncate: (handle, length) => handle.truncate(length),
+};
+
 export class LogFile {
+  /** See LogWriteOps. */
+  writeOps: LogWriteOps = fileWriteOps;
+
   private constructor(
     readonly path: string,
-    private readonly handle: FileHandle,
+    private handle: FileHandle,
     private end: number,
   ) {}
 
@@ -105,17 +124,58 @@ export class LogFile {
     return buf;
   }
 
-  /** Writes at the end and makes the bytes durable: one write, one fdatasync. */
+  /**
+   * Writes at the end and makes the bytes durable: one write, one fdatasync. The end moves only
+   * once they are durable: after a failure, the bytes past it are not part of the log, and
+   * nothing may be written until `discardUndurable` has cut them off.
+   */
   async appendDurably(bytes: Buffer): Promise<number> {
     const at = this.end;
-    let done = 0;
-    while (done < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, at + done);
-      done += bytesWritten;
-    }
-    await this.handle.datasync();
+    await this.writeFully(this.handle, bytes, at);
+    await this.writeOps.datasync(this.handle);
     this.end = at + bytes.length;
     return at;
+  }
+
+  /**
+   * After a failed write or fdatasync: cuts the file back to the durable end and makes that cut
+   * durable, on a freshly opened handle, then checks that `probeBytes` can be written and synced
+   * there (and cuts them off again). Throws, leaving the log as unwritable as it found it, when
+   * any step fails; then call it again later.
+   *
+   * Why this is safe after a failed fdatasync (Linux may drop the dirty pages and report the
+   * error only once, "fsyncgate"): the bytes before the durable end were synced by an earlier,
+   * successful fdatasync and are never rewritten, and everything after it is thrown away rather
+   * than trusted or synced again. The new handle sees only errors raised after it was opened, so
+   * its successful fdatasync means the cut, and what follows it, reached the disk.
+   */
+  async discardUndurable(probeBytes: number): Promise<void> {
+    const handle = await open(this.path, constants.O_RDWR);
+    try {
+      await this.writeOps.truncate(handle, this.end);
+      await this.writeOps.datasync(handle);
+      if (probeBytes > 0) {
+        await this.writeFully(handle, Buffer.alloc(probeBytes), this.end);
+        await this.writeOps.datasync(handle);
+        await this.writeOps.truncate(handle, this.end);
+        await this.writeOps.datasync(handle);
+      }
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+    const old = this.handle;
+    this.handle = handle;
+    // close() waits for reads still in flight on the old handle.
+    await old.close().catch(() => undefined);
+  }
+
+  private async writeFully(handle: FileHandle, bytes: Buffer, at: number): Promise<void> {
+    let done = 0;
+    while (done < bytes.length) {
+      const { bytesWritten } = await this.writeOps.write(handle, bytes, done, bytes.length - done, at + done);
+      done += bytesWritten;
+    }
   }
 
   async close(): Promise<void> {

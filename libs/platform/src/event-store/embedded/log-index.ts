@@ -102,4 +102,9 @@ export class RecentEventIds {
   find(stream: string, id: string): { revision: number; position: number } | undefined {
     return this.entries.get(`${stream}\n${id}`);
   }
+
+  /** Forgets the ids of events after `position`: they were queued, and never written. */
+  forgetAfter(position: number): void {
+    for (const [key, entry] of this.entries) if (entry.position > position) this.entries.delete(key);
+  }
 }
