@@ -38,6 +38,7 @@ export const ERROR_STATUS = {
   INTERNAL_ERROR: 500,
   PROJECTION_LAGGING: 503,
   SERVICE_UNAVAILABLE: 503,
+  METHOD_NOT_ALLOWED: 405,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

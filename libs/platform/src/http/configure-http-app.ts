@@ -2,18 +2,18 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { TesseraConfig } from '../config/config';
+import { applyTransportRules } from './express-transport';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
 
 /**
- * The HTTP conventions every app shares (API.md, Conventions): security headers, a body size
- * limit, a CORS allow-list, the global validation pipe and the problem+json filter.
+ * The HTTP conventions every app shares (API.md, Conventions): security headers, a CORS
+ * allow-list, the transport rules (JSON bodies within a size limit, 405, compression), the global validation pipe and the problem+json filter.
  */
 export const configureHttpApp = (app: INestApplication, config: TesseraConfig): void => {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
-  express.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.use(helmet());
   if (config.CORS_ORIGINS?.length) {
     app.enableCors({
@@ -22,6 +22,7 @@ export const configureHttpApp = (app: INestApplication, config: TesseraConfig): 
       exposedHeaders: ['X-Position', 'X-Request-Id', 'Location', 'Retry-After'],
     });
   }
+  applyTransportRules(app, { bodyLimit: config.BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Exit through process.exit once the hooks are done (status 0), not by re-raising the signal:
