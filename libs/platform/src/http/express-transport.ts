@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, UnsupportedMediaTypeException, type INestApp
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { COMPRESSION_THRESHOLD_BYTES } from './precompressed';
 import { isJsonContentType, parseJsonBody, requestHasBody } from './json-body';
 import { discoverRoutes, RouteTable } from './route-table';
 
@@ -11,9 +12,6 @@ import { discoverRoutes, RouteTable } from './route-table';
  * the rules move with the edge when it changes framework. Errors go to `next` and leave through
  * the one problem+json filter.
  */
-
-/** Responses of at least 1 KB are compressed (br or gzip) when the client accepts it. */
-export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 export class MethodNotAllowedException extends HttpException {
   constructor(readonly allow: string[]) {
