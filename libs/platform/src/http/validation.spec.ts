@@ -35,6 +35,12 @@ describe('the validation pipe', () => {
     ]);
   });
 
+  it('counts null as absent', async () => {
+    expect(await errorsOf(RegisterRequest, { email: null, password: 'Violet-Harbour-Lantern-93', displayName: 'Ada' })).toEqual([
+      { field: 'email', message: 'is required' },
+    ]);
+  });
+
   it('keeps the rule messages for a present but wrong field', async () => {
     expect(await errorsOf(RegisterRequest, { email: 'ada@example.com', password: 'short', displayName: 'Ada' })).toEqual([
       { field: 'password', message: expect.stringMatching(/longer than or equal to/) },

@@ -15,8 +15,9 @@ export const flattenValidationErrors = (
   errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
     // An absent field fails every rule it has ("must be longer than…", "must be a string"): one
-    // message says what is wrong. (A JSON body cannot hold undefined, so undefined is absent.)
-    if (error.constraints && error.value === undefined && !('whitelistValidation' in error.constraints)) {
+    // message says what is wrong. A JSON body cannot hold undefined, so undefined is absent; null
+    // counts as absent too, as @IsOptional reads it.
+    if (error.constraints && (error.value === undefined || error.value === null) && !('whitelistValidation' in error.constraints)) {
       return [{ field, message: 'is required' }];
     }
     const own = Object.values(error.constraints ?? {}).map((message) => ({
