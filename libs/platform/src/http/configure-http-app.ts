@@ -7,8 +7,9 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
 
 /**
- * The HTTP conventions every app shares (API.md, Conventions): security headers, a CORS
- * allow-list, the transport rules (JSON bodies within a size limit, 405, compression), the global validation pipe and the problem+json filter.
+ * The HTTP conventions every app shares (API.md, Conventions and Operations): security headers,
+ * a CORS allow-list, the transport rules (JSON bodies within a size limit, 415, 405 with Allow,
+ * compression), the global validation pipe and the problem+json filter.
  */
 export const configureHttpApp = (app: INestApplication, config: TesseraConfig): void => {
   const express = app as NestExpressApplication;

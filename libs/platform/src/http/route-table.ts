@@ -6,7 +6,8 @@ import { match, type MatchFunction } from 'path-to-regexp';
 /**
  * The app's HTTP routes, read from Nest's controller metadata (the same decorators the router is
  * built from, whatever HTTP framework serves them), so that rules about routes (405 with `Allow`,
- * the security fuzz) follow the code and no list is kept by hand.
+ * the security fuzz) follow the code and no list is kept by hand. A global prefix or RouterModule
+ * paths (neither is used here) would have to be added to the paths read.
  */
 
 export interface HttpRoute {
