@@ -32,6 +32,8 @@ describe('transport rules', () => {
     const res = await call(...args);
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // Refused before the request logger runs, it still carries its correlation id.
+    expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
     expect(await store.headPosition()).toBe(before);
     return res;
   };

@@ -1,7 +1,8 @@
 import { HttpException, HttpStatus, UnsupportedMediaTypeException, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import { requestIdOf } from '../observability/logging';
 import { COMPRESSION_THRESHOLD_BYTES } from './precompressed';
 import { isJsonContentType, parseJsonBody, requestHasBody } from './json-body';
 import { discoverRoutes, RouteTable } from './route-table';
@@ -49,6 +50,15 @@ const jsonBody: RequestHandler = (req, _res, next) => {
   }
 };
 
+/**
+ * These rules run before the request logger (Nest registers module middleware at init, after
+ * every app.use), so a request they refuse would leave without its correlation id: give it one.
+ */
+const correlateRefusals: ErrorRequestHandler = (error, req, res, next) => {
+  if (!res.getHeader('X-Request-Id')) requestIdOf(req, res);
+  next(error);
+};
+
 export const applyTransportRules = (app: INestApplication, options: { bodyLimit: string }): void => {
   const express = app as NestExpressApplication;
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
@@ -56,4 +66,5 @@ export const applyTransportRules = (app: INestApplication, options: { bodyLimit:
   app.use(jsonOnly);
   express.useBodyParser('raw', { type: () => true, limit: options.bodyLimit });
   app.use(jsonBody);
+  app.use(correlateRefusals);
 };
