@@ -3,9 +3,11 @@ import fc from 'fast-check';
 import { GOOD_PASSWORD } from './accounts-client';
 
 /**
- * Every HTTP route, for the security fuzz (fuzz.e2e-spec.ts). Add your routes here when you add
- * them to an app: the fuzz then checks that no body or parameter makes the route answer 5xx, and
- * that every 4xx leaves the event log unchanged.
+ * Every HTTP route, for the security fuzz (fuzz.e2e-spec.ts). The fuzz reads the app's own routes
+ * (from Nest's controller metadata) and fails when one is missing here, naming it: add it with
+ * its parameters and bodies. The fuzz then checks that no body or parameter makes the route
+ * answer 5xx, and that every 4xx leaves the event log unchanged; the transport rules (hostile
+ * bodies, wrong methods) are checked on every route of the app whether listed here or not.
  *
  * - `path` uses `{name}` placeholders; each gets a value from `params[name]` (default: any
  *   string, URL-encoded, plus a few real-looking UUIDs).
@@ -71,6 +73,9 @@ export const ROUTES: FuzzRoute[] = [
   { method: 'POST', path: '/api/auth/refresh', auth: 'public', body: bodyOf({ refreshToken }) },
   { method: 'POST', path: '/api/auth/logout', auth: 'public', body: bodyOf({ refreshToken }) },
   { method: 'GET', path: '/api/auth/me', auth: 'user' },
+  { method: 'GET', path: '/health', auth: 'public' },
+  { method: 'GET', path: '/health/live', auth: 'public' },
+  { method: 'GET', path: '/metrics', auth: 'public' },
   { method: 'PUT', path: '/api/admin/users/{userId}/roles', auth: 'admin', body: bodyOf({ roles }) },
 ];
 

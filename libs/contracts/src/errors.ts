@@ -39,6 +39,7 @@ export const ERROR_STATUS = {
   PROJECTION_LAGGING: 503,
   SERVICE_UNAVAILABLE: 503,
   STORAGE_UNAVAILABLE: 503,
+  METHOD_NOT_ALLOWED: 405,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage, type ValidatorOptions } from 'class-validator';
 
 /** Shape errors from the edge: 400 VALIDATION_FAILED with `errors: [{ field, message }]`. */
 export class ValidationFailedException extends HttpException {
@@ -13,6 +14,12 @@ export const flattenValidationErrors = (
 ): { field: string; message: string }[] =>
   errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    // An absent field fails every rule it has ("must be longer than…", "must be a string"): one
+    // message says what is wrong. A JSON body cannot hold undefined, so undefined is absent; null
+    // counts as absent too, as @IsOptional reads it.
+    if (error.constraints && (error.value === undefined || error.value === null) && !('whitelistValidation' in error.constraints)) {
+      return [{ field, message: 'is required' }];
+    }
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       // class-validator phrases whitelist violations as "property x should not exist".
@@ -21,14 +28,60 @@ export const flattenValidationErrors = (
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 
+const shapeError = (property: string, value: unknown, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError =>
+  ({ property, value, constraints, children });
+
+/**
+ * Where a DTO expects nested objects (@ValidateNested, one or each), an array stands instead.
+ * class-validator walks into such an array and validates its items, so `sections: [[]]` passed
+ * every rule and reached the handler as an array of arrays (a TypeError, 500). Generic over every
+ * DTO: it reads the same decorator metadata class-validator uses.
+ */
+export const findArraysWhereObjectsAreExpected = (instance: object): ValidationError[] => {
+  const nested = getMetadataStorage()
+    .getTargetValidationMetadatas(instance.constructor, '', true, false)
+    .filter((metadata) => metadata.type === 'nestedValidation');
+  const errors: ValidationError[] = [];
+  for (const { propertyName, each } of new Map(nested.map((m) => [m.propertyName, m])).values()) {
+    const value = (instance as Record<string, unknown>)[propertyName];
+    if (value === null || value === undefined) continue;
+    const items: [string | undefined, unknown][] = each && Array.isArray(value) ? value.map((item, index) => [String(index), item]) : [[undefined, value]];
+    const children: ValidationError[] = [];
+    let own: Record<string, string> | undefined;
+    for (const [index, item] of items) {
+      if (Array.isArray(item)) {
+        if (index === undefined) own = { isObject: 'must be an object' };
+        else children.push(shapeError(index, item, { isObject: 'must be an object' }));
+      } else if (typeof item === 'object' && item !== null) {
+        const deeper = findArraysWhereObjectsAreExpected(item);
+        if (deeper.length > 0) {
+          if (index === undefined) children.push(...deeper);
+          else children.push(shapeError(index, item, undefined, deeper));
+        }
+      }
+    }
+    if (own || children.length > 0) errors.push(shapeError(propertyName, value, own, children));
+  }
+  return errors;
+};
+
+/** The ValidationPipe, also refusing arrays where nested objects are expected. */
+class ShapeValidationPipe extends ValidationPipe {
+  protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, validatorOptions);
+    return [...errors, ...findArraysWhereObjectsAreExpected(object)];
+  }
+}
+
 /** The global pipe: unknown or extra properties are rejected, types are transformed. */
 export const createValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+  new ShapeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: false,
-    validationError: { target: false, value: false },
+    // Values are kept so that an absent field can be told apart; they never leave the server.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SeatStatus } from '@tessera/contracts';
+import { PrecompressedBody } from '@tessera/platform/http/precompressed';
 import { SEAT_CODES, type SeatMapSectionDoc } from '../../../../projector/src/read-models';
 
 /**
@@ -33,8 +34,13 @@ export const renderSectionSeats = (section: Pick<SeatMapSectionDoc, 'sectionId' 
 };
 
 export interface RenderedSeatMap {
-  body: Buffer;
-  /** Changes exactly when a section of the response changes. */
+  /** The JSON, with its br and gzip forms made once per version and kept beside it. */
+  body: PrecompressedBody;
+  /**
+   * Changes exactly when a section of the response changes. Weak, so one value serves every
+   * content coding of the same seats (as nginx does): a 304 is right whichever coding the client
+   * holds, and the variants differ only in Content-Encoding (Vary: Accept-Encoding).
+   */
   etag: string;
 }
 
@@ -55,7 +61,8 @@ export class SeatMapCache {
 
   /**
    * The whole response body for these sections, encoded once per combination of section
-   * versions: a repeated read of an unchanged 60,000-seat map sends a ready buffer.
+   * versions: a repeated read of an unchanged 60,000-seat map sends a ready buffer, compressed
+   * once per coding.
    */
   response(showId: string, sections: readonly SeatMapSectionDoc[], selection: string): RenderedSeatMap {
     const key = sections.map((section) => `${section.sectionId}@${section._position}`).join(',');
@@ -63,7 +70,7 @@ export class SeatMapCache {
     const cached = this.responses.get(slot);
     if (cached && cached.key === key) return cached.response;
     const parts = sections.map((section) => this.json(section)).filter((json) => json.length > 0);
-    const body = Buffer.from(`{"showId":${JSON.stringify(showId)},"seats":[${parts.join(',')}]}`);
+    const body = new PrecompressedBody(Buffer.from(`{"showId":${JSON.stringify(showId)},"seats":[${parts.join(',')}]}`));
     const response = { body, etag: `W/"${createHash('sha1').update(slot).update(key).digest('base64url')}"` };
     if (this.responses.size >= 1000) this.responses.delete(this.responses.keys().next().value as string);
     this.responses.set(slot, { key, response });

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentUser, Public, type AuthenticatedUser } from '@tessera/platform/auth/auth';
+import { negotiateCoding } from '@tessera/platform/http/precompressed';
 import type { Request, Response } from 'express';
 import { MinPositionInterceptor } from '../../read-your-writes/min-position.interceptor';
 import { SeatMapQuery } from './seat-map.query';
@@ -11,7 +12,11 @@ import { SeatMapQuery } from './seat-map.query';
 export class SeatMapHttpController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** Writes the cached buffer as is, instead of letting Nest serialise a 60,000-seat object per request. */
+  /**
+   * Writes the cached buffer as is, instead of letting Nest serialise a 60,000-seat object per
+   * request, in the client's preferred coding from the cache: the compression middleware leaves
+   * a response that already has a Content-Encoding alone, so nothing is compressed twice.
+   */
   @Get(':showId/seats')
   async seats(
     @Param('showId') showId: string,
@@ -23,10 +28,14 @@ export class SeatMapHttpController {
     const { body, etag } = await this.queries.execute(new SeatMapQuery(showId, section, user));
     // Our own ETag (from the sections' positions) also spares Express hashing megabytes per request.
     res.setHeader('ETag', etag);
+    res.vary('Accept-Encoding');
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();
       return;
     }
-    res.status(200).type('application/json').send(body);
+    const coding = body.codingFor(negotiateCoding(req.headers['accept-encoding']));
+    const bytes = await body.encoded(coding);
+    if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
+    res.status(200).type('application/json').send(bytes);
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * bench:seat-map-compression — serving the seat map of a 100,000-seat show compressed, from the
+ * cache of compressed bytes (PrecompressedBody, as the query API does) against compressing the
+ * same cached JSON on every request (the compression middleware alone, as before).
+ *   npm run bench:seat-map-compression    (builds with swc, then runs dist/bench/…)
+ * Both legs run on one node:http server behind the same compression middleware, with the JSON
+ * rendered by the query API's own SeatMapCache. Requests are sequential, on one keep-alive
+ * connection, and the client reads the raw bytes (no decompression), so the figures are the
+ * server's: wall time per request, and process CPU per request (zlib's thread pool included).
+ * Set SEAT_MAP_BENCH_REQUESTS to change the requests per leg (default 30). Prints; writes nothing.
+ */
+import { createServer, request, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import compression from 'compression';
+import { COMPRESSION_THRESHOLD_BYTES, negotiateCoding, PrecompressedBody } from '@tessera/platform/http/precompressed';
+import { SeatMapCache } from '../apps/query-api/src/shows/seat-map/seat-map-renderer';
+import type { SeatMapSectionDoc } from '../apps/projector/src/read-models';
+
+const REQUESTS = Number(process.env.SEAT_MAP_BENCH_REQUESTS ?? 30);
+/** 100 sections of 10 rows of 100 seats. */
+const SECTIONS = 100;
+const ROWS = 10;
+const SEATS_PER_ROW = 100;
+
+const sections: SeatMapSectionDoc[] = Array.from({ length: SECTIONS }, (_, s) => ({
+  _id: `bench:S${s}`,
+  _position: 1,
+  showId: 'bench',
+  sectionId: `S${s}`,
+  categoryId: s % 2 ? 'std' : 'vip',
+  rows: Array.from({ length: ROWS }, (_, r) => ({ label: String(r + 1), seats: SEATS_PER_ROW, offset: r * SEATS_PER_ROW })),
+  // Some seats sold and held, so the JSON is not one repeated pattern.
+  status: Array.from({ length: ROWS * SEATS_PER_ROW }, (_, i) => ((i * 7 + s) % 11 === 0 ? 's' : (i * 5 + s) % 13 === 0 ? 'h' : 'a')).join(''),
+  capacity: ROWS * SEATS_PER_ROW,
+  available: 0,
+}));
+
+const cache = new SeatMapCache();
+const rendered = () => cache.response('bench', sections, '*');
+
+const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
+
+const serve = (req: IncomingMessage, res: ServerResponse): void => {
+  const { body } = rendered();
+  res.setHeader('Content-Type', 'application/json');
+  if (req.url === '/per-request') {
+    res.end(body.identity);
+    return;
+  }
+  const coding = body.codingFor(negotiateCoding(req.headers['accept-encoding']));
+  void body.encoded(coding).then((bytes) => {
+    if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
+    res.setHeader('Content-Length', bytes.length);
+    res.end(bytes);
+  });
+};
+
+const get = (agent: Agent, port: number, path: string, coding: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, agent, headers: { 'accept-encoding': coding } }, (res) => {
+      let bytes = 0;
+      if (res.headers['content-encoding'] !== coding) reject(new Error(`${path} answered ${res.headers['content-encoding']} for ${coding}`));
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve(bytes));
+    })
+      .on('error', reject)
+      .end();
+  });
+
+const leg = async (agent: Agent, port: number, path: string, coding: string) => {
+  await get(agent, port, path, coding); // warm-up (and, for the cache, the one compression)
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  let bytes = 0;
+  for (let i = 0; i < REQUESTS; i++) bytes = await get(agent, port, path, coding);
+  const wallMs = (performance.now() - start) / REQUESTS;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 / REQUESTS, bytes };
+};
+
+const main = async (): Promise<void> => {
+  const server = createServer((req, res) => compress(req as never, res as never, () => serve(req, res)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const json = rendered().body.identity.length;
+  console.log(`seat map: ${SECTIONS * ROWS * SEATS_PER_ROW} seats, ${(json / 1e6).toFixed(1)} MB of JSON; ${REQUESTS} requests a leg`);
+  for (const coding of ['gzip', 'br'] as const) {
+    // What a new version of the map costs once, in zlib's thread pool, before the cache serves it.
+    const once = performance.now();
+    await new PrecompressedBody(rendered().body.identity).encoded(coding);
+    console.log(`${coding}: compressing one version into the cache: ${(performance.now() - once).toFixed(0)} ms`);
+    const perRequest = await leg(agent, port, '/per-request', coding);
+    const cached = await leg(agent, port, '/cached', coding);
+    const line = (name: string, r: typeof perRequest) =>
+      `  ${name.padEnd(22)} ${r.wallMs.toFixed(2).padStart(8)} ms wall ${r.cpuMs.toFixed(2).padStart(8)} ms CPU ${(r.bytes / 1e3).toFixed(0).padStart(6)} kB`;
+    console.log(line('compressed per request', perRequest));
+    console.log(line('compressed from cache', cached));
+    console.log(`  ratio per-request / cache: wall ×${(perRequest.wallMs / cached.wallMs).toFixed(1)}, CPU ×${(perRequest.cpuMs / cached.cpuMs).toFixed(1)}`);
+  }
+  agent.destroy();
+  server.close();
+};
+
+void main();

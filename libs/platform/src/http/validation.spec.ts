@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { CreateShowRequest, RegisterRequest } from '@tessera/contracts';
+import { createValidationPipe, ValidationFailedException } from './validation';
+
+const errorsOf = async (metatype: new () => object, body: unknown): Promise<{ field: string; message: string }[]> => {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype });
+  } catch (error) {
+    if (error instanceof ValidationFailedException) return error.errors;
+    throw error;
+  }
+  return [];
+};
+
+const show = {
+  name: 'Night Concert',
+  venue: 'Arena',
+  startsAt: '2030-05-01T19:30:00Z',
+  currency: 'EUR',
+  holdMinutes: 10,
+  maxSeatsPerBooking: 4,
+  categories: [{ id: 'vip', name: 'VIP', price: 100 }],
+  sections: [{ id: 'A', name: 'Stalls', categoryId: 'vip', rows: [{ label: '1', seats: 3 }] }],
+};
+
+describe('the validation pipe', () => {
+  it('accepts a well-formed show', async () => {
+    expect(await errorsOf(CreateShowRequest, show)).toEqual([]);
+  });
+
+  it('says "is required" once for each absent field', async () => {
+    expect(await errorsOf(RegisterRequest, { email: 'ada@example.com' })).toEqual([
+      { field: 'password', message: 'is required' },
+      { field: 'displayName', message: 'is required' },
+    ]);
+  });
+
+  it('counts null as absent', async () => {
+    expect(await errorsOf(RegisterRequest, { email: null, password: 'Violet-Harbour-Lantern-93', displayName: 'Ada' })).toEqual([
+      { field: 'email', message: 'is required' },
+    ]);
+  });
+
+  it('keeps the rule messages for a present but wrong field', async () => {
+    expect(await errorsOf(RegisterRequest, { email: 'ada@example.com', password: 'short', displayName: 'Ada' })).toEqual([
+      { field: 'password', message: expect.stringMatching(/longer than or equal to/) },
+    ]);
+  });
+
+  it.each([
+    ['sections: [[]]', { sections: [[]] }, 'sections[0]'],
+    ['a section given as an array of sections', { sections: [[show.sections[0]]] }, 'sections[0]'],
+    ['categories: [[1]]', { categories: [[1]] }, 'categories[0]'],
+    ['rows: [[]] inside a section', { sections: [{ ...show.sections[0], rows: [[]] }] }, 'sections[0].rows[0]'],
+  ])('refuses an array where a nested object is expected: %s', async (_name, change, field) => {
+    expect(await errorsOf(CreateShowRequest, { ...show, ...change })).toContainEqual({ field, message: 'must be an object' });
+  });
+});
