@@ -27,6 +27,7 @@ import { ConsumerGroups } from './consumer-groups';
 import { DataDirLock } from './data-dir-lock';
 import { GroupCommitWriter, type DurableFrame, type WriterStats } from './group-commit-writer';
 import { LogIndex, RecentEventIds } from './log-index';
+import { readCleanEnd, removeCleanEnd, writeCleanEnd } from './clean-end';
 import { LogFile, type TornTail } from './log-file';
 import { RecentEvents } from './recent-events';
 import { decodeEntry, ENTRY_HEADER_BYTES, encodeFrame, readEntryHeader, readEntryRouting, type PlacedEvent } from './record-codec';
@@ -42,6 +43,8 @@ export interface EmbeddedEventStoreOptions {
   dataDir: string;
   /** Recent event ids remembered for idempotent `any` re-appends. Default 100 000. */
   recentIdCapacity?: number;
+  /** Where a torn tail cut at open is reported (warn). */
+  logger?: { warn(message: string): void };
 }
 
 export interface OpenReport {
@@ -51,6 +54,26 @@ export interface OpenReport {
   openMs: number;
   /** Bytes cut off the end of the log because they were not a complete, valid frame. */
   tornTail?: TornTail;
+}
+
+/** The stream of the markers `log repair` writes: each holds the positions it removed. */
+export const LOG_REPAIR_STREAM = '$log-repairs';
+export const LOG_REPAIRED_EVENT_TYPE = 'tessera.log-repaired.v1';
+
+/** A reader asked to continue from a position this log never held, or no longer holds. */
+export class PositionNotInLogError extends Error {
+  constructor(
+    readonly position: number,
+    readonly head: number,
+    lost: boolean,
+  ) {
+    super(
+      lost
+        ? `position ${position} was removed from the event log by a repair (head ${head}): a read model at that checkpoint holds events the log no longer has; rebuild it (npm run cli -- projections rebuild all)`
+        : `position ${position} is past the event log head ${head}: a checkpoint from another log, or from before a repair; rebuild the read model`,
+    );
+    this.name = 'PositionNotInLogError';
+  }
 }
 
 export class EventStoreClosedError extends Error {
@@ -123,11 +146,29 @@ export class EmbeddedEventStore extends EventStore {
     await mkdir(this.dir, { recursive: true });
     this.lock = await DataDirLock.acquire(join(this.dir, 'LOCK'));
     try {
-      const { file, tornTail } = await LogFile.open(join(this.dir, 'events.log'), (buf, at, base) => {
-        const header = readEntryHeader(buf, at);
-        this.index.add(header.stream, header.revision, header.position, base + at, header.length);
-      });
+      const logPath = join(this.dir, 'events.log');
+      const cleanEnd = await readCleanEnd(logPath);
+      const { file, tornTail } = await LogFile.open(
+        logPath,
+        (buf, at, base) => {
+          const header = readEntryHeader(buf, at);
+          // A repair marker follows the positions its repair removed: they are never reused.
+          if (header.position > this.index.headPosition + 1 && header.stream === LOG_REPAIR_STREAM) {
+            this.index.skipTo(header.position - 1, base + at);
+          }
+          this.index.add(header.stream, header.revision, header.position, base + at, header.length);
+        },
+        { cleanEnd },
+      );
       this.file = file;
+      // From here the log may grow past what the clean close recorded.
+      await removeCleanEnd(logPath);
+      if (tornTail) {
+        this.options.logger?.warn(
+          `event log: cut a torn tail of ${tornTail.bytes} bytes at byte ${tornTail.offset} (${tornTail.reason}): ` +
+            `the last appends of a process that stopped before they were durable, never acknowledged; the bytes are kept in ${tornTail.savedTo}`,
+        );
+      }
       this.nextPosition = this.index.headPosition;
       await this.rememberRecentIds();
       this.writer = new GroupCommitWriter(file, (frames) => this.applyDurable(frames));
@@ -208,9 +249,20 @@ export class EmbeddedEventStore extends EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions): AllSubscription {
     this.assertOpen();
+    if (typeof options.from === 'object') this.assertCheckpoint(options.from.after);
     const subscription = new CatchUpSubscription(this.committed, options, (closed) => this.subscriptions.delete(closed));
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * Refuses a reader's checkpoint that counts events this log does not hold: one past the head,
+   * or one inside the positions a repair removed. Throws PositionNotInLogError.
+   */
+  assertCheckpoint(position: number): void {
+    const head = this.index.headPosition;
+    const lost = this.index.isLost(position);
+    if (position > head || lost) throw new PositionNotInLogError(position, head, lost);
   }
 
   async ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<void> {
@@ -234,7 +286,10 @@ export class EmbeddedEventStore extends EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.groups?.close();
     await this.writer?.drain();
-    await this.file?.close();
+    const file = this.file;
+    // A clean end lets the next open tell damage to the last frames from a torn write.
+    if (file && !this.writer?.failed) await writeCleanEnd(file.path, { size: file.size, head: this.index.headPosition });
+    await file?.close();
     await this.lock?.release();
     this.commitListeners.clear();
     this.state = 'closed';
@@ -265,6 +320,7 @@ export class EmbeddedEventStore extends EventStore {
     const base = this.index.offsetOf(first);
     const buf = await this.requireFile().read(base, this.index.endOf(last) - base);
     for (let position = first; position <= last; position++) {
+      if (!this.index.holdsEvent(position)) continue; // removed by a log repair
       const at = this.index.offsetOf(position) - base;
       if (this.recentEvents.isRecent(position, head)) {
         const event = this.recentEvents.remember(decodeEntry(buf, at));
@@ -536,6 +592,7 @@ export class EmbeddedEventStore extends EventStore {
       const base = this.index.offsetOf(after + 1);
       const buf = await this.requireFile().read(base, this.index.endOf(last) - base);
       for (let position = after + 1; position <= last; position++) {
+        if (!this.index.holdsEvent(position)) continue;
         const header = readEntryHeader(buf, this.index.offsetOf(position) - base);
         const id = buf.toString('utf8', header.idStart, header.idStart + header.idLength);
         this.recentIds.remember(header.stream, id, header.revision, position);
