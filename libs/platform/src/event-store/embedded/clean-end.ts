@@ -1,5 +1,6 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { CleanEnd } from './log-file';
 
 /**
@@ -69,3 +70,76 @@ export const removeCleanEnd = async (logPath: string): Promise<void> => {
   );
   if (removed) await syncDir(dirname(logPath));
 };
+
+/**
+ * The durable mark (`events.log.durable`): the size and head of the log after the last batch
+ * whose fdatasync returned, rewritten in place after each batch (coalesced, one write in flight,
+ * not synced itself). It only ever names bytes that were already durable, so after a kill -9 or
+ * a power cut it is a safe lower bound of what was acknowledged: a bad frame before it is
+ * corruption even without a clean close. Lost or torn (its checksum fails), it is ignored.
+ */
+const MARK_BYTES = 32;
+const MARK_MAGIC = 0x4d44_5354; // "TSDM"
+
+export const durableMarkPath = (logPath: string): string => `${logPath}.durable`;
+
+const encodeMark = (end: CleanEnd): Buffer => {
+  const bytes = Buffer.alloc(MARK_BYTES);
+  bytes.writeUInt32LE(MARK_MAGIC, 0);
+  bytes.writeUInt32LE(1, 4);
+  bytes.writeDoubleLE(end.size, 8);
+  bytes.writeDoubleLE(end.head, 16);
+  bytes.writeUInt32LE(crc32(bytes.subarray(0, 24)), 24);
+  return bytes;
+};
+
+export const readDurableMark = async (logPath: string): Promise<CleanEnd | undefined> => {
+  const bytes = await readFile(durableMarkPath(logPath)).catch(() => undefined);
+  if (!bytes || bytes.length < MARK_BYTES || bytes.readUInt32LE(0) !== MARK_MAGIC) return undefined;
+  if (crc32(bytes.subarray(0, 24)) !== bytes.readUInt32LE(24)) return undefined;
+  const end = { size: bytes.readDoubleLE(8), head: bytes.readDoubleLE(16) };
+  return Number.isSafeInteger(end.size) && Number.isSafeInteger(end.head) ? end : undefined;
+};
+
+export const removeDurableMark = (logPath: string): Promise<void> => unlink(durableMarkPath(logPath)).catch(() => undefined);
+
+export class DurableMark {
+  private writing: Promise<void> | undefined;
+  private next: CleanEnd | undefined;
+
+  private constructor(private readonly handle: FileHandle) {}
+
+  /** Opens the mark and records `end`, the log as the open scan found it. */
+  static async open(logPath: string, end: CleanEnd): Promise<DurableMark> {
+    const handle = await open(durableMarkPath(logPath), 'w');
+    const mark = new DurableMark(handle);
+    await handle.write(encodeMark(end), 0, MARK_BYTES, 0);
+    return mark;
+  }
+
+  /** Records a new durable end; writes coalesce, one in flight at a time. */
+  record(end: CleanEnd): void {
+    this.next = end;
+    if (!this.writing) this.writing = this.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.writing;
+    await this.handle.close();
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.next) {
+        const end = this.next;
+        this.next = undefined;
+        await this.handle.write(encodeMark(end), 0, MARK_BYTES, 0);
+      }
+    } catch {
+      // Best effort: a missing mark only makes the next open treat bad last frames as torn.
+      this.next = undefined;
+    } finally {
+      this.writing = undefined;
+    }
+  }
+}

@@ -27,8 +27,8 @@ import { ConsumerGroups } from './consumer-groups';
 import { DataDirLock } from './data-dir-lock';
 import { GroupCommitWriter, type DurableFrame, type WriterStats } from './group-commit-writer';
 import { LogIndex, RecentEventIds } from './log-index';
-import { readCleanEnd, removeCleanEnd, writeCleanEnd } from './clean-end';
-import { LogFile, type TornTail } from './log-file';
+import { DurableMark, readCleanEnd, readDurableMark, removeCleanEnd, writeCleanEnd } from './clean-end';
+import { LogFile, type KnownEnd, type TornTail } from './log-file';
 import { RecentEvents } from './recent-events';
 import { decodeEntry, ENTRY_HEADER_BYTES, encodeFrame, readEntryHeader, readEntryRouting, type PlacedEvent } from './record-codec';
 
@@ -111,6 +111,7 @@ export class EmbeddedEventStore extends EventStore {
   private nextPosition = 0;
   private lock: DataDirLock | undefined;
   private file: LogFile | undefined;
+  private durableMark: DurableMark | undefined;
   private writer: GroupCommitWriter | undefined;
   private groups: ConsumerGroups | undefined;
   private readonly subscriptions = new Set<CatchUpSubscription>();
@@ -148,6 +149,10 @@ export class EmbeddedEventStore extends EventStore {
     try {
       const logPath = join(this.dir, 'events.log');
       const cleanEnd = await readCleanEnd(logPath);
+      const durable = cleanEnd ? undefined : await readDurableMark(logPath);
+      const known: KnownEnd | undefined = cleanEnd
+        ? { ...cleanEnd, recordedBy: 'its last clean close' }
+        : durable && { ...durable, recordedBy: 'its last acknowledged write' };
       const { file, tornTail } = await LogFile.open(
         logPath,
         (buf, at, base) => {
@@ -158,10 +163,11 @@ export class EmbeddedEventStore extends EventStore {
           }
           this.index.add(header.stream, header.revision, header.position, base + at, header.length);
         },
-        { cleanEnd },
+        { known },
       );
       this.file = file;
-      // From here the log may grow past what the clean close recorded.
+      // From here the log may grow past what the clean close recorded; the durable mark follows it.
+      this.durableMark = await DurableMark.open(logPath, { size: file.size, head: this.index.headPosition });
       await removeCleanEnd(logPath);
       if (tornTail) {
         this.options.logger?.warn(
@@ -185,6 +191,7 @@ export class EmbeddedEventStore extends EventStore {
       };
       return this.report;
     } catch (error) {
+      await this.durableMark?.close();
       await this.file?.close();
       await this.lock.release();
       throw error;
@@ -287,6 +294,7 @@ export class EmbeddedEventStore extends EventStore {
     await this.groups?.close();
     await this.writer?.drain();
     const file = this.file;
+    await this.durableMark?.close();
     // A clean end lets the next open tell damage to the last frames from a torn write.
     if (file && !this.writer?.failed) await writeCleanEnd(file.path, { size: file.size, head: this.index.headPosition });
     await file?.close();
@@ -504,6 +512,7 @@ export class EmbeddedEventStore extends EventStore {
         if (followed) this.recentEvents.remember(decodeEntry(frame.bytes, entry.offsetInFrame));
       }
     }
+    this.durableMark?.record({ size: this.requireFile().size, head: this.index.headPosition });
     for (const listener of [...this.commitListeners]) listener();
   }
 

@@ -8,11 +8,14 @@ import { EmbeddedEventStore, LogCorruptedError } from '.';
 
 /**
  * Fault injection: a real log written through the store (concurrent appends, so group commit
- * puts several frames in one write), closed, then damaged with bytes flipped at random offsets.
- * Whatever the damage, the store either opens with every acknowledged event intact, or refuses
- * to open with a LogCorruptedError that names the damage: the file, and an offset no later than
- * the first damaged byte that is the start of the frame holding it.
+ * puts several frames in one write), closed, then damaged with bytes flipped at random offsets,
+ * as a clean close leaves the folder or as a kill -9 after the last acknowledgement does (no
+ * clean-end record, only the writer's durable mark). Whatever the damage, the store either opens
+ * with every acknowledged event intact, or refuses to open with a LogCorruptedError that names
+ * it: the file, and the start of the frame holding the first damaged byte.
  */
+
+const RUNS = 200;
 
 const ordinal = (event: RecordedEvent) => ({ id: event.id, stream: event.stream, revision: event.revision, position: event.position, data: event.data });
 
@@ -20,6 +23,7 @@ describe('embedded log fault injection', () => {
   let root: string;
   let original: Buffer;
   let cleanEnd: Buffer | undefined;
+  let durableMark: Buffer | undefined;
   let acknowledged: ReturnType<typeof ordinal>[];
   /** File offsets where frames start (and the file header's 0). */
   const frameStarts = new Set<number>([0]);
@@ -42,6 +46,7 @@ describe('embedded log fault injection', () => {
     const logPath = join(dataDir, 'eventstore', 'events.log');
     original = await readFile(logPath);
     cleanEnd = await readFile(`${logPath}.clean`).catch(() => undefined);
+    durableMark = await readFile(`${logPath}.durable`).catch(() => undefined);
     expect(cleanEnd).toBeDefined();
     // Frames follow each other from byte 16: u32 magic, u32 body length, u32 crc, body.
     for (let at = 16; at < original.length; at += 12 + original.readUInt32LE(at + 4)) frameStarts.add(at);
@@ -54,13 +59,18 @@ describe('embedded log fault injection', () => {
   });
 
   let run = 0;
-  const damaged = async (flips: Array<{ offset: number; xor: number }>, appended: Buffer): Promise<{ dataDir: string; first: number }> => {
+  /**
+   * `closed`: as a clean close leaves the folder; otherwise as kill -9 after the last
+   * acknowledgement leaves it (no clean-end record, only the writer's durable mark).
+   */
+  const damaged = async (flips: Array<{ offset: number; xor: number }>, appended: Buffer, closed = true): Promise<{ dataDir: string; first: number }> => {
     const dataDir = join(root, `run-${run++}`);
     await mkdir(join(dataDir, 'eventstore'), { recursive: true });
     const bytes = Buffer.concat([original, appended]);
     for (const { offset, xor } of flips) bytes[offset] ^= xor;
     await writeFile(join(dataDir, 'eventstore', 'events.log'), bytes);
-    if (cleanEnd) await writeFile(join(dataDir, 'eventstore', 'events.log.clean'), cleanEnd);
+    if (cleanEnd && closed) await writeFile(join(dataDir, 'eventstore', 'events.log.clean'), cleanEnd);
+    if (durableMark) await writeFile(join(dataDir, 'eventstore', 'events.log.durable'), durableMark);
     return { dataDir, first: Math.min(...flips.map((flip) => flip.offset)) };
   };
 
@@ -71,9 +81,10 @@ describe('embedded log fault injection', () => {
       fc.asyncProperty(
         fc.array(fc.record({ offset: fc.nat({ max: 1_000_000 }), xor: fc.integer({ min: 1, max: 255 }) }), { minLength: 0, maxLength: 3 }),
         fc.uint8Array({ maxLength: 64 }),
-        async (raw, garbage) => {
+        fc.boolean(),
+        async (raw, garbage, closed) => {
           const flips = raw.map(({ offset, xor }) => ({ offset: offset % original.length, xor }));
-          const { dataDir, first } = await damaged(flips, Buffer.from(garbage));
+          const { dataDir, first } = await damaged(flips, Buffer.from(garbage), closed);
           const outcome = await EmbeddedEventStore.open({ dataDir }).then(
             async (store) => {
               const events: ReturnType<typeof ordinal>[] = [];
@@ -101,13 +112,13 @@ describe('embedded log fault injection', () => {
           expect(first).toBeLessThan(next);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
     // Every flip lands on a checksummed byte, so each run with damage inside the log is refused;
     // garbage appended after a clean close opens with everything.
     expect(refused).toBeGreaterThan(0);
     expect(opened).toBeGreaterThan(0);
-    expect(opened + refused).toBe(300);
+    expect(opened + refused).toBe(RUNS);
   });
 
   it('opens a log damaged only past its clean end with every event', async () => {

@@ -41,6 +41,11 @@ export interface CleanEnd {
   head: number;
 }
 
+/** What is known to have been acknowledged, and who recorded it (for messages). */
+export interface KnownEnd extends CleanEnd {
+  recordedBy: 'its last clean close' | 'its last acknowledged write';
+}
+
 export type { EntryVisitor } from './log-scan';
 
 /** Copies [from, to) of the file to `target` without holding it in memory, and syncs the copy. */
@@ -62,16 +67,16 @@ export const copyRangeDurably = async (path: string, from: number, to: number, t
 export const classifyScan = (
   path: string,
   scan: LogScan,
-  cleanEnd: CleanEnd | undefined,
+  known: KnownEnd | undefined,
 ): { kind: 'clean' } | { kind: 'torn' } | { kind: 'corrupt'; error: LogCorruptedError } => {
   const { firstBad } = scan;
   const corrupt = (offset: number, reason: string, after = 0) => ({ kind: 'corrupt' as const, error: new LogCorruptedError(path, offset, reason, after) });
   if (firstBad && scan.after.frames > 0) return corrupt(firstBad.offset, firstBad.reason, scan.after.events);
-  if (firstBad && cleanEnd && firstBad.offset < cleanEnd.size) {
-    return corrupt(firstBad.offset, `${firstBad.reason}, before the end its last clean close recorded (byte ${cleanEnd.size}), so not a torn write`);
+  if (firstBad && known && firstBad.offset < known.size) {
+    return corrupt(firstBad.offset, `${firstBad.reason}, before the acknowledged end that ${known.recordedBy} recorded (byte ${known.size}), so not a torn write`);
   }
-  if (cleanEnd && scan.lastPosition < cleanEnd.head) {
-    return corrupt(scan.validEnd, `the log ends at position ${scan.lastPosition}, but was closed cleanly at position ${cleanEnd.head} (${cleanEnd.size} bytes)`);
+  if (known && scan.lastPosition < known.head) {
+    return corrupt(scan.validEnd, `the log ends at position ${scan.lastPosition}, but ${known.recordedBy} recorded position ${known.head} (${known.size} bytes)`);
   }
   return firstBad ? { kind: 'torn' } : { kind: 'clean' };
 };
@@ -90,14 +95,14 @@ export class LogFile {
   static async open(
     path: string,
     visit: EntryVisitor,
-    options: { cleanEnd?: CleanEnd } = {},
+    options: { known?: KnownEnd } = {},
   ): Promise<{ file: LogFile; tornTail?: TornTail; scan: LogScan }> {
     const handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o644);
     try {
       let size = (await handle.stat()).size;
       if (size < FILE_HEADER.length) {
-        if (options.cleanEnd && options.cleanEnd.size > size) {
-          throw new LogCorruptedError(path, 0, `the log is ${size} bytes, but was closed cleanly at ${options.cleanEnd.size} bytes`);
+        if (options.known && options.known.size > size) {
+          throw new LogCorruptedError(path, 0, `the log is ${size} bytes, but ${options.known.recordedBy} recorded ${options.known.size} bytes`);
         }
         // A new log, or one whose creation was cut short before any frame could follow.
         await handle.truncate(0);
@@ -114,7 +119,7 @@ export class LogFile {
         throw error;
       });
       let tornTail: TornTail | undefined;
-      const found = classifyScan(path, scan, options.cleanEnd);
+      const found = classifyScan(path, scan, options.known);
       if (found.kind === 'corrupt') throw found.error;
       if (found.kind === 'torn') {
         const reason = scan.firstBad?.reason ?? 'torn tail';

@@ -113,17 +113,51 @@ describe('embedded log integrity', () => {
     });
 
     it('refuses damage to the last frame of a log that was closed cleanly: it was acknowledged, not torn', async () => {
-      const { starts } = await fiveFrames();
+      const { starts, end } = await fiveFrames();
       await flip(starts[4] + FIELD.body);
 
-      await expect(EmbeddedEventStore.open({ dataDir })).rejects.toThrow(`corrupt at byte ${starts[4]}: checksum mismatch, before the end its last clean close recorded`);
+      await expect(EmbeddedEventStore.open({ dataDir })).rejects.toThrow(`corrupt at byte ${starts[4]}: checksum mismatch, before the acknowledged end that its last clean close recorded (byte ${end})`);
     });
 
     it('refuses a cleanly closed log that lost whole frames off its end', async () => {
       const { starts } = await fiveFrames();
       await truncate(logPath(), starts[3]);
 
-      await expect(EmbeddedEventStore.open({ dataDir })).rejects.toThrow('the log ends at position 3, but was closed cleanly at position 5');
+      await expect(EmbeddedEventStore.open({ dataDir })).rejects.toThrow('the log ends at position 3, but its last clean close recorded position 5');
+    });
+
+    it('after a crash, refuses damage to a frame the durable mark says was acknowledged, and cuts only what lies past it', async () => {
+      const { starts, end } = await fiveFrames();
+      // kill -9 leaves no clean-end record, but the writer's durable mark names the end of the
+      // last batch whose fdatasync returned.
+      await forgetCleanClose();
+      await flip(starts[4] + FIELD.body);
+
+      await expect(EmbeddedEventStore.open({ dataDir })).rejects.toThrow(
+        `corrupt at byte ${starts[4]}: checksum mismatch, before the acknowledged end that its last acknowledged write recorded (byte ${end})`,
+      );
+
+      await flip(starts[4] + FIELD.body);
+      await appendFile(logPath(), Buffer.alloc(100));
+      const store = await EmbeddedEventStore.open({ dataDir });
+      try {
+        expect(store.openReport?.tornTail).toMatchObject({ offset: end, bytes: 100 });
+        expect(await readAll(store)).toHaveLength(5);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps the durable mark at the end of the last acknowledged batch while the store runs', async () => {
+      const store = await EmbeddedEventStore.open({ dataDir });
+      try {
+        await Promise.all([1, 2, 3].map((n) => store.append(`s-${n}`, [anEvent({ n })])));
+        await new Promise((resolve) => setImmediate(resolve));
+        const mark = await readFile(`${logPath()}.durable`);
+        expect([mark.readDoubleLE(8), mark.readDoubleLE(16)]).toEqual([(await stat(logPath())).size, 3]);
+      } finally {
+        await store.close();
+      }
     });
 
     it('cuts a torn tail, logs it at warn with the offset and byte count, and keeps the bytes however large', async () => {

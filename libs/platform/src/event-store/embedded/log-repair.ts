@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readCleanEnd, writeCleanEnd } from './clean-end';
+import { readCleanEnd, readDurableMark, removeDurableMark, writeCleanEnd } from './clean-end';
 import { DataDirLock } from './data-dir-lock';
 import { LOG_REPAIR_STREAM, LOG_REPAIRED_EVENT_TYPE } from './embedded-event-store';
-import { classifyScan, copyRangeDurably, type CleanEnd } from './log-file';
+import { classifyScan, copyRangeDurably, type KnownEnd } from './log-file';
 import { scanLog, type LogScan } from './log-scan';
 import { encodeFrame, FILE_HEADER, readEntryHeader, readEntryRouting } from './record-codec';
 
@@ -39,7 +39,8 @@ export interface LogVerifyReport {
   validAfter: { frames: number; events: number };
   /** The one-line description of the damage, as start-up reports it. */
   problem?: string;
-  cleanEnd?: CleanEnd;
+  /** The acknowledged end a clean close (or else the writer's durable mark) recorded. */
+  known?: KnownEnd;
 }
 
 export interface LogRepairReport extends LogVerifyReport {
@@ -82,10 +83,14 @@ interface Examined {
 
 const examine = async (path: string, handle: FileHandle | undefined, collectLost: boolean): Promise<Examined> => {
   const cleanEnd = await readCleanEnd(path).catch(() => undefined);
+  const durable = cleanEnd ? undefined : await readDurableMark(path);
+  const known: KnownEnd | undefined = cleanEnd
+    ? { ...cleanEnd, recordedBy: 'its last clean close' }
+    : durable && { ...durable, recordedBy: 'its last acknowledged write' };
   const fileSize = handle ? (await handle.stat()).size : 0;
-  const base: LogVerifyReport = { path, fileSize, frames: 0, events: 0, lastPosition: 0, state: 'healthy', validAfter: { frames: 0, events: 0 }, cleanEnd };
+  const base: LogVerifyReport = { path, fileSize, frames: 0, events: 0, lastPosition: 0, state: 'healthy', validAfter: { frames: 0, events: 0 }, known };
   if (!handle || fileSize < FILE_HEADER.length) {
-    const problem = cleanEnd && cleanEnd.size > fileSize ? `event log ${path} is ${fileSize} bytes, but was closed cleanly at ${cleanEnd.size} bytes` : undefined;
+    const problem = known && known.size > fileSize ? `event log ${path} is ${fileSize} bytes, but ${known.recordedBy} recorded ${known.size} bytes` : undefined;
     return { report: { ...base, state: problem ? 'corrupt' : 'healthy', problem }, lost: [], repairRevision: -1 };
   }
   const header = Buffer.alloc(FILE_HEADER.length);
@@ -109,7 +114,7 @@ const examine = async (path: string, handle: FileHandle | undefined, collectLost
         }
       : undefined,
   );
-  const found = classifyScan(path, scan, cleanEnd);
+  const found = classifyScan(path, scan, known);
   const report: LogVerifyReport = {
     ...base,
     frames: scan.frames,
@@ -154,7 +159,7 @@ export const repairLog = (dataDir: string, now: () => Date = () => new Date()): 
 
       const cutAt = scan.firstBad?.offset ?? scan.fileSize;
       const keptHead = scan.lastPosition;
-      const highest = Math.max(keptHead, scan.after.maxPosition, report.cleanEnd?.head ?? 0);
+      const highest = Math.max(keptHead, scan.after.maxPosition, report.known?.head ?? 0);
       const savedTo = `${path}.repair-${cutAt}-${now().toISOString().replace(/[:.]/g, '-')}`;
       await copyRangeDurably(path, cutAt, scan.fileSize, savedTo);
 
@@ -199,6 +204,7 @@ export const repairLog = (dataDir: string, now: () => Date = () => new Date()): 
       await handle.datasync();
       const newHead = markerPosition ?? keptHead;
       await writeCleanEnd(path, { size: end, head: newHead });
+      await removeDurableMark(path);
       const groupsMovedBack = await moveGroupsBack(join(dataDir, 'eventstore', 'groups'), keptHead);
       return { ...report, repaired: true, cutAt, removedBytes: scan.fileSize - cutAt, savedTo, keptHead, lostRange, lost, markerPosition, groupsMovedBack };
     } finally {
