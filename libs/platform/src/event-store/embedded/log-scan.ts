@@ -73,6 +73,14 @@ class Window {
     return this.filled >= length;
   }
 
+  /** The frame at `offset` if the window already holds enough to tell; undefined otherwise. */
+  peek(offset: number): { length: number; eventCount: number } | { reason: string } | undefined {
+    if (offset < this.start || offset + FRAME_HEADER_BYTES > this.start + this.filled) return undefined;
+    const check = checkFrame(this.buf, offset - this.start, this.filled);
+    if (check.kind === 'incomplete') return undefined;
+    return check.kind === 'invalid' ? { reason: check.reason } : check;
+  }
+
   /** The frame at `offset`, if a whole valid one starts there. */
   async frameAt(offset: number): Promise<{ length: number; eventCount: number } | { reason: string }> {
     if (!(await this.ensure(offset, FRAME_HEADER_BYTES))) return { reason: 'frame cut short' };
@@ -121,7 +129,8 @@ export const scanLog = async (
   const scan: LogScan = { fileSize, validEnd: fileSize, frames: 0, events: 0, lastPosition: 0, after: { frames: 0, events: 0, maxPosition: 0 } };
   let at = FILE_HEADER.length;
   while (at < fileSize) {
-    const frame = await window.frameAt(at);
+    // Synchronous while the window holds the frame: an await per frame would cost a promise each.
+    const frame = window.peek(at) ?? (await window.frameAt(at));
     if (!('length' in frame)) {
       scan.validEnd = at;
       scan.firstBad = { offset: at, reason: frame.reason };
