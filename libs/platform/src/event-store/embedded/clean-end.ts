@@ -107,33 +107,38 @@ export class DurableMark {
   private writing: Promise<void> | undefined;
   private next: CleanEnd | undefined;
 
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(private readonly handle: FileHandle | undefined) {}
 
-  /** Opens the mark and records `end`, the log as the open scan found it. */
+  /**
+   * Opens the mark and records `end`, the log as the open scan found it. Best effort, like every
+   * write of the mark: on a full disk the store still opens, and without a mark the next open
+   * only treats bad last frames as torn.
+   */
   static async open(logPath: string, end: CleanEnd): Promise<DurableMark> {
-    const handle = await open(durableMarkPath(logPath), 'w');
+    const handle = await open(durableMarkPath(logPath), 'w').catch(() => undefined);
     const mark = new DurableMark(handle);
-    await handle.write(encodeMark(end), 0, MARK_BYTES, 0);
+    await handle?.write(encodeMark(end), 0, MARK_BYTES, 0).catch(() => undefined);
     return mark;
   }
 
   /** Records a new durable end; writes coalesce, one in flight at a time. */
   record(end: CleanEnd): void {
+    if (!this.handle) return;
     this.next = end;
-    if (!this.writing) this.writing = this.flush();
+    if (!this.writing) this.writing = this.flush(this.handle);
   }
 
   async close(): Promise<void> {
     await this.writing;
-    await this.handle.close();
+    await this.handle?.close().catch(() => undefined);
   }
 
-  private async flush(): Promise<void> {
+  private async flush(handle: FileHandle): Promise<void> {
     try {
       while (this.next) {
         const end = this.next;
         this.next = undefined;
-        await this.handle.write(encodeMark(end), 0, MARK_BYTES, 0);
+        await handle.write(encodeMark(end), 0, MARK_BYTES, 0);
       }
     } catch {
       // Best effort: a missing mark only makes the next open treat bad last frames as torn.

@@ -295,8 +295,9 @@ export class EmbeddedEventStore extends EventStore {
     await this.writer?.drain();
     const file = this.file;
     await this.durableMark?.close();
-    // A clean end lets the next open tell damage to the last frames from a torn write.
-    if (file && !this.writer?.failed) await writeCleanEnd(file.path, { size: file.size, head: this.index.headPosition });
+    // A clean end lets the next open tell damage to the last frames from a torn write. Best
+    // effort (a full disk): without it the next open relies on the durable mark.
+    if (file && !this.writer?.failed) await writeCleanEnd(file.path, { size: file.size, head: this.index.headPosition }).catch(() => undefined);
     await file?.close();
     await this.lock?.release();
     this.commitListeners.clear();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile, open, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir, removeDir } from '../../testing/services';
 import type { EventToAppend, RecordedEvent } from '../event-store.port';
@@ -157,6 +157,25 @@ describe('embedded log integrity', () => {
         expect([mark.readDoubleLE(8), mark.readDoubleLE(16)]).toEqual([(await stat(logPath())).size, 3]);
       } finally {
         await store.close();
+      }
+    });
+
+    it('opens and closes when the durable mark and the clean-end record cannot be written (best effort)', async () => {
+      await fiveFrames();
+      await rm(`${logPath()}.durable`);
+      // Directories where the files should go: every write to them fails, as on a full disk.
+      await mkdir(`${logPath()}.durable`);
+      await mkdir(`${logPath()}.clean.tmp`);
+      const store = await EmbeddedEventStore.open({ dataDir });
+      await store.append('s', [anEvent()]);
+      await store.close();
+
+      await rm(`${logPath()}.clean.tmp`, { recursive: true });
+      const reopened = await EmbeddedEventStore.open({ dataDir });
+      try {
+        expect(await readAll(reopened)).toHaveLength(6);
+      } finally {
+        await reopened.close();
       }
     });
 
