@@ -148,6 +148,15 @@ export abstract class EventStore {
 
   /** Flush and release resources. Appends in flight finish first. */
   abstract close(): Promise<void>;
+
+  /**
+   * Whether a reader's checkpoint counts only events this log holds: false past the head, and
+   * (embedded log) inside positions a `log repair` removed. A reader at such a checkpoint must
+   * rebuild, or be moved back.
+   */
+  async holdsCheckpoint(position: number): Promise<boolean> {
+    return position <= (await this.headPosition());
+  }
 }
 
 export interface RevisionConflict {

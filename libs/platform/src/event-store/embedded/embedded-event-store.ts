@@ -67,10 +67,10 @@ export class PositionNotInLogError extends Error {
     readonly head: number,
     lost: boolean,
   ) {
+    const what = lost ? 'counts events a log repair removed' : 'is past the event log head (from another log, or from before a repair)';
     super(
-      lost
-        ? `position ${position} was removed from the event log by a repair (head ${head}): a read model at that checkpoint holds events the log no longer has; rebuild it (npm run cli -- projections rebuild all)`
-        : `position ${position} is past the event log head ${head}: a checkpoint from another log, or from before a repair; rebuild the read model`,
+      `a reader's checkpoint ${position} ${what}, head ${head}; with the server stopped, ` +
+        '"npm run cli -- log repair" rebuilds the read models and moves other checkpoints back',
     );
     this.name = 'PositionNotInLogError';
   }
@@ -270,6 +270,10 @@ export class EmbeddedEventStore extends EventStore {
     const head = this.index.headPosition;
     const lost = this.index.isLost(position);
     if (position > head || lost) throw new PositionNotInLogError(position, head, lost);
+  }
+
+  override async holdsCheckpoint(position: number): Promise<boolean> {
+    return position <= this.index.headPosition && !this.index.isLost(position);
   }
 
   async ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<void> {

@@ -254,7 +254,8 @@ describe('embedded log integrity', () => {
         expect((await readAll(store)).map((event) => event.position)).toEqual([1, 2, 7]);
         // A reader whose checkpoint counts removed events, or lies past the head, is refused.
         expect(() => store.subscribeToAll({ from: { after: 4 } })).toThrow(PositionNotInLogError);
-        expect(() => store.subscribeToAll({ from: { after: 8 } })).toThrow('past the event log head 7');
+        expect(() => store.subscribeToAll({ from: { after: 8 } })).toThrow("checkpoint 8 is past the event log head (from another log, or from before a repair), head 7");
+        expect(await Promise.all([2, 3, 5, 6, 7, 8].map((position) => store.holdsCheckpoint(position)))).toEqual([true, false, false, true, true, false]);
         const following = store.subscribeToAll({ from: { after: 2 } });
         const seen: number[] = [];
         for await (const event of following) {
