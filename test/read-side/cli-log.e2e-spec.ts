@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
+import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { ROOT } from '../support/processes';
 import { BoxOfficeDriver, showOf } from './box-office-driver';
@@ -58,6 +59,12 @@ describe('cli: log verify and repair', () => {
 
     // Read models up to the head, so their checkpoints lie past the head the repair will keep.
     expect(cli('projections', 'rebuild', 'all').code).toBe(0);
+    // And a reaction's checkpoint (the command side's hold-expiry sweeper) at the head.
+    const reads = new EmbeddedReadStore({ snapshotDir: join(dataDir, 'read-models') });
+    await reads.open();
+    await reads.saveCheckpoint('command-api.hold-expiry', head);
+    await reads.saveSnapshot();
+    await reads.close();
 
     const bytes = await readFile(logPath());
     const starts = frameStarts(bytes);
@@ -90,6 +97,7 @@ describe('cli: log verify and repair', () => {
     expect(repaired.stdout).toContain(`, ${lostFrom}..${head}:`);
     expect(repaired.stdout).toContain(`position ${head + 1} holds the repair marker ($log-repairs); the next append gets ${head + 2}`);
     expect(repaired.stdout).toMatch(/read model seating_v\d+: checkpoint \d+ was past the kept head \d+; rebuilt/);
+    expect(repaired.stdout).toContain(`checkpoint command-api.hold-expiry: ${head} was past the kept head; moved back to ${lostFrom - 1}`);
 
     expect(cli('log', 'verify').code).toBe(0);
     const status = cli('projections', 'status');
@@ -113,5 +121,18 @@ describe('cli: log verify and repair', () => {
     }
 
     expect(cli('log', 'repair').stdout).toContain('nothing to repair');
+  });
+
+  it('says clearly that a running server holds the log', async () => {
+    const events = await EmbeddedEventStore.open({ dataDir });
+    try {
+      for (const command of ['verify', 'repair']) {
+        const refused = cli('log', command);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toMatch(/is in use by a running server. Stop the server first/);
+      }
+    } finally {
+      await events.close();
+    }
   });
 });

@@ -113,25 +113,18 @@ const reconcileCheckpoints = async (config: TesseraConfig, keptHead: number): Pr
   const reads = await createReadStore(config);
   const lines: string[] = [];
   try {
-    const pastHead = (position: number): boolean => {
-      if (position > keptHead) return true;
-      try {
-        events.assertCheckpoint(position);
-        return false;
-      } catch {
-        return true;
-      }
-    };
+    // Past the kept head of this repair, or inside what an earlier repair removed.
+    const pastHead = async (position: number): Promise<boolean> => position > keptHead || !(await events.holdsCheckpoint(position));
     const projectionCheckpoints = new Set(PROJECTIONS.map((projection) => checkpointName(projection)));
     for (const projection of PROJECTIONS) {
       const checkpoint = await reads.getCheckpoint(checkpointName(projection));
-      if (checkpoint === null || !pastHead(checkpoint)) continue;
+      if (checkpoint === null || !(await pastHead(checkpoint))) continue;
       const report = await rebuildProjection(events, reads, projection);
       lines.push(`read model ${checkpointName(projection)}: checkpoint ${checkpoint} was past the kept head ${keptHead}; rebuilt up to position ${report.position}`);
     }
     const others = await reads.collection<{ _id: string; position: number }>(CHECKPOINTS_COLLECTION).find({});
     for (const { _id: name, position } of others) {
-      if (projectionCheckpoints.has(name) || name.includes('__') || !pastHead(position)) continue;
+      if (projectionCheckpoints.has(name) || name.includes('__') || !(await pastHead(position))) continue;
       await reads.saveCheckpoint(name, keptHead);
       lines.push(`checkpoint ${name}: ${position} was past the kept head; moved back to ${keptHead} (its consumer is at least once)`);
     }
