@@ -5,8 +5,9 @@ import { LayoutError, scanLog, type EntryVisitor, type LogScan } from './log-sca
 import { FILE_HEADER } from './record-codec';
 
 /**
- * The log file: opened read-write, scanned and repaired at start-up, then read with positioned
- * reads and extended only by the group-commit writer.
+ * The log file: opened read-write and scanned at start-up (a torn tail is cut and kept aside,
+ * corruption is refused; see log-scan.ts), then read with positioned reads and extended only by
+ * the group-commit writer.
  */
 
 export class LogCorruptedError extends Error {
