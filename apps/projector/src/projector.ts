@@ -100,9 +100,12 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
     await this.engine.load();
     for (const projection of this.engine.projections) {
       // A checkpoint past the end of the log belongs to another log (a restored backup, a new
-      // data folder): these documents cannot be trusted, so rebuild from the start.
-      if (this.engine.checkpointOf(projection) > head) {
-        this.logger.warn(`${projection.name}: checkpoint ${this.engine.checkpointOf(projection)} is past the log head ${head}; rebuilding from the log`);
+      // data folder), one inside positions a log repair removed counts lost events: these
+      // documents cannot be trusted, so rebuild from the start.
+      const checkpoint = this.engine.checkpointOf(projection);
+      if (!(await this.events.holdsCheckpoint(checkpoint))) {
+        const why = checkpoint > head ? `is past the log head ${head}` : 'counts events a log repair removed';
+        this.logger.warn(`${projection.name}: checkpoint ${checkpoint} ${why}; rebuilding from the log`);
         await this.engine.reset(projection);
       }
     }

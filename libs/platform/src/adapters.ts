@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import type { TesseraConfig } from './config/config';
 import type { EventStore } from './event-store/event-store.port';
@@ -16,7 +17,7 @@ export const createEventStore = async (config: TesseraConfig): Promise<EventStor
     return createKurrentDbEventStore(config.EVENTSTORE_URL);
   }
   const { EmbeddedEventStore } = await import('./event-store/embedded');
-  return EmbeddedEventStore.open({ dataDir: config.DATA_DIR });
+  return EmbeddedEventStore.open({ dataDir: config.DATA_DIR, logger: new Logger('EventStore') });
 };
 
 export const createReadStore = async (config: TesseraConfig): Promise<ReadStore> => {

@@ -7,9 +7,11 @@ import { createEventStore, createReadStore } from '@tessera/platform/adapters';
 import { loadConfig, type TesseraConfig } from '@tessera/platform/config/config';
 import type { EventStore } from '@tessera/platform/event-store/event-store.port';
 import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import { describeStartupFailure } from '@tessera/platform/event-store/embedded/startup-failure';
 import { checkpointName } from '../projection-engine';
 import { PROJECTIONS } from '../read-models';
 import { rebuildProjection, verifyProjection } from '../rebuild';
+import { registerLogCommands } from './log-commands';
 
 /**
  * `npm run cli -- …`: operator commands over the same stores the servers use (DATA_DIR,
@@ -164,7 +166,9 @@ program
     });
   });
 
+registerLogCommands(program);
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  process.exitCode = error instanceof CliError ? error.exitCode : (describeStartupFailure(error)?.exitCode ?? 1);
 });

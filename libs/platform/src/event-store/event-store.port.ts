@@ -154,6 +154,15 @@ export abstract class EventStore {
    * on meanwhile. A store that cannot tell (a remote server) never throws here.
    */
   assertWritable(): void {}
+
+  /**
+   * Whether a reader's checkpoint counts only events this log holds: false past the head, and
+   * (embedded log) inside positions a `log repair` removed. A reader at such a checkpoint must
+   * rebuild, or be moved back.
+   */
+  async holdsCheckpoint(position: number): Promise<boolean> {
+    return position <= (await this.headPosition());
+  }
 }
 
 export interface RevisionConflict {

@@ -27,7 +27,8 @@ import { ConsumerGroups } from './consumer-groups';
 import { DataDirLock } from './data-dir-lock';
 import { GroupCommitWriter, type DurableFrame, type WriterRetryOptions, type WriterStats } from './group-commit-writer';
 import { LogIndex, RecentEventIds } from './log-index';
-import { LogFile, type LogWriteOps, type TornTail } from './log-file';
+import { DurableMark, readCleanEnd, readDurableMark, removeCleanEnd, writeCleanEnd } from './clean-end';
+import { LogFile, type KnownEnd, type LogWriteOps, type TornTail } from './log-file';
 import { RecentEvents } from './recent-events';
 import { decodeEntry, ENTRY_HEADER_BYTES, encodeFrame, readEntryHeader, readEntryRouting, type PlacedEvent } from './record-codec';
 
@@ -46,6 +47,8 @@ export interface EmbeddedEventStoreOptions {
   writeRetry?: WriterRetryOptions;
   /** Fault-injection seam for tests: the file operations appends go through. */
   writeOps?: LogWriteOps;
+  /** Where a torn tail cut at open is reported (warn). */
+  logger?: { warn(message: string): void };
 }
 
 export interface OpenReport {
@@ -55,6 +58,26 @@ export interface OpenReport {
   openMs: number;
   /** Bytes cut off the end of the log because they were not a complete, valid frame. */
   tornTail?: TornTail;
+}
+
+/** The stream of the markers `log repair` writes: each holds the positions it removed. */
+export const LOG_REPAIR_STREAM = '$log-repairs';
+export const LOG_REPAIRED_EVENT_TYPE = 'tessera.log-repaired.v1';
+
+/** A reader asked to continue from a position this log never held, or no longer holds. */
+export class PositionNotInLogError extends Error {
+  constructor(
+    readonly position: number,
+    readonly head: number,
+    lost: boolean,
+  ) {
+    const what = lost ? 'counts events a log repair removed' : 'is past the event log head (from another log, or from before a repair)';
+    super(
+      `a reader's checkpoint ${position} ${what}, head ${head}; with the server stopped, ` +
+        '"npm run cli -- log repair" rebuilds the read models and moves other checkpoints back',
+    );
+    this.name = 'PositionNotInLogError';
+  }
 }
 
 export class EventStoreClosedError extends Error {
@@ -92,6 +115,7 @@ export class EmbeddedEventStore extends EventStore {
   private nextPosition = 0;
   private lock: DataDirLock | undefined;
   private file: LogFile | undefined;
+  private durableMark: DurableMark | undefined;
   private writer: GroupCommitWriter | undefined;
   private groups: ConsumerGroups | undefined;
   private readonly subscriptions = new Set<CatchUpSubscription>();
@@ -127,12 +151,35 @@ export class EmbeddedEventStore extends EventStore {
     await mkdir(this.dir, { recursive: true });
     this.lock = await DataDirLock.acquire(join(this.dir, 'LOCK'));
     try {
-      const { file, tornTail } = await LogFile.open(join(this.dir, 'events.log'), (buf, at, base) => {
-        const header = readEntryHeader(buf, at);
-        this.index.add(header.stream, header.revision, header.position, base + at, header.length);
-      });
+      const logPath = join(this.dir, 'events.log');
+      const cleanEnd = await readCleanEnd(logPath);
+      const durable = cleanEnd ? undefined : await readDurableMark(logPath);
+      const known: KnownEnd | undefined = cleanEnd
+        ? { ...cleanEnd, recordedBy: 'its last clean close' }
+        : durable && { ...durable, recordedBy: 'its last acknowledged write' };
+      const { file, tornTail } = await LogFile.open(
+        logPath,
+        (buf, at, base) => {
+          const header = readEntryHeader(buf, at);
+          // A repair marker follows the positions its repair removed: they are never reused.
+          if (header.position > this.index.headPosition + 1 && header.stream === LOG_REPAIR_STREAM) {
+            this.index.skipTo(header.position - 1, base + at);
+          }
+          this.index.add(header.stream, header.revision, header.position, base + at, header.length);
+        },
+        { known },
+      );
       this.file = file;
       if (this.options.writeOps) file.writeOps = this.options.writeOps;
+      // From here the log may grow past what the clean close recorded; the durable mark follows it.
+      this.durableMark = await DurableMark.open(logPath, { size: file.size, head: this.index.headPosition });
+      await removeCleanEnd(logPath);
+      if (tornTail) {
+        this.options.logger?.warn(
+          `event log: cut a torn tail of ${tornTail.bytes} bytes at byte ${tornTail.offset} (${tornTail.reason}): ` +
+            `the last appends of a process that stopped before they were durable, never acknowledged; the bytes are kept in ${tornTail.savedTo}`,
+        );
+      }
       this.nextPosition = this.index.headPosition;
       await this.rememberRecentIds();
       this.writer = new GroupCommitWriter(
@@ -154,6 +201,7 @@ export class EmbeddedEventStore extends EventStore {
       };
       return this.report;
     } catch (error) {
+      await this.durableMark?.close();
       await this.file?.close();
       await this.lock.release();
       throw error;
@@ -223,9 +271,24 @@ export class EmbeddedEventStore extends EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions): AllSubscription {
     this.assertOpen();
+    if (typeof options.from === 'object') this.assertCheckpoint(options.from.after);
     const subscription = new CatchUpSubscription(this.committed, options, (closed) => this.subscriptions.delete(closed));
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * Refuses a reader's checkpoint that counts events this log does not hold: one past the head,
+   * or one inside the positions a repair removed. Throws PositionNotInLogError.
+   */
+  assertCheckpoint(position: number): void {
+    const head = this.index.headPosition;
+    const lost = this.index.isLost(position);
+    if (position > head || lost) throw new PositionNotInLogError(position, head, lost);
+  }
+
+  override async holdsCheckpoint(position: number): Promise<boolean> {
+    return position <= this.index.headPosition && !this.index.isLost(position);
   }
 
   async ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<void> {
@@ -250,7 +313,12 @@ export class EmbeddedEventStore extends EventStore {
     await this.groups?.close();
     await this.writer?.drain();
     await this.writer?.close();
-    await this.file?.close();
+    const file = this.file;
+    await this.durableMark?.close();
+    // A clean end lets the next open tell damage to the last frames from a torn write. Best
+    // effort (a full disk): without it the next open relies on the durable mark.
+    if (file && !this.writer?.failed) await writeCleanEnd(file.path, { size: file.size, head: this.index.headPosition }).catch(() => undefined);
+    await file?.close();
     await this.lock?.release();
     this.commitListeners.clear();
     this.state = 'closed';
@@ -281,6 +349,7 @@ export class EmbeddedEventStore extends EventStore {
     const base = this.index.offsetOf(first);
     const buf = await this.requireFile().read(base, this.index.endOf(last) - base);
     for (let position = first; position <= last; position++) {
+      if (!this.index.holdsEvent(position)) continue; // removed by a log repair
       const at = this.index.offsetOf(position) - base;
       if (this.recentEvents.isRecent(position, head)) {
         const event = this.recentEvents.remember(decodeEntry(buf, at));
@@ -478,6 +547,7 @@ export class EmbeddedEventStore extends EventStore {
         if (followed) this.recentEvents.remember(decodeEntry(frame.bytes, entry.offsetInFrame));
       }
     }
+    this.durableMark?.record({ size: this.requireFile().size, head: this.index.headPosition });
     for (const listener of [...this.commitListeners]) listener();
   }
 
@@ -566,6 +636,7 @@ export class EmbeddedEventStore extends EventStore {
       const base = this.index.offsetOf(after + 1);
       const buf = await this.requireFile().read(base, this.index.endOf(last) - base);
       for (let position = after + 1; position <= last; position++) {
+        if (!this.index.holdsEvent(position)) continue;
         const header = readEntryHeader(buf, this.index.offsetOf(position) - base);
         const id = buf.toString('utf8', header.idStart, header.idStart + header.idLength);
         this.recentIds.remember(header.stream, id, header.revision, position);

@@ -1,8 +1,12 @@
-export { EmbeddedEventStore, EventStoreClosedError, parkedStreamOf } from './embedded-event-store';
+export { EmbeddedEventStore, EventStoreClosedError, LOG_REPAIR_STREAM, parkedStreamOf, PositionNotInLogError } from './embedded-event-store';
 export type { EmbeddedEventStoreOptions, OpenReport } from './embedded-event-store';
 export { DataDirLockedError } from './data-dir-lock';
 export { LogCorruptedError } from './log-file';
-export type { TornTail } from './log-file';
+export type { CleanEnd, TornTail } from './log-file';
+export { CleanEndUnreadableError } from './clean-end';
+export { repairLog, verifyLog } from './log-repair';
+export type { LogRepairReport, LogVerifyReport, LostEvent } from './log-repair';
+export { describeStartupFailure, EXIT_LOG_DAMAGED } from './startup-failure';
 export { LogWriteFailedError } from './group-commit-writer';
 export type { WriterStats } from './group-commit-writer';
 export { ConsumerGroupNotFoundError } from './consumer-groups';

@@ -1,19 +1,28 @@
-import { constants, readSync } from 'node:fs';
+import { constants, createReadStream, createWriteStream, readSync } from 'node:fs';
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
-import { checkFrame, FILE_HEADER, firstEntryOffset } from './record-codec';
+import { pipeline } from 'node:stream/promises';
+import { LayoutError, scanLog, type EntryVisitor, type LogScan } from './log-scan';
+import { FILE_HEADER } from './record-codec';
 
 /**
- * The log file: opened read-write, scanned and repaired at start-up, then read with positioned
- * reads and extended only by the group-commit writer.
+ * The log file: opened read-write and scanned at start-up (a torn tail is cut and kept aside,
+ * corruption is refused; see log-scan.ts), then read with positioned reads and extended only by
+ * the group-commit writer.
  */
 
-const SCAN_CHUNK_BYTES = 8 * 1024 * 1024;
-/** A torn tail up to this size is copied aside before truncation, for forensics. */
-const KEEP_TORN_TAIL_BYTES = 64 * 1024 * 1024;
-
 export class LogCorruptedError extends Error {
-  constructor(path: string, offset: number, reason: string) {
-    super(`event log ${path} is corrupt at byte ${offset}: ${reason}`);
+  constructor(
+    readonly path: string,
+    readonly offset: number,
+    readonly reason: string,
+    /** Valid records found after the damage: acknowledged events that a cut would lose. */
+    readonly validRecordsAfter = 0,
+  ) {
+    super(
+      `event log ${path} is corrupt at byte ${offset}: ${reason}` +
+        (validRecordsAfter > 0 ? `; ${validRecordsAfter} valid records follow it` : '') +
+        '. Nothing was changed: inspect with "npm run cli -- log verify", cut at the damage with "npm run cli -- log repair"',
+    );
     this.name = 'LogCorruptedError';
   }
 }
@@ -23,12 +32,55 @@ export interface TornTail {
   offset: number;
   bytes: number;
   reason: string;
-  /** Where the cut-off bytes were saved, if they were. */
-  savedTo?: string;
+  /** Where the cut-off bytes were saved (always). */
+  savedTo: string;
 }
 
-/** Called for every entry of every valid frame, in log order, during the start-up scan. */
-export type EntryVisitor = (buf: Buffer, entryAt: number, bufFileOffset: number) => void;
+/** What a clean close recorded: the log's size and head, so any damage before it is corruption. */
+export interface CleanEnd {
+  size: number;
+  head: number;
+}
+
+/** What is known to have been acknowledged, and who recorded it (for messages). */
+export interface KnownEnd extends CleanEnd {
+  recordedBy: 'its last clean close' | 'its last acknowledged write';
+}
+
+export type { EntryVisitor } from './log-scan';
+
+/** Copies [from, to) of the file to `target` without holding it in memory, and syncs the copy. */
+export const copyRangeDurably = async (path: string, from: number, to: number, target: string): Promise<void> => {
+  if (to > from) await pipeline(createReadStream(path, { start: from, end: to - 1 }), createWriteStream(target, { flags: 'wx' }));
+  else await writeFile(target, Buffer.alloc(0), { flag: 'wx' });
+  const copy = await open(target, 'r+');
+  try {
+    await copy.sync();
+  } finally {
+    await copy.close();
+  }
+};
+
+/**
+ * What the scan found: a torn tail (bad bytes that no valid frame follows, after no clean close
+ * that says otherwise), corruption (anything else that is not clean), or a clean log.
+ */
+export const classifyScan = (
+  path: string,
+  scan: LogScan,
+  known: KnownEnd | undefined,
+): { kind: 'clean' } | { kind: 'torn' } | { kind: 'corrupt'; error: LogCorruptedError } => {
+  const { firstBad } = scan;
+  const corrupt = (offset: number, reason: string, after = 0) => ({ kind: 'corrupt' as const, error: new LogCorruptedError(path, offset, reason, after) });
+  if (firstBad && scan.after.frames > 0) return corrupt(firstBad.offset, firstBad.reason, scan.after.events);
+  if (firstBad && known && firstBad.offset < known.size) {
+    return corrupt(firstBad.offset, `${firstBad.reason}, before the acknowledged end that ${known.recordedBy} recorded (byte ${known.size}), so not a torn write`);
+  }
+  if (known && scan.lastPosition < known.head) {
+    return corrupt(scan.validEnd, `the log ends at position ${scan.lastPosition}, but ${known.recordedBy} recorded position ${known.head} (${known.size} bytes)`);
+  }
+  return firstBad ? { kind: 'torn' } : { kind: 'clean' };
+};
 
 /**
  * The file operations the write path goes through. Tests replace them (EmbeddedEventStore's
@@ -56,12 +108,22 @@ export class LogFile {
     private end: number,
   ) {}
 
-  /** Opens (creating if needed) the log, visits every valid entry and truncates a torn tail. */
-  static async open(path: string, visit: EntryVisitor): Promise<{ file: LogFile; tornTail?: TornTail }> {
+  /**
+   * Opens (creating if needed) the log and visits every valid entry. Cuts a torn tail (keeping the
+   * cut bytes next to the log); refuses corruption with LogCorruptedError and changes nothing.
+   */
+  static async open(
+    path: string,
+    visit: EntryVisitor,
+    options: { known?: KnownEnd } = {},
+  ): Promise<{ file: LogFile; tornTail?: TornTail; scan: LogScan }> {
     const handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o644);
     try {
       let size = (await handle.stat()).size;
       if (size < FILE_HEADER.length) {
+        if (options.known && options.known.size > size) {
+          throw new LogCorruptedError(path, 0, `the log is ${size} bytes, but ${options.known.recordedBy} recorded ${options.known.size} bytes`);
+        }
         // A new log, or one whose creation was cut short before any frame could follow.
         await handle.truncate(0);
         await handle.write(FILE_HEADER, 0, FILE_HEADER.length, 0);
@@ -72,20 +134,21 @@ export class LogFile {
         await handle.read(header, 0, header.length, 0);
         if (!header.equals(FILE_HEADER)) throw new LogCorruptedError(path, 0, 'not a Tessera event log (bad file header)');
       }
-      const scan = await scanFrames(path, handle, size, visit);
+      const scan = await scanLog(handle, size, visit).catch((error: unknown) => {
+        if (error instanceof LayoutError) throw new LogCorruptedError(path, error.offset, error.message);
+        throw error;
+      });
       let tornTail: TornTail | undefined;
-      if (scan.validEnd < size) {
-        tornTail = { offset: scan.validEnd, bytes: size - scan.validEnd, reason: scan.reason ?? 'torn tail' };
-        if (tornTail.bytes <= KEEP_TORN_TAIL_BYTES) {
-          const tail = Buffer.alloc(tornTail.bytes);
-          await handle.read(tail, 0, tail.length, scan.validEnd);
-          tornTail.savedTo = `${path}.torn-${scan.validEnd}`;
-          await writeFile(tornTail.savedTo, tail);
-        }
+      const found = classifyScan(path, scan, options.known);
+      if (found.kind === 'corrupt') throw found.error;
+      if (found.kind === 'torn') {
+        const reason = scan.firstBad?.reason ?? 'torn tail';
+        tornTail = { offset: scan.validEnd, bytes: size - scan.validEnd, reason, savedTo: `${path}.torn-${scan.validEnd}-${Date.now()}` };
+        await copyRangeDurably(path, scan.validEnd, size, tornTail.savedTo);
         await handle.truncate(scan.validEnd);
         await handle.datasync();
       }
-      return { file: new LogFile(path, handle, scan.validEnd), tornTail };
+      return { file: new LogFile(path, handle, scan.validEnd), tornTail, scan };
     } catch (error) {
       await handle.close();
       throw error;
@@ -182,51 +245,3 @@ export class LogFile {
     await this.handle.close();
   }
 }
-
-const scanFrames = async (
-  path: string,
-  handle: FileHandle,
-  fileSize: number,
-  visit: EntryVisitor,
-): Promise<{ validEnd: number; reason?: string }> => {
-  let chunk = Buffer.allocUnsafe(Math.min(SCAN_CHUNK_BYTES, Math.max(fileSize, 4096)));
-  let chunkStart = FILE_HEADER.length; // file offset of chunk[0]
-  let filled = 0;
-  let at = 0;
-  for (;;) {
-    const frameOffset = chunkStart + at;
-    if (frameOffset >= fileSize) return { validEnd: frameOffset };
-    const check = checkFrame(chunk, at, filled);
-    if (check.kind === 'invalid') return { validEnd: frameOffset, reason: check.reason };
-    if (check.kind === 'incomplete') {
-      if (frameOffset + check.needed > fileSize) return { validEnd: frameOffset, reason: 'frame cut short' };
-      const remaining = filled - at;
-      if (check.needed > chunk.length) {
-        const bigger = Buffer.allocUnsafe(Math.max(check.needed, chunk.length * 2));
-        chunk.copy(bigger, 0, at, filled);
-        chunk = bigger;
-      } else {
-        chunk.copy(chunk, 0, at, filled);
-      }
-      chunkStart = frameOffset;
-      filled = remaining;
-      at = 0;
-      const toRead = Math.min(chunk.length - filled, fileSize - (chunkStart + filled));
-      const { bytesRead } = await handle.read(chunk, filled, toRead, chunkStart + filled);
-      filled += bytesRead;
-      if (bytesRead === 0) return { validEnd: frameOffset, reason: 'short read' };
-      continue;
-    }
-    const frameEnd = at + check.length;
-    let entryAt = firstEntryOffset(at);
-    for (let i = 0; i < check.eventCount; i++) {
-      const length = chunk.readUInt32LE(entryAt);
-      if (entryAt + length > frameEnd) throw new LogCorruptedError(path, frameOffset, 'entry overruns its frame');
-      visit(chunk, entryAt, chunkStart);
-      entryAt += length;
-    }
-    // The checksum matched, so a layout mismatch is a writer bug, not a torn write: refuse it.
-    if (entryAt !== frameEnd) throw new LogCorruptedError(path, frameOffset, 'frame entries do not fill the frame');
-    at = frameEnd;
-  }
-};

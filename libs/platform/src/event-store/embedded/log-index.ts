@@ -8,6 +8,8 @@ export class LogIndex {
   private lengths = new Uint32Array(1024);
   private readonly streams = new Map<string, number[]>();
   private head = 0;
+  /** Position ranges a log repair removed: never handed out again, and held by no event. */
+  private readonly lost: Array<{ from: number; to: number }> = [];
 
   /** Position of the newest durable event; 0 for an empty log. */
   get headPosition(): number {
@@ -34,6 +36,29 @@ export class LogIndex {
     this.offsets[position - 1] = offset;
     this.lengths[position - 1] = length;
     this.head = position;
+  }
+
+  /**
+   * Skips the positions up to `to`, which a log repair removed: they stay empty (zero-length
+   * entries at `offset`, where the next event begins), so positions are never handed out twice.
+   */
+  skipTo(to: number, offset: number): void {
+    if (to <= this.head) return;
+    while (to > this.offsets.length) this.grow();
+    this.offsets.fill(offset, this.head, to);
+    this.lengths.fill(0, this.head, to);
+    this.lost.push({ from: this.head + 1, to });
+    this.head = to;
+  }
+
+  /** Whether `position` was removed by a log repair (it holds no event). */
+  isLost(position: number): boolean {
+    return this.lost.some((range) => position >= range.from && position <= range.to);
+  }
+
+  /** Whether `position` holds an event (false for a removed one). */
+  holdsEvent(position: number): boolean {
+    return position >= 1 && position <= this.head && this.lengths[position - 1] > 0;
   }
 
   offsetOf(position: number): number {
