@@ -38,6 +38,9 @@ export const ERROR_STATUS = {
   INTERNAL_ERROR: 500,
   PROJECTION_LAGGING: 503,
   SERVICE_UNAVAILABLE: 503,
+  /** 409 when publishing a draft whose date has passed; 400 when the create request names a past date. */
+  SHOW_IN_PAST: 409,
+  CARD_EXPIRED: 402,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
