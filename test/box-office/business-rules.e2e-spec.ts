@@ -1,14 +1,19 @@
-import { showStream } from '@tessera/contracts';
+import { CommandBus } from '@nestjs/cqrs';
+import { bookingStream, showStream } from '@tessera/contracts';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
+import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
+import { SimulatedPaymentProvider } from '@tessera/platform/payments/simulated-payment-provider';
+import { PayBookingCommand } from '../../apps/command-api/src/bookings/pay-booking/pay-booking.command';
 import { accessTokenFor } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
-import { createShow, ManualClock, post, showBody } from './box-office-client';
+import { createShow, GOOD_CARD, ManualClock, post, showBody } from './box-office-client';
 
 /** The business rules API.md states for shows and payments, over HTTP with a hand-moved clock. */
 describe('business rules of shows and payments', () => {
   let server: TestApp;
   let clock: ManualClock;
   let admin: string;
+  let alice: string;
   let store: EventStore;
   const DAY = 24 * 60 * 60_000;
 
@@ -17,6 +22,7 @@ describe('business rules of shows and payments', () => {
     clock = new ManualClock();
     server = await startTestApp({ overrides: { clock } });
     admin = await accessTokenFor(server, 'admin-1', ['admin']);
+    alice = await accessTokenFor(server, 'alice');
     store = server.app.get(EventStore);
   });
 
@@ -25,6 +31,15 @@ describe('business rules of shows and payments', () => {
   });
 
   const typesOf = async (stream: string) => (await store.readStream(stream)).map((event) => event.type);
+  const provider = () => server.app.get(PaymentProvider) as SimulatedPaymentProvider;
+  const heldBooking = async (seat = 'A-1-1'): Promise<string> => {
+    const showId = await createShow(server.url, admin);
+    const held = await post<{ bookingId: string }>(`${server.url}/api/bookings`, alice, { showId, seats: [seat] });
+    expect(held.status).toBe(201);
+    return held.body.bookingId;
+  };
+  const pay = (bookingId: string, card: Record<string, unknown> = GOOD_CARD, headers: Record<string, string> = {}) =>
+    post(`${server.url}/api/bookings/${bookingId}/payment`, alice, { card }, headers);
 
   describe('a show in the past', () => {
     it('cannot be created: 400 SHOW_IN_PAST naming startsAt, and nothing is written', async () => {
@@ -67,6 +82,55 @@ describe('business rules of shows and payments', () => {
 
     it('accepts an ISO 4217 code other than EUR', async () => {
       expect((await post(`${server.url}/api/shows`, admin, { ...showBody(), currency: 'JPY' })).status).toBe(201);
+    });
+  });
+
+  describe('cards', () => {
+    it('refuses a card past its expiry month by the server clock: 402 CARD_EXPIRED, no charge, no event, still held', async () => {
+      const bookingId = await heldBooking();
+      // The server clock says April 2027: March 2027 is over, April is not.
+      const expired = await pay(bookingId, { ...GOOD_CARD, expMonth: 3, expYear: 2027 });
+      expect(expired).toMatchObject({ status: 402, body: { code: 'CARD_EXPIRED' } });
+      expect(JSON.stringify(expired.body)).not.toContain('4242');
+      expect(provider().calls.filter((call) => call.key === bookingId)).toEqual([]);
+      expect(await typesOf(bookingStream(bookingId))).toEqual(['booking.placed.v1']);
+      const booking = await fetch(`${server.url}/api/bookings/${bookingId}`, { headers: { authorization: `Bearer ${alice}` } });
+      expect(await booking.json()).toMatchObject({ status: 'held' });
+      // A card good through this month still pays.
+      expect(await pay(bookingId, { ...GOOD_CARD, expMonth: 4, expYear: 2027 })).toMatchObject({ status: 200, body: { status: 'confirmed' } });
+    });
+
+    it('refuses to pay a confirmed booking again (409 INVALID_BOOKING_STATE), charging once', async () => {
+      const bookingId = await heldBooking();
+      expect((await pay(bookingId, GOOD_CARD, { 'idempotency-key': 'pay-once' })).status).toBe(200);
+      expect(await pay(bookingId)).toMatchObject({ status: 409, body: { code: 'INVALID_BOOKING_STATE' } });
+      expect(await pay(bookingId, GOOD_CARD, { 'idempotency-key': 'pay-twice' })).toMatchObject({ status: 409, body: { code: 'INVALID_BOOKING_STATE' } });
+      expect(provider().calls.filter((call) => call.key === bookingId && call.outcome === 'succeeded')).toHaveLength(1);
+    });
+
+    it('answers a replay of the same Idempotency-Key with the first confirmation', async () => {
+      const bookingId = await heldBooking();
+      const headers = { 'idempotency-key': 'pay-replayed' };
+      const first = await pay(bookingId, GOOD_CARD, headers);
+      expect(first).toMatchObject({ status: 200, body: { status: 'confirmed' } });
+      const replay = await pay(bookingId, GOOD_CARD, headers);
+      expect(replay.status).toBe(200);
+      expect(replay.body).toEqual(first.body);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(provider().calls.filter((call) => call.key === bookingId && call.outcome !== 'declined')).toHaveLength(1);
+    });
+
+    it('answers a retry of the same command (its stored answer lost) from the log, and refuses any other', async () => {
+      const bookingId = await heldBooking();
+      const bus = server.app.get(CommandBus);
+      const card = { ...GOOD_CARD, number: '4242424242424242' };
+      const context = { actorId: 'alice', correlationId: 'first', causationId: 'pay-command-1', now: clock.now() };
+      const first = await bus.execute(new PayBookingCommand(bookingId, 'alice', card, context));
+      expect(first).toMatchObject({ status: 'confirmed' });
+      expect(await bus.execute(new PayBookingCommand(bookingId, 'alice', card, { ...context, correlationId: 'retry' }))).toEqual(first);
+      await expect(bus.execute(new PayBookingCommand(bookingId, 'alice', card, { ...context, causationId: 'pay-command-2' }))).rejects.toMatchObject({
+        code: 'INVALID_BOOKING_STATE',
+      });
     });
   });
 });

@@ -95,7 +95,7 @@ export class BoxOfficeDriver {
       booking: booking.state,
       seats: Object.fromEntries(Object.entries(seats).map(([id, s]) => [id, s.state])),
       tickets: Object.fromEntries(Object.entries(tickets).map(([id, t]) => [id, t.state])),
-      command: { type: 'CancelBooking', data: { bookingId, reason, refundId: randomUUID() } },
+      command: { type: 'CancelBooking', data: { bookingId, reason, refundId: randomUUID() }, metadata: { now: this.now.toISOString() } },
     });
     return this.appendDecision(showId, bookingId, decision, booking.revision, seats, tickets, userId);
   }
