@@ -261,7 +261,7 @@ describe('kill -9 of the standalone server and restart on the same DATA_DIR', ()
     const created = await send('POST', '/api/shows', admin, {
       name: 'Night Concert',
       venue: 'Arena',
-      startsAt: '2027-05-01T19:30:00Z',
+      startsAt: '2099-05-01T19:30:00Z',
       currency: 'EUR',
       holdMinutes: 10,
       maxSeatsPerBooking: 8,
