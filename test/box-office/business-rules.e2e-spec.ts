@@ -6,7 +6,7 @@ import { SimulatedPaymentProvider } from '@tessera/platform/payments/simulated-p
 import { PayBookingCommand } from '../../apps/command-api/src/bookings/pay-booking/pay-booking.command';
 import { accessTokenFor } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
-import { createShow, GOOD_CARD, ManualClock, post, showBody } from './box-office-client';
+import { createShow, DECLINED_CARD, GOOD_CARD, ManualClock, post, showBody } from './box-office-client';
 
 /** The business rules API.md states for shows and payments, over HTTP with a hand-moved clock. */
 describe('business rules of shows and payments', () => {
@@ -131,6 +131,23 @@ describe('business rules of shows and payments', () => {
       await expect(bus.execute(new PayBookingCommand(bookingId, 'alice', card, { ...context, causationId: 'pay-command-2' }))).rejects.toMatchObject({
         code: 'INVALID_BOOKING_STATE',
       });
+    });
+
+    it('gives every event of a payment its own id, even when one request declines and is sent again with another card', async () => {
+      const bookingId = await heldBooking();
+      const headers = { 'idempotency-key': 'declined-then-good' };
+      expect((await pay(bookingId, DECLINED_CARD, headers)).status).toBe(402);
+      // A failed request leaves no stored answer: the same key runs again, as the same command.
+      expect((await pay(bookingId, GOOD_CARD, headers)).status).toBe(200);
+      const events = await store.readStream(bookingStream(bookingId));
+      expect(events.map((event) => event.type)).toEqual([
+        'booking.placed.v1',
+        'booking.payment-started.v1',
+        'booking.payment-declined.v1',
+        'booking.payment-started.v1',
+        'booking.confirmed.v1',
+      ]);
+      expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
     });
   });
 });

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { bookingStream, ticketStream, type PayBookingResponse } from '@tessera/contracts';
+import { bookingStream, ticketStream, type BookingEvent, type PayBookingResponse } from '@tessera/contracts';
 import { Booking, decidePayBooking, DomainError, type PlacedBooking } from '@tessera/domain';
-import { retryOnConflict, toAppend } from '@tessera/platform/commands/event-sourcing';
+import { CommandContext, deterministicEventId, retryOnConflict, toAppend } from '@tessera/platform/commands/event-sourcing';
 import { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
 import { TicketCodes } from '@tessera/platform/security/ticket-codes';
@@ -123,8 +123,20 @@ export class PayBookingHandler implements ICommandHandler<PayBookingCommand, Pay
         state,
       );
       if (events.length === 0) return;
-      await this.store.append(stream, toAppend(stream, events, context), { expectedRevision: revision });
+      await this.appendOfAttempt(stream, events, context, revision);
     });
+  }
+
+  /**
+   * One attempt writes several events to the booking stream under its one command id (its
+   * claim, then its decline or confirmation; again if the same request is sent once more after
+   * a decline). Ids by index in the append, as `toAppend` makes them, would repeat; ids by the
+   * revision each event lands at do not, and a re-append at the same revision still finds its own.
+   */
+  private appendOfAttempt(stream: string, events: BookingEvent[], context: CommandContext, revision: number | 'no_stream') {
+    const first = revision === 'no_stream' ? 0 : revision + 1;
+    const appends = toAppend(stream, events, context).map((event, i) => ({ ...event, id: deterministicEventId(context.causationId, stream, first + i) }));
+    return this.store.append(stream, appends, { expectedRevision: revision });
   }
 
   /** Whether this request (its command id) is the one that confirmed the booking. */
@@ -157,7 +169,7 @@ export class PayBookingHandler implements ICommandHandler<PayBookingCommand, Pay
       const { state, revision } = await readBooking(this.store, bookingId);
       const events = Booking.decide({ type: 'RecordPaymentDeclined', data: { bookingId, declineCode } }, state);
       if (events.length === 0) return;
-      await this.store.append(stream, toAppend(stream, events, context), { expectedRevision: revision });
+      await this.appendOfAttempt(stream, events, context, revision);
     }).catch((error: unknown) =>
       // The claim then lapses by itself; the customer's answer (402) does not depend on this.
       this.logger.warn({ err: error, bookingId }, 'could not record the declined payment'),
