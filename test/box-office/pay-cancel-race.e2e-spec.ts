@@ -120,4 +120,34 @@ describe('cancel racing pay', () => {
     expect(await cancelling).toMatchObject({ status: 200, body: { status: 'refunded' } });
     expect((await finalState(bookingId)).status).toBe('refunded');
   });
+
+  it('refuses a second payment attempt and, after waiting 5 s, a cancel, while a charge is stuck: 409 with Retry-After', async () => {
+    const admin = await accessTokenFor(server, 'admin-1', ['admin']);
+    const showId = await createShow(server.url, admin);
+    const bookingId = (await post<{ bookingId: string }>(`${server.url}/api/bookings`, alice, { showId, seats: ['A-1-1'] })).body.bookingId;
+    let release = () => {};
+    const claimed = new Promise<void>((reached) => {
+      server.app.get(BookingProbe).pauseAt('pay-booking:before-charge', () => {
+        reached();
+        return new Promise<void>((done) => (release = done));
+      });
+    });
+    const paying = post(`${server.url}/api/bookings/${bookingId}/payment`, alice, { card: GOOD_CARD });
+    await claimed;
+    try {
+      const second = await post(`${server.url}/api/bookings/${bookingId}/payment`, alice, { card: GOOD_CARD });
+      expect(second).toMatchObject({ status: 409, body: { code: 'INVALID_BOOKING_STATE', paymentInProgress: true } });
+      expect(second.headers.get('retry-after')).toBe('1');
+      const started = performance.now();
+      const cancel = await post(`${server.url}/api/bookings/${bookingId}/cancel`, alice);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(4_900);
+      expect(cancel).toMatchObject({ status: 409, body: { code: 'INVALID_BOOKING_STATE', paymentInProgress: true } });
+      expect(cancel.headers.get('retry-after')).toBe('1');
+    } finally {
+      release();
+    }
+    expect(await paying).toMatchObject({ status: 200, body: { status: 'confirmed' } });
+    const provider = server.app.get(PaymentProvider) as SimulatedPaymentProvider;
+    expect(provider.calls.filter((call) => call.key === bookingId && call.outcome === 'succeeded')).toHaveLength(1);
+  }, 20_000);
 });
