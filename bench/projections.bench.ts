@@ -52,9 +52,9 @@ export const fillLog = async (events: EventStore): Promise<number> => {
   while ((await events.headPosition()) < TARGET_EVENTS) {
     const showId = `bench${++showNo}`;
     const data: ShowCreated['data'] = showOf(showId, { sections: 4, rows: 10, seatsPerRow: SEATS_PER_SHOW / 40 });
-    const created = Show.decide({ type: 'CreateShow', data }, Show.initialState);
+    const created = Show.decide({ type: 'CreateShow', data, metadata: { now } }, Show.initialState);
     let show = created.reduce(Show.evolve, Show.initialState);
-    const published = Show.decide({ type: 'PublishShow', data: { showId } }, show);
+    const published = Show.decide({ type: 'PublishShow', data: { showId }, metadata: { now } }, show);
     show = published.reduce(Show.evolve, show);
     await events.append(showStream(showId), toAppend(showStream(showId), [...created, ...published], ctx()), { expectedRevision: 'no_stream' });
     const seatIds = data.sections.flatMap((s) => s.rows.flatMap((r) => Array.from({ length: r.seats }, (_, i) => `${s.id}-${r.label}-${i + 1}`)));

@@ -194,12 +194,10 @@ describe('shows and bookings (command side)', () => {
         expect(codes.verify(ticket.code)).toEqual({ ticketId: ticket.ticketId, version: 1 });
         expect(await typesOf(ticketStream(ticket.ticketId))).toEqual(['ticket.issued.v1']);
       }
-      expect(await typesOf(bookingStream(bookingId))).toEqual(['booking.placed.v1', 'booking.confirmed.v1']);
+      expect(await typesOf(bookingStream(bookingId))).toEqual(['booking.placed.v1', 'booking.payment-started.v1', 'booking.confirmed.v1']);
       expect(await typesOf(seatStream(showId, 'A-1-1'))).toEqual(['seat.held.v1', 'seat.sold.v1']);
-      // Paying again is a replay: the same confirmation, no second charge.
-      const again = await pay(alice, bookingId);
-      expect(again.status).toBe(200);
-      expect(again.body).toEqual(paid.body);
+      // Paying again (not a replay of the same Idempotency-Key) is refused, and charges nothing.
+      expect(await pay(alice, bookingId)).toMatchObject({ status: 409, body: { code: 'INVALID_BOOKING_STATE' } });
       const provider = server.app.get(PaymentProvider) as SimulatedPaymentProvider;
       expect(provider.calls.filter((call) => call.key === bookingId && call.outcome === 'succeeded')).toHaveLength(1);
     });
@@ -208,7 +206,7 @@ describe('shows and bookings (command side)', () => {
       const showId = await createShow(server.url, admin);
       const bookingId = (await book(alice, showId, ['A-1-1'])).body.bookingId as string;
       expect(await pay(alice, bookingId, DECLINED_CARD)).toMatchObject({ status: 402, body: { code: 'PAYMENT_DECLINED' } });
-      expect(await typesOf(bookingStream(bookingId))).toEqual(['booking.placed.v1', 'booking.payment-declined.v1']);
+      expect(await typesOf(bookingStream(bookingId))).toEqual(['booking.placed.v1', 'booking.payment-started.v1', 'booking.payment-declined.v1']);
       expect((await pay(alice, bookingId)).status).toBe(200);
     });
 
@@ -242,10 +240,10 @@ describe('shows and bookings (command side)', () => {
       // The sweeper may expire alice's booking (and release the seat) while the charge is in
       // flight, since the clock moved: both orders are right, so the assertions accept both.
       const events = (await store.readStream(bookingStream(bookingId))).filter((e) => e.type !== 'booking.expired.v1');
-      expect(events.map((e) => e.type)).toEqual(['booking.placed.v1', 'booking.refunded.v1']);
-      expect(events[1].data).toMatchObject({ reason: 'hold_lost', amount: 12000 });
+      expect(events.map((e) => e.type)).toEqual(['booking.placed.v1', 'booking.payment-started.v1', 'booking.refunded.v1']);
+      expect(events[2].data).toMatchObject({ reason: 'hold_lost', amount: 12000 });
       const provider = server.app.get(PaymentProvider) as SimulatedPaymentProvider;
-      expect(provider.calls.filter((call) => call.kind === 'refund' && call.key === (events[1].data as { refundId: string }).refundId)).toHaveLength(1);
+      expect(provider.calls.filter((call) => call.kind === 'refund' && call.key === (events[2].data as { refundId: string }).refundId)).toHaveLength(1);
       const seat = await store.readStream(seatStream(showId, 'A-1-1'));
       expect(seat.map((e) => e.type)).not.toContain('seat.sold.v1');
       expect(seat[seat.length - 1]).toMatchObject({ type: 'seat.held.v1', data: { bookingId: bobsBooking?.bookingId } });

@@ -33,7 +33,8 @@ export interface ShowShape {
 export const showBody = ({ rows = 1, seatsPerRow = 20, holdMinutes = 10, maxSeatsPerBooking = 8 }: ShowShape = {}) => ({
   name: 'Night Concert',
   venue: 'Arena',
-  startsAt: '2027-05-01T19:30:00Z',
+  // Far ahead: servers on the real clock refuse a show in the past (SHOW_IN_PAST).
+  startsAt: '2099-05-01T19:30:00Z',
   currency: 'EUR',
   holdMinutes,
   maxSeatsPerBooking,
@@ -57,8 +58,9 @@ export const createShow = async (url: string, adminToken: string, shape: ShowSha
   return created.body.showId;
 };
 
-export const GOOD_CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, cvc: '123' };
-export const DECLINED_CARD = { number: '4000 0000 0000 0002', expMonth: 12, expYear: 2030, cvc: '123' };
+// Valid for as long as the tests will run: a card past its expiry month is refused (CARD_EXPIRED).
+export const GOOD_CARD = { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123' };
+export const DECLINED_CARD = { number: '4000 0000 0000 0002', expMonth: 12, expYear: 2099, cvc: '123' };
 
 /** A clock the test moves by hand, injected through overrides.clock. */
 export class ManualClock extends Clock {

@@ -36,11 +36,11 @@ export class BoxOfficeDriver {
 
   async createShow(data: ShowCreated['data'], publish = true): Promise<number> {
     const ctx = this.context('admin');
-    const events = Show.decide({ type: 'CreateShow', data }, Show.initialState);
+    const events = Show.decide({ type: 'CreateShow', data, metadata: { now: ctx.now.toISOString() } }, Show.initialState);
     let result = await this.store.append(showStream(data.showId), toAppend(showStream(data.showId), events, ctx), { expectedRevision: 'no_stream' });
     if (publish) {
       const { state, revision } = await loadStream(this.store, showStream(data.showId), Show.evolve, Show.initialState);
-      const published = Show.decide({ type: 'PublishShow', data: { showId: data.showId } }, state);
+      const published = Show.decide({ type: 'PublishShow', data: { showId: data.showId }, metadata: { now: this.now.toISOString() } }, state);
       result = await this.store.append(showStream(data.showId), toAppend(showStream(data.showId), published, this.context('admin')), {
         expectedRevision: revision,
       });
@@ -95,7 +95,7 @@ export class BoxOfficeDriver {
       booking: booking.state,
       seats: Object.fromEntries(Object.entries(seats).map(([id, s]) => [id, s.state])),
       tickets: Object.fromEntries(Object.entries(tickets).map(([id, t]) => [id, t.state])),
-      command: { type: 'CancelBooking', data: { bookingId, reason, refundId: randomUUID() } },
+      command: { type: 'CancelBooking', data: { bookingId, reason, refundId: randomUUID() }, metadata: { now: this.now.toISOString() } },
     });
     return this.appendDecision(showId, bookingId, decision, booking.revision, seats, tickets, userId);
   }

@@ -73,6 +73,7 @@ export class BoxOfficeLog {
           categories: [{ id: 'std', name: 'Standard', price: 4500 }],
           sections: [{ id: 'A', name: 'Stalls A', categoryId: 'std', rows: [{ label: '1', seats }] }],
         },
+        metadata: { now: new Date().toISOString() },
       },
       showDecider.initialState,
     );

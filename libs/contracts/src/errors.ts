@@ -40,6 +40,9 @@ export const ERROR_STATUS = {
   SERVICE_UNAVAILABLE: 503,
   STORAGE_UNAVAILABLE: 503,
   METHOD_NOT_ALLOWED: 405,
+  /** 409 when publishing a draft whose date has passed; 400 when the create request names a past date. */
+  SHOW_IN_PAST: 409,
+  CARD_EXPIRED: 402,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

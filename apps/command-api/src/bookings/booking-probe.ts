@@ -18,6 +18,8 @@ export type BookingProbePoint =
   | 'place-booking:before-append'
   /** The booking is in the log; the answer has not been sent. */
   | 'place-booking:after-append'
+  /** The booking is claimed for this payment attempt; charging the card is next. */
+  | 'pay-booking:before-charge'
   /** The card was charged; the confirmation append is next. */
   | 'pay-booking:after-charge';
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
 import { SimulatedPaymentProvider } from '@tessera/platform/payments/simulated-payment-provider';
+import { Clock } from '@tessera/platform/time/clock';
 import { BookingProbe } from './booking-probe';
 import { CancelBookingHandler } from './cancel-booking/cancel-booking.handler';
 import { CancelBookingHttpController } from './cancel-booking/cancel-booking.http.controller';
@@ -24,7 +25,7 @@ import { SettleBookingHandler } from './settle-booking/settle-booking.handler';
   imports: [CqrsModule],
   controllers: [PlaceBookingHttpController, PayBookingHttpController, CancelBookingHttpController],
   providers: [
-    { provide: PaymentProvider, useClass: SimulatedPaymentProvider },
+    { provide: PaymentProvider, useFactory: (clock: Clock) => new SimulatedPaymentProvider(clock), inject: [Clock] },
     BookingProbe,
     BookingPlacement,
     PlaceBookingHandler,

@@ -51,7 +51,11 @@ export const undoBookingOfCancelledShow = async (
       booking: booking.state,
       seats: Object.fromEntries(seatIds.map((seatId, i) => [seatId, seats[i].state])),
       tickets: Object.fromEntries(ticketIds.map((ticketId, i) => [ticketId, tickets[i].state])),
-      command: { type: 'CancelBooking', data: { bookingId, reason: 'show_cancelled', refundId: refundIdFor(bookingId) } },
+      command: {
+        type: 'CancelBooking',
+        data: { bookingId, reason: 'show_cancelled', refundId: refundIdFor(bookingId) },
+        metadata: { now: context.now.toISOString() },
+      },
     });
     const [undone] = decision.booking as BookingEvent[];
     if (!undone) return 'nothing_to_undo';

@@ -104,6 +104,7 @@ export const evolveBooking = (
     case 'booking.refunded.v1':
       return doc && { ...doc, status: 'refunded' };
     case 'booking.payment-declined.v1':
+    case 'booking.payment-started.v1':
       return doc;
     default: {
       const _exhaustive: never = event;
@@ -128,7 +129,8 @@ export const bookingsProjection: Projection = {
   name: 'bookings',
   version: 1,
   collections: [BOOKINGS, USER_BOOKINGS],
-  eventTypes: BOOKING_EVENT_TYPES,
+  // A payment attempt's claim changes nothing a reader sees: the booking stays held until it ends.
+  eventTypes: BOOKING_EVENT_TYPES.filter((type) => type !== 'booking.payment-started.v1'),
 
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
     const domainEvent = { type: event.type, data: event.data } as BookingEvent;

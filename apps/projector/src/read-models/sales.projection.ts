@@ -106,8 +106,10 @@ export const evolveSales = (
     case 'booking.payment-declined.v1':
       return { ...sales, paymentsDeclined: sales.paymentsDeclined + 1 };
     // A request holds nothing: it counts once it is placed (a hold), and a rejection never does.
+    // A payment attempt counts by its outcome (confirmed or declined), not by its start.
     case 'booking.requested.v1':
     case 'booking.rejected.v1':
+    case 'booking.payment-started.v1':
       return sales;
     default: {
       const _exhaustive: never = event;
@@ -126,8 +128,8 @@ export const salesProjection: Projection = {
   name: 'sales',
   version: 1,
   collections: [SHOW_SALES, SALES_BOOKINGS],
-  // Requests are left out: they change no figure, and would only rewrite the show's document.
-  eventTypes: ['show.created.v1', ...BOOKING_EVENT_TYPES.filter((type) => type !== 'booking.requested.v1')],
+  // Requests and payment starts are left out: they change no figure, and would only rewrite the show's document.
+  eventTypes: ['show.created.v1', ...BOOKING_EVENT_TYPES.filter((type) => type !== 'booking.requested.v1' && type !== 'booking.payment-started.v1')],
 
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
     if (event.type === 'show.created.v1') {

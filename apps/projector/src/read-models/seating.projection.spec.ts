@@ -1,5 +1,9 @@
 import type { ShowCreated } from '@tessera/contracts';
-import { showDetailOf, withSectionAvailable, type ShowDetailDoc } from './seating.projection';
+import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
+import { collectionName } from '../projection';
+import { ProjectionEngine } from '../projection-engine';
+import { SHOW_CATALOGUE, seatingProjection, showDetailOf, withSectionAvailable, type ShowCatalogueDoc, type ShowDetailDoc } from './seating.projection';
 
 /**
  * The show detail's totals move by each section's change instead of being summed again per seat
@@ -77,5 +81,47 @@ describe('show detail availability', () => {
     const changed = withSectionAvailable(repeated, 'C', 3);
     expect(changed.sections.filter((section) => section.id === 'C').map((section) => section.available)).toEqual([3, 3]);
     expect(totalsOf(changed)).toEqual(summed(changed));
+  });
+});
+
+describe('show catalogue priceFrom', () => {
+  let position = 0;
+  const recorded = (stream: string, type: string, data: unknown): RecordedEvent => {
+    position += 1;
+    return {
+      id: `e${position}`,
+      stream,
+      type,
+      revision: 0,
+      position,
+      data,
+      metadata: { actorId: 'admin', correlationId: 'c', causationId: `c${position}`, occurredAt: '2027-04-01T10:00:00.000Z', schemaVersion: 1 },
+      recordedAt: '2027-04-01T10:00:00.000Z',
+    };
+  };
+  const catalogueAfter = async (events: RecordedEvent[]): Promise<ShowCatalogueDoc | null> => {
+    const store = new EmbeddedReadStore();
+    const engine = new ProjectionEngine(store, [seatingProjection]);
+    await engine.load();
+    await engine.apply(events);
+    return store.collection<ShowCatalogueDoc>(collectionName(seatingProjection, SHOW_CATALOGUE)).findOne({ _id: created.showId });
+  };
+
+  it('is the lowest price among categories that have seats, not the 1.00 of a category no section uses', async () => {
+    const entry = await catalogueAfter([recorded('show-show-1', 'show.created.v1', created), recorded('show-show-1', 'show.published.v1', { showId: 'show-1' })]);
+    expect(entry).toMatchObject({ priceFrom: 4500, capacity: 43, available: 43, status: 'on_sale' });
+  });
+
+  it('stays so after seat events recompute the entry', async () => {
+    const entry = await catalogueAfter([
+      recorded('show-show-1', 'show.created.v1', created),
+      recorded('seat-show-1-B-1-1', 'seat.held.v1', { showId: 'show-1', seatId: 'B-1-1', bookingId: 'b1', expiresAt: '2027-04-01T10:10:00.000Z' }),
+    ]);
+    expect(entry).toMatchObject({ priceFrom: 4500, available: 42 });
+  });
+
+  it('counts a cheap category once a section uses it', async () => {
+    const seated = { ...created, sections: [...created.sections, { id: 'D', name: 'D', categoryId: 'empty', rows: [{ label: '1', seats: 2 }] }] };
+    expect(await catalogueAfter([recorded('show-show-1', 'show.created.v1', seated)])).toMatchObject({ priceFrom: 100 });
   });
 });

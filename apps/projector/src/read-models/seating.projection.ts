@@ -181,6 +181,15 @@ export const evolveShowStatus = <T extends { status: ShowStatus }>(doc: T, event
   }
 };
 
+/**
+ * The lowest price among categories that have seats (API.md): a category no section uses sells
+ * nothing. Every valid show has one with seats; the fallback only keeps the number finite.
+ */
+export const priceFromOf = (categories: readonly { price: number; capacity: number }[]): number => {
+  const seated = categories.filter((category) => category.capacity > 0);
+  return Math.min(...(seated.length > 0 ? seated : categories).map((category) => category.price));
+};
+
 export const catalogueEntryOf = (detail: Omit<ShowDetailDoc, '_position'>): Omit<ShowCatalogueDoc, '_position'> => ({
   _id: detail.showId,
   showId: detail.showId,
@@ -189,7 +198,7 @@ export const catalogueEntryOf = (detail: Omit<ShowDetailDoc, '_position'>): Omit
   startsAt: detail.startsAt,
   status: detail.status,
   currency: detail.currency,
-  priceFrom: Math.min(...detail.categories.map((category) => category.price)),
+  priceFrom: priceFromOf(detail.categories),
   capacity: detail.capacity,
   available: detail.available,
   listed: detail.status !== 'draft',

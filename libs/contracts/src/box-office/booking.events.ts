@@ -131,6 +131,31 @@ export type BookingPaymentDeclined = DomainEvent<
   }
 >;
 
+/**
+ * A payment attempt claimed the held booking, before its card is charged: written at the
+ * booking's revision, so a cancel that got there first makes the attempt stop before any money
+ * moves, and a cancel that comes later waits for the attempt's outcome instead of racing the
+ * charge. The attempt ends in `booking.confirmed.v1`, `booking.payment-declined.v1` or (the hold
+ * was lost meanwhile) `booking.refunded.v1`; the hold's expiry or the show's cancellation ends it
+ * too. An attempt that never ends (its process died) stops standing in the way `claimSeconds`
+ * after `startedAt`. Read models leave it out: the booking reads as held until the outcome.
+ */
+export type BookingPaymentStarted = DomainEvent<
+  'booking.payment-started.v1',
+  {
+    bookingId: string;
+    showId: string;
+    amount: number;
+    currency: string;
+    /** The paying request's command id: its retry (same Idempotency-Key) resumes the attempt. */
+    attemptId: string;
+    /** ISO 8601 UTC. */
+    startedAt: string;
+    /** How long the claim stands without an outcome. */
+    claimSeconds: number;
+  }
+>;
+
 export type BookingEvent =
   | BookingRequested
   | BookingPlaced
@@ -139,7 +164,8 @@ export type BookingEvent =
   | BookingCancelled
   | BookingRefunded
   | BookingRejected
-  | BookingPaymentDeclined;
+  | BookingPaymentDeclined
+  | BookingPaymentStarted;
 
 export const BOOKING_EVENT_TYPES = [
   'booking.requested.v1',
@@ -150,4 +176,5 @@ export const BOOKING_EVENT_TYPES = [
   'booking.refunded.v1',
   'booking.rejected.v1',
   'booking.payment-declined.v1',
+  'booking.payment-started.v1',
 ] as const satisfies readonly BookingEvent['type'][];

@@ -10,7 +10,7 @@ describe('box-office event types', () => {
       expect(type).toMatch(/^(show|seat|booking|ticket)\.[a-z-]+\.v\d+$/);
       expect(schemaVersionOf(type)).toBe(1);
     }
-    expect(ALL_BOX_OFFICE_EVENT_TYPES).toHaveLength(18);
+    expect(ALL_BOX_OFFICE_EVENT_TYPES).toHaveLength(19);
   });
 
   it('tells its own types from others', () => {

@@ -47,6 +47,14 @@ describe('CreateShowRequest', () => {
     expect(failures(CreateShowRequest, { ...createShow(), ...override })).toEqual([field]);
   });
 
+  it.each(['XYZ', 'ABC', 'BTC', 'EURO', 'E1R'])('refuses %s, which is no ISO 4217 currency code', (currency) => {
+    expect(failures(CreateShowRequest, { ...createShow(), currency })).toEqual(['currency']);
+  });
+
+  it.each(['USD', 'JPY', 'CHF', 'XTS'])('accepts the ISO 4217 code %s', (currency) => {
+    expect(failures(CreateShowRequest, { ...createShow(), currency })).toEqual([]);
+  });
+
   it('refuses negative and fractional prices', () => {
     const body = createShow();
     body.categories[0].price = -1;

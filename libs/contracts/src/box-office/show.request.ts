@@ -8,6 +8,7 @@ import {
   ArrayUnique,
   IsArray,
   IsInt,
+  IsISO4217CurrencyCode,
   IsISO8601,
   IsString,
   Length,
@@ -107,7 +108,9 @@ export class CreateShowRequest {
   @Matches(ZONED_DATE_TIME, { message: 'startsAt must be an ISO 8601 date-time with a zone, e.g. 2027-05-01T19:30:00Z' })
   startsAt!: string;
 
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  // validator.js's list of assigned codes (it ignores case, hence the pattern): XYZ fails.
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code in upper case, such as EUR' })
   currency!: string;
 
   @IsInt()

@@ -1,6 +1,6 @@
 import type { BookingEvent } from '@tessera/contracts';
 import { DeciderSpecification } from '../testing/decider-specification';
-import { bookingDecider, type BookingCommand } from './booking';
+import { bookingDecider, isCardExpired, PAYMENT_CLAIM_SECONDS, type BookingCommand, type CardExpiry } from './booking';
 import { at, B1_TICKETS, bookingConfirmed, bookingPlaced, bookingRequested, SHOW_ID } from './spec-fixtures';
 
 const spec = DeciderSpecification.for(bookingDecider);
@@ -11,10 +11,28 @@ const confirm = (now: string, paymentId = 'pay1', tickets = B1_TICKETS): Booking
   metadata: { now },
 });
 const expire = (now: string): BookingCommand => ({ type: 'ExpireBooking', data: { bookingId: 'b1' }, metadata: { now } });
-const cancel = (reason: 'customer_cancelled' | 'show_cancelled' = 'customer_cancelled'): BookingCommand => ({
+const cancel = (reason: 'customer_cancelled' | 'show_cancelled' = 'customer_cancelled', now = at(5)): BookingCommand => ({
   type: 'CancelBooking',
   data: { bookingId: 'b1', reason, refundId: 'r1' },
+  metadata: { now },
 });
+/** The spec's clock runs in May 2027: a card good through 12/2030 is valid, 04/2027 is not. */
+const GOOD_CARD: CardExpiry = { expMonth: 12, expYear: 2030 };
+const startPayment = (now: string, attemptId = 'attempt1', card = GOOD_CARD): BookingCommand => ({
+  type: 'StartPayment',
+  data: { bookingId: 'b1', attemptId, card },
+  metadata: { now },
+});
+const paymentStarted = (startedAt: string, attemptId = 'attempt1'): BookingEvent => ({
+  type: 'booking.payment-started.v1',
+  data: { bookingId: 'b1', showId: SHOW_ID, amount: 16500, currency: 'EUR', attemptId, startedAt, claimSeconds: PAYMENT_CLAIM_SECONDS },
+});
+const paymentDeclined: BookingEvent = {
+  type: 'booking.payment-declined.v1',
+  data: { bookingId: 'b1', showId: SHOW_ID, amount: 16500, currency: 'EUR', declineCode: 'card_declined' },
+};
+/** `at` counts minutes; a claim stands for PAYMENT_CLAIM_SECONDS. */
+const afterClaim = (startedAt: string): string => new Date(Date.parse(startedAt) + PAYMENT_CLAIM_SECONDS * 1000).toISOString();
 const refundLatePayment = (now: string): BookingCommand => ({
   type: 'RefundBooking',
   data: { bookingId: 'b1', refundId: 'r1', paymentId: 'pay1' },
@@ -164,9 +182,91 @@ describe('Booking', () => {
     });
   });
 
+  describe('StartPayment', () => {
+    it('claims the held booking for the attempt before any money moves', () => {
+      spec.given([bookingPlaced()]).when(startPayment(at(1))).then([paymentStarted(at(1))]);
+    });
+
+    it('lets the same attempt carry on under its claim (its retry after a crash)', () => {
+      spec.given([bookingPlaced(), paymentStarted(at(1))]).when(startPayment(at(2))).thenNothing();
+    });
+
+    it('refuses another attempt while the claim stands', () => {
+      spec
+        .given([bookingPlaced(), paymentStarted(at(1))])
+        .when(startPayment(at(1.5), 'attempt2'))
+        .thenThrows('INVALID_BOOKING_STATE', { status: 'held', paymentInProgress: true });
+    });
+
+    it('lets another attempt take over a claim that lapsed (its process died)', () => {
+      const lapsed = afterClaim(at(1));
+      spec.given([bookingPlaced(), paymentStarted(at(1))]).when(startPayment(lapsed, 'attempt2')).then([paymentStarted(lapsed, 'attempt2')]);
+    });
+
+    it('lets a new attempt start after a declined one', () => {
+      spec.given([bookingPlaced(), paymentStarted(at(1)), paymentDeclined]).when(startPayment(at(2), 'attempt2')).then([paymentStarted(at(2), 'attempt2')]);
+    });
+
+    it('refuses a card past its expiry month, claiming nothing', () => {
+      spec.given([bookingPlaced()]).when(startPayment(at(1), 'attempt1', { expMonth: 4, expYear: 2027 })).thenThrows('CARD_EXPIRED');
+    });
+
+    it('takes a card in its expiry month', () => {
+      spec.given([bookingPlaced()]).when(startPayment(at(1), 'attempt1', { expMonth: 5, expYear: 2027 })).then([paymentStarted(at(1))]);
+    });
+
+    it('refuses a booking that is already confirmed', () => {
+      spec.given([bookingPlaced(), bookingConfirmed()]).when(startPayment(at(1), 'attempt2')).thenThrows('INVALID_BOOKING_STATE', { status: 'confirmed' });
+    });
+
+    it.each([
+      ['cancelled', [bookingCancelled('customer_cancelled')]],
+      ['refunded', [bookingConfirmed(), bookingRefunded('customer_cancelled')]],
+    ])('refuses a booking that is %s', (status, events) => {
+      spec.given([bookingPlaced(), ...events]).when(startPayment(at(1))).thenThrows('INVALID_BOOKING_STATE', { status });
+    });
+
+    it('refuses once the hold has run out, with HOLD_EXPIRED', () => {
+      spec.given([bookingPlaced()]).when(startPayment(at(10))).thenThrows('HOLD_EXPIRED');
+      spec.given([bookingPlaced(), bookingExpired]).when(startPayment(at(5))).thenThrows('HOLD_EXPIRED');
+    });
+  });
+
+  describe('card expiry', () => {
+    it.each([
+      [{ expMonth: 5, expYear: 2027 }, '2027-05-31T23:59:59.999Z', false],
+      [{ expMonth: 5, expYear: 2027 }, '2027-06-01T00:00:00.000Z', true],
+      [{ expMonth: 12, expYear: 2027 }, '2027-12-31T12:00:00.000Z', false],
+      [{ expMonth: 12, expYear: 2027 }, '2028-01-01T00:00:00.000Z', true],
+      [{ expMonth: 1, expYear: 2026 }, '2027-05-01T00:00:00.000Z', true],
+    ])('card %o at %s is expired: %s', (card, now, expired) => {
+      expect(isCardExpired(card, now)).toBe(expired);
+    });
+  });
+
   describe('CancelBooking', () => {
     it('cancels a held booking: nothing was charged', () => {
       spec.given([bookingPlaced()]).when(cancel()).then([bookingCancelled('customer_cancelled')]);
+    });
+
+    it('refuses a customer cancel while a payment attempt is charging: it would race the charge', () => {
+      spec
+        .given([bookingPlaced(), paymentStarted(at(4))])
+        .when(cancel('customer_cancelled', at(4.5)))
+        .thenThrows('INVALID_BOOKING_STATE', { status: 'held', paymentInProgress: true });
+    });
+
+    it('cancels once the attempt was declined, or its claim lapsed', () => {
+      spec.given([bookingPlaced(), paymentStarted(at(1)), paymentDeclined]).when(cancel()).then([bookingCancelled('customer_cancelled')]);
+      spec.given([bookingPlaced(), paymentStarted(at(1))]).when(cancel('customer_cancelled', afterClaim(at(1)))).then([bookingCancelled('customer_cancelled')]);
+    });
+
+    it('refunds a booking the attempt confirmed', () => {
+      spec.given([bookingPlaced(), paymentStarted(at(1)), bookingConfirmed()]).when(cancel()).then([bookingRefunded('customer_cancelled')]);
+    });
+
+    it('cancels for a show cancellation without waiting: the attempt then refunds its charge', () => {
+      spec.given([bookingPlaced(), paymentStarted(at(4))]).when(cancel('show_cancelled', at(4.5))).then([bookingCancelled('show_cancelled')]);
     });
 
     it('refunds a confirmed booking with the refund id from the command', () => {

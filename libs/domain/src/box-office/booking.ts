@@ -7,7 +7,7 @@ import type {
 } from '@tessera/contracts';
 import type { Decider } from '../decider';
 import { DomainError } from '../domain-error';
-import { hasReached } from './time';
+import { epochMillisOf, hasReached } from './time';
 
 /**
  * Booking: one user's purchase of seats of one show, from held to confirmed (or expired,
@@ -20,6 +20,13 @@ import { hasReached } from './time';
 export interface BookedTicket {
   ticketId: string;
   seatId: string;
+}
+
+/** A payment attempt that claimed the booking before charging, and has no outcome yet. */
+export interface PaymentClaim {
+  attemptId: string;
+  startedAt: string;
+  claimSeconds: number;
 }
 
 export interface PlacedBooking {
@@ -38,6 +45,8 @@ export interface PlacedBooking {
   refundId?: string;
   refundReason?: RefundReason;
   declinedPayments: number;
+  /** Set while a payment attempt is charging the card (`booking.payment-started.v1`). */
+  payment?: PaymentClaim;
 }
 
 export interface RejectedBooking {
@@ -71,6 +80,28 @@ export type RequestBooking = {
   data: { bookingId: string; userId: string; showId: string; seatIds: string[] };
 };
 
+/** The month and year a card is valid through; nothing else of the card reaches the domain. */
+export interface CardExpiry {
+  expMonth: number;
+  expYear: number;
+}
+
+/**
+ * How long a payment attempt's claim stands without an outcome. A charge takes seconds; an
+ * attempt still open after this died with its process, and must not block the booking forever.
+ */
+export const PAYMENT_CLAIM_SECONDS = 60;
+
+/**
+ * Claim the held booking for a payment attempt before its card is charged (`attemptId` is the
+ * paying request's command id). Refused before anything is claimed or charged when the hold has
+ * ended, the booking is no longer held, the card has expired or another attempt is charging.
+ */
+export type StartPayment = {
+  type: 'StartPayment';
+  data: { bookingId: string; attemptId: string; card: CardExpiry };
+  metadata: At;
+};
 /** Payment went through: sell the seats. `tickets` names one new ticket id per seat. */
 export type ConfirmBooking = {
   type: 'ConfirmBooking';
@@ -83,6 +114,7 @@ export type ExpireBooking = { type: 'ExpireBooking'; data: { bookingId: string }
 export type CancelBooking = {
   type: 'CancelBooking';
   data: { bookingId: string; reason: BookingCancelReason; refundId: string };
+  metadata: At;
 };
 /** Give back a charge that could not become a sale because the hold was lost first. */
 export type RefundBooking = {
@@ -108,6 +140,7 @@ export type RecordPaymentDeclined = {
 };
 export type BookingCommand =
   | RequestBooking
+  | StartPayment
   | ConfirmBooking
   | ExpireBooking
   | CancelBooking
@@ -118,6 +151,19 @@ export type BookingCommand =
 export const isPlaced = (booking: BookingState): booking is PlacedBooking =>
   booking.status !== 'none' && booking.status !== 'requested' && booking.status !== 'rejected';
 
+/** True while a payment attempt has claimed the held booking and its claim still stands at `now`. */
+export const paymentInProgress = (booking: BookingState, now: string): boolean =>
+  booking.status === 'held' &&
+  booking.payment !== undefined &&
+  epochMillisOf(now, 'now') < epochMillisOf(booking.payment.startedAt, 'startedAt') + booking.payment.claimSeconds * 1000;
+
+/** A card is good through the last instant of its expiry month (UTC), and expired from the next. */
+export const isCardExpired = ({ expMonth, expYear }: CardExpiry, now: string): boolean =>
+  epochMillisOf(now, 'now') >= Date.UTC(expYear, expMonth, 1);
+
+/** The booking with no payment attempt open: every outcome of an attempt ends its claim. */
+const settled = ({ payment: _claim, ...booking }: PlacedBooking): PlacedBooking => booking;
+
 export const evolve = (state: BookingState, event: BookingEvent): BookingState => {
   switch (event.type) {
     case 'booking.requested.v1':
@@ -126,18 +172,22 @@ export const evolve = (state: BookingState, event: BookingEvent): BookingState =
       return { ...event.data, status: 'held', tickets: [], declinedPayments: 0 };
     case 'booking.rejected.v1':
       return { ...event.data, status: 'rejected' };
+    case 'booking.payment-started.v1': {
+      const { attemptId, startedAt, claimSeconds } = event.data;
+      return isPlaced(state) ? { ...state, payment: { attemptId, startedAt, claimSeconds } } : state;
+    }
     case 'booking.confirmed.v1':
       return isPlaced(state)
-        ? { ...state, status: 'confirmed', paymentId: event.data.paymentId, tickets: event.data.tickets }
+        ? { ...settled(state), status: 'confirmed', paymentId: event.data.paymentId, tickets: event.data.tickets }
         : state;
     case 'booking.expired.v1':
-      return isPlaced(state) ? { ...state, status: 'expired' } : state;
+      return isPlaced(state) ? { ...settled(state), status: 'expired' } : state;
     case 'booking.cancelled.v1':
-      return isPlaced(state) ? { ...state, status: 'cancelled', cancelReason: event.data.reason } : state;
+      return isPlaced(state) ? { ...settled(state), status: 'cancelled', cancelReason: event.data.reason } : state;
     case 'booking.refunded.v1':
       return isPlaced(state)
         ? {
-            ...state,
+            ...settled(state),
             status: 'refunded',
             paymentId: event.data.paymentId,
             refundId: event.data.refundId,
@@ -145,7 +195,7 @@ export const evolve = (state: BookingState, event: BookingEvent): BookingState =
           }
         : state;
     case 'booking.payment-declined.v1':
-      return isPlaced(state) ? { ...state, declinedPayments: state.declinedPayments + 1 } : state;
+      return isPlaced(state) ? { ...settled(state), declinedPayments: state.declinedPayments + 1 } : state;
     default: {
       const _exhaustive: never = event;
       return state;
@@ -157,6 +207,8 @@ export const decide = (command: BookingCommand, state: BookingState): BookingEve
   switch (command.type) {
     case 'RequestBooking':
       return request(command, state);
+    case 'StartPayment':
+      return startPayment(command, placed(state, command.data.bookingId));
     case 'ConfirmBooking':
       return confirm(command, placed(state, command.data.bookingId));
     case 'ExpireBooking': {
@@ -242,18 +294,44 @@ const invalidState = (booking: PlacedBooking, action: string): DomainError =>
     status: booking.status,
   });
 
+const holdExpired = (booking: PlacedBooking): DomainError =>
+  new DomainError('HOLD_EXPIRED', `the hold ended at ${booking.expiresAt}`, {
+    expiresAt: booking.expiresAt,
+    seats: seatIdsOf(booking),
+  });
+
+const hasHoldEnded = (booking: PlacedBooking, now: string): boolean =>
+  booking.status === 'expired' || (booking.status === 'held' && hasReached(now, booking.expiresAt));
+
+const startPayment = (command: StartPayment, booking: PlacedBooking): BookingEvent[] => {
+  const { attemptId, card } = command.data;
+  const { now } = command.metadata;
+  if (hasHoldEnded(booking, now)) throw holdExpired(booking);
+  // Confirmed included: paying twice is refused (a replay of the same request is the handler's).
+  if (booking.status !== 'held') throw invalidState(booking, 'paid');
+  if (isCardExpired(card, now)) throw new DomainError('CARD_EXPIRED', 'the card has expired', {});
+  // The same request again, after its process died mid-charge: it carries on under its claim.
+  if (booking.payment?.attemptId === attemptId) return [];
+  if (paymentInProgress(booking, now)) {
+    throw new DomainError('INVALID_BOOKING_STATE', 'another payment of this booking is in progress', {
+      status: booking.status,
+      paymentInProgress: true,
+    });
+  }
+  const { bookingId, showId, amount, currency } = booking;
+  return [
+    {
+      type: 'booking.payment-started.v1',
+      data: { bookingId, showId, amount, currency, attemptId, startedAt: now, claimSeconds: PAYMENT_CLAIM_SECONDS },
+    },
+  ];
+};
+
 const confirm = (command: ConfirmBooking, booking: PlacedBooking): BookingEvent[] => {
   const { paymentId, tickets } = command.data;
   // A retry after a crash between append and answer finds its own payment already recorded.
   if (booking.status === 'confirmed' && booking.paymentId === paymentId) return [];
-  const expired =
-    booking.status === 'expired' || (booking.status === 'held' && hasReached(command.metadata.now, booking.expiresAt));
-  if (expired) {
-    throw new DomainError('HOLD_EXPIRED', `the hold ended at ${booking.expiresAt}`, {
-      expiresAt: booking.expiresAt,
-      seats: seatIdsOf(booking),
-    });
-  }
+  if (hasHoldEnded(booking, command.metadata.now)) throw holdExpired(booking);
   if (booking.status !== 'held') throw invalidState(booking, 'paid');
   const seats = seatIdsOf(booking);
   const ticketSeats = tickets.map((ticket) => ticket.seatId);
@@ -278,6 +356,14 @@ const cancel = (command: CancelBooking, booking: PlacedBooking): BookingEvent[] 
   const { bookingId, showId, amount, currency } = booking;
   switch (booking.status) {
     case 'held':
+      // Cancelling now would race the charge: the customer waits for its outcome. A show
+      // cancellation does not wait; the attempt's confirmation then fails and refunds its charge.
+      if (reason === 'customer_cancelled' && paymentInProgress(booking, command.metadata.now)) {
+        throw new DomainError('INVALID_BOOKING_STATE', 'a payment of this booking is in progress; try again shortly', {
+          status: booking.status,
+          paymentInProgress: true,
+        });
+      }
       return [{ type: 'booking.cancelled.v1', data: { bookingId, showId, seatIds: seatIdsOf(booking), reason } }];
     case 'confirmed':
       return [

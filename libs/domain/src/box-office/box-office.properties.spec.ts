@@ -2,10 +2,11 @@ import type { SeatEvent, TicketEvent } from '@tessera/contracts';
 import fc from 'fast-check';
 import { fold } from '../decider';
 import { DomainError } from '../domain-error';
+import * as Booking from './booking';
 import { decidePlaceBooking } from './place-booking';
 import * as Seat from './seat';
 import * as Show from './show';
-import { at, SHOW_ID, showCreated, showPublished } from './spec-fixtures';
+import { at, B1_TICKETS, bookingPlaced, SHOW_ID, showCreated, showPublished } from './spec-fixtures';
 import * as Ticket from './ticket';
 
 /**
@@ -180,6 +181,53 @@ describe('box-office properties', () => {
         expect(checkIns).toBeLessThanOrEqual(1);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a payment attempt that claimed a booking is never raced: no second attempt, no customer cancel, while its claim stands', () => {
+    const step = fc.record({
+      secondsLater: fc.integer({ min: 0, max: 40 }),
+      attempt: fc.constantFrom('p1', 'p2'),
+      kind: fc.constantFrom('start', 'decline', 'confirm', 'cancel', 'show_cancel', 'expire' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        // Held until at(10); steps move the clock by seconds.
+        let state = fold(Booking.evolve, Booking.initialState, [bookingPlaced()]);
+        let seconds = 0;
+        let claim: { attempt: string; since: number } | undefined;
+        for (const { secondsLater, attempt, kind } of steps) {
+          seconds += secondsLater;
+          const now = at(seconds / 60);
+          const command: Booking.BookingCommand =
+            kind === 'start'
+              ? { type: 'StartPayment', data: { bookingId: 'b1', attemptId: attempt, card: { expMonth: 12, expYear: 2099 } }, metadata: { now } }
+              : kind === 'decline'
+                ? { type: 'RecordPaymentDeclined', data: { bookingId: 'b1', declineCode: 'card_declined' } }
+                : kind === 'confirm'
+                  ? { type: 'ConfirmBooking', data: { bookingId: 'b1', paymentId: `pay-${attempt}`, tickets: B1_TICKETS }, metadata: { now } }
+                  : kind === 'expire'
+                    ? { type: 'ExpireBooking', data: { bookingId: 'b1' }, metadata: { now } }
+                    : {
+                        type: 'CancelBooking',
+                        data: { bookingId: 'b1', reason: kind === 'cancel' ? 'customer_cancelled' : 'show_cancelled', refundId: 'r1' },
+                        metadata: { now },
+                      };
+          let events: ReturnType<typeof Booking.decide> = [];
+          try {
+            events = Booking.decide(command, state);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+          }
+          const standing = claim !== undefined && seconds < claim.since + Booking.PAYMENT_CLAIM_SECONDS;
+          // While a claim stands, only its outcome, the hold's end or a show cancellation is accepted
+          // (its own attempt resuming decides nothing).
+          if (events.length > 0 && standing) expect(['decline', 'confirm', 'expire', 'show_cancel']).toContain(kind);
+          if (events.some((event) => event.type === 'booking.payment-started.v1')) claim = { attempt, since: seconds };
+          else if (events.length > 0) claim = undefined;
+          state = events.reduce(Booking.evolve, state);
+        }
+      }),
     );
   });
 });

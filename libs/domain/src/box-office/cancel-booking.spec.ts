@@ -19,6 +19,7 @@ import * as Ticket from './ticket';
 const cancel = (reason: 'customer_cancelled' | 'show_cancelled' = 'customer_cancelled'): Booking.CancelBooking => ({
   type: 'CancelBooking',
   data: { bookingId: 'b1', reason, refundId: 'r1' },
+  metadata: { now: at(5) },
 });
 
 const given = (

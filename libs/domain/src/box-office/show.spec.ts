@@ -1,13 +1,17 @@
 import { fold } from '../decider';
 import { DeciderSpecification } from '../testing/decider-specification';
-import { SHOW_ID, showCancelled, showCreated, showPublished } from './spec-fixtures';
+import { at, SHOW_ID, showCancelled, showCreated, showPublished } from './spec-fixtures';
 import { evolve, initialState, seatOf, showDecider, type CreateShow, type CreatedShow } from './show';
 
 const spec = DeciderSpecification.for(showDecider);
 
-const createShow = (overrides: Partial<CreateShow['data']> = {}): CreateShow => ({
+/** The fixture show starts at 19:30 on the day `at` counts from, 570 minutes after `at(0)`. */
+const STARTS = 570;
+
+const createShow = (overrides: Partial<CreateShow['data']> = {}, now = at(0)): CreateShow => ({
   type: 'CreateShow',
   data: { ...showCreated().data, ...overrides },
+  metadata: { now },
 });
 
 describe('Show', () => {
@@ -21,6 +25,25 @@ describe('Show', () => {
         .given([])
         .when(createShow({ startsAt: '2027-05-01T21:30:00+02:00' }))
         .then([showCreated({ startsAt: '2027-05-01T19:30:00.000Z' })]);
+    });
+
+    it('refuses a show that starts in the past, naming startsAt', () => {
+      spec
+        .given([])
+        .when(createShow({ startsAt: '2027-04-30T19:30:00Z' }))
+        .thenThrows('SHOW_IN_PAST', {
+          startsAt: '2027-04-30T19:30:00.000Z',
+          errors: [{ field: 'startsAt', message: 'must lie in the future' }],
+        });
+    });
+
+    it('refuses a show that starts right now, and creates one that starts a minute later', () => {
+      spec.given([]).when(createShow({}, at(STARTS))).thenThrows('SHOW_IN_PAST');
+      spec.given([]).when(createShow({}, at(STARTS - 1))).then([showCreated()]);
+    });
+
+    it('compares instants, not text: 21:00+02:00 is before 19:30Z', () => {
+      spec.given([]).when(createShow({ startsAt: '2027-05-01T21:00:00+02:00' }, at(STARTS - 1))).thenThrows('SHOW_IN_PAST');
     });
 
     it('refuses a second creation of the same show', () => {
@@ -89,10 +112,15 @@ describe('Show', () => {
   });
 
   describe('PublishShow', () => {
-    const publish = { type: 'PublishShow' as const, data: { showId: SHOW_ID } };
+    const publishAt = (now: string) => ({ type: 'PublishShow' as const, data: { showId: SHOW_ID }, metadata: { now } });
+    const publish = publishAt(at(0));
 
     it('puts a draft show on sale', () => {
       spec.given([showCreated()]).when(publish).then([showPublished]);
+    });
+
+    it('refuses a draft whose start has passed since it was created', () => {
+      spec.given([showCreated()]).when(publishAt(at(STARTS + 60))).thenThrows('SHOW_IN_PAST', { startsAt: '2027-05-01T19:30:00.000Z' });
     });
 
     it('refuses a show that is already on sale', () => {

@@ -4,7 +4,7 @@ import type { SeatCategory, SeatSection, ShowCreated, ShowEvent, ShowStatus } fr
 import { parseSeatId, SEAT_MAP_LIMITS } from '@tessera/contracts/box-office/seat-map';
 import type { Decider } from '../decider';
 import { DomainError } from '../domain-error';
-import { toUtcIso } from './time';
+import { epochMillisOf, toUtcIso } from './time';
 
 /**
  * Show: a seat map and a sales status (draft → on_sale → cancelled). Stream `show-{showId}`.
@@ -40,8 +40,11 @@ export type ShowState = { status: 'none' } | CreatedShow;
 
 export const initialState: ShowState = { status: 'none' };
 
-export type CreateShow = { type: 'CreateShow'; data: ShowCreated['data'] };
-export type PublishShow = { type: 'PublishShow'; data: { showId: string } };
+type At = { now: string };
+
+/** A show must lie in the future when it is created and when it goes on sale (API.md, Shows). */
+export type CreateShow = { type: 'CreateShow'; data: ShowCreated['data']; metadata: At };
+export type PublishShow = { type: 'PublishShow'; data: { showId: string }; metadata: At };
 export type CancelShow = { type: 'CancelShow'; data: { showId: string; reason: string } };
 export type ShowCommand = CreateShow | PublishShow | CancelShow;
 
@@ -113,6 +116,7 @@ export const decide = (command: ShowCommand, state: ShowState): ShowEvent[] => {
       if (errors.length > 0) {
         throw new DomainError('VALIDATION_FAILED', 'the seat map is not consistent', { errors });
       }
+      refuseIfPast(command.data.startsAt, command.metadata.now, true);
       return [
         { type: 'show.created.v1', data: { ...command.data, startsAt: toUtcIso(command.data.startsAt, 'startsAt') } },
       ];
@@ -124,6 +128,7 @@ export const decide = (command: ShowCommand, state: ShowState): ShowEvent[] => {
           status: show.status,
         });
       }
+      refuseIfPast(show.startsAt, command.metadata.now, false);
       return [{ type: 'show.published.v1', data: { showId: show.showId } }];
     }
     case 'CancelShow': {
@@ -145,6 +150,19 @@ export const showDecider: Decider<ShowState, ShowCommand, ShowEvent> = { initial
 const existing = (state: ShowState, showId: string): CreatedShow => {
   if (!isCreated(state)) throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`, { showId });
   return state;
+};
+
+/**
+ * A show starting now or earlier can no longer be sold: SHOW_IN_PAST. On creation the date is the
+ * request's own field, so the refusal names it.
+ */
+const refuseIfPast = (startsAt: string, now: string, requested: boolean): void => {
+  if (epochMillisOf(startsAt, 'startsAt') > epochMillisOf(now, 'now')) return;
+  const canonical = toUtcIso(startsAt);
+  throw new DomainError('SHOW_IN_PAST', `the show starts at ${canonical}, which is not in the future`, {
+    startsAt: canonical,
+    ...(requested ? { errors: [{ field: 'startsAt', message: 'must lie in the future' }] } : {}),
+  });
 };
 
 type FieldError = { field: string; message: string };

@@ -5,6 +5,7 @@ import { DomainError } from '@tessera/domain';
 import type { Request, Response } from 'express';
 import { StorageUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { LockServiceUnavailableError } from '../seat-locks/seat-locks.port';
+import { RefusalWithStatus } from './refusal-status';
 import { ValidationFailedException } from './validation';
 
 /**
@@ -98,7 +99,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         this.logger.error({ code: exception.code }, 'domain error with an unregistered code');
         return withInstance(problem('INTERNAL_ERROR', 'An unexpected error occurred.'));
       }
-      return withInstance(problem(exception.code, exception.message, exception.details));
+      const status = exception instanceof RefusalWithStatus ? exception.status : undefined;
+      return withInstance(problem(exception.code, exception.message, exception.details, status));
     }
     if (exception instanceof WrongExpectedRevisionError) {
       return withInstance(problem('CONCURRENCY_CONFLICT', 'The resource was changed concurrently; try again.'));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Clock } from '../time/clock';
 import {
   ChargeRequest,
   ChargeResult,
@@ -10,7 +11,8 @@ import {
 
 /**
  * The built-in provider, answering by the familiar test cards: 4000 0000 0000 0002 is declined,
- * every other well-formed number succeeds (4242 4242 4242 4242 is the one to use). Ids are
+ * a card past its expiry month (by the clock it is given) is declined `expired_card` as real
+ * providers do, every other well-formed number succeeds (4242 4242 4242 4242 is the one to use). Ids are
  * derived from the booking and refund ids, so the same booking always gets the same charge id,
  * even from another instance or after a restart; only declines are not remembered, since a
  * customer may try again with another card.
@@ -32,6 +34,10 @@ export class SimulatedPaymentProvider extends PaymentProvider {
   /** Every call, in order, for tests that count charges. Card numbers are masked to the last 4. */
   readonly calls: { kind: 'charge' | 'refund'; key: string; outcome: string }[] = [];
 
+  constructor(private readonly clock: Clock) {
+    super();
+  }
+
   async charge(request: ChargeRequest): Promise<ChargeResult> {
     const first = this.charges.get(request.bookingId);
     if (first) {
@@ -39,6 +45,12 @@ export class SimulatedPaymentProvider extends PaymentProvider {
       return first;
     }
     const digits = request.card.number.replace(/\D/g, '');
+    const { expMonth, expYear } = request.card;
+    // Good through the last instant of the expiry month, UTC.
+    if (this.clock.now().getTime() >= Date.UTC(expYear, expMonth, 1)) {
+      this.calls.push({ kind: 'charge', key: request.bookingId, outcome: 'declined' });
+      return { status: 'declined', declineCode: 'expired_card' };
+    }
     if (digits === DECLINED_TEST_CARD) {
       this.calls.push({ kind: 'charge', key: request.bookingId, outcome: 'declined' });
       return { status: 'declined', declineCode: 'card_declined' };

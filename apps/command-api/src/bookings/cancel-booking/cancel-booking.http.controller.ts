@@ -5,6 +5,7 @@ import { AuthenticatedRequest, commandContextOf, CurrentUser, type Authenticated
 import { Clock } from '@tessera/platform/time/clock';
 import type { Response } from 'express';
 import { bookingIdFromPath } from '../box-office-streams';
+import { retryAfterWhilePaying } from '../payment-in-progress';
 import { CancelBookingCommand } from './cancel-booking.command';
 
 @Controller('api/bookings')
@@ -22,7 +23,11 @@ export class CancelBookingHttpController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CancelBookingResponse> {
-    const result = await this.commands.execute(new CancelBookingCommand(bookingIdFromPath(bookingId), user.userId, commandContextOf(req, this.clock)));
+    const command = new CancelBookingCommand(bookingIdFromPath(bookingId), user.userId, commandContextOf(req, this.clock));
+    const result = await this.commands.execute(command).catch((error: unknown) => {
+      retryAfterWhilePaying(error, res);
+      throw error;
+    });
     res.setHeader('X-Position', result.position);
     return result;
   }

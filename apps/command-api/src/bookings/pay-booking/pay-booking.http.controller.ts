@@ -5,6 +5,7 @@ import { AuthenticatedRequest, commandContextOf, CurrentUser, type Authenticated
 import { Clock } from '@tessera/platform/time/clock';
 import type { Response } from 'express';
 import { bookingIdFromPath } from '../box-office-streams';
+import { retryAfterWhilePaying } from '../payment-in-progress';
 import { PayBookingCommand } from './pay-booking.command';
 
 @Controller('api/bookings')
@@ -25,7 +26,10 @@ export class PayBookingHttpController {
   ): Promise<PayBookingResponse> {
     const { number, expMonth, expYear, cvc } = body.card;
     const command = new PayBookingCommand(bookingIdFromPath(bookingId), user.userId, { number, expMonth, expYear, cvc }, commandContextOf(req, this.clock));
-    const result = await this.commands.execute(command);
+    const result = await this.commands.execute(command).catch((error: unknown) => {
+      retryAfterWhilePaying(error, res);
+      throw error;
+    });
     res.setHeader('X-Position', result.position);
     return result;
   }

@@ -1,8 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { showStream, type CreateShowResponse } from '@tessera/contracts';
-import { Show } from '@tessera/domain';
+import { DomainError, Show } from '@tessera/domain';
 import { loadStream, toAppend } from '@tessera/platform/commands/event-sourcing';
 import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-store/event-store.port';
+import { RefusalWithStatus } from '@tessera/platform/http/refusal-status';
 import { CreateShowCommand } from './create-show.command';
 
 @CommandHandler(CreateShowCommand)
@@ -17,7 +18,7 @@ export class CreateShowHandler implements ICommandHandler<CreateShowCommand, Cre
     if (created) return { showId, position: String(created.position) };
 
     const { categories, sections, ...fields } = request;
-    const events = Show.decide(
+    const events = decideCreation(
       {
         type: 'CreateShow',
         data: {
@@ -31,6 +32,7 @@ export class CreateShowHandler implements ICommandHandler<CreateShowCommand, Cre
             rows: rows.map(({ label, seats }) => ({ label, seats })),
           })),
         },
+        metadata: { now: context.now.toISOString() },
       },
       show.state,
     );
@@ -43,3 +45,13 @@ export class CreateShowHandler implements ICommandHandler<CreateShowCommand, Cre
     }
   }
 }
+
+/** A past date on creation is the request's own fault: 400, not the 409 of publishing a stale draft. */
+const decideCreation = (command: Show.CreateShow, state: Show.ShowState) => {
+  try {
+    return Show.decide(command, state);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'SHOW_IN_PAST') throw new RefusalWithStatus(error, 400);
+    throw error;
+  }
+};

@@ -15,7 +15,7 @@ export class PublishShowHandler implements ICommandHandler<PublishShowCommand, P
       const show = await loadStream(this.store, stream, Show.evolve, Show.initialState);
       const published = show.events.find((event) => event.type === 'show.published.v1' && event.metadata.causationId === context.causationId);
       if (published) return { showId, status: 'on_sale', position: String(published.position) };
-      const events = Show.decide({ type: 'PublishShow', data: { showId } }, show.state);
+      const events = Show.decide({ type: 'PublishShow', data: { showId }, metadata: { now: context.now.toISOString() } }, show.state);
       const result = await this.store.append(stream, toAppend(stream, events, context), { expectedRevision: show.revision });
       return { showId, status: 'on_sale', position: String(result.position) };
     });
