@@ -1,12 +1,13 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, TesseraConfig } from './config/config';
 import { describeStartupFailure } from './event-store/embedded/startup-failure';
 import { configureHttpApp } from './http/configure-http-app';
+import { createHttpAdapter } from './http/fastify-edge';
 
 /**
  * Starts one HTTP process: validate configuration (a bad value stops it with one line naming
@@ -32,19 +33,20 @@ export const runHttpApp = async (name: string, rootModule: (config: TesseraConfi
   }
   // abortOnError false: a failing provider (a damaged log) rejects here instead of aborting the
   // process; autoFlushLogs false: its stack trace stays in the buffer unless it is not a known failure.
-  const app = await NestFactory.create<NestExpressApplication>(rootModule(config), { bufferLogs: true, bodyParser: false, abortOnError: false, autoFlushLogs: false }).catch(
-    (error: unknown) => exitOnStartupFailure(name, error),
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule(config), createHttpAdapter(config), {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+    autoFlushLogs: false,
+  }).catch((error: unknown) => exitOnStartupFailure(name, error));
   app.useLogger(app.get(Logger));
   app.flushLogs(); // what was logged while the modules started (autoFlushLogs is off, see above)
-  configureHttpApp(app, config);
-  // Nest passes extra arguments through to http.Server#listen; its types only name two.
-  const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
+  await configureHttpApp(app, config);
+  // Fastify sets the keep-alive idle timeout (createHttpAdapter); this is the same http.Server.
   const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
   // A connection's next request must be allowed its headers for at least as long as it may idle.
   server.headersTimeout = Math.max(server.headersTimeout, config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1000);
-  await listen(config.PORT, config.HOST, LISTEN_BACKLOG).catch((error: unknown) => exitOnStartupFailure(name, error));
+  await app.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }).catch((error: unknown) => exitOnStartupFailure(name, error));
   app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT} (${JSON.stringify(config.mode)})`);
 };
 

@@ -4,9 +4,7 @@ import {
   Inject,
   Injectable,
   Logger,
-  MiddlewareConsumer,
   Module,
-  NestModule,
   OnApplicationShutdown,
   Provider,
 } from '@nestjs/common';
@@ -23,8 +21,8 @@ import { EventStore } from './event-store/event-store.port';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { RateLimitGuard, RateLimitModule } from './http/rate-limit';
 import { HealthChecks, HealthController } from './observability/health';
-import { loggerParams } from './observability/logging';
-import { HttpMetricsMiddleware, Metrics, MetricsController } from './observability/metrics';
+import { AccessLogger, accessLoggerOf, createRootLogger, loggerParams } from './observability/logging';
+import { Metrics, MetricsController } from './observability/metrics';
 import { ReadStore } from './read-store/read-store.port';
 import { SeatLocks } from './seat-locks/seat-locks.port';
 import { Clock, IdGenerator, RandomUuids, SystemClock } from './time/clock';
@@ -76,9 +74,10 @@ class PlatformLifecycle implements OnApplicationShutdown {
 
 @Global()
 @Module({})
-export class PlatformModule implements NestModule {
+export class PlatformModule {
   static forRoot(config: TesseraConfig, options: PlatformOptions): DynamicModule {
     const owned: OwnedAdapters = {};
+    const rootLogger = createRootLogger(config, options.app);
     const providers: Provider[] = [
       { provide: CONFIG, useValue: config },
       { provide: OWNED, useValue: owned },
@@ -98,6 +97,7 @@ export class PlatformModule implements NestModule {
         useFactory: async (clock: Clock) => options.seatLocks ?? (owned.seatLocks = await createSeatLocks(config, clock)),
       },
       Metrics,
+      { provide: AccessLogger, useValue: accessLoggerOf(rootLogger) },
       {
         provide: TokenService,
         inject: [Clock],
@@ -141,14 +141,10 @@ export class PlatformModule implements NestModule {
     ];
     return {
       module: PlatformModule,
-      imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
+      imports: [LoggerModule.forRoot(loggerParams(rootLogger)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs],
+      exports: [CONFIG, AccessLogger, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -15,7 +15,7 @@ import {
   type ThrottlerLimitDetail,
 } from '@nestjs/throttler';
 import { normaliseEmail } from '@tessera/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { TesseraConfig } from '../config/config';
 import { parseRefreshToken } from '../security/refresh-token';
@@ -47,6 +47,9 @@ const reflector = new Reflector();
 const routeOf = (context: ExecutionContext): RateLimitedRoute | undefined =>
   reflector.getAllAndOverride<RateLimitedRoute | undefined>(RATE_LIMITED_ROUTE, [context.getHandler(), context.getClass()]);
 
+type Request = FastifyRequest;
+
+/** The client address Fastify worked out under TRUST_PROXY (a trusted proxy's hop, else the peer). */
 const ipOf = (req: Request): string => req.ip ?? req.socket?.remoteAddress ?? 'unknown';
 
 const bodyField = (req: Request, field: string): unknown => {
@@ -109,8 +112,8 @@ export const throttlersFor = (config: TesseraConfig): ThrottlerOptions[] => {
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const res = context.switchToHttp().getResponse<Response>();
-    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
+    const res = context.switchToHttp().getResponse<FastifyReply>();
+    res.header('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
     return super.throwThrottlingException(context, detail);
   }
 }
