@@ -40,8 +40,12 @@ export const loggerParams = (config: TesseraConfig, app: string): Params => ({
       ],
       censor: '[redacted]',
     },
+    // One short line per request: who (the correlation id, above), what and how it ended. The
+    // response headers (helmet's alone are about 900 bytes) said nothing a request does not, and
+    // made a busy server write more log than data; a query string may carry anything.
     serializers: {
-      req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+      req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url?.split('?')[0] }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   },
 });
