@@ -206,3 +206,35 @@ describe('EmbeddedReadStore shared documents', () => {
     }
   });
 });
+
+describe('EmbeddedReadStore snapshot memory', () => {
+  it('writes a snapshot as it encodes it, never holding the encoded file in memory', async () => {
+    const dir = await makeTempDir('read-store');
+    try {
+      const store = new EmbeddedReadStore({ snapshotDir: dir });
+      // 60,000 documents of about 2 KB of JSON each; the filler is one string they all share, so
+      // the store itself stays small while its snapshot is about 120 MB.
+      const filler = 'x'.repeat(2000);
+      await store.collection('bookings').insertMany(Array.from({ length: 60_000 }, (_, n) => ({ _id: `b-${n}`, filler })));
+      const before = process.memoryUsage().heapUsed;
+      let peak = before;
+      let sampling = true;
+      const sample = (): void => {
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+        if (sampling) setImmediate(sample);
+      };
+      sample();
+      const saved = await store.saveSnapshot();
+      sampling = false;
+      expect(saved.documents).toBe(60_000);
+      expect(saved.bytes).toBeGreaterThan(120_000_000);
+      // Holding the encoded file until it is written would grow the heap by at least its size.
+      expect(peak - before).toBeLessThan(saved.bytes / 2);
+      const restored = new EmbeddedReadStore({ snapshotDir: dir });
+      expect(await restored.open()).toEqual({ status: 'loaded', collections: 1, documents: 60_000 });
+      expect(await restored.collection('bookings').findOne({ _id: 'b-59999' })).toEqual({ _id: 'b-59999', filler });
+    } finally {
+      await removeDir(dir);
+    }
+  }, 60_000);
+});

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ReadStore, type Document, type ReadCollection } from '../read-store.port';
 import { EmbeddedCollection } from './embedded-collection';
-import { CorruptSnapshotError, decodeSnapshot, encodeSnapshotInSlices, readSnapshotText, writeFileDurably } from './snapshot-file';
+import { CorruptSnapshotError, decodeSnapshot, readSnapshotText, writeSnapshotFile } from './snapshot-file';
 
 /**
  * The embedded ReadStore: named in-memory collections with MongoDB semantics (mingo), for the
@@ -120,9 +120,8 @@ export class EmbeddedReadStore extends ReadStore {
       const documents = name === CHECKPOINTS_COLLECTION ? [...collection.storedDocuments()] : collection.storedDocuments();
       return { name, indexes: collection.indexDefinitions(), documents };
     });
-    const { parts, documents } = await encodeSnapshotInSlices(collections);
-    await writeFileDurably(path, parts);
-    return { path, bytes: parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0), documents };
+    const { bytes, documents } = await writeSnapshotFile(path, collections);
+    return { path, bytes, documents };
   }
 
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Document } from '../read-store.port';
 import type { IndexDefinition } from './embedded-collection';
 
@@ -27,41 +26,61 @@ export interface RestoredCollection {
   documents: Document[];
 }
 
-/** Documents encoded between two turns of the event loop by `encodeSnapshotInSlices`. */
+/** Documents encoded into one write of `writeSnapshotFile`. */
 const DOCUMENTS_PER_SLICE = 1000;
+/** The header's length is fixed (the checksum is 64 hex digits), so it can be written last. */
+const headerLine = (checksum: string): string => `${MAGIC} ${VERSION} ${checksum}\n`;
+const HEADER_BYTES = Buffer.byteLength(headerLine('0'.repeat(64)));
 
 /**
- * Encodes the snapshot file a slice of documents at a time, with a turn of the event loop in
- * between, so a large store never stalls the requests being served (one
- * synchronous pass over tens of thousands of documents took over 100 ms). Returns the file as
- * parts, in order, and the number of documents in it. Documents may change between slices; see EmbeddedReadStore.saveSnapshot for
- * why the file is still a sound starting point.
+ * Writes the snapshot file a slice of documents at a time, each slice written out before the next
+ * is encoded, so that neither the event loop nor memory holds the whole file: one synchronous pass
+ * over tens of thousands of documents took over 100 ms, and keeping the encoded file until it was
+ * written held a second copy of the whole store, as text, every 30 s (300 MB at 100,000
+ * bookings). The header, which holds the checksum of everything after it, is written last, in the
+ * room left for it; then the file is synced and renamed into place, so after a crash the old
+ * snapshot or the new one is there, whole. Documents may change between slices; see
+ * EmbeddedReadStore.saveSnapshot for why the file is still a sound starting point.
  */
-export const encodeSnapshotInSlices = async (collections: readonly SnapshotCollection[]): Promise<{ parts: string[]; documents: number }> => {
+export const writeSnapshotFile = async (path: string, collections: readonly SnapshotCollection[]): Promise<{ bytes: number; documents: number }> => {
+  const temporary = `${path}.tmp-${process.pid}`;
+  await mkdir(dirname(path), { recursive: true });
   const hash = createHash('sha256');
-  const parts: string[] = [];
   let documents = 0;
-  let slice: string[] = [];
-  const endSlice = () => {
-    if (slice.length === 0) return;
-    const part = (parts.length > 0 ? '\n' : '') + slice.join('\n');
-    hash.update(part);
-    parts.push(part);
-    slice = [];
-  };
-  for (const collection of collections) {
-    slice.push(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
-    for (const document of collection.documents) {
-      slice.push(JSON.stringify(document));
-      documents += 1;
-      if (slice.length >= DOCUMENTS_PER_SLICE) {
-        endSlice();
-        await nextTurn();
+  let bytes = HEADER_BYTES;
+  const file = await open(temporary, 'w');
+  try {
+    let slice: string[] = [];
+    let first = true;
+    const endSlice = async () => {
+      if (slice.length === 0) return;
+      const part = (first ? '' : '\n') + slice.join('\n');
+      first = false;
+      slice = [];
+      hash.update(part);
+      const buffer = Buffer.from(part, 'utf8');
+      await file.write(buffer, 0, buffer.length, bytes);
+      bytes += buffer.length;
+    };
+    for (const collection of collections) {
+      slice.push(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
+      for (const document of collection.documents) {
+        slice.push(JSON.stringify(document));
+        documents += 1;
+        if (slice.length >= DOCUMENTS_PER_SLICE) await endSlice();
       }
     }
+    await endSlice();
+    await file.write(headerLine(hash.digest('hex')), 0, 'utf8');
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await unlink(temporary).catch(() => undefined);
+    throw error;
   }
-  endSlice();
-  return { parts: [`${MAGIC} ${VERSION} ${hash.digest('hex')}\n`, ...parts], documents };
+  await file.close();
+  await renameDurably(temporary, path);
+  return { bytes, documents };
 };
 
 export class CorruptSnapshotError extends Error {
@@ -94,17 +113,8 @@ export const decodeSnapshot = (text: string): RestoredCollection[] => {
   return collections;
 };
 
-/** Write-then-rename with fsyncs: after a crash the old snapshot or the new one is there, whole. */
-export const writeFileDurably = async (path: string, content: string | readonly string[]): Promise<void> => {
-  const temporary = `${path}.tmp-${process.pid}`;
-  await mkdir(dirname(path), { recursive: true });
-  const file = await open(temporary, 'w');
-  try {
-    for (const part of typeof content === 'string' ? [content] : content) await file.write(part, null, 'utf8');
-    await file.sync();
-  } finally {
-    await file.close();
-  }
+/** Renames a synced file into place and syncs the folder, so the rename itself survives a crash. */
+const renameDurably = async (temporary: string, path: string): Promise<void> => {
   try {
     await rename(temporary, path);
   } catch (error) {
