@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ReadStore, type Document, type ReadCollection } from '../read-store.port';
 import { EmbeddedCollection } from './embedded-collection';
-import { CorruptSnapshotError, decodeSnapshot, readSnapshotText, writeSnapshotFile } from './snapshot-file';
+import { CorruptSnapshotError, openSnapshotFile, writeSnapshotFile } from './snapshot-file';
 
 /**
  * The embedded ReadStore: named in-memory collections with MongoDB semantics (mingo), for the
@@ -126,24 +126,29 @@ export class EmbeddedReadStore extends ReadStore {
 
 
   /**
-   * Replaces the whole content with the snapshot. A missing or damaged snapshot leaves the store
-   * empty (never half-restored) and reports why.
+   * Replaces the whole content with the snapshot, read a line at a time. A missing or damaged
+   * snapshot leaves the store empty (never half-restored) and reports why.
    */
   async loadSnapshot(): Promise<SnapshotLoadResult> {
-    const text = await readSnapshotText(this.snapshotPath());
+    const entries = await openSnapshotFile(this.snapshotPath());
     this.clearAll();
-    if (text === null) return { status: 'missing' };
+    if (entries === null) return { status: 'missing' };
     try {
-      const restored = decodeSnapshot(text);
+      let collections = 0;
       let documents = 0;
-      for (const { name, indexes, documents: stored } of restored) {
-        const collection = this.collectionFor(name);
-        for (const index of indexes) await collection.createIndex(index.keys, { unique: index.unique, name: index.name });
-        await collection.insertMany(stored);
-        this.materialised.add(name);
-        documents += stored.length;
+      let current: EmbeddedCollection | undefined;
+      for await (const entry of entries) {
+        if (entry.kind === 'collection') {
+          current = this.collectionFor(entry.name);
+          for (const index of entry.indexes) await current.createIndex(index.keys, { unique: index.unique, name: index.name });
+          this.materialised.add(entry.name);
+          collections += 1;
+        } else {
+          await (current as EmbeddedCollection).insertOne(entry.document);
+          documents += 1;
+        }
       }
-      return { status: 'loaded', collections: restored.length, documents };
+      return { status: 'loaded', collections, documents };
     } catch (error) {
       this.clearAll();
       const reason = error instanceof CorruptSnapshotError ? error.message : `read-store snapshot is unusable: ${String(error)}`;
