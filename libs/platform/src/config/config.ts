@@ -191,6 +191,16 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(60000)
   REFRESH_REUSE_GRACE_MS = 5000;
+
+  /**
+   * How far the JavaScript heap may grow past what survived the last full collection before the
+   * next one, in percent (V8's --heap-growing-percent); 0 leaves V8's own choice (up to 300%).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  HEAP_GROWTH_PERCENT = 50;
 }
 
 export type TesseraConfig = Readonly<EnvironmentVariables> & {
