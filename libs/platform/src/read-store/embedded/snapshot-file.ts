@@ -27,15 +27,19 @@ export interface RestoredCollection {
   documents: Document[];
 }
 
-/** Documents encoded into one write of `writeSnapshotFile`. */
-const DOCUMENTS_PER_SLICE = 1000;
+/**
+ * Text encoded into one write of `writeSnapshotFile`, at most (or one document, if larger). A
+ * slice stays below V8's large-object size (128 KB), so it dies young like any other garbage; a
+ * larger one goes straight to the old generation and stays there until a full collection.
+ */
+const SLICE_CHARS = 64 * 1024;
 /** The header's length is fixed (the checksum is 64 hex digits), so it can be written last. */
 const headerLine = (checksum: string): string => `${MAGIC} ${VERSION} ${checksum}\n`;
 const HEADER_BYTES = Buffer.byteLength(headerLine('0'.repeat(64)));
 
 /**
- * Writes the snapshot file a slice of documents at a time, each slice written out before the next
- * is encoded, so that neither the event loop nor memory holds the whole file: one synchronous pass
+ * Writes the snapshot file a slice of documents at a time (SLICE_CHARS), each slice written out
+ * before the next is encoded, so that neither the event loop nor memory holds the whole file: one synchronous pass
  * over tens of thousands of documents took over 100 ms, and keeping the encoded file until it was
  * written held a second copy of the whole store, as text, every 30 s (300 MB at 100,000
  * bookings). The header, which holds the checksum of everything after it, is written last, in the
@@ -52,23 +56,29 @@ export const writeSnapshotFile = async (path: string, collections: readonly Snap
   const file = await open(temporary, 'w');
   try {
     let slice: string[] = [];
+    let sliceChars = 0;
     let first = true;
     const endSlice = async () => {
       if (slice.length === 0) return;
       const part = (first ? '' : '\n') + slice.join('\n');
       first = false;
       slice = [];
+      sliceChars = 0;
       hash.update(part);
       const buffer = Buffer.from(part, 'utf8');
       await file.write(buffer, 0, buffer.length, bytes);
       bytes += buffer.length;
     };
+    const add = async (line: string) => {
+      if (sliceChars + line.length > SLICE_CHARS) await endSlice();
+      slice.push(line);
+      sliceChars += line.length + 1;
+    };
     for (const collection of collections) {
-      slice.push(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
+      await add(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
       for (const document of collection.documents) {
-        slice.push(JSON.stringify(document));
+        await add(JSON.stringify(document));
         documents += 1;
-        if (slice.length >= DOCUMENTS_PER_SLICE) await endSlice();
       }
     }
     await endSlice();
