@@ -201,6 +201,13 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(300)
   HEAP_GROWTH_PERCENT = 50;
+
+  /**
+   * `compact`: every full collection compacts sparse heap pages and gives them back to the
+   * system (V8's --optimize-for-size, set at start-up); `v8`: V8's own heuristics.
+   */
+  @IsIn(['compact', 'v8'])
+  HEAP_MODE: 'compact' | 'v8' = 'compact';
 }
 
 export type TesseraConfig = Readonly<EnvironmentVariables> & {

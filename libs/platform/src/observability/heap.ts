@@ -1,18 +1,32 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * How far V8 lets the old generation grow past what survived the last full collection before it
- * collects again. By default V8 picks up to 4× when collecting looks cheap next to the program's
- * allocation, as it does for a busy server: a process holding 100 MB grew to 340 MB between
- * collections, and gave little of it back, because what survives a collection is spread thin
- * over pages that hold the garbage of the requests around it (bench:memory: 446 MiB live after
- * 10,000 bookings, 218 MiB for the same data after a restart). A fixed factor keeps the live
- * process near its live size, for more, smaller collections (V8 does most of the marking
- * concurrently). 0 leaves V8's own heuristics.
+ * How the JavaScript heap is kept, set once at start-up (PlatformModule). V8 reads both flags
+ * when it collects, so setting them after start-up takes effect from the next collection on, for
+ * every app however it is launched (npm start, Docker, tests).
  *
- * `--heap-growing-percent` is read when each collection sets the next limit, so setting it
- * after start-up takes effect from the next collection on.
+ * A busy server allocates request garbage around everything it keeps (read models, idempotency
+ * records, index entries), so what survives a full collection is spread thin over many pages,
+ * and V8's default full collection compacts few of them: after 10,000 bookings the live server
+ * held 100 MB of objects in 271-343 MB of heap (446 MiB RSS) where a restarted one needed
+ * 218 MiB (bench:memory in bench/RESULTS.md).
  */
-export const applyHeapGrowth = (percent: number): void => {
-  if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
+export interface HeapSettings {
+  /**
+   * How far the old generation may grow past what survived the last full collection before the
+   * next one (V8's --heap-growing-percent). V8 picks up to 300% for a busy server. 0 leaves V8's
+   * own choice.
+   */
+  growthPercent: number;
+  /**
+   * `compact`: every full collection compacts the pages left sparse and gives them back (V8's
+   * --optimize-for-size, set at start-up; the young generation keeps its size). `v8`: V8's own
+   * heuristics.
+   */
+  mode: 'compact' | 'v8';
+}
+
+export const applyHeapSettings = ({ growthPercent, mode }: HeapSettings): void => {
+  if (growthPercent > 0) setFlagsFromString(`--heap-growing-percent=${growthPercent}`);
+  if (mode === 'compact') setFlagsFromString('--optimize-for-size');
 };
