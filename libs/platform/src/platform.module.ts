@@ -21,6 +21,7 @@ import { EventStore } from './event-store/event-store.port';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { RateLimitGuard, RateLimitModule } from './http/rate-limit';
 import { HealthChecks, HealthController } from './observability/health';
+import { applyHeapSettings } from './observability/heap';
 import { AccessLogger, accessLoggerOf, createRootLogger, loggerParams } from './observability/logging';
 import { Metrics, MetricsController } from './observability/metrics';
 import { ReadStore } from './read-store/read-store.port';
@@ -76,6 +77,7 @@ class PlatformLifecycle implements OnApplicationShutdown {
 @Module({})
 export class PlatformModule {
   static forRoot(config: TesseraConfig, options: PlatformOptions): DynamicModule {
+    applyHeapSettings({ growthPercent: config.HEAP_GROWTH_PERCENT, mode: config.HEAP_MODE });
     const owned: OwnedAdapters = {};
     const rootLogger = createRootLogger(config, options.app);
     const providers: Provider[] = [
