@@ -12,10 +12,10 @@ import { ROOT } from '../support/processes';
 const USED_WITHOUT_IMPORT: Record<string, string> = {
   '@swc/cli': 'npm run build',
   '@swc/jest': 'the transform of jest.config.js',
-  pino: 'the logger nestjs-pino and pino-http drive; a peer dependency of both',
-  '@nestjs/microservices': 'kept for the notifier issue (MQTT transport); nothing imports it yet',
-  mqtt: 'kept for the notifier issue (MQTT); nothing imports it yet',
-  nodemailer: 'kept for the notifier issue (e-mail); nothing imports it yet',
+  pino: 'a required peer dependency of nestjs-pino (the logger it and pino-http drive)',
+  '@nestjs/microservices': 'nothing imports it yet: left for the notifier issue (MQTT), which decides',
+  mqtt: 'nothing imports it yet: left for the notifier issue (MQTT messages)',
+  nodemailer: 'nothing imports it yet: left for the notifier issue (e-mails)',
 };
 
 const packageOf = (specifier: string): string =>
