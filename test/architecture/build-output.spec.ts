@@ -49,7 +49,11 @@ describe('the production build (npm run build)', () => {
   });
 
   it('lets every entry point load all it requires, none of it test code', () => {
-    const entries = [...readdirSync(join(out, 'apps')).map((app) => `apps/${app}/src/main.js`), 'apps/projector/src/cli/main.js'];
+    // Each app's main, and whatever a package.json script runs from dist/ (the CLI, the benches).
+    const scripts = Object.values((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const run = scripts.flatMap((script) => [...script.matchAll(/\bdist\/(\S+\.js)\b/g)].map(([, file]) => file));
+    const entries = [...new Set([...readdirSync(join(out, 'apps')).map((app) => `apps/${app}/src/main.js`), ...run])];
+    expect(run).toEqual(expect.arrayContaining(['apps/projector/src/cli/main.js', 'bench/holds.bench.js']));
     const reached = new Set<string>();
     const unresolved: string[] = [];
     const visit = (file: string): void => {
