@@ -395,6 +395,10 @@ const edgeSection = (raw: EdgeFigures, current: EdgeFigures, before: EdgeFigures
   }
   lines.push(`| hold p99 ≤ 50 ms at ${CONNECTIONS} saturated | ${ms(holds.p99)} | ${target(holds.p99 <= 50)} |`);
   lines.push('');
+  lines.push(
+    'What bounds the rest, from V8 CPU profiles of the server under this load (`HOLDS_BENCH_CPU_PROF`, 2026-12-01, shares of the server\'s busy time): on the bare route a third is `writev`, the kernel sending each answer over loopback (the raw server pays it too; it is most of its 17–21 µs), then Nest\'s router, guard and interceptor pipeline (@nestjs/core and rxjs, about 12%), GC (5–7%), Fastify and find-my-way with Nest\'s version constraint (about 8%), the per-IP rate-limit counter with its SHA-256 key (about 3%) and the metrics histogram (about 1%). On holds: the log, the read store and the projector in the same process (about 18%), `writev` (16%), GC (9%), Nest\'s pipeline (9%), class-validator and class-transformer (4%), and Fastify\'s own body reading, which makes an AsyncResource and a bound callback per body (fastify 5.11 lib/content-type-parser.js:190, about 2.5%). A hold\'s CPU also falls as throughput rises (more holds share each fsync and each projector batch), so on a busy shared machine it reads higher. p99 at 64 saturated connections is queueing: by Little\'s law 64 in flight at the rate above wait 64 ÷ rate on average, and the tail adds GC pauses and the projector\'s batches, which run on the same event loop as the requests.',
+  );
+  lines.push('');
   return lines;
 };
 
