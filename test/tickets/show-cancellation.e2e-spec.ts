@@ -3,6 +3,7 @@ import { Clock } from '@tessera/platform/time/clock';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
+import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { SimulatedPaymentProvider } from '@tessera/platform/payments/simulated-payment-provider';
 import { refundIdFor } from '../../apps/command-api/src/bookings/booking-ids';
 import {
@@ -39,7 +40,7 @@ describe('show cancellation', () => {
     (server.app.get(PaymentProvider) as SimulatedPaymentProvider).calls.filter((call) => call.kind === 'refund').map((call) => call.key);
   /** Another instance of the reaction over the same log and read store, as a second process would run it. */
   const anotherInstance = () =>
-    new ShowCancellationReaction(server.app.get(EventStore), server.app.get(ReadStore), server.app.get(PaymentProvider), server.app.get(Clock));
+    new ShowCancellationReaction(server.app.get(Subscriptions), server.app.get(EventStore), server.app.get(ReadStore), server.app.get(PaymentProvider), server.app.get(Clock));
   const count = (types: string[], type: string) => types.filter((t) => t === type).length;
 
   beforeAll(async () => {
