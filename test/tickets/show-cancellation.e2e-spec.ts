@@ -142,6 +142,21 @@ describe('show cancellation', () => {
     expect(refundsAtProvider().length - refundsBefore).toBe(paid.length);
   });
 
+  it('keeps going when the payment provider fails for a while: the cancellation is retried, then completed once', async () => {
+    const showId = await log.showOnSale(4);
+    const { bookingId } = await log.paid(showId, 'buyer-9', ['A-1-1']);
+    const provider = server.app.get(PaymentProvider);
+    const refund = jest.spyOn(provider, 'refund');
+    // Three failed attempts use up the retries; the restarted subscription fails once more, then passes.
+    for (let i = 0; i < 4; i++) refund.mockRejectedValueOnce(new Error('payment provider unavailable'));
+    const res = await cancel(showId);
+    await reaction().whenProcessed(Number(((await res.json()) as { position: string }).position));
+    expect(refund.mock.calls.length).toBe(5);
+    refund.mockRestore();
+    expect(count(await log.typesOf(bookingStream(bookingId)), 'booking.refunded.v1')).toBe(1);
+    expect(refundsAtProvider()).toContain(refundIdFor(bookingId));
+  });
+
   it('undoes a booking whose placement read the show just before it was cancelled', async () => {
     const showId = await log.showOnSale(4);
     const late = log.decidePlacement(await log.show(showId), 'buyer-8', ['A-1-1']);
