@@ -293,7 +293,8 @@ export class Subscription {
         await this.flush();
         if (this.source !== source || this.failure || this.stopping) return;
         this.live = true;
-        if (this.state === 'catching-up') this.state = 'live';
+        // Caught up again after a restart (a dropped connection, say) counts as recovered too.
+        if (this.state === 'catching-up' || this.state === 'restarting') this.state = 'live';
         if (!this.caughtUpOnce) {
           this.caughtUpOnce = true;
           this.logger.log(`caught up at position ${this.handled}`);
@@ -317,7 +318,7 @@ export class Subscription {
     const member = this.events.subscribeToGroup(group);
     this.source = member;
     this.live = true;
-    if (this.state !== 'restarting') this.state = 'live';
+    this.state = 'live';
     if (!this.caughtUpOnce) {
       this.caughtUpOnce = true;
       this.markCaughtUp();
