@@ -9,7 +9,8 @@ import { BoxOfficeDriver, showOf } from './box-office-driver';
 /**
  * A projector whose read store fails for a while: the platform subscription retries the batch,
  * restarts, and /health says so meanwhile; once the store answers again the projections catch
- * up with nothing lost and /health is green again. (Before, the first failure turned /health
+ * up with nothing lost, /health is green again and /metrics counts the errors and the restart,
+ * with no gap left to the head. (Before, the first failure turned /health
  * red for good, and the failed batch's events were skipped.)
  */
 describe('projector after a failing batch', () => {
@@ -28,6 +29,9 @@ describe('projector after a failing batch', () => {
     const body = (await response.json()) as { details?: Record<string, { status: string; message?: string }> };
     return { status: response.status, projections: body.details?.projections };
   };
+  const scrape = async (): Promise<string> => (await fetch(`${server.url}/metrics`)).text();
+  const counter = (metrics: string, name: string): number =>
+    Number(new RegExp(`^${name}\\{subscription="projections"\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
   const eventually = async (what: string, condition: () => Promise<boolean>, ms = 15_000): Promise<void> => {
     const deadline = Date.now() + ms;
     while (!(await condition())) {
@@ -61,10 +65,15 @@ describe('projector after a failing batch', () => {
       const { status, projections } = await health();
       return status === 503 && projections?.status === 'down' && /read store unavailable/.test(projections.message ?? '');
     });
+    await eventually('the subscription restarted', async () => counter(await scrape(), 'tessera_subscription_restarts_total') >= 1);
 
     failing = false;
     expect(await projector.waitFor(await events.headPosition(), 15_000)).toBe(true);
     await eventually('/health is green again', async () => (await health()).status === 200);
+    const metrics = await scrape();
+    expect(counter(metrics, 'tessera_subscription_errors_total')).toBeGreaterThanOrEqual(3);
+    expect(metrics).toMatch(/^tessera_subscription_gap\{subscription="projections"\} 0$/m);
+    expect(metrics).toMatch(/^tessera_subscription_lag_seconds_count\{subscription="projections"\} [1-9]/m);
 
     await projector.stop();
     for (const projection of PROJECTIONS) {
