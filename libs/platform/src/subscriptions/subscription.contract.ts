@@ -116,6 +116,7 @@ export const describeSubscriptionContract = (title: string, setup: () => Promise
       const handler = new Recorder();
       const subscription = subscribe({ filter: { streamPrefixes: [prefix] }, handler, checkpoint, maxBatch: 100 });
       await subscription.start();
+      expect(await subscription.gap()).toBeGreaterThan(0); // behind by the 300 it has not handled yet
       await subscription.caughtUp;
       expect(handler.handled.map((e) => e.data)).toEqual(Array.from({ length: 300 }, (_, n) => ({ n })));
       expect(handler.batches.length).toBeLessThan(300); // batched, at most maxBatch at a time
@@ -128,6 +129,9 @@ export const describeSubscriptionContract = (title: string, setup: () => Promise
       expect(handler.handled).toHaveLength(302);
       expect(handler.live.at(-1)).toBe(true);
       expect(checkpoint.value).toBe(last);
+      // Live with nothing left: no gap, though the head is now an event its filter leaves out.
+      await store.append(`other${prefix}x`, [anEvent(0)]);
+      expect(await subscription.gap()).toBe(0);
 
       // A new instance resumes after the checkpoint: nothing is handed over twice.
       await subscription.stop();

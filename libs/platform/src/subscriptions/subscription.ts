@@ -145,6 +145,8 @@ export class Subscription {
   private source: { close(): Promise<void> } | undefined;
   private live = false;
   private pending: RecordedEvent[] = [];
+  /** Events of the batch being handled. */
+  private inHand = 0;
   private flushScheduled = false;
   private chain: Promise<void> = Promise.resolve();
   /** Set when a batch failed for good in the current run: the run ends and restarts. */
@@ -368,22 +370,27 @@ export class Subscription {
 
   private async handleWithRetry(batch: readonly RecordedEvent[]): Promise<void> {
     const context: BatchContext = { live: this.live };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.options.handler.handle(batch, context);
-        return;
-      } catch (error) {
-        this.lastError = asError(error);
-        this.instruments?.errors.inc({ subscription: this.name });
-        if (attempt >= this.retry.attempts || this.stopping) throw error;
-        const delay = Math.min(this.retry.firstDelayMs * 2 ** (attempt - 1), this.retry.maxDelayMs);
-        this.state = 'retrying';
-        this.logger.warn(
-          `handling events ${batch[0].position}..${batch[batch.length - 1].position} failed (attempt ${attempt} of ${this.retry.attempts}); trying again in ${delay} ms: ${this.lastError.message}`,
-        );
-        await this.pause(delay);
-        if (this.stopping) throw error;
+    this.inHand = batch.length;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.options.handler.handle(batch, context);
+          return;
+        } catch (error) {
+          this.lastError = asError(error);
+          this.instruments?.errors.inc({ subscription: this.name });
+          if (attempt >= this.retry.attempts || this.stopping) throw error;
+          const delay = Math.min(this.retry.firstDelayMs * 2 ** (attempt - 1), this.retry.maxDelayMs);
+          this.state = 'retrying';
+          this.logger.warn(
+            `handling events ${batch[0].position}..${batch[batch.length - 1].position} failed (attempt ${attempt} of ${this.retry.attempts}); trying again in ${delay} ms: ${this.lastError.message}`,
+          );
+          await this.pause(delay);
+          if (this.stopping) throw error;
+        }
       }
+    } finally {
+      this.inHand = 0;
     }
   }
 
@@ -449,8 +456,13 @@ export class Subscription {
     return { state, position: String(this.handled) };
   }
 
-  /** The log's head minus the last handled position (0 when up to date), for the gap gauge. */
+  /**
+   * For the gap gauge: 0 when live with nothing read and not yet handled, else the log head
+   * minus the last handled position (the head may be an event the filter leaves out, so only a
+   * subscription that is behind is measured against it).
+   */
   async gap(): Promise<number> {
+    if (this.state === 'live' && this.inHand === 0 && this.pending.length === 0) return 0;
     return Math.max(0, (await this.events.headPosition()) - this.handled);
   }
 
@@ -487,7 +499,7 @@ const instrumentsOf = (registry: Registry, subscription: Subscription): Instrume
   const known = sources;
   single(registry, 'tessera_subscription_gap', () => new Gauge({
     name: 'tessera_subscription_gap',
-    help: 'Log head position minus the last position a subscription handled (0: up to date)',
+    help: 'Log head position minus the last position a subscription handled; 0 when it is live with nothing left to handle',
     labelNames,
     registers: [registry],
     async collect() {
