@@ -5,7 +5,7 @@ import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { Subscription } from '@tessera/platform/subscriptions/subscription';
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import type { Projection } from './projection';
-import { filterOf, ProjectionEngine } from './projection-engine';
+import { checkpointName, filterOf, ProjectionEngine } from './projection-engine';
 import { PositionWaiters, ProjectionProgress } from './projection-progress';
 import { PROJECTIONS } from './read-models';
 
@@ -51,6 +51,10 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
       filter: filterOf(PROJECTIONS),
       maxBatch: MAX_BATCH,
       readiness: 'caught-up',
+      // Each projection's checkpoint, for `projections status` against a running server.
+      healthDetails: () => ({
+        checkpoints: Object.fromEntries(this.engine.projections.map((projection) => [checkpointName(projection), String(this.engine.checkpointOf(projection))])),
+      }),
       // Each projection's checkpoint is written with its documents, by the engine.
       checkpoint: { load: () => this.resumePosition(), save: async () => undefined },
       handler: { handle: (events, { live }) => this.apply(events, live) },

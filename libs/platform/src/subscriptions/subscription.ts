@@ -86,6 +86,8 @@ export interface SubscriptionOptions {
   restart?: Partial<Backoff>;
   /** `caught-up`: `/health` is red until the first catch-up is done. `running` (default): only while failing. */
   readiness?: 'caught-up' | 'running';
+  /** More to show on `/health` while it is up (the projector's checkpoints, say). */
+  healthDetails?: () => Record<string, unknown>;
   /**
    * Join this consumer group instead of reading the log alone: members (in this and other
    * processes) share the events, each stream's events going to one member. The group keeps its
@@ -453,7 +455,7 @@ export class Subscription {
     if (this.options.readiness === 'caught-up' && !this.caughtUpOnce && state !== 'stopped') {
       throw new Error(`catching up: at ${this.handled} of ${await this.events.headPosition()}`);
     }
-    return { state, position: String(this.handled) };
+    return { state, position: String(this.handled), ...this.options.healthDetails?.() };
   }
 
   /**
