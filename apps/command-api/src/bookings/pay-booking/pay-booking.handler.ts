@@ -52,7 +52,7 @@ export class PayBookingHandler implements ICommandHandler<PayBookingCommand, Pay
 
   async execute(command: PayBookingCommand): Promise<PayBookingResponse> {
     const claimed = await this.claim(command);
-    if (claimed === 'answered before') return confirmationFromLog(this.store, this.codes, command.bookingId);
+    if (claimed === 'from the log') return confirmationFromLog(this.store, this.codes, command.bookingId);
     await this.probe.reached('pay-booking:before-charge');
     const paymentId = await this.charge(command, claimed.booking);
     await this.probe.reached('pay-booking:after-charge');
@@ -66,7 +66,7 @@ export class PayBookingHandler implements ICommandHandler<PayBookingCommand, Pay
    * The attempt's events on the booking stream (claim, then decline or confirmation) share one
    * command id, so their ids derive from the revision each lands at.
    */
-  private claim({ bookingId, userId, card, context }: PayBookingCommand): Promise<Claimed | 'answered before'> {
+  private claim({ bookingId, userId, card, context }: PayBookingCommand): Promise<Claimed | 'from the log'> {
     const now = context.now.toISOString();
     return handleCommand(this.store, {
       context,
@@ -77,11 +77,11 @@ export class PayBookingHandler implements ICommandHandler<PayBookingCommand, Pay
         const seats = Booking.isPlaced(booking) ? await readSeats(streams, booking.showId, Booking.seatIdsOf(booking)) : {};
         return { booking, events: loaded.events, seats };
       },
-      decide: ({ booking, events, seats }): Decision<Claimed | 'answered before'> => {
+      decide: ({ booking, events, seats }): Decision<Claimed | 'from the log'> => {
         // The same request again after its answer was lost: the same confirmation. Any other
         // payment of a confirmed booking is refused below; a rejected one answers INVALID_BOOKING_STATE.
         if ((booking.status === 'confirmed' && this.confirmedBy(events, context.causationId)) || !Booking.isPlaced(booking)) {
-          return { answer: 'answered before' };
+          return { answer: 'from the log' };
         }
         const claimed: Claimed = { booking, tickets: booking.seats.map(({ seatId }) => ({ ticketId: ticketIdFor(bookingId, seatId), seatId })) };
         decidePayBooking({ booking, seats, command: confirmationOf(claimed, NOT_CHARGED_YET, now) });
