@@ -6,7 +6,7 @@ import type { Subscription } from '@tessera/platform/subscriptions/subscription'
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import type { Projection } from './projection';
 import { checkpointName, filterOf, ProjectionEngine } from './projection-engine';
-import { PositionWaiters, ProjectionProgress } from './projection-progress';
+import { PositionWaiters, ProjectionProgress } from '@tessera/read-models';
 import { PROJECTIONS } from './read-models';
 
 /**

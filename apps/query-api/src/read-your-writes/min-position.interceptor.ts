@@ -5,7 +5,7 @@ import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { Request } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
-import { ProjectionProgress } from '../../../projector/src/projection-progress';
+import { ProjectionProgress } from '@tessera/read-models';
 import { CheckpointProgress } from './checkpoint-progress';
 
 /**
