@@ -13,7 +13,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { createEventStore, createReadStore, createSeatLocks } from './adapters';
 import { AccessTokenVerifier, AuthGuard } from './auth/auth';
-import { TokenEpochs, TokenEpochsFeed } from './auth/token-epochs';
+import { TokenEpochs } from './auth/token-epochs';
+import { TokenEpochsFeed } from './auth/token-epochs-feed';
 import { createTicketCodes, TicketCodes } from './security/ticket-codes';
 import { createTokenService, TokenService } from './security/token-service';
 import type { TesseraConfig } from './config/config';
@@ -26,6 +27,7 @@ import { AccessLogger, accessLoggerOf, createRootLogger, loggerParams } from './
 import { Metrics, MetricsController } from './observability/metrics';
 import { ReadStore } from './read-store/read-store.port';
 import { SeatLocks } from './seat-locks/seat-locks.port';
+import { Subscriptions } from './subscriptions/subscriptions';
 import { Clock, IdGenerator, RandomUuids, SystemClock } from './time/clock';
 
 /**
@@ -136,6 +138,7 @@ export class PlatformModule {
           return checks;
         },
       },
+      Subscriptions,
       PlatformLifecycle,
       { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -146,7 +149,7 @@ export class PlatformModule {
       imports: [LoggerModule.forRoot(loggerParams(rootLogger)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, AccessLogger, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs],
+      exports: [CONFIG, AccessLogger, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs, Subscriptions],
     };
   }
 }
