@@ -1,9 +1,11 @@
 import {
   CallHandler,
   CustomDecorator,
+  BeforeApplicationShutdown,
   ExecutionContext,
   HttpStatus,
   Injectable,
+  Logger,
   NestInterceptor,
   SetMetadata,
 } from '@nestjs/common';
@@ -21,6 +23,9 @@ import { DuplicateKeyError, ReadCollection, ReadStore } from '../read-store/read
  * gets the first answer again; with another body, 422 IDEMPOTENCY_KEY_REUSED; while the first is
  * still running, 409. The key also becomes the command id (`req.commandId`), so a retry after a
  * crash re-appends the same event ids and the log itself recognises the duplicate.
+ *
+ * Records are kept for 24 hours: a sweep, run at most every 10 minutes (by the Clock) when a
+ * request with a key arrives, deletes the older ones in batches.
  */
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency-keys';
@@ -33,6 +38,8 @@ const NO_REPLAY = 'tessera:idempotency-no-replay';
  */
 export const NoIdempotentReplay = (): CustomDecorator => SetMetadata(NO_REPLAY, true);
 const RETENTION_MS = 24 * 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+const SWEEP_BATCH = 500;
 const REPLAYED_HEADERS = ['location', 'x-position'];
 
 interface IdempotencyRecord {
@@ -64,7 +71,12 @@ const canonical = (value: unknown): string =>
       : JSON.stringify(value ?? null);
 
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Idempotency');
+  private sweptAt = -Infinity;
+  private sweeping: Promise<void> | undefined;
+  private stopped = false;
+
   constructor(
     private readonly store: ReadStore,
     private readonly clock: Clock,
@@ -93,6 +105,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const keys = this.store.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
     const now = this.clock.now();
+    this.sweepIfDue(now.getTime());
     const claimed = await this.claim(keys, { _id: recordId, requestHash, state: 'in_progress', createdAt: now.toISOString() });
     if (!claimed) {
       const existing = await keys.findOne({ _id: recordId });
@@ -132,6 +145,37 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     await keys.updateOne({ _id: recordId }, { $set: { state: 'done', response: { status, body: body ?? null, headers } } });
     return body;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.sweeping;
+  }
+
+  /** Starts a sweep of expired records when the last one is 10 minutes old; never waited for. */
+  private sweepIfDue(now: number): void {
+    if (this.stopped || this.sweeping || now - this.sweptAt < SWEEP_EVERY_MS) return;
+    this.sweptAt = now;
+    this.sweeping = this.purgeOlderThan(new Date(now - RETENTION_MS).toISOString())
+      .then((purged) => {
+        if (purged > 0) this.logger.log(`purged ${purged} idempotency records older than 24 hours`);
+      })
+      .catch((error: unknown) => this.logger.warn(`idempotency sweep failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.sweeping = undefined));
+  }
+
+  /** Deletes records created before `cutoff` (an ISO time), in batches, yielding between them. */
+  private async purgeOlderThan(cutoff: string): Promise<number> {
+    const keys = this.store.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
+    await keys.createIndex({ createdAt: 1 }, { name: 'createdAt' });
+    let purged = 0;
+    while (!this.stopped) {
+      const batch = await keys.find({ createdAt: { $lt: cutoff } }, { limit: SWEEP_BATCH, projection: { _id: 1 } });
+      if (batch.length > 0) purged += await keys.deleteMany({ _id: { $in: batch.map((record) => record._id) }, createdAt: { $lt: cutoff } });
+      if (batch.length < SWEEP_BATCH) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return purged;
   }
 
   private async claim(keys: ReadCollection<IdempotencyRecord>, record: IdempotencyRecord): Promise<boolean> {
