@@ -25,7 +25,8 @@ import { DuplicateKeyError, ReadCollection, ReadStore } from '../read-store/read
  * crash re-appends the same event ids and the log itself recognises the duplicate.
  *
  * Records are kept for 24 hours: a sweep, run at most every 10 minutes (by the Clock) when a
- * request with a key arrives, deletes the older ones in batches.
+ * request with a key arrives, deletes the older ones in batches. A record is small: digests in
+ * base64url and the answer's body as its JSON text, one flat string however many tickets it has.
  */
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency-keys';
@@ -47,7 +48,8 @@ interface IdempotencyRecord {
   requestHash: string;
   state: 'in_progress' | 'done';
   createdAt: string;
-  response?: { status: number; body: unknown; headers: Record<string, string> };
+  /** `body` is the answer's JSON text: replayed as it was sent, and one string in memory. */
+  response?: { status: number; body: string; headers: Record<string, string> };
   [key: string]: unknown;
 }
 
@@ -57,7 +59,14 @@ export interface IdempotentRequest extends Request {
   user?: { userId: string };
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/**
+ * The JSON text as one flat string. V8 builds JSON.stringify's result from chunks (a rope of
+ * several strings, about 25% more memory for a payment's answer); decoding it from UTF-8 again
+ * gives one sequential string with the same characters (JSON.stringify escapes lone surrogates).
+ */
+const flatJson = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString();
 
 /** JSON with sorted keys, so the same body in another key order hashes the same. */
 const canonical = (value: unknown): string =>
@@ -95,9 +104,11 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
     }
     if (this.reflector.getAllAndOverride<boolean>(NO_REPLAY, [context.getHandler(), context.getClass()])) return next.handle();
     const caller = req.user?.userId ?? 'anonymous';
-    const recordId = sha256(`${caller}\u0000${key}`);
-    req.commandId = recordId;
-    const requestHash = sha256(`${req.method} ${req.originalUrl}\u0000${canonical(req.body)}`);
+    const digest = sha256(`${caller}\u0000${key}`);
+    const recordId = digest.toString('base64url');
+    // The command id stays the hex digest it always was: event ids derived from it do not change.
+    req.commandId = digest.toString('hex');
+    const requestHash = sha256(`${req.method} ${req.originalUrl}\u0000${canonical(req.body)}`).toString('base64url');
     return from(this.run(context, next, recordId, requestHash));
   }
 
@@ -124,7 +135,7 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
       for (const [name, value] of Object.entries(existing.response.headers)) res.setHeader(name, value);
       res.setHeader('Idempotent-Replayed', 'true');
       res.status(existing.response.status);
-      return existing.response.body;
+      return JSON.parse(existing.response.body) as unknown;
     }
     const initialStatus = res.statusCode;
     let body: unknown;
@@ -143,7 +154,7 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
       const value = res.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    await keys.updateOne({ _id: recordId }, { $set: { state: 'done', response: { status, body: body ?? null, headers } } });
+    await keys.updateOne({ _id: recordId }, { $set: { state: 'done', response: { status, body: flatJson(body ?? null), headers } } });
     return body;
   }
 
