@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../commands/event-sourcing';
 import type { Clock } from '../time/clock';
@@ -44,7 +44,7 @@ export const Public = (): CustomDecorator => SetMetadata(PUBLIC, true);
 /** Any of the given roles grants access. */
 export const Roles = (...roles: Role[]): CustomDecorator => SetMetadata(ROLES, roles);
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   user?: AuthenticatedUser;
   commandId?: string;
 }

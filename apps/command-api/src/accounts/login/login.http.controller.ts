@@ -5,7 +5,7 @@ import { LoginRequest, type TokenResponse } from '@tessera/contracts';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
 import { RateLimit } from '@tessera/platform/http/rate-limit';
 import { Clock } from '@tessera/platform/time/clock';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { LoginCommand } from './login.command';
 
 @Controller('api/auth')
@@ -23,11 +23,11 @@ export class LoginHttpController {
   async login(
     @Body() body: LoginRequest,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TokenResponse> {
     const result = await this.commands.execute(new LoginCommand(body.email, body.password, commandContextOf(req, this.clock)));
-    res.setHeader('X-Position', result.position);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('X-Position', result.position);
+    res.header('Cache-Control', 'no-store');
     return result;
   }
 }
