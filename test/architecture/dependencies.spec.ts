@@ -10,7 +10,6 @@ import { ROOT } from '../support/processes';
  * are listed with the reason.
  */
 const USED_WITHOUT_IMPORT: Record<string, string> = {
-  '@swc/cli': 'npm run build',
   '@swc/jest': 'the transform of jest.config.js',
   'pino-http': 'a required peer dependency of nestjs-pino, which builds its root logger with it (its per-request middleware is not mounted: docs/decisions/0005)',
   '@nestjs/microservices': 'nothing imports it yet: left for the notifier issue (MQTT), which decides',
