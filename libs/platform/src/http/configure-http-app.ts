@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { API_VERSION } from '@tessera/contracts/openapi';
 import helmet from 'helmet';
 import type { TesseraConfig } from '../config/config';
 import { applyTransportRules } from './express-transport';
+import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
 
@@ -27,6 +29,7 @@ export const configureHttpApp = (app: INestApplication, config: TesseraConfig): 
   applyTransportRules(app, { bodyLimit: config.BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  setupOpenApi(app, { title: 'Tessera', version: API_VERSION });
   // Exit through process.exit once the hooks are done (status 0), not by re-raising the signal:
   // pino writes asynchronously and flushes on 'exit', which a re-raised SIGTERM never reaches,
   // so the last lines of a graceful stop (the log closed) were sometimes lost.

@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Injectable, NestMiddleware, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Public } from '../auth/auth';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
@@ -63,6 +64,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
+  @ApiOkResponse({ description: 'Prometheus text exposition format.', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Get()
   @Header('Cache-Control', 'no-store')
   async scrape(@Res() res: Response): Promise<void> {
