@@ -101,7 +101,7 @@ const problemResponse = (status: number, codes: ErrorCode[]): ResponseObject => 
   ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'string' } } } } : {}),
   content: {
     [PROBLEM_JSON]: {
-      schema: { allOf: [{ $ref: PROBLEM_REF }, { type: 'object', properties: { status: { const: status }, code: { enum: codes } } }] } as SchemaObject,
+      schema: { allOf: [{ $ref: PROBLEM_REF }, { type: 'object', required: ['status', 'code'], properties: { status: { const: status }, code: { type: 'string', enum: codes } } }] } as SchemaObject,
     },
   },
 });
