@@ -59,7 +59,9 @@ describe('the standalone process on a damaged event log', () => {
 
     const server = startNode('dist/apps/standalone/src/main.js', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 10_000);
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 20_000);
+      // pino writes asynchronously: the line may reach stdout a little after the server answers.
+      await waitFor(async () => server.output().includes('cut a torn tail'), 5_000);
       const warning = server
         .output()
         .split('\n')

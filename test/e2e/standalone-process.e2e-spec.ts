@@ -1,6 +1,10 @@
-import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { connect } from 'node:net';
-import { buildOnce, freePort, startNode, waitFor } from '../support/processes';
+import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
+import { describeNeeding, makeTempDir, removeDir } from '@tessera/platform/testing/services';
+import { chown } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { join } from 'node:path';
+import { buildOnce, freePort, ROOT, startNode, waitFor, type RunningProcess } from '../support/processes';
 
 /** `npm start` as an operator runs it: the built entry point in its own process. */
 describe('the standalone process', () => {
@@ -56,5 +60,87 @@ describe('the standalone process', () => {
     const { code } = await server.exited;
     expect(code).toBe(78);
     expect(server.output().trim()).toBe('standalone: Invalid configuration: PORT must be an integer number (got "eighty")');
+  });
+});
+
+/** What an operator can fix ends in one line on stderr and an exit code of its own (README, Exit codes). */
+describe('the standalone process refusing to start', () => {
+  let dataDir: string;
+
+  beforeAll(() => buildOnce());
+  beforeEach(async () => {
+    dataDir = await makeTempDir('refuse');
+  });
+  afterEach(async () => {
+    await removeDir(dataDir);
+  });
+
+  const start = (env: Record<string, string>, as?: { uid: number; gid: number }) =>
+    startNode('dist/apps/standalone/src/main.js', { HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env }, as);
+
+  const expectOneLine = async (server: RunningProcess, exitCode: number, line: RegExp): Promise<void> => {
+    const { code } = await server.exited;
+    expect(server.errors().trimEnd().split('\n')).toEqual([expect.stringMatching(line)]);
+    expect(server.output()).not.toMatch(/^\s+at /m); // no stack trace, on stdout either
+    expect(code).toBe(exitCode);
+  };
+
+  it('a port another process listens on: exit 69, and DATA_DIR is let go', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as { port: number };
+    try {
+      const server = start({ PORT: String(port) });
+      await expectOneLine(server, 69, new RegExp(`^standalone: cannot listen on 127\\.0\\.0\\.1:${port}: the port is already in use \\(EADDRINUSE\\); stop the other process or choose another PORT$`));
+      // The stores it had opened were closed: the log flushed, the lock released.
+      expect(server.output()).toMatch(/stopped; the log is flushed and closed/);
+      expect(existsSync(join(dataDir, 'eventstore', 'LOCK'))).toBe(false);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('a DATA_DIR another running process owns: exit 75', async () => {
+    const owner = await EmbeddedEventStore.open({ dataDir });
+    try {
+      const server = start({ PORT: String(await freePort()) });
+      await expectOneLine(
+        server,
+        75,
+        new RegExp(`^standalone: the event log at ${dataDir}/eventstore is already open in process ${process.pid}; stop it or use another DATA_DIR$`),
+      );
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it('a HOST that is not an address of this machine: exit 78, as a bad configuration value', async () => {
+    // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): documentation only, never assigned to a machine.
+    const server = start({ HOST: '192.0.2.7', PORT: String(await freePort()) });
+    await expectOneLine(server, 78, /^standalone: Invalid configuration: HOST 192\.0\.2\.7 is not an address of this machine \(EADDRNOTAVAIL\)$/);
+  });
+
+  // A port below ip_unprivileged_port_start needs a privilege: as root the server runs as nobody.
+  const unprivilegedFrom = (() => {
+    try {
+      return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8'));
+    } catch {
+      return 1024;
+    }
+  })();
+  const root = process.getuid?.() === 0;
+  const missing =
+    unprivilegedFrom <= 1
+      ? `every port is open to every user here (ip_unprivileged_port_start=${unprivilegedFrom})`
+      : root && (statSync(ROOT).mode & 0o005) !== 0o005
+        ? `running as root, and ${ROOT} is not readable by nobody, who would run the server`
+        : undefined;
+  describeNeeding('a port this user may not open', missing, 'a port the user may not open', () => {
+    it('exits 77', async () => {
+      const nobody = { uid: 65534, gid: 65534 };
+      if (root) await chown(dataDir, nobody.uid, nobody.gid);
+      const server = start({ PORT: '1' }, root ? nobody : undefined);
+      await expectOneLine(server, 77, /^standalone: cannot listen on 127\.0\.0\.1:1: permission denied \(EACCES\); choose a PORT from 1024 up$/);
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, readFile, symlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
-import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { ROOT } from '../support/processes';
+import { binaryPath, makeTempDir, removeDir } from '@tessera/platform/testing/services';
+import { buildOnce, freePort, ROOT, startNode, waitFor } from '../support/processes';
 import { BoxOfficeDriver, showOf } from './box-office-driver';
 
 /** The operator CLI as `npm run cli` runs it, against a data folder with a real history. */
@@ -68,11 +68,76 @@ describe('cli', () => {
   it('says clearly that a running server holds the embedded log', async () => {
     const events = await EmbeddedEventStore.open({ dataDir });
     try {
-      const refused = cli('projections', 'status');
+      const refused = cli('projections', 'verify');
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/in use by a running server. Stop the server first/);
+      // status asks the server instead, and says so when none answers where it looked.
+      const port = await freePort();
+      const unanswered = cli('projections', 'status', '--url', `http://127.0.0.1:${port}`);
+      expect(unanswered.code).toBe(2);
+      expect(unanswered.stderr).toMatch(new RegExp(`in use by process ${process.pid}, and no server answers at http://127.0.0.1:${port} .*; pass --url`));
     } finally {
       await events.close();
     }
   });
+
+  it('reports the status of a running standalone server from that server, without touching its files', async () => {
+    buildOnce();
+    const port = await freePort();
+    const server = startNode('dist/apps/standalone/src/main.js', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 20_000);
+      const status = spawnSync(process.execPath, [join(ROOT, 'dist/apps/projector/src/cli/main.js'), 'projections', 'status'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(status.stderr).toBe(`asked the running server at http://127.0.0.1:${port} (process ${server.child.pid} holds DATA_DIR)\n`);
+      expect(status.status).toBe(0);
+      expect(status.stdout).toMatch(/^log head: 10\n/);
+      expect(status.stdout.match(/^\w+_v\d+ +10 {2}0 positions behind$/gm)).toHaveLength(4);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 40_000);
+});
+
+/** A fresh clone: `npm ci`, then `npm run cli` straight away, with no dist/ built yet. */
+describe('cli in a fresh clone', () => {
+  let clone: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    clone = await makeTempDir('clone');
+    dataDir = await makeTempDir('clone-data');
+    // The sources as git has them (no dist/), and the installed node_modules as npm ci leaves them.
+    const skipped = new Set(['node_modules', 'dist', '.git', 'data', 'coverage']);
+    for (const entry of ['apps', 'libs', 'bench', 'tools', 'package.json', 'package-lock.json', '.swcrc', 'tsconfig.json']) {
+      await cp(join(ROOT, entry), join(clone, entry), { recursive: true, filter: (source) => !skipped.has(basename(source)) });
+    }
+    await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
+    const events = await EmbeddedEventStore.open({ dataDir });
+    await new BoxOfficeDriver(events).createShow(showOf('fresh'));
+    await events.close();
+  });
+
+  afterAll(async () => {
+    await removeDir(clone);
+    await removeDir(dataDir);
+  });
+
+  it('npm run cli builds the code first', () => {
+    const run = spawnSync(binaryPath('npm') ?? 'npm', ['run', '--silent', 'cli', '--', 'projections', 'status'], {
+      cwd: clone,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^log head: \d+\n/);
+    expect(run.stdout.match(/never run/g)).toHaveLength(4);
+  }, 70_000);
 });

@@ -27,25 +27,36 @@ export const freePort = (): Promise<number> =>
 
 export interface RunningProcess {
   child: ChildProcess;
+  /** stdout and stderr as they came. */
   output: () => string;
+  /** stderr alone. */
+  errors: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export const startNode = (script: string, env: Record<string, string>): RunningProcess => {
-  const child = spawn(process.execPath, [join(ROOT, script)], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Watches a spawned process: what it writes, and how it ends. */
+export const watchProcess = (child: ChildProcess): RunningProcess => {
   let output = '';
+  let errors = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => ((output += chunk), (errors += chunk)));
   // 'close', not 'exit': after 'exit' the child's stdout may still hold its last lines.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('close', (code, signal) => resolve({ code, signal })),
   );
-  return { child, output: () => output, exited };
+  return { child, output: () => output, errors: () => errors, exited };
 };
+
+/** `as` runs it as another user (uid and gid), which needs root. */
+export const startNode = (script: string, env: Record<string, string>, as?: { uid: number; gid: number }): RunningProcess =>
+  watchProcess(
+    spawn(process.execPath, [join(ROOT, script)], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...as,
+    }),
+  );
 
 export const waitFor = async (probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 50): Promise<number> => {
   const started = Date.now();

@@ -6,7 +6,7 @@ import { Metrics } from '@tessera/platform/observability/metrics';
 import type { Histogram } from 'prom-client';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { Projection } from './projection';
-import { filterOf, ProjectionEngine } from './projection-engine';
+import { checkpointName, filterOf, ProjectionEngine } from './projection-engine';
 import { PositionWaiters, ProjectionProgress } from './projection-progress';
 import { PROJECTIONS } from './read-models';
 
@@ -65,7 +65,9 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
     health.register('projections', async () => {
       if (this.failure) throw this.failure;
       if (!this.caughtUp) throw new Error(`catching up: at ${this.processed} of ${await this.events.headPosition()}`);
-      return { position: String(this.processed) };
+      // Each projection's checkpoint, for `projections status` against a running server.
+      const checkpoints = Object.fromEntries(this.engine.projections.map((projection) => [checkpointName(projection), String(this.engine.checkpointOf(projection))]));
+      return { position: String(this.processed), checkpoints };
     });
   }
 

@@ -1,60 +1,122 @@
-import type { DynamicModule } from '@nestjs/common';
+import { Logger as NestLogger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, TesseraConfig } from './config/config';
-import { describeStartupFailure } from './event-store/embedded/startup-failure';
+import { DataDirLockedError } from './event-store/embedded/data-dir-lock';
+import { describeStartupFailure as describeLogDamage, EXIT_LOG_DAMAGED } from './event-store/embedded/startup-failure';
 import { configureHttpApp } from './http/configure-http-app';
 
 /**
- * Starts one HTTP process: validate configuration (a bad value stops it with one line naming
- * the variable), build the root module, apply the shared HTTP conventions, listen, and stop
- * gracefully on SIGTERM/SIGINT.
+ * Starts one HTTP process: validate configuration, build the root module, apply the shared HTTP
+ * conventions, listen, and stop gracefully on SIGTERM/SIGINT. A start-up failure the operator
+ * can fix (a bad value, a port in use, a data folder another process owns) stops it with one
+ * line and its own exit code; anything else keeps its stack trace.
  */
+
 /**
  * Connections the kernel may queue before the process accepts them (capped by somaxconn). Node's
  * 511 overflows when a flash sale opens 2,000 connections at once: the surplus gets ECONNRESET.
  */
 const LISTEN_BACKLOG = 4096;
 
-export const runHttpApp = async (name: string, rootModule: (config: TesseraConfig) => DynamicModule): Promise<void> => {
-  let config: TesseraConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${name}: ${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
+export interface StartupFailure {
+  exitCode: number;
+  message: string;
+}
+
+interface StartupFailureRule {
+  /** From sysexits.h, which supervisors and scripts read. */
+  exitCode: number;
+  /** The line to print when `error` is this failure; undefined when it is not. */
+  describe: (error: unknown) => string | undefined;
+}
+
+type ListenError = NodeJS.ErrnoException & { address?: string; port?: number };
+
+/** Node's listen errors (`listen EADDRINUSE: …`) carry the code, the address and the port. */
+const listenFailed = (error: unknown, code: string): ListenError | undefined =>
+  error instanceof Error && (error as ListenError).syscall === 'listen' && (error as ListenError).code === code ? (error as ListenError) : undefined;
+
+const listening = (error: ListenError): string => `${error.address ?? ''}:${error.port ?? ''}`;
+
+/** The known start-up failures, one entry each (README, "Exit codes"). */
+export const STARTUP_FAILURES: readonly StartupFailureRule[] = [
+  // EX_CONFIG: a configuration value is invalid; the message names the variable.
+  { exitCode: 78, describe: (error) => (error instanceof ConfigError ? error.message : undefined) },
+  // EX_CONFIG as well: HOST is not an address of this machine.
+  {
+    exitCode: 78,
+    describe: (error) => {
+      const failed = listenFailed(error, 'EADDRNOTAVAIL');
+      return failed && `Invalid configuration: HOST ${failed.address ?? ''} is not an address of this machine (EADDRNOTAVAIL)`;
+    },
+  },
+  // EX_UNAVAILABLE: another process listens on the port.
+  {
+    exitCode: 69,
+    describe: (error) => {
+      const failed = listenFailed(error, 'EADDRINUSE');
+      return failed && `cannot listen on ${listening(failed)}: the port is already in use (EADDRINUSE); stop the other process or choose another PORT`;
+    },
+  },
+  // EX_NOPERM: the port needs a privilege the process lacks (below 1024 on Linux).
+  {
+    exitCode: 77,
+    describe: (error) => {
+      const failed = listenFailed(error, 'EACCES');
+      return failed && `cannot listen on ${listening(failed)}: permission denied (EACCES); choose a PORT from 1024 up`;
+    },
+  },
+  // EX_TEMPFAIL: another running process owns DATA_DIR; start again once it has stopped.
+  { exitCode: 75, describe: (error) => (error instanceof DataDirLockedError ? error.message : undefined) },
+  // EX_DATAERR: the event log is damaged (corruption, not a torn tail); `npm run cli -- log verify` says more.
+  { exitCode: EXIT_LOG_DAMAGED, describe: (error) => describeLogDamage(error)?.message },
+];
+
+/** The known failure `error` is, or undefined for an unexpected one. */
+export const describeStartupFailure = (error: unknown): StartupFailure | undefined => {
+  for (const rule of STARTUP_FAILURES) {
+    const message = rule.describe(error);
+    if (message !== undefined) return { exitCode: rule.exitCode, message };
   }
-  // abortOnError false: a failing provider (a damaged log) rejects here instead of aborting the
-  // process; autoFlushLogs false: its stack trace stays in the buffer unless it is not a known failure.
-  const app = await NestFactory.create<NestExpressApplication>(rootModule(config), { bufferLogs: true, bodyParser: false, abortOnError: false, autoFlushLogs: false }).catch(
-    (error: unknown) => exitOnStartupFailure(name, error),
-  );
-  app.useLogger(app.get(Logger));
-  app.flushLogs(); // what was logged while the modules started (autoFlushLogs is off, see above)
-  configureHttpApp(app, config);
-  // Nest passes extra arguments through to http.Server#listen; its types only name two.
-  const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
-  const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
-  // A connection's next request must be allowed its headers for at least as long as it may idle.
-  server.headersTimeout = Math.max(server.headersTimeout, config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1000);
-  await listen(config.PORT, config.HOST, LISTEN_BACKLOG).catch((error: unknown) => exitOnStartupFailure(name, error));
-  app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT} (${JSON.stringify(config.mode)})`);
+  return undefined;
 };
 
-/** A known start-up failure ends in one line and its exit code; anything else keeps its stack trace. */
-const exitOnStartupFailure = (name: string, error: unknown): never => {
-  const known = describeStartupFailure(error);
-  if (known) {
-    process.stderr.write(`${name}: ${known.message}\n`);
-    process.exit(known.exitCode);
+export const runHttpApp = async (name: string, rootModule: (config: TesseraConfig) => DynamicModule): Promise<void> => {
+  let app: NestExpressApplication | undefined;
+  let creating = false;
+  try {
+    const config = loadConfig(process.env);
+    // Nest neither logs nor exits on a failure here (abortOnError, autoFlushLogs): what it would
+    // have logged stays buffered, so a known failure prints its one line and nothing else.
+    creating = true;
+    app = await NestFactory.create<NestExpressApplication>(rootModule(config), { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false });
+    creating = false;
+    app.useLogger(app.get(Logger));
+    app.flushLogs();
+    configureHttpApp(app, config);
+    // Nest passes extra arguments through to http.Server#listen; its types only name two.
+    const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
+    const server = app.getHttpServer() as Server;
+    server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+    // A connection's next request must be allowed its headers for at least as long as it may idle.
+    server.headersTimeout = Math.max(server.headersTimeout, config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1000);
+    await listen(config.PORT, config.HOST, LISTEN_BACKLOG);
+    app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT} (${JSON.stringify(config.mode)})`);
+  } catch (error) {
+    // The stores opened before listen failed: close them (the log flushed, DATA_DIR released).
+    await app?.close().catch(() => undefined);
+    const failure = describeStartupFailure(error);
+    if (failure) {
+      process.stderr.write(`${name}: ${failure.message}\n`);
+      process.exit(failure.exitCode);
+    }
+    // Unexpected: show everything, as before. Nest has buffered its own report of a failure
+    // while creating the app (the stack included); anything else gets its stack here.
+    NestLogger.flush();
+    if (!creating) process.stderr.write(`${name}: start-up failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
   }
-  NestLogger.flush();
-  throw error;
 };

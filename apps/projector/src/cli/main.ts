@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { createEventStore, createReadStore } from '@tessera/platform/adapters';
+import { DataDirLockedError } from '@tessera/platform/event-store/embedded/data-dir-lock';
 import { loadConfig, type TesseraConfig } from '@tessera/platform/config/config';
 import type { EventStore } from '@tessera/platform/event-store/event-store.port';
 import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
@@ -16,7 +17,8 @@ import { registerLogCommands } from './log-commands';
 /**
  * `npm run cli -- …`: operator commands over the same stores the servers use (DATA_DIR,
  * EVENTSTORE_URL, MONGO_URL). The embedded log admits one process: against a running standalone
- * server the CLI stops with a clear message instead of touching its data.
+ * server the CLI stops with a clear message instead of touching its data, except `projections
+ * status`, which asks that server (its checkpoints live in its memory).
  */
 
 interface Stores {
@@ -31,13 +33,7 @@ const openStores = async (): Promise<Stores> => {
   try {
     events = await createEventStore(config);
   } catch (error) {
-    if (error instanceof Error && error.name === 'DataDirLockedError') {
-      throw new CliError(
-        `${error.message}.\nThe embedded event log (DATA_DIR=${config.DATA_DIR}) is in use by a running server. ` +
-          'Stop the server first, or run against the distributed stores (EVENTSTORE_URL, MONGO_URL).',
-        2,
-      );
-    }
+    if (error instanceof DataDirLockedError) throw new LogInUse(config, error);
     throw error;
   }
   const reads = await createReadStore(config);
@@ -58,6 +54,20 @@ class CliError extends Error {
     readonly exitCode = 1,
   ) {
     super(message);
+  }
+}
+
+/** A running server holds the embedded log. */
+class LogInUse extends CliError {
+  constructor(
+    readonly config: TesseraConfig,
+    readonly lock: DataDirLockedError,
+  ) {
+    super(
+      `${lock.message}.\nThe embedded event log (DATA_DIR=${config.DATA_DIR}) is in use by a running server. ` +
+        'Stop the server first, or run against the distributed stores (EVENTSTORE_URL, MONGO_URL).',
+      2,
+    );
   }
 }
 
@@ -128,19 +138,73 @@ projections
     });
   });
 
+const writeStatus = (head: number, checkpoints: ReadonlyMap<string, number | null>): void => {
+  process.stdout.write(`log head: ${head}\n`);
+  for (const projection of PROJECTIONS) {
+    const checkpoint = checkpoints.get(checkpointName(projection)) ?? null;
+    const lag = checkpoint === null ? 'never run' : `${head - checkpoint} positions behind`;
+    process.stdout.write(`${checkpointName(projection).padEnd(14)} ${String(checkpoint ?? '-').padStart(10)}  ${lag}\n`);
+  }
+};
+
+/** Where the server of this environment answers (PORT, HOST), unless --url names it. */
+const serverUrl = (config: TesseraConfig, url: string | undefined): string => {
+  if (url) return url;
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST === '::' ? '::1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}`;
+};
+
+interface HealthDetail {
+  status?: string;
+  mode?: string;
+  head?: string;
+  checkpoints?: Record<string, string>;
+  message?: string;
+}
+
+/**
+ * Status from the server that holds the embedded log, through its /health: the checkpoints in its
+ * memory are the live ones (the read-model snapshot on disk is up to 30 s old), and the CLI
+ * reads none of the files that server is writing.
+ */
+const statusFromServer = async ({ config, lock }: LogInUse, url: string): Promise<void> => {
+  const refuse = (why: string) =>
+    new CliError(`the embedded event log (DATA_DIR=${config.DATA_DIR}) is in use by process ${lock.ownerPid}, and ${why}; pass --url with that server's address`, 2);
+  let details: Record<string, HealthDetail> | undefined;
+  try {
+    const answer = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(5000) });
+    details = ((await answer.json()) as { details?: Record<string, HealthDetail> }).details;
+  } catch (error) {
+    throw refuse(`no server answers at ${url} (${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)})`);
+  }
+  const log = details?.eventStore;
+  if (log?.mode !== 'embedded' || log.head === undefined) throw refuse(`the server at ${url} does not run on an embedded log`);
+  const projections = details?.projections;
+  if (!projections) throw refuse(`the server at ${url} runs no projector`);
+  process.stderr.write(`asked the running server at ${url} (process ${lock.ownerPid} holds DATA_DIR)\n`);
+  if (projections.status !== 'up' || !projections.checkpoints) {
+    process.stdout.write(`log head: ${log.head}\nprojections: ${projections.message ?? projections.status}\n`);
+    return;
+  }
+  writeStatus(Number(log.head), new Map(Object.entries(projections.checkpoints).map(([name, position]) => [name, Number(position)])));
+};
+
 projections
   .command('status')
-  .description('each projection\'s checkpoint and its lag behind the log head')
-  .action(async () => {
-    await withStores(false, async ({ events, reads }) => {
-      const head = await events.headPosition();
-      process.stdout.write(`log head: ${head}\n`);
-      for (const projection of PROJECTIONS) {
-        const checkpoint = await reads.getCheckpoint(checkpointName(projection));
-        const lag = checkpoint === null ? 'never run' : `${head - checkpoint} positions behind`;
-        process.stdout.write(`${checkpointName(projection).padEnd(14)} ${String(checkpoint ?? '-').padStart(10)}  ${lag}\n`);
-      }
-    });
+  .description('each projection\'s checkpoint and its lag behind the log head (from the running server when it holds the embedded log)')
+  .option('--url <url>', 'the running server to ask (default: http://127.0.0.1:$PORT)')
+  .action(async (options: { url?: string }) => {
+    try {
+      await withStores(false, async ({ events, reads }) => {
+        const head = await events.headPosition();
+        const checkpoints = new Map<string, number | null>();
+        for (const projection of PROJECTIONS) checkpoints.set(checkpointName(projection), await reads.getCheckpoint(checkpointName(projection)));
+        writeStatus(head, checkpoints);
+      });
+    } catch (error) {
+      if (!(error instanceof LogInUse)) throw error;
+      await statusFromServer(error, serverUrl(error.config, options.url));
+    }
   });
 
 program

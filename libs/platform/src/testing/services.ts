@@ -22,7 +22,7 @@ export const serviceAvailable = (service: MachineService): boolean =>
  * Runs the suite when what it needs is there (`missing` undefined); otherwise skips it with the
  * printed reason, or under CI=true fails it with that reason.
  */
-const describeNeeding = (what: string, missing: string | undefined, title: string, body: () => void): void => {
+export const describeNeeding = (what: string, missing: string | undefined, title: string, body: () => void): void => {
   if (missing === undefined) {
     describe(title, body);
     return;
