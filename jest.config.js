@@ -26,8 +26,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@tessera/(domain|contracts|platform)$': '<rootDir>/libs/$1/src',
-    '^@tessera/(domain|contracts|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@tessera/(domain|contracts|platform|read-models)$': '<rootDir>/libs/$1/src',
+    '^@tessera/(domain|contracts|platform|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 30000,
   maxWorkers: process.env.CI ? 2 : '50%',

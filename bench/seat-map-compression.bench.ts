@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import compression from 'compression';
 import { COMPRESSION_THRESHOLD_BYTES, negotiateCoding, PrecompressedBody } from '@tessera/platform/http/precompressed';
 import { SeatMapCache } from '../apps/query-api/src/shows/seat-map/seat-map-renderer';
-import type { SeatMapSectionDoc } from '../apps/projector/src/read-models';
+import type { SeatMapSectionDoc } from '@tessera/read-models';
 
 const REQUESTS = Number(process.env.SEAT_MAP_BENCH_REQUESTS ?? 30);
 /** 100 sections of 10 rows of 100 seats. */

@@ -8,7 +8,7 @@ const path = require('node:path');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
-const alias = /^@tessera\/(domain|contracts|platform)(\/.*)?$/;
+const alias = /^@tessera\/(domain|contracts|platform|read-models)(\/.*)?$/;
 
 const swcOptions = {
   jsc: {

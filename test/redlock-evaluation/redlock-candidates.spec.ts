@@ -13,7 +13,7 @@ import {
 } from '@sesamecare-oss/redlock';
 import { IoredisAdapter, LockAcquisitionError, createRedlock } from 'redlock-universal';
 import { describeWithService } from '../../libs/platform/src/testing/services';
-import { RedisTestNode, sleep, uniquePrefix } from '../../libs/platform/src/seat-locks/redis-test-nodes';
+import { RedisTestNode, sleep, uniquePrefix } from '../../libs/platform/src/testing/redis-test-nodes';
 import { RedlockSeatLocks } from '../../libs/platform/src/seat-locks/redlock-seat-locks';
 
 // The same client settings the adapter uses: a node that is down fails a command at once

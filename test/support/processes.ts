@@ -4,12 +4,12 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 
-/** Compile the apps with swc into dist/, as `npm run build` does (well under a second). */
+/** Compile the apps with swc into dist/: `npm run build` itself, so the ignore list has one home (about a second). */
 export const buildOnce = (() => {
   let built = false;
   return (): void => {
     if (built) return;
-    const result = spawnSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'apps', 'libs', 'bench', '--out-dir', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.e2e-spec.ts,apps/web/**', '-q'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
     built = true;
   };

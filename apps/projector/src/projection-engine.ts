@@ -1,6 +1,10 @@
-import type { EventFilter, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import { collectionName, DocumentBatch, type Projection } from './projection';
+import { checkpointName, collectionName } from '@tessera/read-models';
+import { DocumentBatch, type Projection } from './projection';
+
+// Shared with the query side, which reads the same checkpoints: defined in libs/read-models.
+export { checkpointName, filterOf } from '@tessera/read-models';
 
 /**
  * Applies batches of events to a set of projections: for each projection, the events it has not
@@ -8,14 +12,6 @@ import { collectionName, DocumentBatch, type Projection } from './projection';
  * does its checkpoint move. A crash between the two replays the batch, which the documents'
  * `_position` makes harmless. `suffix` addresses a rebuild's collections instead of the live ones.
  */
-
-export const checkpointName = (projection: Projection, suffix = ''): string =>
-  `${projection.name}_v${projection.version}${suffix}`;
-
-/** The filter of a catch-up subscription that serves all these projections. */
-export const filterOf = (projections: readonly Projection[]): EventFilter => ({
-  eventTypes: [...new Set(projections.flatMap((projection) => projection.eventTypes))],
-});
 
 export interface BatchReport {
   events: number;

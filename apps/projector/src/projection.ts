@@ -1,6 +1,9 @@
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import type { Document, ReadCollection, ReadStore } from '@tessera/platform/read-store/read-store.port';
+import type { ProjectionDescriptor, ReadModelDocument } from '@tessera/read-models';
 
+// Shared with the query side, which reads the same collections: defined in libs/read-models.
+export { collectionName, type ReadModelDocument } from '@tessera/read-models';
 
 /**
  * What a projection is: a named set of read-model collections and an `apply` that feeds one
@@ -16,23 +19,10 @@ interface PendingPatch {
   fields: Map<string, unknown>;
 }
 
-/** Read-model documents are plain object types (type aliases, so they index like Document). */
-export type ReadModelDocument = { _id: string; _position: number };
-
-export interface Projection {
-  /** Also the checkpoint name. */
-  readonly name: string;
-  /** Bumped when a document shape changes; part of every collection's physical name. */
-  readonly version: number;
-  /** Logical collection names (`show_catalogue`); see `collectionName`. */
-  readonly collections: readonly string[];
-  readonly eventTypes: readonly string[];
+/** A projection's descriptor (libs/read-models) and how it feeds events to the documents. */
+export interface Projection extends ProjectionDescriptor {
   apply(event: RecordedEvent, docs: DocumentBatch): Promise<void>;
 }
-
-/** `show_catalogue` of version 1 lives in `show_catalogue_v1`; a rebuild writes `…_v1__rebuild`. */
-export const collectionName = (projection: Pick<Projection, 'version'>, logical: string, suffix = ''): string =>
-  `${logical}_v${projection.version}${suffix}`;
 
 /**
  * A value now, or a promise of it. A rebuild applies every event to documents this batch

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ProjectionProgress } from './projection-progress';
+import { ProjectionProgress } from '@tessera/read-models';
 import { Projector } from './projector';
 
 /** Subscribes to the log and builds the read models; owns checkpoints and rebuilds. */

@@ -7,7 +7,7 @@ import type { Histogram } from 'prom-client';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { Projection } from './projection';
 import { checkpointName, filterOf, ProjectionEngine } from './projection-engine';
-import { PositionWaiters, ProjectionProgress } from './projection-progress';
+import { PositionWaiters, ProjectionProgress } from '@tessera/read-models';
 import { PROJECTIONS } from './read-models';
 
 /**

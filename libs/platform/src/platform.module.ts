@@ -23,6 +23,7 @@ import { EventStore } from './event-store/event-store.port';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { RateLimitGuard, RateLimitModule } from './http/rate-limit';
 import { HealthChecks, HealthController } from './observability/health';
+import { applyHeapSettings } from './observability/heap';
 import { loggerParams } from './observability/logging';
 import { HttpMetricsMiddleware, Metrics, MetricsController } from './observability/metrics';
 import { ReadStore } from './read-store/read-store.port';
@@ -78,6 +79,7 @@ class PlatformLifecycle implements OnApplicationShutdown {
 @Module({})
 export class PlatformModule implements NestModule {
   static forRoot(config: TesseraConfig, options: PlatformOptions): DynamicModule {
+    applyHeapSettings({ growthPercent: config.HEAP_GROWTH_PERCENT, mode: config.HEAP_MODE });
     const owned: OwnedAdapters = {};
     const providers: Provider[] = [
       { provide: CONFIG, useValue: config },

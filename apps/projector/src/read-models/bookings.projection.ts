@@ -1,41 +1,9 @@
-import type { BookingEvent, BookingStatus, ErrorCode } from '@tessera/contracts';
-import { BOOKING_EVENT_TYPES } from '@tessera/contracts';
+import type { BookingEvent } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
-import type { DocumentBatch, Projection, ReadModelDocument } from '../projection';
+import { BOOKINGS, bookingsDescriptor, USER_BOOKINGS, type BookingDoc, type BookingSummary } from '@tessera/read-models';
+import type { DocumentBatch, Projection } from '../projection';
 
-/**
- * Bookings: the status of each booking (GET /api/bookings/{id}) and each user's bookings
- * (GET /api/me/bookings), one document per user so that the list is one lookup.
- */
-
-export const BOOKINGS = 'bookings';
-export const USER_BOOKINGS = 'user_bookings';
-
-export type BookingSummary = {
-  bookingId: string;
-  showId: string;
-  status: BookingStatus;
-  seats: string[];
-  expiresAt: string | null;
-  amount: number;
-  currency: string;
-  /** One per seat once confirmed; codes are signed at query time. */
-  tickets: { ticketId: string; seatId: string }[];
-  /** When the booking was placed (or rejected; while pending, requested), from the event's metadata. */
-  placedAt: string;
-}
-
-export type BookingDoc = ReadModelDocument & BookingSummary & {
-  userId: string;
-  /** Why an asynchronous placement was refused. */
-  rejection?: { code: ErrorCode; unavailableSeats: string[] };
-}
-
-export type UserBookingsDoc = ReadModelDocument & {
-  userId: string;
-  /** Booking id → summary. */
-  bookings: Record<string, BookingSummary>;
-}
+/** How the bookings read models (libs/read-models) evolve from booking events. */
 
 const occurredAt = (event: RecordedEvent): string => event.metadata?.occurredAt ?? event.recordedAt;
 
@@ -126,11 +94,7 @@ export const summaryOf = (booking: Omit<BookingDoc, '_position'>): BookingSummar
 });
 
 export const bookingsProjection: Projection = {
-  name: 'bookings',
-  version: 1,
-  collections: [BOOKINGS, USER_BOOKINGS],
-  // A payment attempt's claim changes nothing a reader sees: the booking stays held until it ends.
-  eventTypes: BOOKING_EVENT_TYPES.filter((type) => type !== 'booking.payment-started.v1'),
+  ...bookingsDescriptor,
 
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
     const domainEvent = { type: event.type, data: event.data } as BookingEvent;

@@ -1,9 +1,9 @@
 import type { ShowCreated } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
-import { collectionName } from '../projection';
+import { collectionName, SHOW_CATALOGUE, type ShowCatalogueDoc, type ShowDetailDoc } from '@tessera/read-models';
 import { ProjectionEngine } from '../projection-engine';
-import { SHOW_CATALOGUE, seatingProjection, showDetailOf, withSectionAvailable, type ShowCatalogueDoc, type ShowDetailDoc } from './seating.projection';
+import { seatingProjection, showDetailOf, withSectionAvailable } from './seating.projection';
 
 /**
  * The show detail's totals move by each section's change instead of being summed again per seat

@@ -1,57 +1,21 @@
-import type { SeatEvent, ShowCreated, ShowDetailResponse, ShowEvent, ShowStatus } from '@tessera/contracts';
-import { parseSeatId, SEAT_EVENT_TYPES, SHOW_EVENT_TYPES } from '@tessera/contracts';
+import type { SeatEvent, ShowCreated, ShowEvent, ShowStatus } from '@tessera/contracts';
+import { parseSeatId } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
-import type { DocumentBatch, Projection, ReadModelDocument } from '../projection';
+import {
+  SEAT_CODES,
+  SEAT_MAP,
+  SHOW_CATALOGUE,
+  SHOW_DETAIL,
+  sectionDocId,
+  seatingDescriptor,
+  type SeatCode,
+  type SeatMapSectionDoc,
+  type ShowCatalogueDoc,
+  type ShowDetailDoc,
+} from '@tessera/read-models';
+import type { DocumentBatch, Projection } from '../projection';
 
-/**
- * Seating: everything a fan browses before holding seats. Three read models, one per query:
- * the catalogue (GET /api/shows), the show detail with availability per category and section
- * (GET /api/shows/{id}) and the seat map, one compact document per section (GET …/seats).
- * Availability is for display only; decisions are taken on the seat streams.
- */
-
-export const SEAT_MAP = 'seat_map';
-export const SHOW_DETAIL = 'show_detail';
-export const SHOW_CATALOGUE = 'show_catalogue';
-
-/** One character per seat, row by row: available, held or sold. */
-export const SEAT_CODES = { available: 'a', held: 'h', sold: 's' } as const;
-type SeatCode = (typeof SEAT_CODES)[keyof typeof SEAT_CODES];
-
-export type SeatMapSectionDoc = ReadModelDocument & {
-  showId: string;
-  sectionId: string;
-  categoryId: string;
-  /** Rows in seat-map order; `offset` is where the row's seats start in `status`. */
-  rows: { label: string; seats: number; offset: number }[];
-  /** `status[offset + number - 1]` is the seat's SEAT_CODES letter. */
-  status: string;
-  capacity: number;
-  available: number;
-}
-
-/** The response of GET /api/shows/{id}, ready to serve, plus the show's totals. */
-// Pick makes the interface a mapped type, which documents (Record<string, unknown>) accept.
-export type ShowDetailDoc = ReadModelDocument & Pick<ShowDetailResponse, keyof ShowDetailResponse> & {
-  capacity: number;
-  available: number;
-}
-
-export type ShowCatalogueDoc = ReadModelDocument & {
-  showId: string;
-  name: string;
-  venue: string;
-  startsAt: string;
-  status: ShowStatus;
-  currency: string;
-  priceFrom: number;
-  capacity: number;
-  available: number;
-  /** Draft shows are not listed publicly. */
-  listed: boolean;
-}
-
-export const sectionDocId = (showId: string, sectionId: string): string => `${showId}/${sectionId}`;
+/** How the seating read models (libs/read-models) evolve from show and seat events. */
 
 // ---- pure evolve functions ---------------------------------------------------------------
 
@@ -209,10 +173,7 @@ export const catalogueEntryOf = (detail: Omit<ShowDetailDoc, '_position'>): Omit
 // carries along until DocumentBatch stamps the event's position over it.
 
 export const seatingProjection: Projection = {
-  name: 'seating',
-  version: 1,
-  collections: [SEAT_MAP, SHOW_DETAIL, SHOW_CATALOGUE],
-  eventTypes: [...SHOW_EVENT_TYPES, ...SEAT_EVENT_TYPES],
+  ...seatingDescriptor,
 
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
     const domainEvent = { type: event.type, data: event.data } as ShowEvent | SeatEvent;

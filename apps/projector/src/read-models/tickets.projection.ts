@@ -1,37 +1,9 @@
-import type { TicketEvent, TicketStatus } from '@tessera/contracts';
-import { TICKET_EVENT_TYPES } from '@tessera/contracts';
+import type { TicketEvent } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
-import type { DocumentBatch, Projection, ReadModelDocument } from '../projection';
+import { TICKETS, ticketsDescriptor, USER_TICKETS, type TicketDoc, type TicketSummary } from '@tessera/read-models';
+import type { DocumentBatch, Projection } from '../projection';
 
-/**
- * Tickets: each ticket with its owner and code version, and each user's tickets
- * (GET /api/me/tickets). A transfer moves the ticket from one user's document to the other's;
- * the signed code is made at query time from (ticketId, version).
- */
-
-export const TICKETS = 'tickets';
-export const USER_TICKETS = 'user_tickets';
-
-export type TicketSummary = {
-  ticketId: string;
-  bookingId: string;
-  showId: string;
-  seatId: string;
-  status: TicketStatus;
-  /** The version the current code is signed over. */
-  version: number;
-}
-
-export type TicketDoc = ReadModelDocument & TicketSummary & {
-  ownerId: string;
-  checkedInAt?: string;
-}
-
-export type UserTicketsDoc = ReadModelDocument & {
-  userId: string;
-  /** Ticket id → summary, only of tickets the user owns now. */
-  tickets: Record<string, TicketSummary>;
-}
+/** How the tickets read models (libs/read-models) evolve from ticket events. */
 
 export const evolveTicket = (doc: Omit<TicketDoc, '_position'> | null, event: TicketEvent): Omit<TicketDoc, '_position'> | null => {
   switch (event.type) {
@@ -73,10 +45,7 @@ const usersNamedBy = (event: TicketEvent, ticket: TicketDoc): string[] => {
 };
 
 export const ticketsProjection: Projection = {
-  name: 'tickets',
-  version: 1,
-  collections: [TICKETS, USER_TICKETS],
-  eventTypes: TICKET_EVENT_TYPES,
+  ...ticketsDescriptor,
 
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
     const domainEvent = { type: event.type, data: event.data } as TicketEvent;

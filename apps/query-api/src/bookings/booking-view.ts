@@ -1,8 +1,7 @@
 import type { BookingView } from '@tessera/contracts';
 import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { TicketCodes } from '@tessera/platform/security/ticket-codes';
-import { collectionName } from '../../../projector/src/projection';
-import { ticketsProjection, USER_TICKETS, type BookingSummary, type UserTicketsDoc } from '../../../projector/src/read-models';
+import { type BookingSummary, collectionName, ticketsDescriptor, USER_TICKETS, type UserTicketsDoc } from '@tessera/read-models';
 
 /**
  * What a user's booking reads share. Ticket codes are signed here, from (ticketId, version): the
@@ -13,7 +12,7 @@ import { ticketsProjection, USER_TICKETS, type BookingSummary, type UserTicketsD
 export type OwnedTickets = UserTicketsDoc['tickets'];
 
 export const ticketsOwnedBy = async (reads: ReadStore, userId: string): Promise<OwnedTickets> => {
-  const doc = await reads.collection<UserTicketsDoc>(collectionName(ticketsProjection, USER_TICKETS)).findOne({ _id: userId });
+  const doc = await reads.collection<UserTicketsDoc>(collectionName(ticketsDescriptor, USER_TICKETS)).findOne({ _id: userId });
   return doc?.tickets ?? {};
 };
 

@@ -1,8 +1,6 @@
 import type { EventStore } from '@tessera/platform/event-store/event-store.port';
 import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import { checkpointName, filterOf } from '../../../projector/src/projection-engine';
-import { PositionWaiters, ProjectionProgress } from '../../../projector/src/projection-progress';
-import { PROJECTIONS } from '../../../projector/src/read-models';
+import { checkpointName, filterOf, PositionWaiters, PROJECTION_DESCRIPTORS, ProjectionProgress } from '@tessera/read-models';
 
 /**
  * Progress as the query API sees it when it runs alone (distributed mode): the lowest of the
@@ -19,11 +17,11 @@ export class CheckpointProgress extends ProjectionProgress {
     private readonly pollMs = 20,
   ) {
     super();
-    this.waiters = new PositionWaiters(events, filterOf(PROJECTIONS), () => this.processedPosition());
+    this.waiters = new PositionWaiters(events, filterOf(PROJECTION_DESCRIPTORS), () => this.processedPosition());
   }
 
   async processedPosition(): Promise<number> {
-    const positions = await Promise.all(PROJECTIONS.map((projection) => this.reads.getCheckpoint(checkpointName(projection))));
+    const positions = await Promise.all(PROJECTION_DESCRIPTORS.map((projection) => this.reads.getCheckpoint(checkpointName(projection))));
     return Math.min(...positions.map((position) => position ?? 0));
   }
 

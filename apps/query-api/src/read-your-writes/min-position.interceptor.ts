@@ -6,7 +6,7 @@ import type { OpenApiContribution } from '@tessera/platform/http/openapi';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { Request } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
-import { ProjectionProgress } from '../../../projector/src/projection-progress';
+import { ProjectionProgress } from '@tessera/read-models';
 import { CheckpointProgress } from './checkpoint-progress';
 
 /**

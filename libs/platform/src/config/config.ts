@@ -212,6 +212,23 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsTrustedProxyList()
   TRUST_PROXY?: string[];
+
+  /**
+   * How far the JavaScript heap may grow past what survived the last full collection before the
+   * next one, in percent (V8's --heap-growing-percent); 0 leaves V8's own choice (up to 300%).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  HEAP_GROWTH_PERCENT = 50;
+
+  /**
+   * `compact`: every full collection compacts sparse heap pages and gives them back to the
+   * system (V8's --optimize-for-size, set at start-up); `v8`: V8's own heuristics.
+   */
+  @IsIn(['compact', 'v8'])
+  HEAP_MODE: 'compact' | 'v8' = 'compact';
 }
 
 export type TesseraConfig = Readonly<EnvironmentVariables> & {

@@ -18,8 +18,8 @@ export const requestIdOf = (req: IncomingMessage, res: ServerResponse): string =
  * out (Express's req.ip under TRUST_PROXY), the same one the per-IP rate limits count, not the
  * proxy's address and not an X-Forwarded-For any client can write.
  */
-export const accessLogRequest = (req: { id?: string; method?: string; url?: string; remoteAddress?: string; raw?: { ip?: string } }) => ({
-  id: req.id,
+export const accessLogRequest = (req: { method?: string; url?: string; remoteAddress?: string; raw?: { ip?: string } }) => ({
+  // No `id`: pino-http's request id repeats the correlation id every line already carries.
   method: req.method,
   url: req.url?.split('?')[0],
   ip: req.raw?.ip ?? req.remoteAddress,
@@ -52,8 +52,12 @@ export const loggerParams = (config: TesseraConfig, app: string): Params => ({
       ],
       censor: '[redacted]',
     },
+    // One short line per request: who (the correlation id, above), what and how it ended. The
+    // response headers (helmet's alone are about 900 bytes) said nothing a request does not, and
+    // made a busy server write more log than data; a query string may carry anything.
     serializers: {
       req: accessLogRequest,
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   },
 });

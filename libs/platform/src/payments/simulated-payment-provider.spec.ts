@@ -1,5 +1,5 @@
 import { Clock } from '../time/clock';
-import { SimulatedPaymentProvider, simulatedChargeIdFor } from './simulated-payment-provider';
+import { RECENT, SimulatedPaymentProvider, simulatedChargeIdFor } from './simulated-payment-provider';
 
 const card = (number: string, expMonth = 12, expYear = 2030) => ({ number, expMonth, expYear, cvc: '123' });
 
@@ -63,5 +63,24 @@ describe('SimulatedPaymentProvider', () => {
     await expect(new SimulatedPaymentProvider(MAY_2027).refund({ refundId: 'r1', paymentId: 'pay_x', amount: 1, currency: 'EUR' })).rejects.toThrow(
       'no such payment',
     );
+  });
+});
+
+describe('SimulatedPaymentProvider memory', () => {
+  it('remembers a bounded number of charges and calls however many bookings are paid, and never charges a booking twice', async () => {
+    const provider = new SimulatedPaymentProvider(MAY_2027);
+    const paid = 3 * RECENT;
+    for (let i = 0; i < paid; i++) await provider.charge({ bookingId: `b${i}`, amount: 100, currency: 'EUR', card: card('4242424242424242') });
+    expect(provider.calls.length).toBeLessThanOrEqual(2 * RECENT);
+    expect(provider.calls[provider.calls.length - 1]).toEqual({ kind: 'charge', key: `b${paid - 1}`, outcome: 'succeeded' });
+
+    // A recent booking's replay gets the first answer; an old one gets the same charge id again.
+    const recent = await provider.charge({ bookingId: `b${paid - 1}`, amount: 999, currency: 'USD', card: card('4242424242424242') });
+    expect(recent).toEqual({ status: 'succeeded', paymentId: simulatedChargeIdFor(`b${paid - 1}`), amount: 100, currency: 'EUR' });
+    expect(provider.calls[provider.calls.length - 1].outcome).toBe('replayed');
+    const old = await provider.charge({ bookingId: 'b0', amount: 100, currency: 'EUR', card: card('4242424242424242') });
+    expect(old).toMatchObject({ status: 'succeeded', paymentId: simulatedChargeIdFor('b0') });
+    // And an old charge can still be refunded.
+    expect(await provider.refund({ refundId: 'r0', paymentId: simulatedChargeIdFor('b0'), amount: 100, currency: 'EUR' })).toMatchObject({ status: 'refunded' });
   });
 });

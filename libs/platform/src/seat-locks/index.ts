@@ -2,5 +2,3 @@ export * from './seat-locks.port';
 export { InProcessSeatLocks } from './in-process-seat-locks';
 export { RedlockSeatLocks } from './redlock-seat-locks';
 export type { RedlockSeatLocksOptions } from './redlock-seat-locks';
-export { describeSeatLocksContract } from './seat-locks.contract';
-export type { SeatLocksHarness } from './seat-locks.contract';

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { describeWithService } from '../testing/services';
-import { RedisTestNode, sleep, uniquePrefix } from './redis-test-nodes';
+import { RedisTestNode, sleep, uniquePrefix } from '../testing/redis-test-nodes';
 import { RedlockSeatLocks } from './redlock-seat-locks';
 import { describeSeatLocksContract } from './seat-locks.contract';
 import { LockServiceUnavailableError } from './seat-locks.port';

@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@tessera/domain';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import { collectionName } from '../../../../projector/src/projection';
-import { conversionOf, salesProjection, SHOW_SALES, type ShowSalesDoc } from '../../../../projector/src/read-models';
+import { collectionName, conversionOf, salesDescriptor, SHOW_SALES, type ShowSalesDoc } from '@tessera/read-models';
 import { ShowSalesQuery, type ShowSalesResponse } from './show-sales.query';
 
 /** Counters keyed by category and hour become sorted lists; hours whose counters are back at zero are left out. */
@@ -11,7 +10,7 @@ export class ShowSalesHandler implements IQueryHandler<ShowSalesQuery, ShowSales
   constructor(private readonly reads: ReadStore) {}
 
   async execute({ showId }: ShowSalesQuery): Promise<ShowSalesResponse> {
-    const doc = await this.reads.collection<ShowSalesDoc>(collectionName(salesProjection, SHOW_SALES)).findOne({ _id: showId });
+    const doc = await this.reads.collection<ShowSalesDoc>(collectionName(salesDescriptor, SHOW_SALES)).findOne({ _id: showId });
     if (!doc) throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`, { showId });
     return {
       showId,

@@ -3,8 +3,7 @@ import type { BookingView } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { TicketCodes } from '@tessera/platform/security/ticket-codes';
-import { collectionName } from '../../../../projector/src/projection';
-import { BOOKINGS, bookingsProjection, type BookingDoc } from '../../../../projector/src/read-models';
+import { type BookingDoc, BOOKINGS, bookingsDescriptor, collectionName } from '@tessera/read-models';
 import { bookingViewOf, ticketsOwnedBy } from '../booking-view';
 import { BookingStatusQuery } from './booking-status.query';
 
@@ -17,7 +16,7 @@ export class BookingStatusHandler implements IQueryHandler<BookingStatusQuery, B
   ) {}
 
   async execute({ bookingId, userId }: BookingStatusQuery): Promise<BookingView> {
-    const booking = await this.reads.collection<BookingDoc>(collectionName(bookingsProjection, BOOKINGS)).findOne({ _id: bookingId });
+    const booking = await this.reads.collection<BookingDoc>(collectionName(bookingsDescriptor, BOOKINGS)).findOne({ _id: bookingId });
     if (!booking || booking.userId !== userId) {
       throw new DomainError('BOOKING_NOT_FOUND', `booking ${bookingId} does not exist`, { bookingId });
     }

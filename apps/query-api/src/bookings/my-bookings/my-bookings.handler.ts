@@ -2,8 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { MyBookingsResponse } from '@tessera/contracts';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { TicketCodes } from '@tessera/platform/security/ticket-codes';
-import { collectionName } from '../../../../projector/src/projection';
-import { bookingsProjection, USER_BOOKINGS, type UserBookingsDoc } from '../../../../projector/src/read-models';
+import { bookingsDescriptor, collectionName, USER_BOOKINGS, type UserBookingsDoc } from '@tessera/read-models';
 import { bookingViewOf, ticketsOwnedBy } from '../booking-view';
 import { MyBookingsQuery } from './my-bookings.query';
 
@@ -16,7 +15,7 @@ export class MyBookingsHandler implements IQueryHandler<MyBookingsQuery, MyBooki
   ) {}
 
   async execute({ userId }: MyBookingsQuery): Promise<MyBookingsResponse> {
-    const doc = await this.reads.collection<UserBookingsDoc>(collectionName(bookingsProjection, USER_BOOKINGS)).findOne({ _id: userId });
+    const doc = await this.reads.collection<UserBookingsDoc>(collectionName(bookingsDescriptor, USER_BOOKINGS)).findOne({ _id: userId });
     const owned = await ticketsOwnedBy(this.reads, userId);
     const bookings = Object.values(doc?.bookings ?? {}).sort(
       (a, b) => b.placedAt.localeCompare(a.placedAt) || a.bookingId.localeCompare(b.bookingId),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SeatStatus } from '@tessera/contracts';
 import { PrecompressedBody } from '@tessera/platform/http/precompressed';
-import { SEAT_CODES, type SeatMapSectionDoc } from '../../../../projector/src/read-models';
+import { SEAT_CODES, type SeatMapSectionDoc } from '@tessera/read-models';
 
 /**
  * Turns a compact seat-map section document into the JSON of its seats, once per version of the

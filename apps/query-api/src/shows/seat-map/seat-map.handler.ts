@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@tessera/domain';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import { collectionName } from '../../../../projector/src/projection';
-import { SEAT_MAP, sectionDocId, seatingProjection, type SeatMapSectionDoc } from '../../../../projector/src/read-models';
+import { collectionName, SEAT_MAP, seatingDescriptor, type SeatMapSectionDoc, sectionDocId } from '@tessera/read-models';
 import { visibleShow } from '../visible-show';
 import { SeatMapQuery } from './seat-map.query';
 import { SeatMapCache, type RenderedSeatMap } from './seat-map-renderer';
@@ -24,7 +23,7 @@ export class SeatMapHandler implements IQueryHandler<SeatMapQuery, RenderedSeatM
       throw new DomainError('NOT_FOUND', `show ${showId} has no section ${section}`, { section });
     }
     const docs = await this.reads
-      .collection<SeatMapSectionDoc>(collectionName(seatingProjection, SEAT_MAP))
+      .collection<SeatMapSectionDoc>(collectionName(seatingDescriptor, SEAT_MAP))
       .find({ _id: { $in: sectionIds.map((id) => sectionDocId(showId, id)) } });
     const byId = new Map(docs.map((doc) => [doc.sectionId, doc]));
     const ordered = sectionIds.flatMap((id) => byId.get(id) ?? []);

@@ -1,8 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { ShowListResponse, ShowSummary } from '@tessera/contracts';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import { collectionName } from '../../../../projector/src/projection';
-import { SHOW_CATALOGUE, seatingProjection, type ShowCatalogueDoc } from '../../../../projector/src/read-models';
+import { collectionName, seatingDescriptor, SHOW_CATALOGUE, type ShowCatalogueDoc } from '@tessera/read-models';
 import { encodeCursor } from './catalogue-cursor';
 import { ShowCatalogueQuery } from './show-catalogue.query';
 
@@ -17,7 +16,7 @@ export class ShowCatalogueHandler implements IQueryHandler<ShowCatalogueQuery, S
       filter.$or = [{ startsAt: { $gt: after.startsAt } }, { startsAt: after.startsAt, _id: { $gt: after.id } }];
     }
     const docs = await this.reads
-      .collection<ShowCatalogueDoc>(collectionName(seatingProjection, SHOW_CATALOGUE))
+      .collection<ShowCatalogueDoc>(collectionName(seatingDescriptor, SHOW_CATALOGUE))
       .find(filter, { sort: { startsAt: 1, _id: 1 }, limit: limit + 1 });
     const page = docs.slice(0, limit);
     const last = page.at(-1);

@@ -1,12 +1,19 @@
 /**
  * In-memory indexes of the durable part of the log, rebuilt by the start-up scan: where each
  * position sits in the file, and which positions each stream holds. Payloads stay on disk; for a
- * million events this is about 12 MB of typed arrays plus one small array per stream.
+ * million events this is about 12 MB of typed arrays plus one entry per stream. Most streams are
+ * short (a seat, a booking, a ticket: one to three events), so a stream's positions are a plain
+ * number while it has one event and an array sized to fit after that: an array grown by `push`
+ * from empty reserves 17 slots, about 150 bytes per stream that were never used.
  */
+/** Streams up to this many events keep their positions in an array of exactly that size. */
+const SHORT_STREAM = 16;
+
 export class LogIndex {
   private offsets = new Float64Array(1024);
   private lengths = new Uint32Array(1024);
-  private readonly streams = new Map<string, number[]>();
+  /** Positions by revision: the position itself while the stream has one event. */
+  private readonly streams = new Map<string, number | number[]>();
   private head = 0;
   /** Position ranges a log repair removed: never handed out again, and held by no event. */
   private readonly lost: Array<{ from: number; to: number }> = [];
@@ -23,15 +30,16 @@ export class LogIndex {
   /** Records a durable event. Positions arrive in order, revisions contiguous per stream. */
   add(stream: string, revision: number, position: number, offset: number, length: number): void {
     if (position !== this.head + 1) throw new Error(`log index: position ${position} after ${this.head}`);
-    let positions = this.streams.get(stream);
-    if (!positions) {
-      positions = [];
-      this.streams.set(stream, positions);
+    const positions = this.streams.get(stream);
+    const count = positions === undefined ? 0 : typeof positions === 'number' ? 1 : positions.length;
+    if (revision !== count) {
+      throw new Error(`log index: ${stream} revision ${revision} after ${count - 1}`);
     }
-    if (revision !== positions.length) {
-      throw new Error(`log index: ${stream} revision ${revision} after ${positions.length - 1}`);
-    }
-    positions.push(position);
+    if (positions === undefined) this.streams.set(stream, position);
+    else if (typeof positions === 'number') this.streams.set(stream, [positions, position]);
+    // Short arrays are copied to their exact size; long ones grow as arrays do.
+    else if (positions.length < SHORT_STREAM) this.streams.set(stream, [...positions, position]);
+    else positions.push(position);
     if (position > this.offsets.length) this.grow();
     this.offsets[position - 1] = offset;
     this.lengths[position - 1] = length;
@@ -77,12 +85,13 @@ export class LogIndex {
   /** Last durable revision of a stream, -1 when it has none. */
   lastRevision(stream: string): number {
     const positions = this.streams.get(stream);
-    return positions ? positions.length - 1 : -1;
+    return positions === undefined ? -1 : typeof positions === 'number' ? 0 : positions.length - 1;
   }
 
   /** Positions of a stream by revision (index = revision). Do not mutate. */
   positionsOf(stream: string): readonly number[] {
-    return this.streams.get(stream) ?? [];
+    const positions = this.streams.get(stream);
+    return positions === undefined ? [] : typeof positions === 'number' ? [positions] : positions;
   }
 
   private grow(): void {

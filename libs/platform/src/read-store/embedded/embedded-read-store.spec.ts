@@ -1,5 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { makeTempDir, removeDir } from '../../testing/services';
 import { describeReadStoreContract } from '../read-store.contract';
 import { DuplicateKeyError, type Document } from '../read-store.port';
@@ -205,4 +207,72 @@ describe('EmbeddedReadStore shared documents', () => {
       await removeDir(dir);
     }
   });
+});
+
+describe('EmbeddedReadStore snapshot memory', () => {
+  it('writes a snapshot as it encodes it, never holding the encoded file in memory', async () => {
+    const dir = await makeTempDir('read-store');
+    try {
+      const store = new EmbeddedReadStore({ snapshotDir: dir });
+      // 60,000 documents of about 2 KB of JSON each; the filler is one string they all share, so
+      // the store itself stays small while its snapshot is about 120 MB.
+      const filler = 'x'.repeat(2000);
+      await store.collection('bookings').insertMany(Array.from({ length: 60_000 }, (_, n) => ({ _id: `b-${n}`, filler })));
+      const before = process.memoryUsage().heapUsed;
+      let peak = before;
+      let sampling = true;
+      const sample = (): void => {
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+        if (sampling) setImmediate(sample);
+      };
+      sample();
+      const saved = await store.saveSnapshot();
+      sampling = false;
+      expect(saved.documents).toBe(60_000);
+      expect(saved.bytes).toBeGreaterThan(120_000_000);
+      // Holding the encoded file until it is written would grow the heap by at least its size.
+      expect(peak - before).toBeLessThan(saved.bytes / 10);
+      const restored = new EmbeddedReadStore({ snapshotDir: dir });
+      expect(await restored.open()).toEqual({ status: 'loaded', collections: 1, documents: 60_000 });
+      expect(await restored.collection('bookings').findOne({ _id: 'b-59999' })).toEqual({ _id: 'b-59999', filler });
+    } finally {
+      await removeDir(dir);
+    }
+  }, 60_000);
+
+  it('restores a snapshot a line at a time, never holding its text in memory', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const dir = await makeTempDir('read-store');
+    try {
+      // 20,000 documents of about 7 KB of JSON each: a 140 MB file. What restoring costs beyond
+      // the documents it restores is measured.
+      const store = new EmbeddedReadStore({ snapshotDir: dir });
+      const seats = Array.from({ length: 1000 }, (_, i) => 100_000 + i);
+      await store.collection('bookings').insertMany(Array.from({ length: 20_000 }, (_, n) => ({ _id: `b-${n}`, seats })));
+      const saved = await store.saveSnapshot();
+      await store.collection('bookings').deleteMany({});
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      let peak = before;
+      let sampling = true;
+      const sample = (): void => {
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+        if (sampling) setImmediate(sample);
+      };
+      sample();
+      const restored = new EmbeddedReadStore({ snapshotDir: dir });
+      expect(await restored.open()).toEqual({ status: 'loaded', collections: 1, documents: 20_000 });
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      sampling = false;
+      gc();
+      const kept = process.memoryUsage().heapUsed - before;
+      expect(saved.bytes).toBeGreaterThan(120_000_000);
+      // Reading the whole file first held its text (120 MB) and its lines on top of the documents.
+      expect(peak - before - kept).toBeLessThan(saved.bytes / 2);
+      expect((await restored.collection('bookings').findOne({ _id: 'b-19999' }))?.seats).toEqual(seats);
+    } finally {
+      await removeDir(dir);
+    }
+  }, 60_000);
 });

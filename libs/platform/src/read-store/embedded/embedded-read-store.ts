@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ReadStore, type Document, type ReadCollection } from '../read-store.port';
 import { EmbeddedCollection } from './embedded-collection';
-import { CorruptSnapshotError, decodeSnapshot, encodeSnapshotInSlices, readSnapshotText, writeFileDurably } from './snapshot-file';
+import { CorruptSnapshotError, openSnapshotFile, writeSnapshotFile } from './snapshot-file';
 
 /**
  * The embedded ReadStore: named in-memory collections with MongoDB semantics (mingo), for the
@@ -120,31 +120,35 @@ export class EmbeddedReadStore extends ReadStore {
       const documents = name === CHECKPOINTS_COLLECTION ? [...collection.storedDocuments()] : collection.storedDocuments();
       return { name, indexes: collection.indexDefinitions(), documents };
     });
-    const { parts, documents } = await encodeSnapshotInSlices(collections);
-    await writeFileDurably(path, parts);
-    return { path, bytes: parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0), documents };
+    const { bytes, documents } = await writeSnapshotFile(path, collections);
+    return { path, bytes, documents };
   }
 
 
   /**
-   * Replaces the whole content with the snapshot. A missing or damaged snapshot leaves the store
-   * empty (never half-restored) and reports why.
+   * Replaces the whole content with the snapshot, read a line at a time. A missing or damaged
+   * snapshot leaves the store empty (never half-restored) and reports why.
    */
   async loadSnapshot(): Promise<SnapshotLoadResult> {
-    const text = await readSnapshotText(this.snapshotPath());
+    const entries = await openSnapshotFile(this.snapshotPath());
     this.clearAll();
-    if (text === null) return { status: 'missing' };
+    if (entries === null) return { status: 'missing' };
     try {
-      const restored = decodeSnapshot(text);
+      let collections = 0;
       let documents = 0;
-      for (const { name, indexes, documents: stored } of restored) {
-        const collection = this.collectionFor(name);
-        for (const index of indexes) await collection.createIndex(index.keys, { unique: index.unique, name: index.name });
-        await collection.insertMany(stored);
-        this.materialised.add(name);
-        documents += stored.length;
+      let current: EmbeddedCollection | undefined;
+      for await (const entry of entries) {
+        if (entry.kind === 'collection') {
+          current = this.collectionFor(entry.name);
+          for (const index of entry.indexes) await current.createIndex(index.keys, { unique: index.unique, name: index.name });
+          this.materialised.add(entry.name);
+          collections += 1;
+        } else {
+          await (current as EmbeddedCollection).insertOne(entry.document);
+          documents += 1;
+        }
       }
-      return { status: 'loaded', collections: restored.length, documents };
+      return { status: 'loaded', collections, documents };
     } catch (error) {
       this.clearAll();
       const reason = error instanceof CorruptSnapshotError ? error.message : `read-store snapshot is unusable: ${String(error)}`;
