@@ -1,19 +1,31 @@
-import { accountStream, emailStream, type AccountEvent, type EmailReservationEvent } from '@tessera/contracts';
+import { accountStream, emailStream, type AccountEvent, type EmailReservationEvent, type RefreshFamilyEvent } from '@tessera/contracts';
 import {
   evolveAccount,
   evolveEmailReservation,
+  evolveRefreshFamily,
   initialAccount,
   initialEmailReservation,
+  initialRefreshFamily,
   type Account,
   type EmailReservation,
+  type RefreshFamily,
 } from '@tessera/domain';
 import { loadStream, type LoadedStream } from '@tessera/platform/commands/event-sourcing';
+import type { StreamModel } from '@tessera/platform/commands/handle-command';
 import type { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { hashEmail } from '@tessera/platform/security/email-hash';
 
 /** Reads shared by the account use cases: the account stream, and the account that owns an e-mail. */
 
 export type RegisteredAccount = Extract<Account, { status: 'registered' }>;
+
+export const accountModel: StreamModel<Account, AccountEvent> = { initialState: initialAccount, evolve: evolveAccount };
+export const emailReservationModel: StreamModel<EmailReservation, EmailReservationEvent> = {
+  initialState: initialEmailReservation,
+  evolve: evolveEmailReservation,
+};
+
+export const refreshFamilyModel: StreamModel<RefreshFamily, RefreshFamilyEvent> = { initialState: initialRefreshFamily, evolve: evolveRefreshFamily };
 
 export const loadAccount = (store: EventStore, userId: string): Promise<LoadedStream<Account>> =>
   loadStream<Account, AccountEvent>(store, accountStream(userId), evolveAccount, initialAccount);

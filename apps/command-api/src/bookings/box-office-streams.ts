@@ -4,89 +4,60 @@ import {
   seatStream,
   showStream,
   ticketStream,
-  type BookingEvent,
-  type SeatEvent,
-  type ShowEvent,
-  type TicketEvent,
+  type DomainEvent,
 } from '@tessera/contracts';
 import { Booking, DomainError, Seat, Show, Ticket, type BookingDecision } from '@tessera/domain';
-import { CommandContext, loadStream, LoadedStream, toAppend } from '@tessera/platform/commands/event-sourcing';
+import type { LoadedStream } from '@tessera/platform/commands/event-sourcing';
+import type { StreamModel, StreamReads } from '@tessera/platform/commands/handle-command';
 import { StreamStateCache } from '@tessera/platform/commands/stream-state-cache';
-import { EventStore, RecordedEvent, StreamAppend } from '@tessera/platform/event-store/event-store.port';
+import { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 
 /**
- * Reading the streams a box-office decision spans, and turning a decision back into one atomic
- * multi-stream append where every stream is expected at the revision it was read at: the
+ * Reading the streams a box-office decision spans (through the command's StreamReads, which
+ * remembers each revision read), and naming the streams a decision writes to: handleCommand
+ * appends them in one atomic multi-stream append, each at the revision it was read at. The
  * revisions are the fencing tokens, so the append fails if anything moved in between.
  */
-
-export interface StreamsRead<TState> {
-  states: Record<string, TState>;
-  revisions: Record<string, number | 'no_stream'>;
-}
 
 /** Shows' folded seat maps, per store (tests run several stores in one process). */
 const showStates = new WeakMap<EventStore, StreamStateCache<Show.ShowState>>();
 const SHOW_STATES_CACHED = 1000;
 
 /** The show as of now; its `events` are only those not folded before (see StreamStateCache). */
-export const readShow = (store: EventStore, showId: string): Promise<LoadedStream<Show.ShowState>> => {
-  let cache = showStates.get(store);
-  if (!cache) showStates.set(store, (cache = new StreamStateCache(SHOW_STATES_CACHED)));
-  return cache.load<ShowEvent>(store, showStream(showId), Show.evolve, Show.initialState);
+export const readShow = (streams: StreamReads, showId: string): Promise<LoadedStream<Show.ShowState>> => {
+  let cache = showStates.get(streams.store);
+  if (!cache) showStates.set(streams.store, (cache = new StreamStateCache(SHOW_STATES_CACHED)));
+  return streams.read(showStream(showId), Show.showDecider, cache);
 };
 
-export const readBooking = (store: EventStore, bookingId: string): Promise<LoadedStream<Booking.BookingState>> =>
-  loadStream<Booking.BookingState, BookingEvent>(store, bookingStream(bookingId), Booking.evolve, Booking.initialState);
+export const readBooking = (streams: StreamReads, bookingId: string): Promise<LoadedStream<Booking.BookingState>> =>
+  streams.read(bookingStream(bookingId), Booking.bookingDecider);
 
-const readMany = async <TState, TEvent extends { type: string; data: unknown }>(
-  store: EventStore,
+const readMany = async <TState, TEvent extends DomainEvent>(
+  streams: StreamReads,
   ids: readonly string[],
   streamOf: (id: string) => string,
-  evolve: (state: TState, event: TEvent) => TState,
-  initialState: TState,
-): Promise<StreamsRead<TState>> => {
-  const loaded = await Promise.all(ids.map((id) => loadStream(store, streamOf(id), evolve, initialState)));
-  const read: StreamsRead<TState> = { states: {}, revisions: {} };
-  ids.forEach((id, i) => {
-    read.states[id] = loaded[i].state;
-    read.revisions[id] = loaded[i].revision;
-  });
-  return read;
+  model: StreamModel<TState, TEvent>,
+): Promise<Record<string, TState>> => {
+  const loaded = await Promise.all(ids.map((id) => streams.read(streamOf(id), model)));
+  return Object.fromEntries(ids.map((id, i) => [id, loaded[i].state]));
 };
 
-export const readSeats = (store: EventStore, showId: string, seatIds: readonly string[]): Promise<StreamsRead<Seat.SeatState>> =>
-  readMany<Seat.SeatState, SeatEvent>(store, seatIds, (seatId) => seatStream(showId, seatId), Seat.evolve, Seat.initialState);
+/** Seat id → the seat's state. */
+export const readSeats = (streams: StreamReads, showId: string, seatIds: readonly string[]): Promise<Record<string, Seat.SeatState>> =>
+  readMany(streams, seatIds, (seatId) => seatStream(showId, seatId), Seat.seatDecider);
 
-export const readTickets = (store: EventStore, ticketIds: readonly string[]): Promise<StreamsRead<Ticket.TicketState>> =>
-  readMany<Ticket.TicketState, TicketEvent>(store, ticketIds, ticketStream, Ticket.evolve, Ticket.initialState);
+/** Ticket id → the ticket's state. */
+export const readTickets = (streams: StreamReads, ticketIds: readonly string[]): Promise<Record<string, Ticket.TicketState>> =>
+  readMany(streams, ticketIds, ticketStream, Ticket.ticketDecider);
 
-/** The appends of a decision, each stream at the revision read; streams with no events are left out. */
-export const appendsOf = (
-  decision: Partial<BookingDecision>,
-  read: {
-    showId: string;
-    bookingId: string;
-    bookingRevision: number | 'no_stream';
-    seatRevisions: Record<string, number | 'no_stream'>;
-    ticketRevisions?: Record<string, number | 'no_stream'>;
-  },
-  context: CommandContext,
-): StreamAppend[] => {
-  const appends: StreamAppend[] = [];
-  if (decision.booking?.length) {
-    const stream = bookingStream(read.bookingId);
-    appends.push({ stream, expectedRevision: read.bookingRevision, events: toAppend(stream, decision.booking, context) });
-  }
-  for (const [seatId, events] of Object.entries(decision.seats ?? {})) {
-    const stream = seatStream(read.showId, seatId);
-    appends.push({ stream, expectedRevision: read.seatRevisions[seatId] ?? 'no_stream', events: toAppend(stream, events, context) });
-  }
-  for (const [ticketId, events] of Object.entries(decision.tickets ?? {})) {
-    const stream = ticketStream(ticketId);
-    appends.push({ stream, expectedRevision: read.ticketRevisions?.[ticketId] ?? 'no_stream', events: toAppend(stream, events, context) });
-  }
-  return appends;
+/** Stream name → events, for the streams a decision writes to. */
+export const streamsOf = (decision: Partial<BookingDecision>, { showId, bookingId }: { showId: string; bookingId: string }): Record<string, DomainEvent[]> => {
+  const streams: Record<string, DomainEvent[]> = {};
+  if (decision.booking?.length) streams[bookingStream(bookingId)] = decision.booking;
+  for (const [seatId, events] of Object.entries(decision.seats ?? {})) streams[seatStream(showId, seatId)] = events;
+  for (const [ticketId, events] of Object.entries(decision.tickets ?? {})) streams[ticketStream(ticketId)] = events;
+  return streams;
 };
 
 /** The seat id behind `seat-{showId}-{seatId}`. */

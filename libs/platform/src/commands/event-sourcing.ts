@@ -30,8 +30,11 @@ export const loadStream = async <TState, TEvent extends DomainEvent>(
   stream: string,
   evolve: (state: TState, event: TEvent) => TState,
   initialState: TState,
+  /** Applied to every event read, before `evolve` (handle-command.ts: the upcast seam). */
+  upcast?: (event: RecordedEvent) => RecordedEvent,
 ): Promise<LoadedStream<TState>> => {
-  const events = await store.readStream(stream);
+  const read = await store.readStream(stream);
+  const events = upcast ? read.map(upcast) : read;
   const state = events.reduce((s, e) => evolve(s, { type: e.type, data: e.data } as TEvent), initialState);
   return { state, revision: events.length ? events[events.length - 1].revision : 'no_stream', events };
 };

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@tessera/contracts';
-import type { EventStore } from '../event-store/event-store.port';
+import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { LoadedStream } from './event-sourcing';
 
 /**
@@ -19,9 +19,12 @@ export class StreamStateCache<TState> {
     stream: string,
     evolve: (state: TState, event: TEvent) => TState,
     initialState: TState,
+    /** Applied to every event read, before `evolve` (handle-command.ts: the upcast seam). */
+    upcast?: (event: RecordedEvent) => RecordedEvent,
   ): Promise<LoadedStream<TState>> {
     const cached = this.states.get(stream);
-    const events = await store.readStream(stream, cached ? { fromRevision: cached.revision + 1 } : {});
+    const read = await store.readStream(stream, cached ? { fromRevision: cached.revision + 1 } : {});
+    const events = upcast ? read.map(upcast) : read;
     if (!cached && events.length === 0) return { state: initialState, revision: 'no_stream', events };
     const state = events.reduce((s, e) => evolve(s, { type: e.type, data: e.data } as TEvent), cached ? cached.state : initialState);
     const revision = events.length ? events[events.length - 1].revision : (cached as { revision: number }).revision;

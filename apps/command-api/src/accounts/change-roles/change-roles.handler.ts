@@ -2,9 +2,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { accountStream, type ChangeRolesResponse } from '@tessera/contracts';
 import { decideAccount, evolveAccount } from '@tessera/domain';
 import { TokenEpochs } from '@tessera/platform/auth/token-epochs';
-import { retryOnConflict, toAppend } from '@tessera/platform/commands/event-sourcing';
+import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
-import { lastPositionOf, loadAccount } from '../accounts.streams';
+import { accountModel, lastPositionOf } from '../accounts.streams';
 import { ChangeRolesCommand } from './change-roles.command';
 
 /**
@@ -23,15 +23,23 @@ export class ChangeRolesHandler implements ICommandHandler<ChangeRolesCommand, C
 
   execute({ userId, roles, context }: ChangeRolesCommand): Promise<ChangeRolesResponse> {
     const stream = accountStream(userId);
-    return retryOnConflict(async () => {
-      const account = await loadAccount(this.store, userId);
-      const events = decideAccount({ type: 'ChangeRoles', data: { roles, byAdminId: context.actorId } }, account.state);
-      const after = events.reduce(evolveAccount, account.state);
-      if (after.status !== 'registered') throw new Error('a role change left the account unregistered');
-      if (events.length === 0) return { userId, roles: [...after.roles], position: lastPositionOf(account) };
-      const appended = await this.store.append(stream, toAppend(stream, events, context), { expectedRevision: account.revision });
-      this.epochs.revoke(userId, appended.nextRevision, context.now.getTime());
-      return { userId, roles: [...after.roles], position: String(appended.position) };
-    }, 5);
+    return handleCommand(this.store, {
+      context,
+      attempts: 5,
+      read: (streams) => streams.read(stream, accountModel),
+      decide: (account): Decision<ChangeRolesResponse> => {
+        const events = decideAccount({ type: 'ChangeRoles', data: { roles, byAdminId: context.actorId } }, account.state);
+        const after = events.reduce(evolveAccount, account.state);
+        if (after.status !== 'registered') throw new Error('a role change left the account unregistered');
+        if (events.length === 0) return { answer: { userId, roles: [...after.roles], position: lastPositionOf(account) } };
+        return {
+          append: { [stream]: events },
+          answer: ({ position, streams: [appended] }) => {
+            this.epochs.revoke(userId, appended.nextRevision, context.now.getTime());
+            return { userId, roles: [...after.roles], position: String(position) };
+          },
+        };
+      },
+    });
   }
 }

@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { accountStream, refreshFamilyStream, type RefreshFamilyEvent } from '@tessera/contracts';
-import { decideAccount, decideRefreshFamily, evolveRefreshFamily, initialRefreshFamily, type RefreshFamily } from '@tessera/domain';
+import { accountStream, refreshFamilyStream } from '@tessera/contracts';
+import { decideAccount, decideRefreshFamily } from '@tessera/domain';
 import { TokenEpochs } from '@tessera/platform/auth/token-epochs';
-import { loadStream, retryOnConflict, toAppend, type CommandContext } from '@tessera/platform/commands/event-sourcing';
-import { EventStore, type StreamAppend } from '@tessera/platform/event-store/event-store.port';
+import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
+import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { TokenService } from '@tessera/platform/security/token-service';
-import { loadAccount } from '../accounts.streams';
+import { accountModel, refreshFamilyModel } from '../accounts.streams';
 import { LogoutCommand } from './logout.command';
 
 /**
@@ -32,25 +32,29 @@ export class LogoutHandler implements ICommandHandler<LogoutCommand, { position:
     const presented = this.tokens.parseRefreshToken(refreshToken);
     if (!presented) return { position: null };
     const stream = refreshFamilyStream(presented.familyId);
-    return retryOnConflict(async () => {
-      const family = await loadStream<RefreshFamily, RefreshFamilyEvent>(this.store, stream, evolveRefreshFamily, initialRefreshFamily);
-      const events = decideRefreshFamily(
-        { type: 'RevokeRefreshFamily', data: { reason: 'logout', presentedHash: presented.tokenHash } },
-        family.state,
-      );
-      if (events.length === 0 || family.state.status === 'none') return { position: null };
-      const { userId } = family.state;
-      const asUser: CommandContext = { ...context, actorId: userId };
-      const appends: StreamAppend[] = [{ stream, expectedRevision: family.revision, events: toAppend(stream, events, asUser) }];
-      const account = await loadAccount(this.store, userId);
-      if (account.state.status === 'registered') {
-        const signedOut = decideAccount({ type: 'SignOut', data: { familyId: presented.familyId } }, account.state);
-        appends.push({ stream: accountStream(userId), expectedRevision: account.revision, events: toAppend(accountStream(userId), signedOut, asUser) });
-      }
-      const appended = await this.store.appendMulti(appends);
-      const accountAppend = appended.streams.find((result) => result.stream === accountStream(userId));
-      if (accountAppend) this.epochs.revoke(userId, accountAppend.nextRevision, context.now.getTime());
-      return { position: String(appended.position) };
-    }, 5);
+    return handleCommand(this.store, {
+      context,
+      attempts: 5,
+      read: async (streams) => {
+        const family = await streams.read(stream, refreshFamilyModel);
+        const account = family.state.status === 'none' ? undefined : await streams.read(accountStream(family.state.userId), accountModel);
+        return { family: family.state, account: account?.state };
+      },
+      decide: ({ family, account }): Decision<{ position: string | null }> => {
+        const events = decideRefreshFamily({ type: 'RevokeRefreshFamily', data: { reason: 'logout', presentedHash: presented.tokenHash } }, family);
+        if (events.length === 0 || family.status === 'none') return { answer: { position: null } };
+        const { userId } = family;
+        const signedOut = account?.status === 'registered' ? decideAccount({ type: 'SignOut', data: { familyId: presented.familyId } }, account) : [];
+        return {
+          append: { [stream]: events, [accountStream(userId)]: signedOut },
+          context: { ...context, actorId: userId },
+          answer: (appended) => {
+            const accountAppend = appended.streams.find((result) => result.stream === accountStream(userId));
+            if (accountAppend) this.epochs.revoke(userId, accountAppend.nextRevision, context.now.getTime());
+            return { position: String(appended.position) };
+          },
+        };
+      },
+    });
   }
 }

@@ -1,21 +1,14 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { refreshFamilyStream, type RefreshFamilyEvent, type TokenResponse } from '@tessera/contracts';
-import {
-  decideRefreshFamily,
-  DomainError,
-  evolveRefreshFamily,
-  initialRefreshFamily,
-  isReuseDetected,
-  type RefreshFamily,
-} from '@tessera/domain';
+import { refreshFamilyStream, type TokenResponse } from '@tessera/contracts';
+import { decideRefreshFamily, DomainError, isReuseDetected } from '@tessera/domain';
 import { accessEpochOf } from '@tessera/platform/auth/token-epochs';
-import { loadStream, retryOnConflict, toAppend } from '@tessera/platform/commands/event-sourcing';
+import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import type { TesseraConfig } from '@tessera/platform/config/config';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { InjectConfig } from '@tessera/platform/platform.module';
 import { TokenService } from '@tessera/platform/security/token-service';
 import { Clock } from '@tessera/platform/time/clock';
-import { loadAccount } from '../accounts.streams';
+import { loadAccount, refreshFamilyModel } from '../accounts.streams';
 import { tokenResponse } from '../accounts.tokens';
 import { RefreshSessionCommand } from './refresh.command';
 
@@ -43,28 +36,35 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     if (!presented) throw invalid();
     const stream = refreshFamilyStream(presented.familyId);
 
-    return retryOnConflict(async () => {
-      const family = await loadStream<RefreshFamily, RefreshFamilyEvent>(this.store, stream, evolveRefreshFamily, initialRefreshFamily);
-      if (family.state.status === 'none') throw invalid();
-      const userId = family.state.userId;
-      const next = this.tokens.issueRefreshToken(presented.familyId);
-      const events = decideRefreshFamily(
-        {
-          type: 'RotateRefreshToken',
-          data: { presentedHash: presented.tokenHash, newHash: next.tokenHash, expiresAt: next.expiresAt, graceMs: this.config.REFRESH_REUSE_GRACE_MS },
-          metadata: { now: this.clock.now().toISOString() },
-        },
-        family.state,
-      );
-      const appended = await this.store.append(stream, toAppend(stream, events, { ...context, actorId: userId }), {
-        expectedRevision: family.revision,
-      });
-      if (isReuseDetected(events)) {
-        throw new DomainError('REFRESH_TOKEN_REUSED', 'This refresh token was already used: the session is revoked; sign in again.');
-      }
-      const account = await loadAccount(this.store, userId);
-      if (account.state.status !== 'registered') throw invalid();
-      return tokenResponse(this.tokens, { ...account.state, epoch: accessEpochOf(account.events) }, next.token, appended.position);
-    }, 5);
+    return handleCommand(this.store, {
+      context,
+      attempts: 5,
+      read: (streams) => streams.read(stream, refreshFamilyModel),
+      decide: (family): Decision<TokenResponse> => {
+        if (family.state.status === 'none') throw invalid();
+        const userId = family.state.userId;
+        const next = this.tokens.issueRefreshToken(presented.familyId);
+        const events = decideRefreshFamily(
+          {
+            type: 'RotateRefreshToken',
+            data: { presentedHash: presented.tokenHash, newHash: next.tokenHash, expiresAt: next.expiresAt, graceMs: this.config.REFRESH_REUSE_GRACE_MS },
+            metadata: { now: this.clock.now().toISOString() },
+          },
+          family.state,
+        );
+        return {
+          append: { [stream]: events },
+          context: { ...context, actorId: userId },
+          answer: async ({ position }) => {
+            if (isReuseDetected(events)) {
+              throw new DomainError('REFRESH_TOKEN_REUSED', 'This refresh token was already used: the session is revoked; sign in again.');
+            }
+            const account = await loadAccount(this.store, userId);
+            if (account.state.status !== 'registered') throw invalid();
+            return tokenResponse(this.tokens, { ...account.state, epoch: accessEpochOf(account.events) }, next.token, position);
+          },
+        };
+      },
+    });
   }
 }

@@ -1,12 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { accountStream, emailStream, type RegisterResponse } from '@tessera/contracts';
 import { decideAccount, decideEmailReservation, DomainError } from '@tessera/domain';
-import { retryOnConflict, toAppend } from '@tessera/platform/commands/event-sourcing';
+import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { hashEmail } from '@tessera/platform/security/email-hash';
 import { PasswordHasher } from '@tessera/platform/security/password-hasher';
 import { checkPasswordPolicy } from '@tessera/platform/security/password-policy';
-import { lastPositionOf, loadAccount, loadEmailReservation } from '../accounts.streams';
+import { accountModel, emailReservationModel, lastPositionOf } from '../accounts.streams';
 import { RegisterAccountCommand } from './register.command';
 
 /**
@@ -31,23 +31,31 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     const passwordHash = await this.hasher.hash(password);
     const reservationStream = emailStream(hashEmail(email));
 
-    return retryOnConflict(async () => {
-      const reservation = await loadEmailReservation(this.store, email);
-      // A retry of a request that did register (same Idempotency-Key, so the same userId).
-      if (reservation.state.status === 'reserved' && reservation.state.userId === userId) {
-        return { userId, position: lastPositionOf(reservation) };
-      }
-      const reserved = decideEmailReservation({ type: 'ReserveEmail', data: { email, userId } }, reservation.state);
-      const account = await loadAccount(this.store, userId);
-      const registered = decideAccount(
-        { type: 'RegisterAccount', data: { userId, email, displayName, passwordHash, roles: ['user'] } },
-        account.state,
-      );
-      const result = await this.store.appendMulti([
-        { stream: reservationStream, expectedRevision: reservation.revision, events: toAppend(reservationStream, reserved, context) },
-        { stream: accountStream(userId), expectedRevision: account.revision, events: toAppend(accountStream(userId), registered, context) },
-      ]);
-      return { userId, position: String(result.position) };
-    }, 5);
+    return handleCommand(this.store, {
+      context,
+      attempts: 5,
+      read: async (streams) => {
+        const [reservation, account] = await Promise.all([
+          streams.read(reservationStream, emailReservationModel),
+          streams.read(accountStream(userId), accountModel),
+        ]);
+        return { reservation, account };
+      },
+      decide: ({ reservation, account }): Decision<RegisterResponse> => {
+        // A retry of a request that did register (same Idempotency-Key, so the same userId).
+        if (reservation.state.status === 'reserved' && reservation.state.userId === userId) {
+          return { answer: { userId, position: lastPositionOf(reservation) } };
+        }
+        const reserved = decideEmailReservation({ type: 'ReserveEmail', data: { email, userId } }, reservation.state);
+        const registered = decideAccount(
+          { type: 'RegisterAccount', data: { userId, email, displayName, passwordHash, roles: ['user'] } },
+          account.state,
+        );
+        return {
+          append: { [reservationStream]: reserved, [accountStream(userId)]: registered },
+          answer: ({ position }) => ({ userId, position: String(position) }),
+        };
+      },
+    });
   }
 }

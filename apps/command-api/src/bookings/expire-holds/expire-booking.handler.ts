@@ -1,9 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Booking, decideExpireBooking } from '@tessera/domain';
-import { CommandContext, retryOnConflict } from '@tessera/platform/commands/event-sourcing';
+import { CommandContext } from '@tessera/platform/commands/event-sourcing';
+import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
-import { appendsOf, readBooking, readSeats } from '../box-office-streams';
+import { readBooking, readSeats, streamsOf } from '../box-office-streams';
 import { ExpireBookingCommand } from './expire-booking.command';
+
+type Expiry = { expired: boolean; position?: string };
 
 /**
  * booking.expired + seat.released for each seat the booking still holds, in one append at the
@@ -11,30 +14,32 @@ import { ExpireBookingCommand } from './expire-booking.command';
  * append is conditional, and after a conflict the re-read finds the work done and decides nothing.
  */
 @CommandHandler(ExpireBookingCommand)
-export class ExpireBookingHandler implements ICommandHandler<ExpireBookingCommand, { expired: boolean; position?: string }> {
+export class ExpireBookingHandler implements ICommandHandler<ExpireBookingCommand, Expiry> {
   constructor(private readonly store: EventStore) {}
 
-  execute({ bookingId, now }: ExpireBookingCommand): Promise<{ expired: boolean; position?: string }> {
+  execute({ bookingId, now }: ExpireBookingCommand): Promise<Expiry> {
     const context: CommandContext = {
       actorId: 'system:hold-expiry',
       correlationId: bookingId,
       causationId: `expire:${bookingId}`,
       now,
     };
-    return retryOnConflict(async () => {
-      const booking = await readBooking(this.store, bookingId);
-      if (booking.state.status !== 'held') return { expired: false };
-      const seats = await readSeats(this.store, booking.state.showId, Booking.seatIdsOf(booking.state));
-      const decision = decideExpireBooking({
-        booking: booking.state,
-        seats: seats.states,
-        command: { type: 'ExpireBooking', data: { bookingId }, metadata: { now: now.toISOString() } },
-      });
-      if (decision.booking.length === 0) return { expired: false };
-      const result = await this.store.appendMulti(
-        appendsOf(decision, { showId: booking.state.showId, bookingId, bookingRevision: booking.revision, seatRevisions: seats.revisions }, context),
-      );
-      return { expired: true, position: String(result.position) };
+    return handleCommand(this.store, {
+      context,
+      read: async (streams) => {
+        const { state: booking } = await readBooking(streams, bookingId);
+        return { booking, seats: booking.status === 'held' ? await readSeats(streams, booking.showId, Booking.seatIdsOf(booking)) : {} };
+      },
+      decide: ({ booking, seats }): Decision<Expiry> => {
+        if (booking.status !== 'held') return { answer: { expired: false } };
+        const command: Booking.ExpireBooking = { type: 'ExpireBooking', data: { bookingId }, metadata: { now: now.toISOString() } };
+        const decision = decideExpireBooking({ booking, seats, command });
+        if (decision.booking.length === 0) return { answer: { expired: false } };
+        return {
+          append: streamsOf(decision, { showId: booking.showId, bookingId }),
+          answer: ({ position }) => ({ expired: true, position: String(position) }),
+        };
+      },
     });
   }
 }

@@ -3,11 +3,12 @@ import { bookingStream, type BookingPlaced } from '@tessera/contracts';
 import { decidePlaceBooking, DomainError, type BookingState, type PlaceBooking } from '@tessera/domain';
 import type { CommandContext, LoadedStream } from '@tessera/platform/commands/event-sourcing';
 import type { TesseraConfig } from '@tessera/platform/config/config';
+import { handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-store/event-store.port';
 import { InjectConfig } from '@tessera/platform/platform.module';
 import { SeatLocks, seatLockKey } from '@tessera/platform/seat-locks/seat-locks.port';
 import { BookingProbe } from '../booking-probe';
-import { appendsOf, readSeats, readShow, seatIdOfStream } from '../box-office-streams';
+import { readSeats, readShow, seatIdOfStream, streamsOf } from '../box-office-streams';
 
 /**
  * The seat-hold algorithm of ARCHITECTURE §3, shared by the synchronous placement (201) and the
@@ -61,16 +62,29 @@ export class BookingPlacement {
     if (!attempt.acquired) throw new SeatsBeingBooked(attempt.heldByAnother.map((key) => seatByLockKey.get(key) ?? key));
     try {
       await this.probe.reached('place-booking:after-lock');
-      const [show, seats] = await Promise.all([readShow(this.store, showId), readSeats(this.store, showId, seatIds)]);
-      const decision = decidePlaceBooking({ booking: booking.state, show: show.state, seats: seats.states, command });
-      await this.probe.reached('place-booking:before-append');
-      const result = await this.store.appendMulti(
-        appendsOf(decision, { showId, bookingId, bookingRevision: booking.revision, seatRevisions: seats.revisions }, context),
-      );
-      await this.probe.reached('place-booking:after-append');
-      const placed = decision.booking[0];
-      if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
-      return { outcome: 'placed', placed: placed.data, position: result.position };
+      // One attempt: under the lock a conflict means the seats or the booking moved, told apart below.
+      return await handleCommand(this.store, {
+        context,
+        attempts: 1,
+        read: async (streams) => {
+          streams.readBefore(bookingStream(bookingId), booking.revision);
+          const [show, seats] = await Promise.all([readShow(streams, showId), readSeats(streams, showId, seatIds)]);
+          return { show: show.state, seats };
+        },
+        decide: ({ show, seats }) => {
+          const decision = decidePlaceBooking({ booking: booking.state, show, seats, command });
+          const [placed] = decision.booking;
+          if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
+          return {
+            append: streamsOf(decision, { showId, bookingId }),
+            before: () => this.probe.reached('place-booking:before-append'),
+            answer: async (appended): Promise<PlacementOutcome> => {
+              await this.probe.reached('place-booking:after-append');
+              return { outcome: 'placed', placed: placed.data, position: appended.position };
+            },
+          };
+        },
+      });
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (error.conflicts.some((conflict) => conflict.stream === bookingStream(bookingId))) return { outcome: 'written_meanwhile' };

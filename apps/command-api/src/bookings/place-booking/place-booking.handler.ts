@@ -1,7 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { bookingStream, seatStream, type PlaceBookingResponse } from '@tessera/contracts';
 import { Booking, DomainError, type PlaceBooking } from '@tessera/domain';
-import { retryOnConflict, toAppend, type LoadedStream } from '@tessera/platform/commands/event-sourcing';
+import type { LoadedStream } from '@tessera/platform/commands/event-sourcing';
+import { handleCommand, StreamReads } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { positionOfAppend, readBooking } from '../box-office-streams';
 import { BookingPlacement, SeatsBeingBooked } from './booking-placement';
@@ -30,7 +31,7 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
 
   private async place(command: PlaceBookingCommand): Promise<PlaceBookingResponse> {
     const { bookingId, seatIds, context } = command;
-    const existing = await readBooking(this.store, bookingId);
+    const existing = await readBooking(new StreamReads(this.store), bookingId);
     if (existing.state.status !== 'none') return this.answerFromLog(command);
     try {
       const result = await this.placement.place(this.placeBookingOf(command), existing, context);
@@ -48,14 +49,18 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
   /** Write the request down before answering 202: from then on it is settled even if this process dies. */
   private request(command: PlaceBookingCommand): Promise<PendingPlacement> {
     const { bookingId, userId, showId, seatIds, context } = command;
-    const stream = bookingStream(bookingId);
-    return retryOnConflict(async () => {
-      const existing = await readBooking(this.store, bookingId);
-      const events = Booking.decide({ type: 'RequestBooking', data: { bookingId, userId, showId, seatIds } }, existing.state);
-      // A retry: the request is in the log already (and may be settled by now); the first answer again.
-      if (events.length === 0) return this.pendingFromLog(bookingId, existing);
-      const result = await this.store.append(stream, toAppend(stream, events, context), { expectedRevision: 'no_stream' });
-      return { bookingId, status: 'pending', position: String(result.position) };
+    return handleCommand(this.store, {
+      context,
+      read: (streams) => readBooking(streams, bookingId),
+      decide: (existing) => {
+        const events = Booking.decide({ type: 'RequestBooking', data: { bookingId, userId, showId, seatIds } }, existing.state);
+        // A retry: the request is in the log already (and may be settled by now); the first answer again.
+        if (events.length === 0) return { answer: this.pendingFromLog(bookingId, existing) };
+        return {
+          append: { [bookingStream(bookingId)]: events },
+          answer: ({ position }): PendingPlacement => ({ bookingId, status: 'pending', position: String(position) }),
+        };
+      },
     });
   }
 
@@ -67,7 +72,7 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
   /** The booking this request already made: the same answer, or the same refusal. */
   private async answerFromLog(command: PlaceBookingCommand): Promise<PlaceBookingResponse> {
     const { bookingId, userId } = command;
-    const { state, events } = await readBooking(this.store, bookingId);
+    const { state, events } = await readBooking(new StreamReads(this.store), bookingId);
     if (state.status === 'none' || state.status === 'requested' || state.userId !== userId) {
       throw new DomainError('CONCURRENCY_CONFLICT', `booking ${bookingId} is being written; try again`, {});
     }

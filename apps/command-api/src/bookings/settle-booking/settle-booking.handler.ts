@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { bookingStream } from '@tessera/contracts';
 import { Booking, DomainError, rejectionOf, type PlaceBooking, type RequestedBooking } from '@tessera/domain';
-import { toAppend, type CommandContext } from '@tessera/platform/commands/event-sourcing';
+import type { CommandContext } from '@tessera/platform/commands/event-sourcing';
+import { handleCommand, StreamReads } from '@tessera/platform/commands/handle-command';
 import { EventStore, WrongExpectedRevisionError, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { Clock } from '@tessera/platform/time/clock';
 import { readBooking } from '../box-office-streams';
@@ -17,6 +18,8 @@ import { SettleBookingCommand, SettlementOutcome } from './settle-booking.comman
 const LOCK_ATTEMPTS = 4;
 const LOCK_RETRY_MS = 25;
 
+type Settlement = { outcome: SettlementOutcome; position?: string };
+
 /**
  * Settles a requested booking with the seat-hold algorithm of the synchronous path, the booking
  * stream expected at the revision of its `booking.requested.v1`. Run by the in-process fast path
@@ -28,16 +31,16 @@ const LOCK_RETRY_MS = 25;
  * request waiting, to be tried again.
  */
 @CommandHandler(SettleBookingCommand)
-export class SettleBookingHandler implements ICommandHandler<SettleBookingCommand, { outcome: SettlementOutcome; position?: string }> {
+export class SettleBookingHandler implements ICommandHandler<SettleBookingCommand, Settlement> {
   constructor(
     private readonly store: EventStore,
     private readonly placement: BookingPlacement,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ bookingId }: SettleBookingCommand): Promise<{ outcome: SettlementOutcome; position?: string }> {
+  async execute({ bookingId }: SettleBookingCommand): Promise<Settlement> {
     for (let attempt = 1; ; attempt++) {
-      const booking = await readBooking(this.store, bookingId);
+      const booking = await readBooking(new StreamReads(this.store), bookingId);
       if (booking.state.status !== 'requested') return { outcome: 'already_settled' };
       const request = booking.state;
       const context = this.contextOf(booking.events, this.clock.now());
@@ -71,17 +74,22 @@ export class SettleBookingHandler implements ICommandHandler<SettleBookingComman
     return { type: 'PlaceBooking', data: { bookingId, userId, showId, seatIds }, metadata: { now: context.now.toISOString() } };
   }
 
-  private async reject(command: PlaceBooking, refusal: DomainError, context: CommandContext): Promise<{ outcome: SettlementOutcome; position?: string }> {
-    const stream = bookingStream(command.data.bookingId);
-    const booking = await readBooking(this.store, command.data.bookingId);
-    const events = Booking.decide(rejectionOf(command, refusal), booking.state);
-    if (events.length === 0) return { outcome: 'already_settled' };
-    // Its own event id (not the one a placement by the other run has): that run's placement must
-    // refuse this append, not take it for an idempotent repeat of itself.
-    const rejecting = { ...context, causationId: `reject:${context.causationId}` };
+  private async reject(command: PlaceBooking, refusal: DomainError, context: CommandContext): Promise<Settlement> {
+    const { bookingId } = command.data;
     try {
-      const result = await this.store.append(stream, toAppend(stream, events, rejecting), { expectedRevision: booking.revision });
-      return { outcome: 'rejected', position: String(result.position) };
+      return await handleCommand<Booking.BookingState, Settlement>(this.store, {
+        // Its own event id (not the one a placement by the other run has): that run's placement
+        // must refuse this append, not take it for an idempotent repeat of itself.
+        context: { ...context, causationId: `reject:${context.causationId}` },
+        // A conflict is the other run of the same request placing or rejecting it: not retried.
+        attempts: 1,
+        read: async (streams) => (await readBooking(streams, bookingId)).state,
+        decide: (booking) => {
+          const events = Booking.decide(rejectionOf(command, refusal), booking);
+          if (events.length === 0) return { answer: { outcome: 'already_settled' } };
+          return { append: { [bookingStream(bookingId)]: events }, answer: ({ position }) => ({ outcome: 'rejected', position: String(position) }) };
+        },
+      });
     } catch (error) {
       // Placed or rejected by the other run of the same request: it has its ending already.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;

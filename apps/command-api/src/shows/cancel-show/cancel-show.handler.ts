@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { showStream, type CancelShowResponse } from '@tessera/contracts';
 import { showDecider } from '@tessera/domain';
-import { loadStream, retryOnConflict, toAppend } from '@tessera/platform/commands/event-sourcing';
+import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { CancelShowCommand } from './cancel-show.command';
 
@@ -16,13 +16,13 @@ export class CancelShowHandler implements ICommandHandler<CancelShowCommand> {
 
   async execute({ showId, reason, context }: CancelShowCommand): Promise<CancelShowResponse> {
     const stream = showStream(showId);
-    return retryOnConflict(async () => {
-      const show = await loadStream(this.events, stream, showDecider.evolve, showDecider.initialState);
-      const decided = showDecider.decide({ type: 'CancelShow', data: { showId, reason } }, show.state);
-      const result = await this.events.append(stream, toAppend(stream, decided, context), {
-        expectedRevision: show.revision,
-      });
-      return { showId, status: 'cancelled', position: String(result.position) };
+    return handleCommand(this.events, {
+      context,
+      read: (streams) => streams.read(stream, showDecider),
+      decide: (show): Decision<CancelShowResponse> => ({
+        append: { [stream]: showDecider.decide({ type: 'CancelShow', data: { showId, reason } }, show.state) },
+        answer: ({ position }) => ({ showId, status: 'cancelled', position: String(position) }),
+      }),
     });
   }
 }

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { showStream, type CreateShowResponse } from '@tessera/contracts';
 import { DomainError, Show } from '@tessera/domain';
-import { loadStream, toAppend } from '@tessera/platform/commands/event-sourcing';
-import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-store/event-store.port';
+import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
+import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { RefusalWithStatus } from '@tessera/platform/http/refusal-status';
 import { CreateShowCommand } from './create-show.command';
 
@@ -10,39 +10,34 @@ import { CreateShowCommand } from './create-show.command';
 export class CreateShowHandler implements ICommandHandler<CreateShowCommand, CreateShowResponse> {
   constructor(private readonly store: EventStore) {}
 
-  async execute({ showId, request, context }: CreateShowCommand): Promise<CreateShowResponse> {
+  execute({ showId, request, context }: CreateShowCommand): Promise<CreateShowResponse> {
     const stream = showStream(showId);
-    const show = await loadStream(this.store, stream, Show.evolve, Show.initialState);
-    // Retried with the same Idempotency-Key after the show was written: the same answer again.
-    const created = show.events.find((event) => event.type === 'show.created.v1' && event.metadata.causationId === context.causationId);
-    if (created) return { showId, position: String(created.position) };
-
     const { categories, sections, ...fields } = request;
-    const events = decideCreation(
-      {
-        type: 'CreateShow',
-        data: {
-          ...fields,
-          showId,
-          categories: categories.map(({ id, name, price }) => ({ id, name, price })),
-          sections: sections.map(({ id, name, categoryId, rows }) => ({
-            id,
-            name,
-            categoryId,
-            rows: rows.map(({ label, seats }) => ({ label, seats })),
-          })),
-        },
-        metadata: { now: context.now.toISOString() },
+    const command: Show.CreateShow = {
+      type: 'CreateShow',
+      data: {
+        ...fields,
+        showId,
+        categories: categories.map(({ id, name, price }) => ({ id, name, price })),
+        sections: sections.map(({ id, name, categoryId, rows }) => ({
+          id,
+          name,
+          categoryId,
+          rows: rows.map(({ label, seats }) => ({ label, seats })),
+        })),
       },
-      show.state,
-    );
-    try {
-      const result = await this.store.append(stream, toAppend(stream, events, context), { expectedRevision: 'no_stream' });
-      return { showId, position: String(result.position) };
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) return this.execute(new CreateShowCommand(showId, request, context));
-      throw error;
-    }
+      metadata: { now: context.now.toISOString() },
+    };
+    return handleCommand(this.store, {
+      context,
+      read: (streams) => streams.read(stream, Show.showDecider),
+      decide: (show): Decision<CreateShowResponse> => {
+        // Retried with the same Idempotency-Key after the show was written: the same answer again.
+        const created = show.events.find((event) => event.type === 'show.created.v1' && event.metadata.causationId === context.causationId);
+        if (created) return { answer: { showId, position: String(created.position) } };
+        return { append: { [stream]: decideCreation(command, show.state) }, answer: ({ position }) => ({ showId, position: String(position) }) };
+      },
+    });
   }
 }
 

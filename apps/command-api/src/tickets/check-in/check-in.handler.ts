@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ticketStream, type CheckInResponse, type TicketEvent } from '@tessera/contracts';
 import { DomainError, Ticket } from '@tessera/domain';
-import { loadStream, retryOnConflict, toAppend } from '@tessera/platform/commands/event-sourcing';
+import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { TicketCodes } from '@tessera/platform/security/ticket-codes';
 import { CheckInCommand } from './check-in.command';
@@ -24,18 +24,18 @@ export class CheckInHandler implements ICommandHandler<CheckInCommand> {
     if (!claims) throw new DomainError('INVALID_TICKET', 'the code does not belong to a valid ticket');
     const { ticketId, version } = claims;
     const stream = ticketStream(ticketId);
-    return retryOnConflict(async () => {
-      const ticket = await loadStream(this.events, stream, Ticket.evolve, Ticket.initialState);
-      const decided = Ticket.decide(
-        { type: 'CheckIn', data: { ticketId, version, staffId }, metadata: { now: context.now.toISOString() } },
-        ticket.state,
-      );
-      const result = await this.events.append(stream, toAppend(stream, decided, context), {
-        expectedRevision: ticket.revision,
-      });
-      const [checkedIn] = decided as Extract<TicketEvent, { type: 'ticket.checked-in.v1' }>[];
-      const { showId, seatId, checkedInAt } = checkedIn.data;
-      return { ticketId, showId, seatId, checkedInAt, position: String(result.position) };
+    return handleCommand(this.events, {
+      context,
+      read: (streams) => streams.read(stream, Ticket.ticketDecider),
+      decide: (ticket): Decision<CheckInResponse> => {
+        const decided = Ticket.decide(
+          { type: 'CheckIn', data: { ticketId, version, staffId }, metadata: { now: context.now.toISOString() } },
+          ticket.state,
+        );
+        const [checkedIn] = decided as Extract<TicketEvent, { type: 'ticket.checked-in.v1' }>[];
+        const { showId, seatId, checkedInAt } = checkedIn.data;
+        return { append: { [stream]: decided }, answer: ({ position }) => ({ ticketId, showId, seatId, checkedInAt, position: String(position) }) };
+      },
     });
   }
 }
