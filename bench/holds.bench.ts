@@ -211,7 +211,7 @@ const wrkCrossCheck = (server: Server, seconds: number): Promise<WrkCrossCheck |
 const lagBuckets = async (server: Server): Promise<Map<number, number>> => {
   const text = await (await fetch(`${server.url}/metrics`)).text();
   const buckets = new Map<number, number>();
-  for (const match of text.matchAll(/^tessera_projection_lag_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)/gm)) {
+  for (const match of text.matchAll(/^tessera_subscription_lag_seconds_bucket\{le="([^"]+)",subscription="projections"\} (\d+)/gm)) {
     const le = match[1] === '+Inf' ? Infinity : Number(match[1]);
     buckets.set(le, (buckets.get(le) ?? 0) + Number(match[2]));
   }
@@ -435,7 +435,7 @@ const main = async () => {
     }
   }
   lines.push('');
-  lines.push('Projection lag while the saturated hold phase runs, from the projector\'s own histogram (`tessera_projection_lag_seconds` on /metrics: from the event\'s `recordedAt`, taken when the log writes it, to the projector\'s batch being applied; quantiles interpolated within buckets as `histogram_quantile` does). Target p99 ≤ 100 ms (bench:projections).');
+  lines.push('Projection lag while the saturated hold phase runs, from the projector\'s own histogram (`tessera_subscription_lag_seconds{subscription="projections"}` on /metrics: from the event\'s `recordedAt`, taken when the log writes it, to the projector\'s batch being applied; quantiles interpolated within buckets as `histogram_quantile` does). Target p99 ≤ 100 ms (bench:projections).');
   lines.push('');
   lines.push('| Seat locks | events projected | lag p50 | lag p99 | Target (p99 ≤ 100 ms) |');
   lines.push('|---|---:|---:|---:|---|');

@@ -3,6 +3,7 @@ import { Clock } from '@tessera/platform/time/clock';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
+import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { SimulatedPaymentProvider } from '@tessera/platform/payments/simulated-payment-provider';
 import { refundIdFor } from '../../apps/command-api/src/bookings/booking-ids';
 import {
@@ -39,7 +40,7 @@ describe('show cancellation', () => {
     (server.app.get(PaymentProvider) as SimulatedPaymentProvider).calls.filter((call) => call.kind === 'refund').map((call) => call.key);
   /** Another instance of the reaction over the same log and read store, as a second process would run it. */
   const anotherInstance = () =>
-    new ShowCancellationReaction(server.app.get(EventStore), server.app.get(ReadStore), server.app.get(PaymentProvider), server.app.get(Clock));
+    new ShowCancellationReaction(server.app.get(Subscriptions), server.app.get(EventStore), server.app.get(ReadStore), server.app.get(PaymentProvider), server.app.get(Clock));
   const count = (types: string[], type: string) => types.filter((t) => t === type).length;
 
   beforeAll(async () => {
@@ -139,6 +140,21 @@ describe('show cancellation', () => {
     await replay.stop();
     expect(await Promise.all(streams.map((stream) => log.typesOf(stream)))).toEqual(after);
     expect(refundsAtProvider().length - refundsBefore).toBe(paid.length);
+  });
+
+  it('keeps going when the payment provider fails for a while: the cancellation is retried, then completed once', async () => {
+    const showId = await log.showOnSale(4);
+    const { bookingId } = await log.paid(showId, 'buyer-9', ['A-1-1']);
+    const provider = server.app.get(PaymentProvider);
+    const refund = jest.spyOn(provider, 'refund');
+    // Three failed attempts use up the retries; the restarted subscription fails once more, then passes.
+    for (let i = 0; i < 4; i++) refund.mockRejectedValueOnce(new Error('payment provider unavailable'));
+    const res = await cancel(showId);
+    await reaction().whenProcessed(Number(((await res.json()) as { position: string }).position));
+    expect(refund.mock.calls.length).toBe(5);
+    refund.mockRestore();
+    expect(count(await log.typesOf(bookingStream(bookingId)), 'booking.refunded.v1')).toBe(1);
+    expect(refundsAtProvider()).toContain(refundIdFor(bookingId));
   });
 
   it('undoes a booking whose placement read the show just before it was cancelled', async () => {

@@ -15,7 +15,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { createEventStore, createReadStore, createSeatLocks } from './adapters';
 import { AccessTokenVerifier, AuthGuard } from './auth/auth';
-import { TokenEpochs, TokenEpochsFeed } from './auth/token-epochs';
+import { TokenEpochs } from './auth/token-epochs';
+import { TokenEpochsFeed } from './auth/token-epochs-feed';
 import { createTicketCodes, TicketCodes } from './security/ticket-codes';
 import { createTokenService, TokenService } from './security/token-service';
 import type { TesseraConfig } from './config/config';
@@ -28,6 +29,7 @@ import { loggerParams } from './observability/logging';
 import { HttpMetricsMiddleware, Metrics, MetricsController } from './observability/metrics';
 import { ReadStore } from './read-store/read-store.port';
 import { SeatLocks } from './seat-locks/seat-locks.port';
+import { Subscriptions } from './subscriptions/subscriptions';
 import { Clock, IdGenerator, RandomUuids, SystemClock } from './time/clock';
 
 /**
@@ -136,6 +138,7 @@ export class PlatformModule implements NestModule {
           return checks;
         },
       },
+      Subscriptions,
       PlatformLifecycle,
       { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -146,7 +149,7 @@ export class PlatformModule implements NestModule {
       imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs],
+      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs, Subscriptions],
     };
   }
 

@@ -2,7 +2,10 @@ import { Logger } from '@nestjs/common';
 import type { BookingEvent } from '@tessera/contracts';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import { HealthChecks } from '@tessera/platform/observability/health';
+import { Metrics } from '@tessera/platform/observability/metrics';
 import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
+import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { Clock } from '@tessera/platform/time/clock';
 import { randomUUID } from 'node:crypto';
@@ -25,13 +28,24 @@ class ManualClock extends Clock {
 class TestSchedule extends BookingSchedule<Entry> {
   readonly worked: string[] = [];
   readonly failing = new Set<string>();
+  /** How many more times tracking a `test.poison` event throws. */
+  poisonFailures = 0;
 
   constructor(store: EmbeddedEventStore, readStore: EmbeddedReadStore, clock: Clock) {
-    super(new Logger('TestSchedule'), { checkpoint: 'test-schedule', filter: { streamPrefixes: ['booking-'] }, sweepIntervalMs: 60_000 }, store, readStore, clock);
+    super(
+      new Logger('TestSchedule'),
+      { checkpoint: 'test-schedule', filter: { streamPrefixes: ['booking-'] }, sweepIntervalMs: 60_000 },
+      new Subscriptions(store, readStore, new HealthChecks(), new Metrics()),
+      clock,
+    );
   }
 
   protected track(event: BookingEvent, recorded: RecordedEvent): void {
     const { type, data } = event as unknown as { type: string; data: { bookingId: string; dueAt?: number } };
+    if (type === 'test.poison' && this.poisonFailures > 0) {
+      this.poisonFailures -= 1;
+      throw new Error('cannot track this one yet');
+    }
     if (type === 'test.due') this.add(data.bookingId, { dueAt: data.dueAt ?? 0, position: recorded.position });
     if (type === 'test.done') this.remove(data.bookingId);
   }
@@ -57,7 +71,7 @@ describe('BookingSchedule', () => {
   let clock: ManualClock;
   let schedule: TestSchedule;
 
-  const append = async (bookingId: string, type: 'test.due' | 'test.done', dueAt?: number): Promise<number> => {
+  const append = async (bookingId: string, type: 'test.due' | 'test.done' | 'test.poison', dueAt?: number): Promise<number> => {
     const result = await store.append(`booking-${bookingId}`, [
       { id: randomUUID(), type, data: { bookingId, dueAt }, metadata: { occurredAt: new Date(clock.ms).toISOString() } as never },
     ]);
@@ -107,6 +121,8 @@ describe('BookingSchedule', () => {
     await append('moved', 'test.due', 1_000_100);
     await append('finished', 'test.done');
     await append('moved', 'test.due', 1_005_000);
+    // Until the last event is read (events come in batches, so not before the appends return).
+    for (let i = 0; i < 200 && schedule.pending().get('moved')?.dueAt !== 1_005_000; i++) await new Promise((r) => setTimeout(r, 5));
     await caughtUp('finished', false);
 
     clock.ms = 1_001_000;
@@ -151,6 +167,21 @@ describe('BookingSchedule', () => {
     await caughtUp('c', false);
     await schedule.sweep();
     expect(await readStore.getCheckpoint('test-schedule')).toBe(bAgain - 1);
+  });
+
+  it('keeps following the log when tracking an event throws: retried, then restarted, never stopped', async () => {
+    await append('before', 'test.due', 1_000_100);
+    await caughtUp('before', true);
+    // Three failed attempts use up the retries; the restarted subscription fails once more, then passes.
+    schedule.poisonFailures = 4;
+    await append('poison', 'test.poison');
+    await append('after', 'test.due', 1_000_100);
+    await caughtUp('after', true);
+    expect(schedule.poisonFailures).toBe(0);
+
+    clock.ms = 1_000_200;
+    await schedule.sweep();
+    expect(schedule.worked).toEqual(['before', 'after']);
   });
 
   it('with tens of thousands waiting, a pass works on the due ones only', async () => {

@@ -1,7 +1,8 @@
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { BookingEvent } from '@tessera/contracts';
-import { AllSubscription, EventFilter, EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
-import { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import type { EventFilter, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { Subscription } from '@tessera/platform/subscriptions/subscription';
+import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Clock } from '@tessera/platform/time/clock';
 import { DueQueue } from './due-queue';
 
@@ -12,10 +13,10 @@ export interface ScheduledBooking {
 
 /**
  * Bookings waiting for time-driven work, kept from the log rather than in a timer per booking:
- * a catch-up subscription over booking events adds and removes entries (`track`); a timer
- * (SWEEP_INTERVAL_MS) runs `work` for the entries that are due; the checkpoint saved in the
- * ReadStore stays just before the oldest entry still waiting, so a restart finds every one again
- * in the log. Work must be idempotent: another instance may do the same at the same time.
+ * a handler on the platform subscription adds and removes entries (`track`); a timer
+ * (SWEEP_INTERVAL_MS) runs `work` for the entries that are due; the checkpoint (in the ReadStore)
+ * stays just before the oldest entry still waiting, so a restart finds every one again in the
+ * log. Work must be idempotent: another instance may do the same at the same time.
  *
  * A pass costs what is due, not what waits: entries sit in a heap by due time, and the map keeps
  * them in the order the log gave them (an entry that is replaced moves to the end), so its first
@@ -24,20 +25,32 @@ export interface ScheduledBooking {
 export abstract class BookingSchedule<TEntry extends ScheduledBooking> implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly entries = new Map<string, TEntry>();
   private readonly queue = new DueQueue<TEntry>();
-  private subscription?: AllSubscription;
-  private following?: Promise<void>;
+  private readonly subscription: Subscription;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
-  private lastSeen = 0;
-  private savedCheckpoint: number | null = null;
 
   protected constructor(
     protected readonly logger: Logger,
     private readonly schedule: { checkpoint: string; filter: EventFilter; sweepIntervalMs: number },
-    private readonly store: EventStore,
-    private readonly readStore: ReadStore,
+    subscriptions: Subscriptions,
     protected readonly clock: Clock,
-  ) {}
+  ) {
+    this.subscription = subscriptions.create({
+      name: schedule.checkpoint,
+      filter: schedule.filter,
+      checkpoint: schedule.checkpoint,
+      handler: {
+        handle: async (events) => {
+          for (const recorded of events) this.track({ type: recorded.type, data: recorded.data } as BookingEvent, recorded);
+        },
+        // Never past the oldest booking still waiting, so a restart finds it again in the log.
+        resumePoint: (handled) => {
+          const oldest = this.entries.values().next();
+          return oldest.done ? handled : Math.min(handled, oldest.value.position - 1);
+        },
+      },
+    });
+  }
 
   /** What an event does to the schedule: `add` (or replace) or `remove` a booking's entry. */
   protected abstract track(event: BookingEvent, recorded: RecordedEvent): void;
@@ -47,22 +60,15 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
   protected abstract work(bookingId: string, now: Date): Promise<void>;
 
   async onApplicationBootstrap(): Promise<void> {
-    this.savedCheckpoint = await this.readStore.getCheckpoint(this.schedule.checkpoint);
-    this.lastSeen = this.savedCheckpoint ?? 0;
-    this.subscription = this.store.subscribeToAll({
-      from: this.savedCheckpoint === null ? 'start' : { after: this.savedCheckpoint },
-      filter: this.schedule.filter,
-    });
-    this.following = this.follow(this.subscription);
+    await this.subscription.start();
     this.timer = setInterval(() => void this.sweep(), this.schedule.sweepIntervalMs);
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
-    await this.subscription?.close();
-    await this.following;
     await this.sweeping;
+    await this.subscription.stop();
   }
 
   protected add(bookingId: string, entry: TEntry): void {
@@ -88,17 +94,6 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
     return this.sweeping;
   }
 
-  private async follow(subscription: AllSubscription): Promise<void> {
-    try {
-      for await (const recorded of subscription) {
-        this.track({ type: recorded.type, data: recorded.data } as BookingEvent, recorded);
-        this.lastSeen = recorded.position;
-      }
-    } catch (error) {
-      this.logger.error({ err: error }, 'the booking subscription stopped');
-    }
-  }
-
   private async sweepOnce(): Promise<void> {
     const now = this.clock.now();
     const due = this.queue.takeDue(now.getTime(), (bookingId, entry) => this.entries.get(bookingId) === entry);
@@ -113,19 +108,11 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
         if (this.entries.get(bookingId) === entry) this.queue.push(bookingId, entry, this.dueAt(entry));
       }
     }
-    await this.saveCheckpoint();
+    await this.subscription.commit();
   }
 
   /** How a failed attempt is reported; it is tried again on the next pass. */
   protected workFailed(bookingId: string, error: unknown): void {
     this.logger.warn({ err: error, bookingId }, 'could not finish the work for a booking; will try again');
-  }
-
-  private async saveCheckpoint(): Promise<void> {
-    const oldest = this.entries.values().next();
-    const checkpoint = oldest.done ? this.lastSeen : Math.min(this.lastSeen, oldest.value.position - 1);
-    if (checkpoint === this.savedCheckpoint || checkpoint <= 0) return;
-    await this.readStore.saveCheckpoint(this.schedule.checkpoint, checkpoint);
-    this.savedCheckpoint = checkpoint;
   }
 }

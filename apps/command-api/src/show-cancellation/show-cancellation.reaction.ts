@@ -1,15 +1,17 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { BookingPlaced, ShowCancelled } from '@tessera/contracts';
 import type { CommandContext } from '@tessera/platform/commands/event-sourcing';
-import { AllSubscription, EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import type { Subscription } from '@tessera/platform/subscriptions/subscription';
+import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Clock } from '@tessera/platform/time/clock';
 import { undoBookingOfCancelledShow } from './undo-booking';
 
 /**
- * Show cancellation as a durable reaction: a catch-up subscription to the log with its checkpoint
- * in the ReadStore. It keeps, from the same subscription, which bookings each show has; on
+ * Show cancellation as a durable reaction: a handler on the platform subscription, with its
+ * checkpoint in the ReadStore. It keeps, from the same events, which bookings each show has; on
  * `show.cancelled.v1` it undoes every one of them (refund, release, void). A booking placed after
  * the cancellation (its placement read the show while it was still on sale) is undone as it
  * arrives. Every step is idempotent, so replaying after a crash, or a second instance doing the
@@ -24,8 +26,7 @@ export const CANCELLED_SHOWS = 'show-cancellation.cancelled-shows';
 
 const EVENT_TYPES = ['booking.placed.v1', 'show.cancelled.v1'] as const;
 /** Replaying a few booking placements after a restart costs little; a write per event would not. */
-const CHECKPOINT_EVERY = 100;
-const RETRY_DELAY_MS = { first: 200, max: 10_000 };
+const CHECKPOINT_EVERY = { events: 100, ms: 1000 };
 
 interface BookingOfShow {
   _id: string;
@@ -43,43 +44,43 @@ interface CancelledShow {
 @Injectable()
 export class ShowCancellationReaction implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ShowCancellation');
-  private subscription?: AllSubscription;
-  private running?: Promise<void>;
-  private stopping = false;
-  private wakeUp?: () => void;
-  private processed = -1;
-  private savedAt = -1;
-  private sinceSave = 0;
-  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  private readonly subscription: Subscription;
 
   constructor(
+    subscriptions: Subscriptions,
     private readonly events: EventStore,
     private readonly reads: ReadStore,
     private readonly payments: PaymentProvider,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.subscription = subscriptions.create({
+      name: SHOW_CANCELLATION_CHECKPOINT,
+      filter: { eventTypes: EVENT_TYPES },
+      checkpoint: SHOW_CANCELLATION_CHECKPOINT,
+      checkpointEvery: CHECKPOINT_EVERY,
+      handler: {
+        handle: async (events) => {
+          for (const event of events) await this.handle(event);
+        },
+      },
+    });
+  }
 
-  onApplicationBootstrap(): void {
-    this.start();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 
-  start(): void {
-    if (this.running) return;
-    this.stopping = false;
-    this.running = this.run();
+  start(): Promise<void> {
+    return this.subscription.start();
   }
 
-  /** Closes the subscription, waits for the event in hand to finish and saves the checkpoint. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wakeUp?.();
-    await this.subscription?.close();
-    await this.running;
-    this.running = undefined;
+  /** Stops reading, lets the events in hand finish and saves the checkpoint. */
+  stop(): Promise<void> {
+    return this.subscription.stop();
   }
 
   /**
@@ -88,38 +89,7 @@ export class ShowCancellationReaction implements OnApplicationBootstrap, BeforeA
    * read the consequences of a cancellation wait on the cancellation's own position.
    */
   whenProcessed(position: number): Promise<void> {
-    if (this.processed >= position) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ position, resolve }));
-  }
-
-  private async run(): Promise<void> {
-    let delay = RETRY_DELAY_MS.first;
-    while (!this.stopping) {
-      try {
-        const checkpoint = await this.reads.getCheckpoint(SHOW_CANCELLATION_CHECKPOINT);
-        this.savedAt = checkpoint ?? -1;
-        this.processed = Math.max(this.processed, this.savedAt);
-        this.subscription = this.events.subscribeToAll({
-          from: checkpoint === null ? 'start' : { after: checkpoint },
-          filter: { eventTypes: EVENT_TYPES },
-        });
-        for await (const event of this.subscription) {
-          await this.handle(event);
-          delay = RETRY_DELAY_MS.first;
-          await this.processedUpTo(event);
-          if (this.stopping) break;
-        }
-      } catch (error) {
-        if (this.stopping) break;
-        // The checkpoint stays before the failed event, so it is handled again on the next pass.
-        this.logger.error(`stopped on an error, resuming from the checkpoint in ${delay} ms: ${String(error)}`);
-        await this.subscription?.close().catch(() => undefined);
-        await this.pause(delay);
-        delay = Math.min(delay * 2, RETRY_DELAY_MS.max);
-      }
-    }
-    await this.subscription?.close().catch(() => undefined);
-    if (this.processed > this.savedAt) await this.save().catch((error) => this.logger.warn(`checkpoint not saved: ${String(error)}`));
+    return this.subscription.whenHandled(position);
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
@@ -156,33 +126,5 @@ export class ShowCancellationReaction implements OnApplicationBootstrap, BeforeA
       now: this.clock.now(),
     };
     await undoBookingOfCancelledShow({ events: this.events, payments: this.payments }, bookingId, context);
-  }
-
-  private async processedUpTo(event: RecordedEvent): Promise<void> {
-    this.processed = event.position;
-    this.sinceSave += 1;
-    if (event.type === 'show.cancelled.v1' || this.sinceSave >= CHECKPOINT_EVERY) await this.save();
-    for (const waiter of this.waiters) {
-      if (waiter.position <= this.processed) {
-        this.waiters.delete(waiter);
-        waiter.resolve();
-      }
-    }
-  }
-
-  private async save(): Promise<void> {
-    await this.reads.saveCheckpoint(SHOW_CANCELLATION_CHECKPOINT, this.processed);
-    this.savedAt = this.processed;
-    this.sinceSave = 0;
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }

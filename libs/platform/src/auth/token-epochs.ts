@@ -1,7 +1,5 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ACCESS_REVOKING_EVENT_TYPES } from '@tessera/contracts';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { AllSubscription, EventFilter, EventStore, RecordedEvent } from '../event-store/event-store.port';
+import type { EventFilter, RecordedEvent } from '../event-store/event-store.port';
 import { ACCESS_TOKEN_TTL_SECONDS, CLOCK_TOLERANCE_SECONDS } from '../security/token-service';
 
 /**
@@ -25,9 +23,8 @@ const ACCOUNT_STREAM_PREFIX = 'account-';
 const REVOKING = new Set<string>(ACCESS_REVOKING_EVENT_TYPES);
 /** A token older than its revocation was issued before it, so it expires within a lifetime of it; plus room for clock skew. */
 const RETAIN_MS = (ACCESS_TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000 + 5 * 60 * 1000;
-const SWEEP_EVERY_MS = 60_000;
-const RETRY_DELAY_MS = { first: 200, max: 10_000 };
-const FILTER: EventFilter = { eventTypes: ACCESS_REVOKING_EVENT_TYPES, streamPrefixes: [ACCOUNT_STREAM_PREFIX] };
+/** The events TokenEpochs learns from. */
+export const TOKEN_EPOCH_EVENTS: EventFilter = { eventTypes: ACCESS_REVOKING_EVENT_TYPES, streamPrefixes: [ACCOUNT_STREAM_PREFIX] };
 
 /** The epoch of an account stream as read: the revision of its newest access-revoking event, or 0. */
 export const accessEpochOf = (events: readonly Pick<RecordedEvent, 'type' | 'revision'>[]): number => {
@@ -82,66 +79,5 @@ export class TokenEpochs {
     if (!REVOKING.has(event.type) || !event.stream.startsWith(ACCOUNT_STREAM_PREFIX)) return;
     const at = Date.parse(event.recordedAt);
     this.revoke(event.stream.slice(ACCOUNT_STREAM_PREFIX.length), event.revision, Number.isNaN(at) ? this.now() : at);
-  }
-}
-
-/** Feeds TokenEpochs from the log: the whole history before the app serves, then live. */
-@Injectable()
-export class TokenEpochsFeed implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('TokenEpochs');
-  private subscription?: AllSubscription;
-  private following?: Promise<void>;
-  private stopping = false;
-  private after = 0;
-  private sweeper?: NodeJS.Timeout;
-
-  constructor(
-    private readonly events: EventStore,
-    private readonly epochs: TokenEpochs,
-  ) {}
-
-  /** Nest awaits this before the HTTP server listens: no request is judged on a partial history. */
-  async onApplicationBootstrap(): Promise<void> {
-    this.stopping = false;
-    const head = await this.events.headPosition();
-    for await (const event of this.events.readAll({ filter: FILTER })) this.handle(event);
-    this.after = Math.max(this.after, head);
-    this.following = this.follow();
-    this.sweeper = setInterval(() => this.epochs.sweep(), SWEEP_EVERY_MS);
-    this.sweeper.unref();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearInterval(this.sweeper);
-    await this.subscription?.close();
-    await this.following;
-  }
-
-  private handle(event: RecordedEvent): void {
-    this.epochs.apply(event);
-    this.after = Math.max(this.after, event.position);
-  }
-
-  private async follow(): Promise<void> {
-    let delay = RETRY_DELAY_MS.first;
-    while (!this.stopping) {
-      try {
-        this.subscription = this.events.subscribeToAll({ from: { after: this.after }, filter: FILTER });
-        for await (const event of this.subscription) {
-          this.handle(event);
-          delay = RETRY_DELAY_MS.first;
-        }
-        if (!this.stopping) throw new Error('the subscription ended');
-      } catch (error) {
-        if (this.stopping) break;
-        // Until it resumes, revocations written by other instances are not seen here (this
-        // process's own are: its handlers apply them directly).
-        this.logger.error(`the log subscription failed; resuming after position ${this.after} in ${delay} ms: ${String(error)}`);
-        await this.subscription?.close().catch(() => undefined);
-        await sleep(delay);
-        delay = Math.min(delay * 2, RETRY_DELAY_MS.max);
-      }
-    }
   }
 }

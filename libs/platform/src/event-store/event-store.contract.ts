@@ -388,6 +388,26 @@ export const describeEventStoreContract = (title: string, setup: () => Promise<E
         expect(seen[1].items.length).toBeGreaterThan(0);
       });
 
+      it('with the pinned-by-stream strategy, gives all the events of a stream to one member', async () => {
+        const group = `contract-${suffix()}`;
+        const prefix = `contract${suffix()}-`;
+        const from = { after: await store.headPosition() };
+        await store.ensureConsumerGroup(group, { filter: { streamPrefixes: [prefix] }, from, strategy: 'pinned-by-stream' });
+        const members = [store.subscribeToGroup(group), store.subscribeToGroup(group)];
+        const seen = members.map((member) => collect(member, (message) => void message.ack()));
+        await new Promise((resolve) => setTimeout(resolve, 200)); // both have joined
+        const streams = Array.from({ length: 13 }, () => uniqueStream(prefix.slice(0, -1)));
+        for (let round = 0; round < 3; round++) for (const stream of streams) await store.append(stream, events(1));
+
+        await waitUntil(() => seen[0].items.length + seen[1].items.length >= streams.length * 3);
+        await Promise.all(members.map((member) => member.close()));
+
+        const streamsOf = seen.map((s) => new Set(s.items.map((m) => m.event.stream)));
+        expect(streamsOf[0].size).toBeGreaterThan(0);
+        expect(streamsOf[1].size).toBeGreaterThan(0);
+        expect(streamsOf[0].size + streamsOf[1].size).toBe(streams.length); // no stream went to both
+      });
+
       it('does not deliver acked events again: a new member resumes after the checkpoint', async () => {
         const { group, prefix } = await newGroup();
         const first = store.subscribeToGroup(group);

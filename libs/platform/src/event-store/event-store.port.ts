@@ -100,6 +100,12 @@ export interface ConsumerGroupOptions {
   maxRetries?: number;
   /** An unacknowledged message is redelivered after this long. Default 30 000 ms. */
   messageTimeoutMs?: number;
+  /**
+   * How members share the events. `round-robin` (the default): any member, the least busy first.
+   * `pinned-by-stream`: every event of one stream goes to the same member while the membership
+   * stays the same (KurrentDB's `Pinned`), so a member sees a stream's events in order.
+   */
+  strategy?: 'round-robin' | 'pinned-by-stream';
 }
 
 export interface GroupMessage {

@@ -54,7 +54,7 @@ describe('POST /api/auth/login', () => {
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 9; i++) {
       known.push(await time({ email, password: 'Wrong-Password-123' }));
       unknown.push(await time({ email: uniqueEmail(), password: 'Wrong-Password-123' }));
     }

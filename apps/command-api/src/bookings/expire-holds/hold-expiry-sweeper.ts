@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { BOX_OFFICE_STREAM_PREFIXES, type BookingEvent } from '@tessera/contracts';
 import type { TesseraConfig } from '@tessera/platform/config/config';
-import { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { InjectConfig } from '@tessera/platform/platform.module';
-import { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Clock } from '@tessera/platform/time/clock';
 import { BookingSchedule, type ScheduledBooking } from '../booking-schedule';
 import { ExpireBookingCommand } from './expire-booking.command';
@@ -23,8 +23,7 @@ interface PendingExpiry extends ScheduledBooking {
 @Injectable()
 export class HoldExpirySweeper extends BookingSchedule<PendingExpiry> {
   constructor(
-    store: EventStore,
-    readStore: ReadStore,
+    subscriptions: Subscriptions,
     private readonly commands: CommandBus,
     clock: Clock,
     @InjectConfig() config: TesseraConfig,
@@ -32,8 +31,7 @@ export class HoldExpirySweeper extends BookingSchedule<PendingExpiry> {
     super(
       new Logger('HoldExpirySweeper'),
       { checkpoint: HOLD_EXPIRY_CHECKPOINT, filter: { streamPrefixes: [BOX_OFFICE_STREAM_PREFIXES.booking] }, sweepIntervalMs: config.SWEEP_INTERVAL_MS },
-      store,
-      readStore,
+      subscriptions,
       clock,
     );
   }

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { BookingEvent } from '@tessera/contracts';
 import type { TesseraConfig } from '@tessera/platform/config/config';
-import { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { InjectConfig } from '@tessera/platform/platform.module';
-import { ReadStore } from '@tessera/platform/read-store/read-store.port';
+import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Clock } from '@tessera/platform/time/clock';
 import { BookingProbe } from '../booking-probe';
 import { BookingSchedule, type ScheduledBooking } from '../booking-schedule';
@@ -36,8 +36,7 @@ export class BookingRequestSettler extends BookingSchedule<WaitingRequest> {
   private readonly fastPaths = new Set<Promise<void>>();
 
   constructor(
-    store: EventStore,
-    readStore: ReadStore,
+    subscriptions: Subscriptions,
     private readonly commands: CommandBus,
     clock: Clock,
     private readonly probe: BookingProbe,
@@ -46,8 +45,7 @@ export class BookingRequestSettler extends BookingSchedule<WaitingRequest> {
     super(
       new Logger('BookingRequestSettler'),
       { checkpoint: BOOKING_REQUESTS_CHECKPOINT, filter: { eventTypes: EVENT_TYPES }, sweepIntervalMs: config.SWEEP_INTERVAL_MS },
-      store,
-      readStore,
+      subscriptions,
       clock,
     );
   }

@@ -38,6 +38,8 @@ interface GroupDefinition {
   filter?: EventFilter;
   maxRetries: number;
   messageTimeoutMs: number;
+  /** Absent in groups created before strategies existed: round-robin. */
+  strategy?: 'round-robin' | 'pinned-by-stream';
   checkpoint: number;
 }
 
@@ -71,6 +73,7 @@ export class ConsumerGroups {
       filter: options.filter,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       messageTimeoutMs: options.messageTimeoutMs ?? DEFAULT_MESSAGE_TIMEOUT_MS,
+      strategy: options.strategy ?? 'round-robin',
       checkpoint: from === 'start' ? 0 : from === 'end' ? this.log.headPosition() : from.after,
     };
     this.definitions.set(group, definition);
@@ -217,24 +220,8 @@ class GroupDispatcher {
 
   private pump(): void {
     if (this.stopped) return;
-    while (this.ready.length > 0) {
-      const member = this.pickMember();
-      if (!member) break;
-      const entry = this.ready.shift() as Outstanding;
-      if (entry.state !== 'ready' || this.outstanding.get(entry.event.position) !== entry) continue;
-      entry.state = 'delivered';
-      entry.member = member;
-      entry.deliveries++;
-      entry.deadline = Date.now() + this.definition.messageTimeoutMs;
-      member.inFlight++;
-      const delivery = entry.deliveries;
-      member.deliver({
-        event: entry.event,
-        retryCount: delivery - 1,
-        ack: () => this.ack(entry, delivery),
-        nack: (action, reason) => this.nack(entry, delivery, action, reason),
-      });
-    }
+    if (this.definition.strategy === 'pinned-by-stream') this.deliverPinned();
+    else this.deliverRoundRobin();
     if (
       !this.reading &&
       this.members.length > 0 &&
@@ -243,6 +230,48 @@ class GroupDispatcher {
     ) {
       void this.readAhead();
     }
+  }
+
+  /** Each ready event to the least busy member, taking turns. */
+  private deliverRoundRobin(): void {
+    while (this.ready.length > 0) {
+      const member = this.pickMember();
+      if (!member) break;
+      const entry = this.ready.shift() as Outstanding;
+      if (entry.state !== 'ready' || this.outstanding.get(entry.event.position) !== entry) continue;
+      this.deliver(entry, member);
+    }
+  }
+
+  /**
+   * Each ready event to the member its stream hashes to; one whose member is full waits in line,
+   * and so does every later event of its stream (same member), so a stream keeps its order.
+   */
+  private deliverPinned(): void {
+    if (this.members.length === 0) return;
+    const waiting: Outstanding[] = [];
+    for (const entry of this.ready) {
+      if (entry.state !== 'ready' || this.outstanding.get(entry.event.position) !== entry) continue;
+      const member = this.members[streamHash(entry.event.stream) % this.members.length];
+      if (member.inFlight >= MEMBER_WINDOW) waiting.push(entry);
+      else this.deliver(entry, member);
+    }
+    this.ready = waiting;
+  }
+
+  private deliver(entry: Outstanding, member: GroupMember): void {
+    entry.state = 'delivered';
+    entry.member = member;
+    entry.deliveries++;
+    entry.deadline = Date.now() + this.definition.messageTimeoutMs;
+    member.inFlight++;
+    const delivery = entry.deliveries;
+    member.deliver({
+      event: entry.event,
+      retryCount: delivery - 1,
+      ack: () => this.ack(entry, delivery),
+      nack: (action, reason) => this.nack(entry, delivery, action, reason),
+    });
   }
 
   private pickMember(): GroupMember | undefined {
@@ -348,6 +377,13 @@ class GroupDispatcher {
     this.persistTimer.unref();
   }
 }
+
+/** FNV-1a of a stream name: which member a pinned group gives the stream's events to. */
+const streamHash = (stream: string): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < stream.length; i++) hash = Math.imul(hash ^ stream.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+};
 
 /** One competing consumer: a queue of messages the dispatcher handed to it. */
 class GroupMember implements GroupSubscription {

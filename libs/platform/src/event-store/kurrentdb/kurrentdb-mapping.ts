@@ -3,7 +3,9 @@ import {
   END,
   NO_STREAM,
   PARK,
+  PINNED,
   RETRY,
+  ROUND_ROBIN,
   SKIP,
   START,
   STREAM_EXISTS,
@@ -220,6 +222,7 @@ export const toGroupSettings = (options: ConsumerGroupOptions = {}): PersistentS
     maxRetryCount: Math.max(0, (options.maxRetries ?? DEFAULT_MAX_RETRIES) - 1),
     messageTimeout: options.messageTimeoutMs ?? DEFAULT_MESSAGE_TIMEOUT_MS,
     resolveLinkTos: false,
+    consumerStrategyName: options.strategy === 'pinned-by-stream' ? PINNED : ROUND_ROBIN,
   });
 
 export const toPersistentAction = (action: 'retry' | 'park' | 'skip'): PersistentAction => {

@@ -230,8 +230,10 @@ describe('EmbeddedReadStore snapshot memory', () => {
       sampling = false;
       expect(saved.documents).toBe(60_000);
       expect(saved.bytes).toBeGreaterThan(120_000_000);
-      // Holding the encoded file until it is written would grow the heap by at least its size.
-      expect(peak - before).toBeLessThan(saved.bytes / 10);
+      // Holding the encoded file until it is written would grow the heap by at least its size
+      // (134 MB here), and encoding 1,000 documents at a time by 47 MB. The bound leaves room
+      // for garbage a busy machine has not collected yet (12.7 MB was seen under CI load).
+      expect(peak - before).toBeLessThan(saved.bytes / 4);
       const restored = new EmbeddedReadStore({ snapshotDir: dir });
       expect(await restored.open()).toEqual({ status: 'loaded', collections: 1, documents: 60_000 });
       expect(await restored.collection('bookings').findOne({ _id: 'b-59999' })).toEqual({ _id: 'b-59999', filler });
