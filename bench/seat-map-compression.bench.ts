@@ -1,18 +1,19 @@
 /**
  * bench:seat-map-compression — serving the seat map of a 100,000-seat show compressed, from the
  * cache of compressed bytes (PrecompressedBody, as the query API does) against compressing the
- * same cached JSON on every request (the compression middleware alone, as before).
+ * same cached JSON on every request (the compression plugin alone, as before).
  *   npm run bench:seat-map-compression    (builds with swc, then runs dist/bench/…)
- * Both legs run on one node:http server behind the same compression middleware, with the JSON
+ * Both legs run on one Fastify server behind the edge's compression plugin (@fastify/compress), with the JSON
  * rendered by the query API's own SeatMapCache. Requests are sequential, on one keep-alive
  * connection, and the client reads the raw bytes (no decompression), so the figures are the
  * server's: wall time per request, and process CPU per request (zlib's thread pool included).
  * Set SEAT_MAP_BENCH_REQUESTS to change the requests per leg (default 30). Prints; writes nothing.
  */
-import { createServer, request, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import compression from 'compression';
+import compress from '@fastify/compress';
+import fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { COMPRESSION_THRESHOLD_BYTES, negotiateCoding, PrecompressedBody } from '@tessera/platform/http/precompressed';
 import { SeatMapCache } from '../apps/query-api/src/shows/seat-map/seat-map-renderer';
 import type { SeatMapSectionDoc } from '@tessera/read-models';
@@ -39,21 +40,17 @@ const sections: SeatMapSectionDoc[] = Array.from({ length: SECTIONS }, (_, s) =>
 const cache = new SeatMapCache();
 const rendered = () => cache.response('bench', sections, '*');
 
-const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
-
-const serve = (req: IncomingMessage, res: ServerResponse): void => {
+const serve = async (req: FastifyRequest, res: FastifyReply): Promise<void> => {
   const { body } = rendered();
-  res.setHeader('Content-Type', 'application/json');
+  res.type('application/json');
   if (req.url === '/per-request') {
-    res.end(body.identity);
+    await res.send(body.identity);
     return;
   }
   const coding = body.codingFor(negotiateCoding(req.headers['accept-encoding']));
-  void body.encoded(coding).then((bytes) => {
-    if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
-    res.setHeader('Content-Length', bytes.length);
-    res.end(bytes);
-  });
+  const bytes = await body.encoded(coding);
+  if (coding !== 'identity') res.header('Content-Encoding', coding);
+  await res.send(bytes);
 };
 
 const get = (agent: Agent, port: number, path: string, coding: string): Promise<number> =>
@@ -80,9 +77,12 @@ const leg = async (agent: Agent, port: number, path: string, coding: string) => 
 };
 
 const main = async (): Promise<void> => {
-  const server = createServer((req, res) => compress(req as never, res as never, () => serve(req, res)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const app = fastify({ logger: false });
+  await app.register(compress, { threshold: COMPRESSION_THRESHOLD_BYTES, globalDecompression: false });
+  app.get('/per-request', serve);
+  app.get('/cached', serve);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const json = rendered().body.identity.length;
   console.log(`seat map: ${SECTIONS * ROWS * SEATS_PER_ROW} seats, ${(json / 1e6).toFixed(1)} MB of JSON; ${REQUESTS} requests a leg`);
@@ -100,7 +100,7 @@ const main = async (): Promise<void> => {
     console.log(`  ratio per-request / cache: wall ×${(perRequest.wallMs / cached.wallMs).toFixed(1)}, CPU ×${(perRequest.cpuMs / cached.cpuMs).toFixed(1)}`);
   }
   agent.destroy();
-  server.close();
+  await app.close();
 };
 
 void main();

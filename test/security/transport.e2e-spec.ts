@@ -34,6 +34,9 @@ describe('transport rules', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     // Refused before the request logger runs, it still carries its correlation id.
     expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+    // And the security headers (helmet's, set by the edge's first hook).
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await store.headPosition()).toBe(before);
     return res;
   };

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, ModuleMetadata } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { loadConfig, TesseraConfig } from '@tessera/platform/config/config';
 import { configureHttpApp } from '@tessera/platform/http/configure-http-app';
+import { createHttpAdapter } from '@tessera/platform/http/fastify-edge';
 import type { PlatformOptions } from '@tessera/platform/platform.module';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { Logger } from 'nestjs-pino';
@@ -19,10 +21,11 @@ export interface TestApp {
 
 /**
  * Starts the standalone server in this process on a free port with a fresh data folder, as
- * `npm start` would run it, for end-to-end tests over real HTTP.
+ * `npm start` would run it (on the same Fastify edge), for end-to-end tests over real HTTP.
+ * `imports` adds test-only modules (a route that exercises the edge itself).
  */
 export const startTestApp = async (
-  options: { env?: Record<string, string>; dataDir?: string; overrides?: Partial<PlatformOptions> } = {},
+  options: { env?: Record<string, string>; dataDir?: string; overrides?: Partial<PlatformOptions>; imports?: ModuleMetadata['imports'] } = {},
 ): Promise<TestApp> => {
   const dataDir = options.dataDir ?? (await makeTempDir('app'));
   const config = loadConfig({
@@ -36,11 +39,11 @@ export const startTestApp = async (
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
-    imports: [StandaloneModule.forRoot(config, options.overrides)],
+    imports: [StandaloneModule.forRoot(config, options.overrides), ...(options.imports ?? [])],
   }).compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
-  configureHttpApp(app, config);
+  await configureHttpApp(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

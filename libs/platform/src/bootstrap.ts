@@ -1,12 +1,13 @@
 import { Logger as NestLogger, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, TesseraConfig } from './config/config';
 import { DataDirLockedError } from './event-store/embedded/data-dir-lock';
 import { describeStartupFailure as describeLogDamage, EXIT_LOG_DAMAGED } from './event-store/embedded/startup-failure';
 import { configureHttpApp } from './http/configure-http-app';
+import { createHttpAdapter } from './http/fastify-edge';
 
 /**
  * Starts one HTTP process: validate configuration, build the root module, apply the shared HTTP
@@ -85,25 +86,28 @@ export const describeStartupFailure = (error: unknown): StartupFailure | undefin
 };
 
 export const runHttpApp = async (name: string, rootModule: (config: TesseraConfig) => DynamicModule): Promise<void> => {
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let creating = false;
   try {
     const config = loadConfig(process.env);
     // Nest neither logs nor exits on a failure here (abortOnError, autoFlushLogs): what it would
     // have logged stays buffered, so a known failure prints its one line and nothing else.
     creating = true;
-    app = await NestFactory.create<NestExpressApplication>(rootModule(config), { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false });
+    app = await NestFactory.create<NestFastifyApplication>(rootModule(config), createHttpAdapter(config), {
+      bufferLogs: true,
+      autoFlushLogs: false,
+      abortOnError: false,
+      bodyParser: false,
+    });
     creating = false;
     app.useLogger(app.get(Logger));
     app.flushLogs();
-    configureHttpApp(app, config);
-    // Nest passes extra arguments through to http.Server#listen; its types only name two.
-    const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
+    await configureHttpApp(app, config);
+    // Fastify sets the keep-alive idle timeout (createHttpAdapter); this is the same http.Server.
     const server = app.getHttpServer() as Server;
-    server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
     // A connection's next request must be allowed its headers for at least as long as it may idle.
     server.headersTimeout = Math.max(server.headersTimeout, config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1000);
-    await listen(config.PORT, config.HOST, LISTEN_BACKLOG);
+    await app.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG });
     app.get(Logger).log(`${name} listening on http://${config.HOST}:${config.PORT} (${JSON.stringify(config.mode)})`);
   } catch (error) {
     // The stores opened before listen failed: close them (the log flushed, DATA_DIR released).

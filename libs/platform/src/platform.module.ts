@@ -4,9 +4,7 @@ import {
   Inject,
   Injectable,
   Logger,
-  MiddlewareConsumer,
   Module,
-  NestModule,
   OnApplicationShutdown,
   Provider,
 } from '@nestjs/common';
@@ -25,8 +23,8 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { RateLimitGuard, RateLimitModule } from './http/rate-limit';
 import { HealthChecks, HealthController } from './observability/health';
 import { applyHeapSettings } from './observability/heap';
-import { loggerParams } from './observability/logging';
-import { HttpMetricsMiddleware, Metrics, MetricsController } from './observability/metrics';
+import { AccessLogger, accessLoggerOf, createRootLogger, loggerParams } from './observability/logging';
+import { Metrics, MetricsController } from './observability/metrics';
 import { ReadStore } from './read-store/read-store.port';
 import { SeatLocks } from './seat-locks/seat-locks.port';
 import { Subscriptions } from './subscriptions/subscriptions';
@@ -79,10 +77,11 @@ class PlatformLifecycle implements OnApplicationShutdown {
 
 @Global()
 @Module({})
-export class PlatformModule implements NestModule {
+export class PlatformModule {
   static forRoot(config: TesseraConfig, options: PlatformOptions): DynamicModule {
     applyHeapSettings({ growthPercent: config.HEAP_GROWTH_PERCENT, mode: config.HEAP_MODE });
     const owned: OwnedAdapters = {};
+    const rootLogger = createRootLogger(config, options.app);
     const providers: Provider[] = [
       { provide: CONFIG, useValue: config },
       { provide: OWNED, useValue: owned },
@@ -102,6 +101,7 @@ export class PlatformModule implements NestModule {
         useFactory: async (clock: Clock) => options.seatLocks ?? (owned.seatLocks = await createSeatLocks(config, clock)),
       },
       Metrics,
+      { provide: AccessLogger, useValue: accessLoggerOf(rootLogger) },
       {
         provide: TokenService,
         inject: [Clock],
@@ -146,14 +146,10 @@ export class PlatformModule implements NestModule {
     ];
     return {
       module: PlatformModule,
-      imports: [LoggerModule.forRoot(loggerParams(config, options.app)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
+      imports: [LoggerModule.forRoot(loggerParams(rootLogger)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs, Subscriptions],
+      exports: [CONFIG, AccessLogger, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs, Subscriptions],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -4,7 +4,7 @@ import { DomainError } from '@tessera/domain';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import type { OpenApiContribution } from '@tessera/platform/http/openapi';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { ProjectionProgress } from '@tessera/read-models';
 import { CheckpointProgress } from './checkpoint-progress';
@@ -59,7 +59,7 @@ export class MinPositionInterceptor implements NestInterceptor {
 
   /** Waits, if asked to, before the handler reads. */
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     const target = parseMinPosition(req.headers[MIN_POSITION_HEADER]);
     if (target === undefined) return next.handle();
     return from(this.waitFor(target)).pipe(switchMap(() => next.handle()));

@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../commands/event-sourcing';
 import type { Clock } from '../time/clock';
@@ -54,7 +54,7 @@ export const accessOf = (handler: Function, controller: Function): { public: boo
   };
 };
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   user?: AuthenticatedUser;
   commandId?: string;
 }

@@ -1,24 +1,24 @@
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { API_VERSION } from '@tessera/contracts/openapi';
-import helmet from 'helmet';
 import type { TesseraConfig } from '../config/config';
-import { applyTransportRules } from './express-transport';
+import { AccessLogger, installAccessLog } from '../observability/logging';
+import { installHttpMetrics, Metrics } from '../observability/metrics';
+import { applyTransportRules } from './fastify-edge';
+import { installLeanInterceptorChain } from './interceptor-chain';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
 
 /**
- * The HTTP conventions every app shares (API.md, Conventions and Operations): security headers,
- * a CORS allow-list, the transport rules (JSON bodies within a size limit, 415, 405 with Allow,
- * compression), the global validation pipe and the problem+json filter.
+ * The HTTP conventions every app shares (API.md, Conventions and Operations), on the Fastify edge
+ * (fastify-edge.ts): security headers, a CORS allow-list, the transport rules (JSON bodies within a
+ * size limit, 415, 405 with Allow, compression), the access log and HTTP metrics, the global
+ * validation pipe and the problem+json filter. Call it before `listen` (and so before `init`): the
+ * Fastify plugins must be registered before Nest adds the routes.
  */
-export const configureHttpApp = (app: INestApplication, config: TesseraConfig): void => {
-  const express = app as NestExpressApplication;
-  express.disable('x-powered-by');
-  // Only a hop from a trusted proxy may name the client (req.ip): never a header any client can set.
-  express.set('trust proxy', config.TRUST_PROXY ? [...config.TRUST_PROXY] : false);
-  app.use(helmet());
+export const configureHttpApp = async (app: INestApplication, config: TesseraConfig): Promise<void> => {
+  const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
   if (config.CORS_ORIGINS?.length) {
     app.enableCors({
       origin: config.CORS_ORIGINS,
@@ -26,7 +26,10 @@ export const configureHttpApp = (app: INestApplication, config: TesseraConfig): 
       exposedHeaders: ['X-Position', 'X-Request-Id', 'Location', 'Retry-After'],
     });
   }
-  applyTransportRules(app, { bodyLimit: config.BODY_LIMIT });
+  installLeanInterceptorChain();
+  await applyTransportRules(app);
+  installHttpMetrics(fastify, app.get(Metrics, { strict: false }));
+  installAccessLog(fastify, app.get(AccessLogger, { strict: false }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, { title: 'Tessera', version: API_VERSION });

@@ -7,12 +7,15 @@ import { EmbeddedReadStore } from '../read-store/embedded/embedded-read-store';
 import { SystemClock } from '../time/clock';
 import { IDEMPOTENCY_COLLECTION, IdempotencyInterceptor } from './idempotency.interceptor';
 
-/** A request and response as the interceptor sees them over Express, without a server. */
+/** A request and reply as the interceptor sees them over Fastify, without a server. */
 const exchange = (key: string, url: string, body: unknown) => {
   const headers = new Map<string, string>();
   const res = {
     statusCode: 200,
-    setHeader: (name: string, value: string) => void headers.set(name.toLowerCase(), value),
+    header(name: string, value: string) {
+      headers.set(name.toLowerCase(), value);
+      return this;
+    },
     getHeader: (name: string) => headers.get(name.toLowerCase()),
     status(code: number) {
       this.statusCode = code;
@@ -47,7 +50,7 @@ describe('IdempotencyInterceptor', () => {
     const { context, res, headers } = exchange(key, '/api/bookings/b/payment', { card: { number: '4242' } });
     const next: CallHandler = {
       handle: () => {
-        res.setHeader('X-Position', '42');
+        res.header('X-Position', '42');
         return of(answer);
       },
     };

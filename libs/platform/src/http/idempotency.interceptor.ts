@@ -12,7 +12,7 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@tessera/domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { Clock } from '../time/clock';
@@ -57,7 +57,7 @@ interface IdempotencyRecord {
   [key: string]: unknown;
 }
 
-export interface IdempotentRequest extends Request {
+export interface IdempotentRequest extends FastifyRequest {
   /** Stable id of this command: derived from the Idempotency-Key when one is sent. */
   commandId?: string;
   user?: { userId: string };
@@ -117,7 +117,7 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
   }
 
   private async run(context: ExecutionContext, next: CallHandler, recordId: string, requestHash: string): Promise<unknown> {
-    const res = context.switchToHttp().getResponse<Response>();
+    const res = context.switchToHttp().getResponse<FastifyReply>();
     const keys = this.store.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
     const now = this.clock.now();
     this.sweepIfDue(now.getTime());
@@ -133,11 +133,11 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request.');
       }
       if (existing.state !== 'done' || !existing.response) {
-        res.setHeader('Retry-After', '1');
+        res.header('Retry-After', '1');
         throw new DomainError('CONCURRENCY_CONFLICT', 'A request with this Idempotency-Key is still in progress.');
       }
-      for (const [name, value] of Object.entries(existing.response.headers)) res.setHeader(name, value);
-      res.setHeader('Idempotent-Replayed', 'true');
+      for (const [name, value] of Object.entries(existing.response.headers)) res.header(name, value);
+      res.header('Idempotent-Replayed', 'true');
       res.status(existing.response.status);
       return JSON.parse(existing.response.body) as unknown;
     }

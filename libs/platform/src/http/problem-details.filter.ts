@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { ERROR_STATUS, ErrorCode, isErrorCode, ProblemDetails } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StorageUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { LockServiceUnavailableError } from '../seat-locks/seat-locks.port';
 import { RefusalWithStatus } from './refusal-status';
@@ -57,10 +57,11 @@ export const problem = (
   detail,
 });
 
-/** Express/body-parser errors carry `status`/`type` and arrive here as plain errors. */
+/** Fastify's own errors (body too large, bad content length…) carry `statusCode` and a `code`. */
 interface HttpLikeError {
   status?: number;
   statusCode?: number;
+  code?: string;
   type?: string;
   expose?: boolean;
 }
@@ -71,23 +72,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest | undefined>();
     const body = this.toProblem(exception, request);
     // The store logs a storage outage once, not once per refused request.
     if (body.status >= 500 && body.code !== 'PROJECTION_LAGGING' && body.code !== 'SERVICE_UNAVAILABLE' && body.code !== 'STORAGE_UNAVAILABLE') {
       this.logger.error(
-        { err: exception, correlationId: request?.id, method: request?.method, path: request?.route?.path },
+        { err: exception, correlationId: request?.id, method: request?.method, path: request?.routeOptions?.url },
         'unhandled error',
       );
     }
-    if (response.headersSent) return;
-    if (body.code === 'RATE_LIMITED' && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
-    if (exception instanceof StorageUnavailableError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+    if (response.sent || response.raw.headersSent) return;
+    if (body.code === 'RATE_LIMITED' && !response.getHeader('Retry-After')) response.header('Retry-After', '60');
+    if (exception instanceof StorageUnavailableError) response.header('Retry-After', String(exception.retryAfterSeconds));
+    void response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
-  private toProblem(exception: unknown, request: Request | undefined): ProblemDetails {
+  private toProblem(exception: unknown, request: FastifyRequest | undefined): ProblemDetails {
     const instance = request?.originalUrl?.split('?')[0];
     const withInstance = (p: ProblemDetails): ProblemDetails => (instance ? { ...p, instance } : p);
 
@@ -123,9 +124,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const httpLike = (exception ?? {}) as HttpLikeError;
     const status = httpLike.status ?? httpLike.statusCode;
     if (status && status >= 400 && status < 500) {
-      if (httpLike.type === 'entity.too.large') return withInstance(problem('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
-      if (httpLike.type === 'entity.parse.failed') return withInstance(problem('VALIDATION_FAILED', 'The request body is not valid JSON.'));
-      if (status === 415) return withInstance(problem('UNSUPPORTED_MEDIA_TYPE', 'Send application/json.'));
+      if (httpLike.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return withInstance(problem('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
+            if (status === 415) return withInstance(problem('UNSUPPORTED_MEDIA_TYPE', 'Send application/json.'));
       return withInstance(problem('VALIDATION_FAILED', 'The request could not be read.', {}, status));
     }
     return withInstance(problem('INTERNAL_ERROR', 'An unexpected error occurred.'));

@@ -15,7 +15,7 @@ import {
   type ThrottlerLimitDetail,
 } from '@nestjs/throttler';
 import { normaliseEmail } from '@tessera/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { TesseraConfig } from '../config/config';
 import { parseRefreshToken } from '../security/refresh-token';
@@ -51,6 +51,9 @@ const reflector = new Reflector();
 const routeOf = (context: ExecutionContext): RateLimitedRoute | undefined =>
   reflector.getAllAndOverride<RateLimitedRoute | undefined>(RATE_LIMITED_ROUTE, [context.getHandler(), context.getClass()]);
 
+type Request = FastifyRequest;
+
+/** The client address Fastify worked out under TRUST_PROXY (a trusted proxy's hop, else the peer). */
 const ipOf = (req: Request): string => req.ip ?? req.socket?.remoteAddress ?? 'unknown';
 
 const bodyField = (req: Request, field: string): unknown => {
@@ -106,15 +109,56 @@ export const throttlersFor = (config: TesseraConfig): ThrottlerOptions[] => {
   ];
 };
 
+/** The per-route decorators of @nestjs/throttler (@SkipThrottle, @Throttle): a route with any of them takes ThrottlerGuard's own path. */
+const ROUTE_METADATA = ['THROTTLER:SKIP', 'THROTTLER:LIMIT', 'THROTTLER:TTL', 'THROTTLER:BLOCK_DURATION', 'THROTTLER:TRACKER', 'THROTTLER:KEY_GENERATOR'];
+
 /**
  * ThrottlerGuard names the header `Retry-After-{name}` for named throttlers; clients look for
  * `Retry-After` (RFC 9110 §10.2.3), so the guard sets it from the blocking throttler.
+ *
+ * ThrottlerGuard also works out, on every request, which throttlers apply to the route and with
+ * what limits: six metadata lookups and a `skipIf` call per throttler, a sixth of the bare route's
+ * CPU in reflect-metadata and the guard (docs/decisions/0005). None of it changes between two
+ * requests to one route, so the guard works it out once per handler and then only counts.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  /** Per handler: the throttlers that apply, or null when the route has its own throttler decorators. */
+  private readonly plans = new WeakMap<object, ThrottlerOptions[] | null>();
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const handler = context.getHandler();
+    // Every throttler skips what is not HTTP (throttlersFor), so no plan is needed for it.
+    if (context.getType() !== 'http') return true;
+    let plan = this.plans.get(handler);
+    if (plan === undefined) this.plans.set(handler, (plan = this.planFor(context)));
+    if (plan === null) return super.canActivate(context);
+    for (const throttler of plan) {
+      const ttl = throttler.ttl as number;
+      await this.handleRequest({
+        context,
+        throttler,
+        limit: throttler.limit as number,
+        ttl,
+        blockDuration: (throttler.blockDuration as number | undefined) ?? ttl,
+        getTracker: throttler.getTracker as NonNullable<ThrottlerOptions['getTracker']>,
+        generateKey: throttler.generateKey as NonNullable<ThrottlerOptions['generateKey']>,
+      });
+    }
+    return true;
+  }
+
+  private planFor(context: ExecutionContext): ThrottlerOptions[] | null {
+    const targets = [context.getHandler(), context.getClass()];
+    const decorated = this.throttlers.some((throttler) => ROUTE_METADATA.some((key) => this.reflector.getAllAndOverride(`${key}${throttler.name}`, targets) !== undefined));
+    const dynamic = this.throttlers.some((throttler) => typeof throttler.limit !== 'number' || typeof throttler.ttl !== 'number' || !throttler.getTracker || !throttler.generateKey);
+    if (decorated || dynamic) return null;
+    return this.throttlers.filter((throttler) => !(throttler.skipIf ?? this.commonOptions.skipIf)?.(context));
+  }
+
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const res = context.switchToHttp().getResponse<Response>();
-    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
+    const res = context.switchToHttp().getResponse<FastifyReply>();
+    res.header('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
     return super.throwThrottlingException(context, detail);
   }
 }

@@ -1,3 +1,4 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { All, Controller, Delete, Get, Module, Post, Put } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { discoverRoutes, RouteTable } from './route-table';
@@ -36,7 +37,7 @@ describe('the route table', () => {
   let routes: ReturnType<typeof discoverRoutes>;
 
   beforeAll(async () => {
-    const app = (await Test.createTestingModule({ imports: [ThingsModule] }).compile()).createNestApplication();
+    const app = (await Test.createTestingModule({ imports: [ThingsModule] }).compile()).createNestApplication(new FastifyAdapter());
     await app.init();
     routes = discoverRoutes(app);
     table = new RouteTable(routes);

@@ -1,7 +1,7 @@
 import { Controller, Get, Injectable, ServiceUnavailableException, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth';
 
 /** A dependency's check: resolves when it is ready (optionally with details), throws when not. */
@@ -47,7 +47,7 @@ export class HealthController {
   /** Readiness: every registered dependency answers. */
   @Get()
   @HealthCheck()
-  async ready(@Res() res: Response): Promise<void> {
+  async ready(@Res() res: FastifyReply): Promise<void> {
     const indicators = this.checks.entries().map(([name, check]) => async () => {
       const session = this.indicator.check(name);
       try {
@@ -58,11 +58,12 @@ export class HealthController {
       }
     });
     try {
-      res.status(200).json(await this.health.check(indicators));
+      const result = await this.health.check(indicators);
+      await res.status(200).send(result);
     } catch (error) {
       // Terminus reports "not ready" as an exception; answer it here, not as a problem+json 500.
       if (error instanceof ServiceUnavailableException) {
-        res.status(503).json(error.getResponse());
+        await res.status(503).send(error.getResponse());
         return;
       }
       throw error;

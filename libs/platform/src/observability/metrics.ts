@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Injectable, NestMiddleware, Res } from '@nestjs/common';
+import { Controller, Get, Header, Injectable, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Public } from '../auth/auth';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
@@ -44,20 +44,18 @@ export class Metrics {
   }
 }
 
-@Injectable()
-export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: Metrics) {}
-
-  use(req: Request, res: Response, next: NextFunction): void {
-    const end = this.metrics.httpDuration.startTimer({ method: req.method });
-    res.once('finish', () => {
-      // The matched route pattern, never the raw URL: ids in paths would explode cardinality.
-      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-      end({ route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
-    });
-    next();
-  }
-}
+/**
+ * Request duration by method, matched route pattern and status, observed once the response has gone
+ * (an onResponse hook, with Fastify's own elapsed time: no timer object per request). The route is
+ * the pattern (`/api/shows/:showId`), never the raw URL: ids in paths would explode cardinality.
+ */
+export const installHttpMetrics = (fastify: FastifyInstance, metrics: Metrics): void => {
+  const duration = metrics.httpDuration;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
+};
 
 @Public()
 @Controller('metrics')
@@ -67,9 +65,9 @@ export class MetricsController {
   @ApiOkResponse({ description: 'Prometheus text exposition format.', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Get()
   @Header('Cache-Control', 'no-store')
-  async scrape(@Res() res: Response): Promise<void> {
-    res.setHeader('Content-Type', this.metrics.registry.contentType);
-    res.send(await this.metrics.registry.metrics());
+  async scrape(@Res() res: FastifyReply): Promise<void> {
+    const text = await this.metrics.registry.metrics();
+    await res.header('Content-Type', this.metrics.registry.contentType).send(text);
   }
 }
 

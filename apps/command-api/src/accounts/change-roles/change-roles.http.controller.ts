@@ -7,7 +7,7 @@ import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform
 import { ValidationFailedException } from '@tessera/platform/http/validation';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ChangeRolesCommand } from './change-roles.command';
 
 /** User ids are UUIDs; anything else is refused before it can name a stream. */
@@ -31,10 +31,10 @@ export class ChangeRolesHttpController {
     @Param('userId', userIdParam) userId: string,
     @Body() body: ChangeRolesRequest,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ChangeRolesResponse> {
     const result = await this.commands.execute(new ChangeRolesCommand(userId, body.roles, commandContextOf(req, this.clock)));
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }

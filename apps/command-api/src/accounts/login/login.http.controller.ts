@@ -8,7 +8,7 @@ import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platfor
 import { RateLimit } from '@tessera/platform/http/rate-limit';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { LoginCommand } from './login.command';
 
 @Controller('api/auth')
@@ -28,11 +28,11 @@ export class LoginHttpController {
   async login(
     @Body() body: LoginRequest,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TokenResponse> {
     const result = await this.commands.execute(new LoginCommand(body.email, body.password, commandContextOf(req, this.clock)));
-    res.setHeader('X-Position', result.position);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('X-Position', result.position);
+    res.header('Cache-Control', 'no-store');
     return result;
   }
 }

@@ -4,7 +4,7 @@ import { ApiNoContentResponse } from '@nestjs/swagger';
 import { LogoutRequest } from '@tessera/contracts';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { LogoutCommand } from './logout.command';
 
 @Controller('api/auth')
@@ -22,9 +22,9 @@ export class LogoutHttpController {
   async logout(
     @Body() body: LogoutRequest,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
     const { position } = await this.commands.execute(new LogoutCommand(body.refreshToken, commandContextOf(req, this.clock)));
-    if (position !== null) res.setHeader('X-Position', position);
+    if (position !== null) res.header('X-Position', position);
   }
 }

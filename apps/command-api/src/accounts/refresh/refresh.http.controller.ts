@@ -8,7 +8,7 @@ import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platfor
 import { RateLimit } from '@tessera/platform/http/rate-limit';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RefreshSessionCommand } from './refresh.command';
 
 @Controller('api/auth')
@@ -29,11 +29,11 @@ export class RefreshHttpController {
   async refresh(
     @Body() body: RefreshRequest,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TokenResponse> {
     const result = await this.commands.execute(new RefreshSessionCommand(body.refreshToken, commandContextOf(req, this.clock)));
-    res.setHeader('X-Position', result.position);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('X-Position', result.position);
+    res.header('Cache-Control', 'no-store');
     return result;
   }
 }

@@ -7,7 +7,7 @@ import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platfor
 import { deterministicEventId } from '@tessera/platform/commands/event-sourcing';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RegisterAccountCommand } from './register.command';
 
 @Controller('api/auth')
@@ -26,13 +26,13 @@ export class RegisterHttpController {
   async register(
     @Body() body: RegisterRequest,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<RegisterResponse> {
     const userId = req.commandId ? deterministicEventId(req.commandId, 'account', 0) : this.ids.newId();
     const result = await this.commands.execute(
       new RegisterAccountCommand(userId, body.email, body.password, body.displayName, commandContextOf(req, this.clock)),
     );
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }

@@ -6,7 +6,7 @@ import { CancelBookingResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { bookingIdFromPath } from '../box-office-streams';
 import { retryAfterWhilePaying } from '../payment-in-progress';
 import { CancelBookingCommand } from './cancel-booking.command';
@@ -26,14 +26,14 @@ export class CancelBookingHttpController {
     @Param('bookingId') bookingId: string,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CancelBookingResponse> {
     const command = new CancelBookingCommand(bookingIdFromPath(bookingId), user.userId, commandContextOf(req, this.clock));
     const result = await this.commands.execute(command).catch((error: unknown) => {
       retryAfterWhilePaying(error, res);
       throw error;
     });
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }

@@ -6,7 +6,7 @@ import { PayBookingResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { bookingIdFromPath } from '../box-office-streams';
 import { retryAfterWhilePaying } from '../payment-in-progress';
 import { PayBookingCommand } from './pay-booking.command';
@@ -27,7 +27,7 @@ export class PayBookingHttpController {
     @Body() body: PayBookingRequest,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<PayBookingResponse> {
     const { number, expMonth, expYear, cvc } = body.card;
     const command = new PayBookingCommand(bookingIdFromPath(bookingId), user.userId, { number, expMonth, expYear, cvc }, commandContextOf(req, this.clock));
@@ -35,7 +35,7 @@ export class PayBookingHttpController {
       retryAfterWhilePaying(error, res);
       throw error;
     });
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }

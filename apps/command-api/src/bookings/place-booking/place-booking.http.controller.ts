@@ -6,7 +6,7 @@ import { PendingBookingResponseSchema, PlaceBookingResponseSchema } from '@tesse
 import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { bookingIdFor } from '../booking-ids';
 import { BookingRequestSettler } from '../settle-booking/booking-request-settler';
 import { PlaceBookingCommand } from './place-booking.command';
@@ -35,21 +35,21 @@ export class PlaceBookingHttpController {
     @CurrentUser() user: AuthenticatedUser,
     @Headers('prefer') prefer: string | undefined,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<PlaceBookingResponse | PendingBookingResponse> {
     // With an Idempotency-Key the booking id follows from it: a retry finds the booking it made.
     const bookingId = req.commandId ? bookingIdFor(req.commandId) : this.ids.newId();
     const respondAsync = wantsAsync(prefer);
     const command = new PlaceBookingCommand(bookingId, user.userId, body.showId, body.seats, commandContextOf(req, this.clock), respondAsync);
     const result = await this.commands.execute(command);
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     if (result.status !== 'pending') return result;
     res.status(202);
-    res.setHeader('Location', `/api/bookings/${bookingId}`);
-    res.setHeader('Preference-Applied', 'respond-async');
+    res.header('Location', `/api/bookings/${bookingId}`);
+    res.header('Preference-Applied', 'respond-async');
     // The fast path starts once the answer is out (or the client is gone); if this process dies
     // first, the settler's subscription finds the request in the log all the same.
-    res.once('close', () => this.settler.settleNow(bookingId));
+    res.raw.once('close', () => this.settler.settleNow(bookingId));
     return { bookingId: result.bookingId, status: result.status };
   }
 }

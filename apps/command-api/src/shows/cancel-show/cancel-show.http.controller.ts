@@ -7,7 +7,7 @@ import { DomainError } from '@tessera/domain';
 import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CancelShowCommand } from './cancel-show.command';
 
 @Controller('api/shows')
@@ -26,12 +26,12 @@ export class CancelShowController {
     @Param('showId') showId: string,
     @Body() body: CancelShowRequest,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CancelShowResponse> {
     // A path id that could never name a show answers like a missing one, without a read.
     if (!ENTITY_ID_PATTERN.test(showId)) throw new DomainError('SHOW_NOT_FOUND', 'no such show', {});
     const result = await this.commands.execute(new CancelShowCommand(showId, body.reason, commandContextOf(req, this.clock)));
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }

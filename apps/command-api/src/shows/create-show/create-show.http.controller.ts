@@ -7,7 +7,7 @@ import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform
 import { deterministicEventId } from '@tessera/platform/commands/event-sourcing';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CreateShowCommand } from './create-show.command';
 
 @Controller('api/shows')
@@ -26,13 +26,13 @@ export class CreateShowHttpController {
   async create(
     @Body() body: CreateShowRequest,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CreateShowResponse> {
     const context = commandContextOf(req, this.clock);
     // With an Idempotency-Key the id follows from it, so a retry after a crash finds its show.
     const showId = req.commandId ? deterministicEventId(req.commandId, 'show', 0) : this.ids.newId();
     const result = await this.commands.execute(new CreateShowCommand(showId, body, context));
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }

@@ -7,7 +7,7 @@ import { DomainError } from '@tessera/domain';
 import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PublishShowCommand } from './publish-show.command';
 
 @Controller('api/shows')
@@ -25,11 +25,11 @@ export class PublishShowHttpController {
   async publish(
     @Param('showId') showId: string,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<PublishShowResponse> {
     if (!ENTITY_ID_PATTERN.test(showId)) throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`);
     const result = await this.commands.execute(new PublishShowCommand(showId, commandContextOf(req, this.clock)));
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }

@@ -6,7 +6,7 @@ import { CheckInResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, AuthenticatedUser, commandContextOf, CurrentUser, Roles } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CheckInCommand } from './check-in.command';
 
 @Controller('api/checkins')
@@ -25,10 +25,10 @@ export class CheckInController {
     @Body() body: CheckInRequest,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CheckInResponse> {
     const result = await this.commands.execute(new CheckInCommand(body.code, user.userId, commandContextOf(req, this.clock)));
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }

@@ -6,7 +6,7 @@ import { TransferTicketResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, AuthenticatedUser, commandContextOf, CurrentUser } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ticketIdFromPath } from '../ticket-id';
 import { TransferTicketCommand } from './transfer-ticket.command';
 
@@ -27,12 +27,12 @@ export class TransferTicketController {
     @Body() body: TransferTicketRequest,
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TransferTicketResponse> {
     const result = await this.commands.execute(
       new TransferTicketCommand(ticketIdFromPath(ticketId), user.userId, body.toEmail, commandContextOf(req, this.clock)),
     );
-    res.setHeader('X-Position', result.position);
+    res.header('X-Position', result.position);
     return result;
   }
 }
