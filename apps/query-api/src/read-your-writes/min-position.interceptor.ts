@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { ModuleRef } from '@nestjs/core';
 import { DomainError } from '@tessera/domain';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
+import type { OpenApiContribution } from '@tessera/platform/http/openapi';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
@@ -34,6 +35,20 @@ export const parseMinPosition = (value: string | string[] | undefined): number |
 
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
+  /** What every route it guards adds to GET /openapi.json. */
+  static readonly openApi: OpenApiContribution = {
+    problems: ['PROJECTION_LAGGING'],
+    headers: [
+      {
+        name: 'X-Min-Position',
+        in: 'header',
+        required: false,
+        description: `Answer only once the read models have reached this log position (a write's \`position\`); waits at most ${MAX_WAIT_MS / 1000} s, then 503 PROJECTION_LAGGING.`,
+        schema: { type: 'string', pattern: '^\\d{1,16}$' },
+      },
+    ],
+  };
+
   private progress: ProjectionProgress | undefined;
 
   constructor(

@@ -44,6 +44,16 @@ export const Public = (): CustomDecorator => SetMetadata(PUBLIC, true);
 /** Any of the given roles grants access. */
 export const Roles = (...roles: Role[]): CustomDecorator => SetMetadata(ROLES, roles);
 
+/** Who may call a route, read as the guard reads it (for its OpenAPI description). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const accessOf = (handler: Function, controller: Function): { public: boolean; roles: Role[] } => {
+  const reflector = new Reflector();
+  return {
+    public: reflector.getAllAndOverride<boolean | undefined>(PUBLIC, [handler, controller]) === true,
+    roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES, [handler, controller]) ?? [],
+  };
+};
+
 export interface AuthenticatedRequest extends FastifyRequest {
   user?: AuthenticatedUser;
   commandId?: string;

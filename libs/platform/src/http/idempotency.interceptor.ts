@@ -38,6 +38,10 @@ const NO_REPLAY = 'tessera:idempotency-no-replay';
  * safe to repeat without it (each call mints a fresh, independent session or rotation).
  */
 export const NoIdempotentReplay = (): CustomDecorator => SetMetadata(NO_REPLAY, true);
+/** Whether a POST route replays its first answer for a repeated Idempotency-Key (for its OpenAPI description). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const replaysIdempotently = (handler: Function, controller: Function): boolean =>
+  new Reflector().getAllAndOverride<boolean | undefined>(NO_REPLAY, [handler, controller]) !== true;
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
 const SWEEP_BATCH = 500;

@@ -21,10 +21,16 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(S
 
 const joinPath = (...parts: string[]): string => `/${parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
 
-/** Every route of every controller of the app, sorted by path then method. */
-export const discoverRoutes = (app: INestApplicationContext): HttpRoute[] => {
+/** A route with the controller class and handler it is served by, whose metadata describes it (openapi.ts). */
+export interface HttpRouteHandler extends HttpRoute {
+  controller: new (...args: never[]) => unknown;
+  handler: (...args: never[]) => unknown;
+}
+
+/** Every route of every controller of the app with its controller and handler, sorted by path then method. */
+export const discoverRouteHandlers = (app: INestApplicationContext): HttpRouteHandler[] => {
   const scanner = new MetadataScanner();
-  const routes = new Map<string, HttpRoute>();
+  const routes = new Map<string, HttpRouteHandler>();
   for (const wrapper of new DiscoveryService(app.get(ModulesContainer)).getControllers()) {
     const controller = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
     if (!controller?.prototype) continue;
@@ -37,7 +43,7 @@ export const discoverRoutes = (app: INestApplicationContext): HttpRoute[] => {
       const method = RequestMethod[(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) ?? RequestMethod.GET];
       for (const prefix of prefixes) {
         for (const path of asList(paths)) {
-          const route = { method, path: joinPath(prefix, path) };
+          const route = { method, path: joinPath(prefix, path), controller, handler: handler as HttpRouteHandler['handler'] };
           routes.set(`${route.method} ${route.path}`, route);
         }
       }
@@ -45,6 +51,10 @@ export const discoverRoutes = (app: INestApplicationContext): HttpRoute[] => {
   }
   return [...routes.values()].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 };
+
+/** Every route of every controller of the app, sorted by path then method. */
+export const discoverRoutes = (app: INestApplicationContext): HttpRoute[] =>
+  discoverRouteHandlers(app).map(({ method, path }) => ({ method, path }));
 
 /** Which methods a request path is served with: the answer to a wrong method (405 and `Allow`). */
 export class RouteTable {

@@ -1,4 +1,5 @@
 import { Controller, Get, Injectable, ServiceUnavailableException, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth';
@@ -70,6 +71,7 @@ export class HealthController {
   }
 
   /** Liveness: the process answers. */
+  @ApiOkResponse({ description: 'The process answers.', schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } }, required: ['status'], additionalProperties: false } })
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };

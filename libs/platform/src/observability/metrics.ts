@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Injectable, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Public } from '../auth/auth';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
@@ -61,6 +62,7 @@ export const installHttpMetrics = (fastify: FastifyInstance, metrics: Metrics): 
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
+  @ApiOkResponse({ description: 'Prometheus text exposition format.', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Get()
   @Header('Cache-Control', 'no-store')
   async scrape(@Res() res: FastifyReply): Promise<void> {

@@ -1,9 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { ChangeRolesRequest, type ChangeRolesResponse } from '@tessera/contracts';
+import { ChangeRolesResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
 import { ValidationFailedException } from '@tessera/platform/http/validation';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { ChangeRolesCommand } from './change-roles.command';
 
@@ -20,6 +23,8 @@ export class ChangeRolesHttpController {
   ) {}
 
   @Roles('admin')
+  @ApiOkResponse({ type: ChangeRolesResponseSchema })
+  @ApiProblems('USER_NOT_FOUND')
   @Put(':userId/roles')
   @HttpCode(HttpStatus.OK)
   async changeRoles(

@@ -1,10 +1,13 @@
 import { NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { LoginRequest, type TokenResponse } from '@tessera/contracts';
+import { TokenResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
 import { RateLimit } from '@tessera/platform/http/rate-limit';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { LoginCommand } from './login.command';
 
@@ -18,6 +21,8 @@ export class LoginHttpController {
   @Public()
   @RateLimit('login')
   @NoIdempotentReplay()
+  @ApiOkResponse({ type: TokenResponseSchema })
+  @ApiProblems('INVALID_CREDENTIALS')
   @Post('login')
   @HttpCode(HttpStatus.OK)
   async login(

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiNoContentResponse } from '@nestjs/swagger';
 import { LogoutRequest } from '@tessera/contracts';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
@@ -15,6 +16,7 @@ export class LogoutHttpController {
 
   /** Public: the refresh token is the credential, so a client with an expired access token can still sign out. */
   @Public()
+  @ApiNoContentResponse({ description: 'The session (the token family) is revoked; a token that is not ours revokes nothing and answers 204 all the same.' })
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(

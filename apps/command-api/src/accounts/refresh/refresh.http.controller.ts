@@ -1,10 +1,13 @@
 import { NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { RefreshRequest, type TokenResponse } from '@tessera/contracts';
+import { TokenResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
 import { RateLimit } from '@tessera/platform/http/rate-limit';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { RefreshSessionCommand } from './refresh.command';
 
@@ -19,6 +22,8 @@ export class RefreshHttpController {
   @Public()
   @RateLimit('refresh')
   @NoIdempotentReplay()
+  @ApiOkResponse({ type: TokenResponseSchema })
+  @ApiProblems('INVALID_REFRESH_TOKEN', 'REFRESH_TOKEN_REUSED')
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   async refresh(

@@ -1,9 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { RegisterRequest, type RegisterResponse } from '@tessera/contracts';
+import { RegisterResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
 import { deterministicEventId } from '@tessera/platform/commands/event-sourcing';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { RegisterAccountCommand } from './register.command';
 
@@ -16,6 +19,8 @@ export class RegisterHttpController {
   ) {}
 
   @Public()
+  @ApiCreatedResponse({ type: RegisterResponseSchema })
+  @ApiProblems('EMAIL_TAKEN')
   @Post('register')
   @HttpCode(HttpStatus.CREATED)
   async register(

@@ -1,8 +1,11 @@
 import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { CancelBookingResponse } from '@tessera/contracts';
+import { CancelBookingResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { bookingIdFromPath } from '../box-office-streams';
 import { retryAfterWhilePaying } from '../payment-in-progress';
@@ -15,6 +18,8 @@ export class CancelBookingHttpController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiOkResponse({ type: CancelBookingResponseSchema })
+  @ApiProblems('BOOKING_NOT_FOUND', 'INVALID_BOOKING_STATE')
   @Post(':bookingId/cancel')
   @HttpCode(200)
   async cancel(

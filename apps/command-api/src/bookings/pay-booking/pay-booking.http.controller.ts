@@ -1,8 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { PayBookingRequest, type PayBookingResponse } from '@tessera/contracts';
+import { PayBookingResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { bookingIdFromPath } from '../box-office-streams';
 import { retryAfterWhilePaying } from '../payment-in-progress';
@@ -15,6 +18,8 @@ export class PayBookingHttpController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiOkResponse({ type: PayBookingResponseSchema })
+  @ApiProblems('BOOKING_NOT_FOUND', 'PAYMENT_DECLINED', 'CARD_EXPIRED', 'HOLD_EXPIRED', 'INVALID_BOOKING_STATE')
   @Post(':bookingId/payment')
   @HttpCode(200)
   async pay(

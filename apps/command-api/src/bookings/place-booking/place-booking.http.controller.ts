@@ -1,8 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { PlaceBookingRequest, type PendingBookingResponse, type PlaceBookingResponse } from '@tessera/contracts';
+import { PendingBookingResponseSchema, PlaceBookingResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { bookingIdFor } from '../booking-ids';
 import { BookingRequestSettler } from '../settle-booking/booking-request-settler';
@@ -21,6 +24,10 @@ export class PlaceBookingHttpController {
     private readonly settler: BookingRequestSettler,
   ) {}
 
+  @ApiCreatedResponse({ type: PlaceBookingResponseSchema, description: 'The seats are held until `expiresAt`.' })
+  @ApiAcceptedResponse({ type: PendingBookingResponseSchema, description: 'With `Prefer: respond-async`: poll `Location`.' })
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 at once and settle the hold in the background.' })
+  @ApiProblems('SHOW_NOT_FOUND', 'SEAT_NOT_FOUND', 'SEATS_UNAVAILABLE', 'SHOW_NOT_ON_SALE', 'TOO_MANY_SEATS', 'SERVICE_UNAVAILABLE')
   @Post()
   @HttpCode(201)
   async place(

@@ -1,9 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CancelShowRequest, ENTITY_ID_PATTERN, type CancelShowResponse } from '@tessera/contracts';
+import { CancelShowResponseSchema } from '@tessera/contracts/openapi';
 import { DomainError } from '@tessera/domain';
 import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { CancelShowCommand } from './cancel-show.command';
 
@@ -14,6 +17,8 @@ export class CancelShowController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiOkResponse({ type: CancelShowResponseSchema, description: 'Paid bookings are refunded and their tickets voided.' })
+  @ApiProblems('SHOW_NOT_FOUND', 'INVALID_SHOW_STATE')
   @Post(':showId/cancel')
   @HttpCode(200)
   @Roles('admin')

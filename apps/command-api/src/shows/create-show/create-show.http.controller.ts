@@ -1,9 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { CreateShowRequest, type CreateShowResponse } from '@tessera/contracts';
+import { CreateShowResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
 import { deterministicEventId } from '@tessera/platform/commands/event-sourcing';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { CreateShowCommand } from './create-show.command';
 
@@ -15,6 +18,8 @@ export class CreateShowHttpController {
     private readonly ids: IdGenerator,
   ) {}
 
+  @ApiCreatedResponse({ type: CreateShowResponseSchema, description: 'Created in status `draft`.' })
+  @ApiProblems(['SHOW_IN_PAST', 400], 'INVALID_SHOW_STATE')
   @Post()
   @Roles('admin')
   @HttpCode(201)

@@ -1,9 +1,12 @@
 import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { ENTITY_ID_PATTERN, type PublishShowResponse } from '@tessera/contracts';
+import { PublishShowResponseSchema } from '@tessera/contracts/openapi';
 import { DomainError } from '@tessera/domain';
 import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { PublishShowCommand } from './publish-show.command';
 
@@ -14,6 +17,8 @@ export class PublishShowHttpController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiOkResponse({ type: PublishShowResponseSchema })
+  @ApiProblems('SHOW_NOT_FOUND', 'INVALID_SHOW_STATE', 'SHOW_IN_PAST')
   @Post(':showId/publish')
   @Roles('admin')
   @HttpCode(200)

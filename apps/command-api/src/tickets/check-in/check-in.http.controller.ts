@@ -1,8 +1,11 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CheckInRequest, type CheckInResponse } from '@tessera/contracts';
+import { CheckInResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, AuthenticatedUser, commandContextOf, CurrentUser, Roles } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { CheckInCommand } from './check-in.command';
 
@@ -13,6 +16,8 @@ export class CheckInController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiOkResponse({ type: CheckInResponseSchema })
+  @ApiProblems('INVALID_TICKET', 'ALREADY_CHECKED_IN')
   @Post()
   @HttpCode(200)
   @Roles('staff', 'admin')

@@ -1,8 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { TransferTicketRequest, type TransferTicketResponse } from '@tessera/contracts';
+import { TransferTicketResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, AuthenticatedUser, commandContextOf, CurrentUser } from '@tessera/platform/auth/auth';
 import { Clock } from '@tessera/platform/time/clock';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { ticketIdFromPath } from '../ticket-id';
 import { TransferTicketCommand } from './transfer-ticket.command';
@@ -15,6 +18,8 @@ export class TransferTicketController {
   ) {}
 
   /** Owner only: another user's ticket answers 404 like a missing one. */
+  @ApiOkResponse({ type: TransferTicketResponseSchema })
+  @ApiProblems('TICKET_NOT_FOUND', 'INVALID_TICKET_STATE', 'USER_NOT_FOUND')
   @Post(':ticketId/transfer')
   @HttpCode(200)
   async transfer(

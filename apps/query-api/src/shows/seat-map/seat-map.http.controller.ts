@@ -1,7 +1,10 @@
 import { Controller, Get, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotModifiedResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { SeatMapResponseSchema } from '@tessera/contracts/openapi';
 import { CurrentUser, Public, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { negotiateCoding } from '@tessera/platform/http/precompressed';
+import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MinPositionInterceptor } from '../../read-your-writes/min-position.interceptor';
 import { SeatMapQuery } from './seat-map.query';
@@ -17,6 +20,10 @@ export class SeatMapHttpController {
    * request, in the client's preferred coding from the cache: the compression plugin leaves
    * a response that already has a Content-Encoding alone, so nothing is compressed twice.
    */
+  @ApiOkResponse({ type: SeatMapResponseSchema })
+  @ApiNotModifiedResponse({ description: 'With `If-None-Match` equal to the map\'s `ETag`.' })
+  @ApiQuery({ name: 'section', required: false, description: 'Only this section\'s seats.' })
+  @ApiProblems('SHOW_NOT_FOUND', 'NOT_FOUND')
   @Get(':showId/seats')
   async seats(
     @Param('showId') showId: string,

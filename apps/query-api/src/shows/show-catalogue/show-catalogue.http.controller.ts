@@ -1,6 +1,8 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import type { ShowListResponse } from '@tessera/contracts';
+import { ShowListResponseSchema } from '@tessera/contracts/openapi';
 import { Public } from '@tessera/platform/auth/auth';
 import { MinPositionInterceptor } from '../../read-your-writes/min-position.interceptor';
 import { decodeCursor, parseLimit } from './catalogue-cursor';
@@ -12,6 +14,9 @@ import { ShowCatalogueQuery } from './show-catalogue.query';
 export class ShowCatalogueHttpController {
   constructor(private readonly queries: QueryBus) {}
 
+  @ApiOkResponse({ type: ShowListResponseSchema, description: 'No seat map.' })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'string', pattern: '^\\d+$' } })
+  @ApiQuery({ name: 'cursor', required: false, description: 'The `nextCursor` of the previous page.' })
   @Get()
   list(@Query('limit') limit?: string, @Query('cursor') cursor?: string): Promise<ShowListResponse> {
     const size = parseLimit(limit);

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ROLES, type Role } from './roles';
+import type { ChangeRolesResponse, MeResponse, RegisterResponse, TokenResponse } from './responses';
+
+/**
+ * The response bodies of responses.ts as OpenAPI schemas (GET /openapi.json). Each class
+ * implements its interface, so the compiler refuses a schema that lacks a field or types it
+ * otherwise; test/openapi checks real responses against them.
+ */
+
+const POSITION = { description: 'Global log position of the change, a decimal string (also in `X-Position`).', pattern: '^\\d+$', example: '42' };
+
+@ApiSchema({ name: 'RegisterResponse' })
+export class RegisterResponseSchema implements RegisterResponse {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty(POSITION)
+  position!: string;
+}
+
+@ApiSchema({ name: 'TokenResponse' })
+export class TokenResponseSchema implements TokenResponse {
+  @ApiProperty({ description: 'Bearer token for `Authorization`.' })
+  accessToken!: string;
+
+  @ApiProperty({ description: 'Opaque and single use: presenting it again after the grace window revokes the whole session.' })
+  refreshToken!: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ type: 'integer', description: 'Access token lifetime in seconds.' })
+  expiresIn!: number;
+
+  @ApiProperty(POSITION)
+  position!: string;
+}
+
+@ApiSchema({ name: 'MeResponse' })
+export class MeResponseSchema implements MeResponse {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles!: Role[];
+}
+
+@ApiSchema({ name: 'ChangeRolesResponse' })
+export class ChangeRolesResponseSchema implements ChangeRolesResponse {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles!: Role[];
+
+  @ApiProperty(POSITION)
+  position!: string;
+}
