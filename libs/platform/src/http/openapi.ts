@@ -9,6 +9,7 @@ import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { accessOf } from '../auth/auth';
 import { replaysIdempotently } from './idempotency.interceptor';
 import { rateLimitOf } from './rate-limit';
+import { STATUS_TITLES } from './problem-details.filter';
 import { discoverRouteHandlers, type HttpRouteHandler } from './route-table';
 
 // Where @Type() records nested DTO classes; class-transformer ships it untyped at this path.
@@ -48,21 +49,6 @@ export const ApiProblems = (...problems: Refusal[]): CustomDecorator => SetMetad
 const PROBLEM_JSON = 'application/problem+json';
 const PROBLEM_SCHEMA = 'ProblemDetails';
 const PROBLEM_REF = `#/components/schemas/${PROBLEM_SCHEMA}`;
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const interceptorsOf = (route: HttpRouteHandler): OpenApiContribution[] =>
@@ -97,7 +83,7 @@ export const refusalsOf = (route: HttpRouteHandler): Map<number, ErrorCode[]> =>
 };
 
 const problemResponse = (status: number, codes: ErrorCode[]): ResponseObject => ({
-  description: `${STATUS_TEXT[status] ?? 'Error'}: ${codes.map((code) => `\`${code}\``).join(', ')}`,
+  description: `${STATUS_TITLES[status] ?? 'Error'}: ${codes.map((code) => `\`${code}\``).join(', ')}`,
   ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'string' } } } } : {}),
   content: {
     [PROBLEM_JSON]: {

@@ -13,7 +13,8 @@ import { ValidationFailedException } from './validation';
  * Unknown errors answer 500 with no internals and are logged with the request's correlation id.
  */
 
-const TITLES: Partial<Record<number, string>> = {
+/** RFC 9110 reason phrases: the problem `title` of each status, and its name in the OpenAPI document. */
+export const STATUS_TITLES: Partial<Record<number, string>> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   402: 'Payment Required',
@@ -51,7 +52,7 @@ export const problem = (
 ): ProblemDetails => ({
   ...extensions,
   type: problemTypeOf(code),
-  title: TITLES[status] ?? 'Error',
+  title: STATUS_TITLES[status] ?? 'Error',
   status,
   code,
   detail,
