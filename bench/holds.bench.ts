@@ -26,10 +26,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServer } from 'node:net';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import { createTokenService } from '@tessera/platform/security/token-service';
 import type { LoadConfig, LoadResult } from './support/closed-loop-load';
+import { cpuMillisecondsOf, freePort } from './support/process-stats';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SECONDS = Number(process.env.HOLDS_BENCH_SECONDS ?? 10);
@@ -45,16 +45,6 @@ const SEATS_PER_ROW = 100;
 const tokens = createTokenService({ secret: JWT_SECRET, production: false, logger: new Logger('bench') });
 const tokenFor = async (userId: string, roles: ('user' | 'admin')[] = ['user']) => (await tokens.issueAccessToken({ userId, roles })).accessToken;
 
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
 interface Server {
   url: string;
   dataDir: string;
@@ -63,8 +53,6 @@ interface Server {
   cpuMs(): number;
   stop(): Promise<void>;
 }
-
-const CLOCK_TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const STANDALONE = 'dist/apps/standalone/src/main.js';
 const RAW_HTTP = 'dist/bench/support/raw-http-server.js';
@@ -93,10 +81,7 @@ const startServer = async (env: Record<string, string>, { root = ROOT, script = 
     url,
     dataDir,
     child,
-    cpuMs: () => {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-    },
+    cpuMs: () => cpuMillisecondsOf(child.pid),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -22,15 +22,15 @@
  *   MEMORY_BENCH_KEEP=1       keep the data folders and server logs (their path is printed)
  */
 import { Logger } from '@nestjs/common';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServer } from 'node:net';
 import { createTokenService } from '@tessera/platform/security/token-service';
+import { cpuMillisecondsOf, freePort } from './support/process-stats';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SERVER_ROOT = resolve(process.env.MEMORY_BENCH_SERVER_ROOT ?? ROOT);
@@ -52,18 +52,6 @@ const MiB = 2 ** 20;
 const NODE_FLAGS = (process.env.MEMORY_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 const tokens = createTokenService({ secret: JWT_SECRET, production: false, logger: new Logger('bench') });
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-const CLOCK_TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -117,10 +105,7 @@ const startServer = async (dataDir: string, logPath: string): Promise<Server> =>
       const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return match ? Number(match[1]) * 1024 : NaN;
     },
-    cpuMs: () => {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-    },
+    cpuMs: () => cpuMillisecondsOf(child.pid),
     heap: async () => {
       sequence += 1;
       child.kill('SIGWINCH');
