@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm run build`: swc compiles apps, libs and bench into a staging folder beside the output
 // (dist/, or the last `--out-dir`), then the output is brought in line file by file. An unchanged
-// file is left alone, a changed one is written beside its target and renamed over it, and one the
+// file is left alone, a changed one is renamed over it from the staging folder, and one the
 // build no longer makes is removed. swc itself truncates and rewrites every file on every run, so
 // a server starting from dist/ while another build ran (parallel test workers, `npm start` in a
 // test) could load a half-written module.
 const { spawnSync } = require('node:child_process');
-const { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } = require('node:fs');
+const { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, mkdirSync, existsSync } = require('node:fs');
 const { basename, dirname, join, relative, resolve } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -44,9 +44,8 @@ try {
     const to = join(outDir, file);
     if (sameBytes(from, to)) continue;
     mkdirSync(dirname(to), { recursive: true });
-    const beside = `${to}.tmp-${process.pid}`;
-    writeFileSync(beside, readFileSync(from));
-    renameSync(beside, to);
+    // The staging folder is on the output's filesystem: a rename replaces the file at once.
+    renameSync(from, to);
   }
   const keep = new Set(built);
   for (const file of filesUnder(outDir)) if (!keep.has(file)) rmSync(join(outDir, file), { force: true });
