@@ -194,14 +194,16 @@ export class GroupCommitWriter {
       { err: cause, path: this.file.path, durableEnd: this.file.size, refused: refused.length },
       'event log write failed; writes are refused until it can write again',
     );
-    this.scheduleRecovery(this.outage);
+    // The first attempt runs at once: it begins by cutting the refused bytes off the file, which
+    // must not outlive a crash in the meantime. Later attempts back off.
+    this.scheduleRecovery(this.outage, 0);
   }
 
-  private scheduleRecovery(outage: Outage): void {
+  private scheduleRecovery(outage: Outage, delayMs = Math.max(0, outage.nextAttemptAt - Date.now())): void {
     if (this.closed) return;
     outage.timer = setTimeout(() => {
       this.recovering = this.recover(outage).finally(() => (this.recovering = undefined));
-    }, Math.max(0, outage.nextAttemptAt - Date.now()));
+    }, delayMs);
     outage.timer.unref();
   }
 

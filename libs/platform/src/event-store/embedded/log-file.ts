@@ -134,11 +134,28 @@ export class LogFile {
         await handle.read(header, 0, header.length, 0);
         if (!header.equals(FILE_HEADER)) throw new LogCorruptedError(path, 0, 'not a Tessera event log (bad file header)');
       }
+      // A clean close records exactly where the acknowledged log ends. Bytes past it are appends
+      // refused during a storage outage that the close could not cut off: never acknowledged,
+      // however valid their frames look, so they go aside as a torn tail before anything is read.
+      let pastCleanEnd: TornTail | undefined;
+      const known = options.known;
+      if (known?.recordedBy === 'its last clean close' && size > known.size) {
+        pastCleanEnd = {
+          offset: known.size,
+          bytes: size - known.size,
+          reason: 'bytes past the end its last clean close recorded (appends refused while the log could not write)',
+          savedTo: `${path}.torn-${known.size}-${Date.now()}`,
+        };
+        await copyRangeDurably(path, known.size, size, pastCleanEnd.savedTo as string);
+        await handle.truncate(known.size);
+        await handle.datasync();
+        size = known.size;
+      }
       const scan = await scanLog(handle, size, visit).catch((error: unknown) => {
         if (error instanceof LayoutError) throw new LogCorruptedError(path, error.offset, error.message);
         throw error;
       });
-      let tornTail: TornTail | undefined;
+      let tornTail: TornTail | undefined = pastCleanEnd;
       const found = classifyScan(path, scan, options.known);
       if (found.kind === 'corrupt') throw found.error;
       if (found.kind === 'torn') {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { cp, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FaultyWriteOps as FaultyOps } from '../../testing/faulty-write-ops';
 import { makeTempDir, removeDir } from '../../testing/services';
@@ -241,5 +241,49 @@ describe('EmbeddedEventStore storage faults', () => {
     release();
     await expect(inFlight).rejects.toBeInstanceOf(StorageUnavailableError);
     await expect(loser).rejects.toBeInstanceOf(StorageUnavailableError);
+  });
+
+  it('cuts what it refused off the file at once, so a crash during the outage does not bring it back', async () => {
+    await store?.close();
+    // Recovery attempts after the first are 10 s apart: only the immediate first one can cut in time.
+    const s = await EmbeddedEventStore.open({ dataDir, writeOps: ops, writeRetry: { initialMs: 10_000, maxMs: 10_000, probeBytes: 4096 } });
+    store = s;
+    await s.append('orders-1', [anEvent(1)], { expectedRevision: 'no_stream' });
+    const durableSize = (await stat(logPath())).size;
+    ops.datasyncFault = 'EIO';
+    await expect(s.append('orders-2', [anEvent(2)])).rejects.toBeInstanceOf(StorageUnavailableError);
+    await waitUntil('the refused frame is cut off', () => ops.calls.truncate > 0, 2000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await stat(logPath())).size).toBe(durableSize);
+    // As kill -9 now would leave it: the folder as it is, with the lock of a dead process removed.
+    const copy = await makeTempDir('storage-faults-copy');
+    try {
+      await cp(dataDir, copy, { recursive: true });
+      await rm(join(copy, 'eventstore', 'LOCK'), { force: true });
+      const reopened = await EmbeddedEventStore.open({ dataDir: copy });
+      expect((await readAll(reopened)).map((event) => event.stream)).toEqual(['orders-1']);
+      await reopened.close();
+    } finally {
+      await removeDir(copy);
+    }
+    ops.datasyncFault = undefined;
+  });
+
+  it('opens a log whose clean close recorded an end before some valid frames without those frames, keeping them aside', async () => {
+    const s = store as EmbeddedEventStore;
+    await s.append('orders-1', [anEvent(1)], { expectedRevision: 'no_stream' });
+    await s.close();
+    store = undefined;
+    const cleanAfterFirst = await readFile(`${logPath()}.clean`);
+    const again = await open(undefined);
+    await again.append('orders-2', [anEvent(2)]);
+    await again.close();
+    store = undefined;
+    // As a close during a storage outage leaves it: the refused frame still in the file, past the
+    // end the clean close recorded.
+    await writeFile(`${logPath()}.clean`, cleanAfterFirst);
+    const reopened = await open(undefined);
+    expect((await readAll(reopened)).map((event) => event.data)).toEqual([expect.objectContaining({ n: 1 })]);
+    expect((await readdir(join(dataDir, 'eventstore'))).filter((name) => name.startsWith('events.log.torn-'))).toHaveLength(1);
   });
 });
