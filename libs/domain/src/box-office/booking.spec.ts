@@ -188,7 +188,12 @@ describe('Booking', () => {
     });
 
     it('lets the same attempt carry on under its claim (its retry after a crash)', () => {
-      spec.given([bookingPlaced(), paymentStarted(at(1))]).when(startPayment(at(2))).thenNothing();
+      spec.given([bookingPlaced(), paymentStarted(at(1))]).when(startPayment(at(1.5))).thenNothing();
+    });
+
+    it('claims again for the same attempt once its claim has lapsed, so a cancel cannot slip in while it charges', () => {
+      const lapsed = afterClaim(at(1));
+      spec.given([bookingPlaced(), paymentStarted(at(1))]).when(startPayment(lapsed)).then([paymentStarted(lapsed)]);
     });
 
     it('refuses another attempt while the claim stands', () => {

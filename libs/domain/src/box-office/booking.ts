@@ -310,8 +310,9 @@ const startPayment = (command: StartPayment, booking: PlacedBooking): BookingEve
   // Confirmed included: paying twice is refused (a replay of the same request is the handler's).
   if (booking.status !== 'held') throw invalidState(booking, 'paid');
   if (isCardExpired(card, now)) throw new DomainError('CARD_EXPIRED', 'the card has expired', {});
-  // The same request again, after its process died mid-charge: it carries on under its claim.
-  if (booking.payment?.attemptId === attemptId) return [];
+  // The same request again, after its process died mid-charge: it carries on under its claim
+  // while the claim stands. A lapsed claim keeps cancels out no longer, so it claims again.
+  if (booking.payment?.attemptId === attemptId && paymentInProgress(booking, now)) return [];
   if (paymentInProgress(booking, now)) {
     throw new DomainError('INVALID_BOOKING_STATE', 'another payment of this booking is in progress', {
       status: booking.status,
