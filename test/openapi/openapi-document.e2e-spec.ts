@@ -129,6 +129,8 @@ describe('the OpenAPI document of the standalone server', () => {
     for (const route of discoverRoutes(server.app)) {
       const operation = operationOf(document, route.method, route.path) as OperationDoc;
       expect({ route: `${route.method} ${route.path}`, codes: codesOf(operation.responses['415']) }).toEqual({ route: `${route.method} ${route.path}`, codes: ['UNSUPPORTED_MEDIA_TYPE'] });
+      // The global per-address limit answers 429 on every route.
+      expect({ route: `${route.method} ${route.path}`, codes: codesOf(operation.responses['429']) }).toEqual({ route: `${route.method} ${route.path}`, codes: ['RATE_LIMITED'] });
     }
   });
 

@@ -8,7 +8,6 @@ import { ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { accessOf } from '../auth/auth';
 import { replaysIdempotently } from './idempotency.interceptor';
-import { rateLimitOf } from './rate-limit';
 import { STATUS_TITLES } from './problem-details.filter';
 import { discoverRouteHandlers, type HttpRouteHandler } from './route-table';
 
@@ -64,7 +63,8 @@ const commonRefusals = (route: HttpRouteHandler): Refusal[] => {
   const access = accessOf(route.handler, route.controller);
   if (!access.public) refusals.push('UNAUTHENTICATED');
   if (access.roles.length > 0) refusals.push('FORBIDDEN');
-  if (rateLimitOf(route.handler, route.controller)) refusals.push('RATE_LIMITED');
+  // The per-address limit covers every route; login and refresh have their own limits on top.
+  refusals.push('RATE_LIMITED');
   if (route.method === 'POST' && replaysIdempotently(route.handler, route.controller)) refusals.push('IDEMPOTENCY_KEY_REUSED', 'CONCURRENCY_CONFLICT');
   if (WRITES.has(route.method)) refusals.push('STORAGE_UNAVAILABLE', 'CONCURRENCY_CONFLICT');
   for (const contribution of interceptorsOf(route)) refusals.push(...(contribution.problems ?? []));

@@ -42,10 +42,6 @@ const RATE_LIMITED_ROUTE = 'tessera:rate-limited-route';
 
 /** Applies the stricter per-IP and per-account limits of `route` on top of the global one. */
 export const RateLimit = (route: RateLimitedRoute): CustomDecorator => SetMetadata(RATE_LIMITED_ROUTE, route);
-/** The rate limit a route has, if any (for its OpenAPI description). */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const rateLimitOf = (handler: Function, controller: Function): RateLimitedRoute | undefined =>
-  new Reflector().getAllAndOverride<RateLimitedRoute | undefined>(RATE_LIMITED_ROUTE, [handler, controller]);
 
 const reflector = new Reflector();
 const routeOf = (context: ExecutionContext): RateLimitedRoute | undefined =>
