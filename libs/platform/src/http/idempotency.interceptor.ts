@@ -25,8 +25,9 @@ import { DuplicateKeyError, ReadCollection, ReadStore } from '../read-store/read
  * crash re-appends the same event ids and the log itself recognises the duplicate.
  *
  * Records are kept for 24 hours: a sweep, run at most every 10 minutes (by the Clock) when a
- * request with a key arrives, deletes the older ones in batches. A record is small: digests in
- * base64url and the answer's body as its JSON text, one flat string however many tickets it has.
+ * request with a key arrives, deletes the older ones in batches. A record is small: the answer's
+ * body is kept as its JSON text, one flat string however many tickets it has. Its id and request
+ * hash stay the hex digests earlier releases wrote, so a retry across an upgrade finds its record.
  */
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency-keys';
@@ -108,11 +109,10 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
     }
     if (this.reflector.getAllAndOverride<boolean>(NO_REPLAY, [context.getHandler(), context.getClass()])) return next.handle();
     const caller = req.user?.userId ?? 'anonymous';
-    const digest = sha256(`${caller}\u0000${key}`);
-    const recordId = digest.toString('base64url');
-    // The command id stays the hex digest it always was: event ids derived from it do not change.
-    req.commandId = digest.toString('hex');
-    const requestHash = sha256(`${req.method} ${req.originalUrl}\u0000${canonical(req.body)}`).toString('base64url');
+    // The record id is also the command id, from which event ids derive.
+    const recordId = sha256(`${caller}\u0000${key}`).toString('hex');
+    req.commandId = recordId;
+    const requestHash = sha256(`${req.method} ${req.originalUrl}\u0000${canonical(req.body)}`).toString('hex');
     return from(this.run(context, next, recordId, requestHash));
   }
 
