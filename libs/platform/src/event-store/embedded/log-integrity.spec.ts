@@ -228,6 +228,16 @@ describe('embedded log integrity', () => {
       expect(await readdir(join(dataDir, 'eventstore'))).toEqual(files);
     });
 
+    it('verify calls a log whose clean-close record is unreadable corrupt, as start-up does', async () => {
+      await fiveFrames();
+      await writeFile(`${logPath()}.clean`, 'garbage');
+      await expect(EmbeddedEventStore.open({ dataDir })).rejects.toMatchObject({ name: 'CleanEndUnreadableError' });
+
+      const report = await verifyLog(dataDir);
+
+      expect(report).toMatchObject({ state: 'corrupt', problem: expect.stringContaining('.clean') });
+    });
+
     it('repair keeps what it cuts, and positions are never handed out again', async () => {
       const { starts, end } = await fiveFrames();
       await flip(starts[2] + FIELD.length);

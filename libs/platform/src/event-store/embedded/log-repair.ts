@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readCleanEnd, readDurableMark, removeDurableMark, writeCleanEnd } from './clean-end';
+import { CleanEndUnreadableError, readCleanEnd, readDurableMark, removeDurableMark, writeCleanEnd } from './clean-end';
 import { DataDirLock } from './data-dir-lock';
 import { LOG_REPAIR_STREAM, LOG_REPAIRED_EVENT_TYPE } from './embedded-event-store';
 import { classifyScan, copyRangeDurably, type KnownEnd } from './log-file';
@@ -82,7 +82,16 @@ interface Examined {
 }
 
 const examine = async (path: string, handle: FileHandle | undefined, collectLost: boolean): Promise<Examined> => {
-  const cleanEnd = await readCleanEnd(path).catch(() => undefined);
+  let cleanEnd: Awaited<ReturnType<typeof readCleanEnd>>;
+  try {
+    cleanEnd = await readCleanEnd(path);
+  } catch (error) {
+    // Start-up refuses such a folder (exit 65), so verify must not call it healthy.
+    if (!(error instanceof CleanEndUnreadableError)) throw error;
+    const fileSize = handle ? (await handle.stat()).size : 0;
+    const report: LogVerifyReport = { path, fileSize, frames: 0, events: 0, lastPosition: 0, state: 'corrupt', validAfter: { frames: 0, events: 0 }, problem: error.message };
+    return { report, lost: [], repairRevision: -1 };
+  }
   const durable = cleanEnd ? undefined : await readDurableMark(path);
   const known: KnownEnd | undefined = cleanEnd
     ? { ...cleanEnd, recordedBy: 'its last clean close' }
