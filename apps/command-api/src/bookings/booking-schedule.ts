@@ -39,6 +39,8 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
       name: schedule.checkpoint,
       filter: schedule.filter,
       checkpoint: schedule.checkpoint,
+      // At most once a sweep interval (each pass commits too), not after every batch of holds.
+      checkpointEvery: { ms: schedule.sweepIntervalMs },
       handler: {
         handle: async (events) => {
           for (const recorded of events) this.track({ type: recorded.type, data: recorded.data } as BookingEvent, recorded);
