@@ -27,7 +27,7 @@ export interface ShowSummary {
   startsAt: string;
   status: ShowStatus;
   currency: string;
-  /** The lowest category price, minor units. */
+  /** The lowest price among the categories that have seats, minor units. */
   priceFrom: number;
   capacity: number;
   available: number;
