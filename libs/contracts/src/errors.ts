@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   INVALID_TICKET_STATE: 409,
   ALREADY_CHECKED_IN: 409,
   INVALID_TRANSITION: 409,
+  /** An incident id that was already used (a report's id is the server's own: a retry, not a client's doing). */
+  INCIDENT_EXISTS: 409,
   CONCURRENCY_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
