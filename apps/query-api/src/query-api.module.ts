@@ -10,6 +10,14 @@ import { MyBookingsHandler } from './bookings/my-bookings/my-bookings.handler';
 import { MyBookingsHttpController } from './bookings/my-bookings/my-bookings.http.controller';
 import { MyTicketsHandler } from './bookings/my-tickets/my-tickets.handler';
 import { MyTicketsHttpController } from './bookings/my-tickets/my-tickets.http.controller';
+import { IncidentDetailHandler } from './incidents/incident-detail/incident-detail.handler';
+import { IncidentDetailHttpController } from './incidents/incident-detail/incident-detail.http.controller';
+import { IncidentListHandler } from './incidents/incident-list/incident-list.handler';
+import { IncidentListHttpController } from './incidents/incident-list/incident-list.http.controller';
+import { MyIncidentsHandler } from './incidents/my-incidents/my-incidents.handler';
+import { MyIncidentsHttpController } from './incidents/my-incidents/my-incidents.http.controller';
+import { RecentIncidentsHandler } from './incidents/recent-incidents/recent-incidents.handler';
+import { RecentIncidentsHttpController } from './incidents/recent-incidents/recent-incidents.http.controller';
 import { MinPositionInterceptor } from './read-your-writes/min-position.interceptor';
 import { SeatMapHandler } from './shows/seat-map/seat-map.handler';
 import { SeatMapHttpController } from './shows/seat-map/seat-map.http.controller';
@@ -34,6 +42,11 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     MyTicketsHttpController,
     ShowSalesHttpController,
     StreamAuditHttpController,
+    // /recent before /:incidentId, so that the static route is registered first.
+    RecentIncidentsHttpController,
+    IncidentListHttpController,
+    MyIncidentsHttpController,
+    IncidentDetailHttpController,
   ],
   providers: [
     MinPositionInterceptor,
@@ -45,6 +58,10 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     MyTicketsHandler,
     ShowSalesHandler,
     StreamAuditHandler,
+    IncidentListHandler,
+    RecentIncidentsHandler,
+    MyIncidentsHandler,
+    IncidentDetailHandler,
   ],
 })
 export class QueryApiModule {}

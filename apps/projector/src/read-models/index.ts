@@ -1,5 +1,6 @@
 import type { Projection } from '../projection';
 import { bookingsProjection } from './bookings.projection';
+import { incidentsProjection } from './incidents.projection';
 import { salesProjection } from './sales.projection';
 import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
@@ -8,6 +9,7 @@ export * from './bookings.projection';
 export * from './sales.projection';
 export * from './seating.projection';
 export * from './tickets.projection';
+export * from './incidents.projection';
 
 /** Every projection the projector runs, by name (the CLI's `rebuild <name>`). */
-export const PROJECTIONS: readonly Projection[] = [seatingProjection, bookingsProjection, ticketsProjection, salesProjection];
+export const PROJECTIONS: readonly Projection[] = [seatingProjection, bookingsProjection, ticketsProjection, salesProjection, incidentsProjection];

@@ -41,4 +41,16 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: 10, RATE_LIMIT_LOGIN_PER_ACCOUNT: 100 });
     expect(() => loadConfig({ RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: '-1' })).toThrow(/^Invalid configuration: RATE_LIMIT_LOGIN_PER_ACCOUNT_IP /);
   });
+
+  it('gives every incident priority its SLA, and refuses an acknowledge deadline after the resolve one', () => {
+    expect(loadConfig({})).toMatchObject({
+      SLA_P1_ACKNOWLEDGE_MINUTES: 5,
+      SLA_P1_RESOLVE_MINUTES: 60,
+      SLA_P4_ACKNOWLEDGE_MINUTES: 240,
+      SLA_P4_RESOLVE_MINUTES: 4320,
+    });
+    expect(loadConfig({ SLA_P2_ACKNOWLEDGE_MINUTES: '30' }).SLA_P2_ACKNOWLEDGE_MINUTES).toBe(30);
+    expect(() => loadConfig({ SLA_P2_ACKNOWLEDGE_MINUTES: '0' })).toThrow(/^Invalid configuration: SLA_P2_ACKNOWLEDGE_MINUTES /);
+    expect(() => loadConfig({ SLA_P3_ACKNOWLEDGE_MINUTES: '2000' })).toThrow(/SLA_P3_ACKNOWLEDGE_MINUTES must not exceed SLA_P3_RESOLVE_MINUTES/);
+  });
 });

@@ -138,6 +138,66 @@ export class EnvironmentVariables {
   @Max(600000)
   SWEEP_INTERVAL_MS = 1000;
 
+  /**
+   * Incident SLAs (API.md, Venue operations): minutes from the report to the acknowledge and the
+   * resolve deadline, per priority. A deadline is written into the incident's events when it is
+   * reported (or re-prioritised), so changing these affects new incidents only.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  SLA_P1_ACKNOWLEDGE_MINUTES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  SLA_P1_RESOLVE_MINUTES = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  SLA_P2_ACKNOWLEDGE_MINUTES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  SLA_P2_RESOLVE_MINUTES = 240;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  SLA_P3_ACKNOWLEDGE_MINUTES = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  SLA_P3_RESOLVE_MINUTES = 1440;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  SLA_P4_ACKNOWLEDGE_MINUTES = 240;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  SLA_P4_RESOLVE_MINUTES = 4320;
+
+  /** How often the SLA breach schedule looks for deadlines that have passed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  SLA_SWEEP_INTERVAL_MS = 5000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -262,6 +322,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig 
   }
   if (config.ADMIN_EMAIL && !config.ADMIN_PASSWORD) {
     throw new ConfigError('Invalid configuration: ADMIN_PASSWORD must be set when ADMIN_EMAIL is');
+  }
+  for (const priority of ['P1', 'P2', 'P3', 'P4'] as const) {
+    if (config[`SLA_${priority}_ACKNOWLEDGE_MINUTES`] > config[`SLA_${priority}_RESOLVE_MINUTES`]) {
+      throw new ConfigError(`Invalid configuration: SLA_${priority}_ACKNOWLEDGE_MINUTES must not exceed SLA_${priority}_RESOLVE_MINUTES`);
+    }
   }
   if (config.NODE_ENV === 'production') {
     for (const key of ['JWT_SECRET', 'TICKET_SIGNING_KEY'] as const) {
