@@ -14,6 +14,8 @@ const SOURCES = [
   'libs/contracts/src/box-office/booking.events.ts',
   'libs/contracts/src/box-office/ticket.events.ts',
   'libs/contracts/src/accounts/account.events.ts',
+  'libs/contracts/src/venue-ops/incident.events.ts',
+  'libs/contracts/src/venue-ops/device-rule.events.ts',
 ];
 const STREAMS: Record<string, string> = {
   show: '`show-{showId}`',
@@ -23,6 +25,8 @@ const STREAMS: Record<string, string> = {
   account: '`account-{userId}`',
   email: '`email-{sha256(normalised e-mail)}`',
   refresh: '`refresh-family-{familyId}`',
+  incident: '`incident-{incidentId}`',
+  device: '`device-{deviceId}`',
 };
 
 const docOf = (node: ts.Node, text: string): string => {
@@ -75,6 +79,13 @@ const header = [
   'versions stay readable. Money is in minor units of the named currency; times are ISO 8601 UTC.',
   '',
   'Box-office types read by the projector are `ALL_BOX_OFFICE_EVENT_TYPES` (libs/contracts/src/box-office/events.ts).',
+  '',
+  'Incident types are `INCIDENT_EVENT_TYPES` (libs/contracts/src/venue-ops/incident.events.ts), all on `incident-{incidentId}`.',
+  'For consumers: `incident.reported.v1` is a new incident (MQTT `tessera/incidents/created`); every status move,',
+  'including a reopen and a device auto-resolution, is one `incident.status_changed.v1` (MQTT',
+  '`tessera/incidents/status_updated`, and the e-mail to its reporter; a `reporterId` of the form `device:{deviceId}` is',
+  'a device, with nobody to write to). `incident.sla_breached.v1` comes at most once per kind and incident. The',
+  '`device.rule_*` types are the seam with the device rule engine, which writes them.',
   '',
 ].join('\n');
 

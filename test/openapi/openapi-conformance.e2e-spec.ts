@@ -151,6 +151,25 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(await send('POST', `/api/shows/${showId}/cancel`, { token: admin, body: { reason: 'storm' } }), 200);
     expectStatus(await send('POST', `/api/shows/${showId}/cancel`, { token: admin, body: { reason: 'storm' } }), 409, 'INVALID_SHOW_STATE');
 
+    // Incidents
+    const reported = await send('POST', '/api/incidents', { token: fan, body: { title: 'Seat broken', location: { seatId: 'A-1-1' }, category: 'seat', urgency: 'high' } });
+    expectStatus(reported, 201);
+    const incidentId = (reported.body as { incidentId: string }).incidentId;
+    expectStatus(await send('POST', '/api/incidents', { token: fan, body: { title: '', category: 'seat', urgency: 'high' } }), 400, 'VALIDATION_FAILED');
+    expectStatus(await send('PATCH', `/api/incidents/${incidentId}`, { token: staff, body: { status: 'closed' } }), 409, 'INVALID_TRANSITION');
+    expectStatus(await send('PATCH', `/api/incidents/${randomUUID()}`, { token: staff, body: { note: 'x' } }), 404, 'INCIDENT_NOT_FOUND');
+    expectStatus(await send('PATCH', `/api/incidents/${incidentId}`, { token: fan, body: { note: 'x' } }), 403, 'FORBIDDEN');
+    const acknowledged = await send('PATCH', `/api/incidents/${incidentId}`, { token: staff, body: { status: 'acknowledged', assigneeId: null, note: 'on it' } });
+    expectStatus(acknowledged, 200);
+    const incidentAt = (acknowledged.body as { position: string }).position;
+    expectStatus(await send('GET', `/api/incidents/${incidentId}`, { token: fan, headers: { 'x-min-position': incidentAt } }), 200);
+    const stranger = await accessTokenFor(server, randomUUID());
+    expectStatus(await send('GET', `/api/incidents/${incidentId}`, { token: stranger, headers: { 'x-min-position': incidentAt } }), 404, 'INCIDENT_NOT_FOUND');
+    expectStatus(await send('GET', '/api/incidents?status=acknowledged&limit=1', { token: staff, headers: { 'x-min-position': incidentAt } }), 200);
+    expectStatus(await send('GET', '/api/incidents?status=open', { token: staff }), 400, 'VALIDATION_FAILED');
+    expectStatus(await send('GET', '/api/incidents/recent?limit=5', { token: staff }), 200);
+    expectStatus(await send('GET', '/api/me/incidents', { token: fan }), 200);
+
     // The edge
     expectStatus(await send('POST', '/api/auth/login', { raw: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     expectStatus(await send('POST', '/api/auth/login', { raw: JSON.stringify({ email: 'x'.repeat(200_000), password: 'x' }) }), 413, 'PAYLOAD_TOO_LARGE');

@@ -131,3 +131,63 @@ ROUTES.push(
   { method: 'GET', path: '/api/analytics/shows/{showId}/sales', auth: 'admin', params: { showId: id } },
   { method: 'GET', path: '/api/audit/streams/{stream}?at={at}', auth: 'admin', params: { stream: fc.oneof(fc.uuid().map((u) => `booking-${u}`), nastyString), at: limit } },
 );
+
+// ---- venue operations: incidents --------------------------------------------------------------
+
+const incidentLocation = fc.record(
+  { showId: fc.oneof(fc.uuid(), nastyString), seatId: seatId, area: fc.string({ maxLength: 220 }) },
+  { requiredKeys: [] },
+);
+const validReport = fc.record({
+  title: fc.string({ minLength: 1, maxLength: 200 }),
+  description: fc.string({ maxLength: 300 }),
+  location: fc.record({ seatId: fc.constantFrom('A-1-1', 'B-2-7'), area: fc.string({ minLength: 1, maxLength: 40 }) }, { requiredKeys: [] }),
+  category: fc.constantFrom('seat', 'facility', 'safety', 'cleaning', 'other'),
+  urgency: fc.constantFrom('low', 'medium', 'high'),
+});
+const incidentStatus = fc.constantFrom('new', 'acknowledged', 'in_progress', 'pending', 'resolved', 'closed', 'open', '');
+const severity = fc.constantFrom('critical', 'high', 'medium', 'low', 'urgent');
+/** Mostly well-formed, so that a list request with every filter set gets past the checks often enough. */
+const mostly = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: bad });
+const incidentCursor = Buffer.from(JSON.stringify([5])).toString('base64url');
+
+ROUTES.push(
+  {
+    method: 'POST',
+    path: '/api/incidents',
+    auth: 'user',
+    body: fc.oneof(
+      validReport,
+      bodyOf({ title: fc.string({ maxLength: 250 }), description: fc.string({ maxLength: 300 }), location: incidentLocation, category: fc.string(), urgency: fc.string() }),
+    ),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/incidents/{incidentId}',
+    auth: 'staff',
+    params: { incidentId: id },
+    body: bodyOf({
+      status: incidentStatus,
+      assigneeId: fc.oneof(fc.uuid(), fc.constant(null), nastyString),
+      impact: fc.constantFrom('low', 'medium', 'high', 'huge'),
+      severity,
+      note: fc.string({ maxLength: 2100 }),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/incidents?status={status}&severity={severity}&source={source}&venueId={venueId}&limit={limit}&cursor={cursor}',
+    auth: 'staff',
+    params: {
+      status: mostly(fc.constantFrom('new', 'acknowledged', 'resolved'), incidentStatus),
+      severity: mostly(fc.constantFrom('critical', 'low'), severity),
+      source: mostly(fc.constantFrom('report', 'device'), fc.constant('phone')),
+      venueId: mostly(fc.constant('arena'), nastyString),
+      limit: mostly(fc.integer({ min: 1, max: 100 }).map(String), limit),
+      cursor: mostly(fc.constant(incidentCursor), nastyString),
+    },
+  },
+  { method: 'GET', path: '/api/incidents/recent?limit={limit}', auth: 'staff', params: { limit } },
+  { method: 'GET', path: '/api/incidents/{incidentId}', auth: 'user', params: { incidentId: id } },
+  { method: 'GET', path: '/api/me/incidents', auth: 'user' },
+);
