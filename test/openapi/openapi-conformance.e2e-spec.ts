@@ -169,6 +169,8 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(await send('GET', '/api/incidents?status=open', { token: staff }), 400, 'VALIDATION_FAILED');
     expectStatus(await send('GET', '/api/incidents/recent?limit=5', { token: staff }), 200);
     expectStatus(await send('GET', '/api/me/incidents', { token: fan }), 200);
+    expectStatus(await send('GET', '/api/stats', { token: staff, headers: { 'x-min-position': incidentAt } }), 200);
+    expectStatus(await send('GET', '/api/stats', { token: fan }), 403, 'FORBIDDEN');
 
     // The edge
     expectStatus(await send('POST', '/api/auth/login', { raw: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');

@@ -190,4 +190,5 @@ ROUTES.push(
   { method: 'GET', path: '/api/incidents/recent?limit={limit}', auth: 'staff', params: { limit } },
   { method: 'GET', path: '/api/incidents/{incidentId}', auth: 'user', params: { incidentId: id } },
   { method: 'GET', path: '/api/me/incidents', auth: 'user' },
+  { method: 'GET', path: '/api/stats', auth: 'staff' },
 );

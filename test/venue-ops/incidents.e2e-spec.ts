@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { incidentStream, type DeviceRuleCleared, type DeviceRuleRaised, type IncidentSummary, type IncidentView } from '@tessera/contracts';
+import { incidentStream, type DeviceRuleCleared, type DeviceRuleRaised, type IncidentSummary, type IncidentView, type StatsResponse } from '@tessera/contracts';
 import { toAppend } from '@tessera/platform/commands/event-sourcing';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { DeviceIncidentReaction } from '../../apps/command-api/src/incidents/device-incidents/device-incident.reaction';
@@ -213,6 +213,27 @@ describe('incidents', () => {
     const res = await send('GET', path, staff);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field }] });
+  });
+
+  it('keeps live counters: open incidents by severity and status, breaches; staff only', async () => {
+    const stats = async (position: unknown) => (await read('/api/stats', staff, position)).body as unknown as StatsResponse;
+    const start = await report(fan, { urgency: 'low' });
+    const before = await stats(start.body.position);
+    const { body } = await report(fan, { urgency: 'high' });
+    const id = String(body.incidentId);
+    const afterReport = await stats(body.position);
+    expect(afterReport.incidents.open).toBe(before.incidents.open + 1);
+    expect(afterReport.incidents.bySeverity.high).toBe(before.incidents.bySeverity.high + 1);
+    expect(afterReport.incidents.byStatus.new).toBe(before.incidents.byStatus.new + 1);
+    await patch(id, { status: 'acknowledged' });
+    await patch(id, { status: 'in_progress' });
+    const resolved = await patch(id, { status: 'resolved' });
+    const afterResolve = await stats(resolved.body.position);
+    expect(afterResolve.incidents.open).toBe(before.incidents.open);
+    expect(afterResolve.incidents.bySeverity.high).toBe(before.incidents.bySeverity.high);
+    expect(afterResolve.incidents.byStatus.resolved).toBe(before.incidents.byStatus.resolved + 1);
+    expect(afterResolve.position).toMatch(/^\d+$/);
+    expect((await read('/api/stats', fan, resolved.body.position)).status).toBe(403);
   });
 
   describe('from device rules', () => {

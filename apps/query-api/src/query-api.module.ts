@@ -18,6 +18,8 @@ import { MyIncidentsHandler } from './incidents/my-incidents/my-incidents.handle
 import { MyIncidentsHttpController } from './incidents/my-incidents/my-incidents.http.controller';
 import { RecentIncidentsHandler } from './incidents/recent-incidents/recent-incidents.handler';
 import { RecentIncidentsHttpController } from './incidents/recent-incidents/recent-incidents.http.controller';
+import { LiveStatsHandler } from './stats/live-stats/live-stats.handler';
+import { LiveStatsHttpController } from './stats/live-stats/live-stats.http.controller';
 import { MinPositionInterceptor } from './read-your-writes/min-position.interceptor';
 import { SeatMapHandler } from './shows/seat-map/seat-map.handler';
 import { SeatMapHttpController } from './shows/seat-map/seat-map.http.controller';
@@ -47,6 +49,7 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     IncidentListHttpController,
     MyIncidentsHttpController,
     IncidentDetailHttpController,
+    LiveStatsHttpController,
   ],
   providers: [
     MinPositionInterceptor,
@@ -62,6 +65,7 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     RecentIncidentsHandler,
     MyIncidentsHandler,
     IncidentDetailHandler,
+    LiveStatsHandler,
   ],
 })
 export class QueryApiModule {}

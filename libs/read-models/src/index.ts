@@ -1,6 +1,7 @@
 import type { ProjectionDescriptor } from './read-model';
 import { bookingsDescriptor } from './bookings.read-model';
 import { incidentsDescriptor } from './incidents.read-model';
+import { liveStatsDescriptor } from './stats.read-model';
 import { salesDescriptor } from './sales.read-model';
 import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
@@ -12,6 +13,7 @@ export * from './sales.read-model';
 export * from './seating.read-model';
 export * from './tickets.read-model';
 export * from './incidents.read-model';
+export * from './stats.read-model';
 
 /** Every projection apps/projector runs, as its readers see it (same order as its PROJECTIONS). */
-export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [seatingDescriptor, bookingsDescriptor, ticketsDescriptor, salesDescriptor, incidentsDescriptor];
+export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [seatingDescriptor, bookingsDescriptor, ticketsDescriptor, salesDescriptor, incidentsDescriptor, liveStatsDescriptor];

@@ -28,13 +28,13 @@ const incidentEvents: IncidentEvent[] = [
   },
   {
     type: 'incident.status_changed.v1',
-    data: { incidentId: 'i1', reporterId: 'fan1', from: 'new', to: 'acknowledged', at: '2027-05-01T18:05:00.000Z', by: 'staff1', deadlines },
+    data: { incidentId: 'i1', reporterId: 'fan1', from: 'new', to: 'acknowledged', at: '2027-05-01T18:05:00.000Z', by: 'staff1', deadlines, severity: 'medium' },
   },
   { type: 'incident.assigned.v1', data: { incidentId: 'i1', assigneeId: 'staff2', at: '2027-05-01T18:06:00.000Z', by: 'staff1' } },
   { type: 'incident.note_added.v1', data: { incidentId: 'i1', note: 'on my way', at: '2027-05-01T18:07:00.000Z', by: 'staff2' } },
   {
     type: 'incident.status_changed.v1',
-    data: { incidentId: 'i1', reporterId: 'fan1', from: 'acknowledged', to: 'in_progress', at: '2027-05-01T18:08:00.000Z', by: 'staff2', deadlines },
+    data: { incidentId: 'i1', reporterId: 'fan1', from: 'acknowledged', to: 'in_progress', at: '2027-05-01T18:08:00.000Z', by: 'staff2', deadlines, severity: 'medium' },
   },
   {
     type: 'incident.sla_breached.v1',
@@ -50,7 +50,7 @@ const incidentEvents: IncidentEvent[] = [
   },
   {
     type: 'incident.status_changed.v1',
-    data: { incidentId: 'i1', reporterId: 'fan1', from: 'in_progress', to: 'resolved', at: '2027-05-02T18:10:00.000Z', by: 'staff2', deadlines },
+    data: { incidentId: 'i1', reporterId: 'fan1', from: 'in_progress', to: 'resolved', at: '2027-05-02T18:10:00.000Z', by: 'staff2', deadlines, severity: 'medium' },
   },
 ];
 
@@ -113,7 +113,7 @@ describe('the incidents projection', () => {
     const store = new EmbeddedReadStore();
     const reopened: IncidentEvent = {
       type: 'incident.status_changed.v1',
-      data: { incidentId: 'i1', reporterId: 'fan1', from: 'resolved', to: 'in_progress', at: '2027-05-03T10:00:00.000Z', by: 'staff1', deadlines },
+      data: { incidentId: 'i1', reporterId: 'fan1', from: 'resolved', to: 'in_progress', at: '2027-05-03T10:00:00.000Z', by: 'staff1', deadlines, severity: 'medium' },
     };
     await new ProjectionEngine(store, [incidentsProjection]).apply(recorded([...incidentEvents, reopened]));
     expect(await incidentIn(store, 'i1')).toMatchObject({ status: 'in_progress', resolvedAt: null, acknowledgedAt: '2027-05-01T18:05:00.000Z' });

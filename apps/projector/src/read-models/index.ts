@@ -1,6 +1,7 @@
 import type { Projection } from '../projection';
 import { bookingsProjection } from './bookings.projection';
 import { incidentsProjection } from './incidents.projection';
+import { liveStatsProjection } from './stats.projection';
 import { salesProjection } from './sales.projection';
 import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
@@ -10,6 +11,7 @@ export * from './sales.projection';
 export * from './seating.projection';
 export * from './tickets.projection';
 export * from './incidents.projection';
+export * from './stats.projection';
 
 /** Every projection the projector runs, by name (the CLI's `rebuild <name>`). */
-export const PROJECTIONS: readonly Projection[] = [seatingProjection, bookingsProjection, ticketsProjection, salesProjection, incidentsProjection];
+export const PROJECTIONS: readonly Projection[] = [seatingProjection, bookingsProjection, ticketsProjection, salesProjection, incidentsProjection, liveStatsProjection];

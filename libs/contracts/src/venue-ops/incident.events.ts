@@ -93,6 +93,8 @@ export type IncidentStatusChanged = DomainEvent<
     /** `device_cleared` when the device rule that raised it cleared. */
     reason?: 'device_cleared';
     deadlines: IncidentDeadlines;
+    /** The incident's severity at the move, so live counters by severity need no lookup. */
+    severity: IncidentSeverity;
   }
 >;
 
@@ -113,7 +115,15 @@ export type IncidentReprioritized = DomainEvent<
 /** Staff set the severity (what a device rule or staff says about how bad it is; priority is separate). */
 export type IncidentSeveritySet = DomainEvent<
   'incident.severity_set.v1',
-  { incidentId: string; from: IncidentSeverity; to: IncidentSeverity; at: string; by: string }
+  {
+    incidentId: string;
+    from: IncidentSeverity;
+    to: IncidentSeverity;
+    /** The incident's status then, so live counters of open incidents need no lookup. */
+    status: IncidentStatus;
+    at: string;
+    by: string;
+  }
 >;
 
 /** Staff assigned the incident to someone (`assigneeId`), or took the assignment away (`null`). */

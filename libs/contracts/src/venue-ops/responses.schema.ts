@@ -27,6 +27,7 @@ import type {
   ReportIncidentResponse,
   UpdateIncidentResponse,
 } from './incident.response';
+import type { StatsResponse } from './stats.response';
 
 /**
  * The response bodies of the incident endpoints (incident.response.ts) as OpenAPI schemas
@@ -202,4 +203,77 @@ export class IncidentListResponseSchema implements IncidentListResponse {
 export class IncidentItemsResponseSchema implements IncidentItemsResponse {
   @ApiProperty({ type: IncidentSummarySchema, isArray: true, description: 'Newest first.' })
   items!: IncidentSummarySchema[];
+}
+
+// ---- live counters ---------------------------------------------------------------------------
+
+const COUNT = { type: 'integer', minimum: 0 } as const;
+
+@ApiSchema({ name: 'IncidentSeverityCounts' })
+export class IncidentSeverityCountsSchema implements Record<IncidentSeverity, number> {
+  @ApiProperty(COUNT) critical!: number;
+  @ApiProperty(COUNT) high!: number;
+  @ApiProperty(COUNT) medium!: number;
+  @ApiProperty(COUNT) low!: number;
+}
+
+@ApiSchema({ name: 'IncidentStatusCounts' })
+export class IncidentStatusCountsSchema implements Record<IncidentStatus, number> {
+  @ApiProperty(COUNT) new!: number;
+  @ApiProperty(COUNT) acknowledged!: number;
+  @ApiProperty(COUNT) in_progress!: number;
+  @ApiProperty(COUNT) pending!: number;
+  @ApiProperty(COUNT) resolved!: number;
+  @ApiProperty(COUNT) closed!: number;
+}
+
+@ApiSchema({ name: 'IncidentCounters' })
+export class IncidentCountersSchema {
+  @ApiProperty({ ...COUNT, description: 'Incidents in an open status (new, acknowledged, in_progress, pending).' })
+  open!: number;
+
+  @ApiProperty({ type: IncidentSeverityCountsSchema, description: 'Open incidents by severity.' })
+  bySeverity!: IncidentSeverityCountsSchema;
+
+  @ApiProperty({ type: IncidentStatusCountsSchema, description: 'Every incident by its current status.' })
+  byStatus!: IncidentStatusCountsSchema;
+
+  @ApiProperty({ ...COUNT, description: 'SLA breaches recorded.' })
+  breached!: number;
+}
+
+@ApiSchema({ name: 'DeviceCounters' })
+export class DeviceCountersSchema {
+  @ApiProperty(COUNT) total!: number;
+  @ApiProperty(COUNT) online!: number;
+  @ApiProperty(COUNT) degraded!: number;
+  @ApiProperty(COUNT) offline!: number;
+  @ApiProperty(COUNT) silent!: number;
+}
+
+@ApiSchema({ name: 'SalesCounters' })
+export class SalesCountersSchema {
+  @ApiProperty(COUNT)
+  showsOnSale!: number;
+
+  @ApiProperty({ ...COUNT, description: 'Seats sold and not refunded.' })
+  seatsSold!: number;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Revenue kept (sales less refunds), minor units by ISO 4217 currency.' })
+  revenueByCurrency!: Record<string, number>;
+}
+
+@ApiSchema({ name: 'StatsResponse' })
+export class StatsResponseSchema implements StatsResponse {
+  @ApiProperty({ type: IncidentCountersSchema })
+  incidents!: IncidentCountersSchema;
+
+  @ApiProperty({ type: DeviceCountersSchema })
+  devices!: DeviceCountersSchema;
+
+  @ApiProperty({ type: SalesCountersSchema })
+  sales!: SalesCountersSchema;
+
+  @ApiProperty({ description: 'The log position the counters reflect.', pattern: '^\\d+$' })
+  position!: string;
 }

@@ -1,4 +1,4 @@
-import type { IncidentEvent, IncidentStatus } from '@tessera/contracts';
+import type { IncidentEvent, IncidentSeverity, IncidentStatus } from '@tessera/contracts';
 import { DeciderSpecification } from '../testing/decider-specification';
 import { incidentDecider, type IncidentCommand, TRANSITIONS } from './incident';
 import { priorityOf, type SlaPolicy } from './priority';
@@ -57,9 +57,9 @@ const update = (fields: Omit<Extract<IncidentCommand, { type: 'UpdateIncident' }
   metadata: { now: at(minutes), sla: SLA },
 });
 
-const changed = (from: IncidentStatus, to: IncidentStatus, minutes = 10, deadlines = P3_DEADLINES): IncidentEvent => ({
+const changed = (from: IncidentStatus, to: IncidentStatus, minutes = 10, deadlines = P3_DEADLINES, severity: IncidentSeverity = 'medium'): IncidentEvent => ({
   type: 'incident.status_changed.v1',
-  data: { incidentId: 'i1', reporterId: 'fan1', from, to, at: at(minutes), by: 'staff1', deadlines },
+  data: { incidentId: 'i1', reporterId: 'fan1', from, to, at: at(minutes), by: 'staff1', deadlines, severity },
 });
 
 /** The events that bring incident i1 to `status` the shortest way by hand. */
@@ -141,6 +141,7 @@ const autoResolved = (from: IncidentStatus, minutes = 20): IncidentEvent => ({
     by: 'device:gate-7',
     reason: 'device_cleared',
     deadlines: { acknowledgeBy: at(5), resolveBy: at(60) },
+    severity: 'critical',
   },
 });
 
@@ -259,7 +260,7 @@ describe('Incident', () => {
       spec
         .given(PATHS.new)
         .when(update({ severity: 'critical' }))
-        .then([{ type: 'incident.severity_set.v1', data: { incidentId: 'i1', from: 'medium', to: 'critical', at: at(10), by: 'staff1' } }]);
+        .then([{ type: 'incident.severity_set.v1', data: { incidentId: 'i1', from: 'medium', to: 'critical', status: 'new', at: at(10), by: 'staff1' } }]);
     });
 
     it('re-prioritises on a new impact, with deadlines counted from the report', () => {
@@ -281,9 +282,9 @@ describe('Incident', () => {
         .when(update({ impact: 'low', severity: 'low', assigneeId: 'staff2', status: 'acknowledged', note: 'minor' }))
         .then([
           { type: 'incident.reprioritized.v1', data: { incidentId: 'i1', impact: 'low', from: 'P3', to: 'P4', at: at(10), by: 'staff1', deadlines } },
-          { type: 'incident.severity_set.v1', data: { incidentId: 'i1', from: 'medium', to: 'low', at: at(10), by: 'staff1' } },
+          { type: 'incident.severity_set.v1', data: { incidentId: 'i1', from: 'medium', to: 'low', status: 'new', at: at(10), by: 'staff1' } },
           { type: 'incident.assigned.v1', data: { incidentId: 'i1', assigneeId: 'staff2', at: at(10), by: 'staff1' } },
-          changed('new', 'acknowledged', 10, deadlines),
+          changed('new', 'acknowledged', 10, deadlines, 'low'),
           { type: 'incident.note_added.v1', data: { incidentId: 'i1', note: 'minor', at: at(10), by: 'staff1' } },
         ]);
     });

@@ -263,6 +263,7 @@ export const decide = (command: IncidentCommand, state: IncidentState): Incident
             by: `device:${deviceId}`,
             reason: 'device_cleared',
             deadlines: state.deadlines,
+            severity: state.severity,
           },
         },
       ];
@@ -321,7 +322,7 @@ const decideUpdate = (command: UpdateIncident, state: IncidentState): IncidentEv
     events.push({ type: 'incident.reprioritized.v1', data: { incidentId, impact, from: state.priority, to, at: now, by, deadlines } });
   }
   if (severity !== undefined && severity !== state.severity) {
-    events.push({ type: 'incident.severity_set.v1', data: { incidentId, from: state.severity, to: severity, at: now, by } });
+    events.push({ type: 'incident.severity_set.v1', data: { incidentId, from: state.severity, to: severity, status: state.status, at: now, by } });
   }
   if (assigneeId !== undefined && assigneeId !== state.assigneeId) {
     events.push({ type: 'incident.assigned.v1', data: { incidentId, assigneeId, at: now, by } });
@@ -329,7 +330,7 @@ const decideUpdate = (command: UpdateIncident, state: IncidentState): IncidentEv
   if (status !== undefined && status !== state.status) {
     events.push({
       type: 'incident.status_changed.v1',
-      data: { incidentId, reporterId: state.reporterId, from: state.status, to: status, at: now, by, deadlines },
+      data: { incidentId, reporterId: state.reporterId, from: state.status, to: status, at: now, by, deadlines, severity: severity ?? state.severity },
     });
   }
   if (note !== undefined) events.push({ type: 'incident.note_added.v1', data: { incidentId, note, at: now, by } });
