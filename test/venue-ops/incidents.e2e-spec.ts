@@ -270,8 +270,14 @@ describe('incidents', () => {
       expect((await read(`/api/incidents/${incidentId}`, staff, events[1].position)).body).toMatchObject({ status: 'resolved' });
     });
 
-    it('skips a clear for an incident never raised, and goes on with the next events', async () => {
+    it('skips a clear for an incident never raised, and a raise it cannot read, and goes on with the next events', async () => {
       const deviceId = `pos-${randomUUID()}`;
+      const unreadable = randomUUID();
+      await appendDeviceEvent(deviceId, {
+        type: 'device.rule_raised.v1',
+        data: { deviceId, venueId: 'arena', deviceType: 'pos', ruleId: 'temperature', severity: 'severe' as never, incidentId: unreadable, raisedAt: 'now', reading: {} },
+      });
+      expect(await server.app.get(EventStore).readStream(incidentStream(unreadable))).toEqual([]);
       await appendDeviceEvent(deviceId, { type: 'device.rule_cleared.v1', data: { deviceId, venueId: 'arena', ruleId: 'temperature', incidentId: randomUUID(), clearedAt: new Date().toISOString() } });
       const incidentId = randomUUID();
       await appendDeviceEvent(deviceId, {

@@ -26,7 +26,7 @@ export type LiveStatsDoc = ReadModelDocument & {
 };
 
 export const liveStatsDescriptor: ProjectionDescriptor = {
-  name: 'live-stats',
+  name: 'stats',
   version: 1,
   collections: [LIVE_STATS],
   eventTypes: [

@@ -30,8 +30,8 @@ const incidentEvents: IncidentEvent[] = [
     type: 'incident.status_changed.v1',
     data: { incidentId: 'i1', reporterId: 'fan1', from: 'new', to: 'acknowledged', at: '2027-05-01T18:05:00.000Z', by: 'staff1', deadlines, severity: 'medium' },
   },
-  { type: 'incident.assigned.v1', data: { incidentId: 'i1', assigneeId: 'staff2', at: '2027-05-01T18:06:00.000Z', by: 'staff1' } },
-  { type: 'incident.note_added.v1', data: { incidentId: 'i1', note: 'on my way', at: '2027-05-01T18:07:00.000Z', by: 'staff2' } },
+  { type: 'incident.assigned.v1', data: { incidentId: 'i1', reporterId: 'fan1', assigneeId: 'staff2', at: '2027-05-01T18:06:00.000Z', by: 'staff1' } },
+  { type: 'incident.note_added.v1', data: { incidentId: 'i1', reporterId: 'fan1', note: 'on my way', at: '2027-05-01T18:07:00.000Z', by: 'staff2' } },
   {
     type: 'incident.status_changed.v1',
     data: { incidentId: 'i1', reporterId: 'fan1', from: 'acknowledged', to: 'in_progress', at: '2027-05-01T18:08:00.000Z', by: 'staff2', deadlines, severity: 'medium' },

@@ -37,8 +37,8 @@ describe('the live counters', () => {
       moved('a', 'new', 'acknowledged', 'high'),
       moved('a', 'acknowledged', 'in_progress', 'high'),
       moved('a', 'in_progress', 'resolved', 'high'),
-      { type: 'incident.severity_set.v1', data: { incidentId: 'a', from: 'high', to: 'low', status: 'resolved', at, by: 'staff1' } },
-      { type: 'incident.severity_set.v1', data: { incidentId: 'b', from: 'low', to: 'medium', status: 'new', at, by: 'staff1' } },
+      { type: 'incident.severity_set.v1', data: { incidentId: 'a', reporterId: 'fan1', from: 'high', to: 'low', status: 'resolved', at, by: 'staff1' } },
+      { type: 'incident.severity_set.v1', data: { incidentId: 'b', reporterId: 'fan1', from: 'low', to: 'medium', status: 'new', at, by: 'staff1' } },
       moved('c', 'new', 'resolved', 'critical'),
       moved('c', 'resolved', 'closed', 'critical'),
       moved('c', 'closed', 'in_progress', 'critical'),
@@ -89,7 +89,7 @@ describe('the live counters', () => {
     const before = deepFreeze(fold([reported('a', 'high'), { type: 'show.published.v1', data: { showId: 's1' } }]));
     const events: StatsEvent[] = [
       moved('a', 'new', 'resolved', 'high'),
-      { type: 'incident.severity_set.v1', data: { incidentId: 'a', from: 'high', to: 'low', status: 'new', at, by: 'staff1' } },
+      { type: 'incident.severity_set.v1', data: { incidentId: 'a', reporterId: 'fan1', from: 'high', to: 'low', status: 'new', at, by: 'staff1' } },
       { type: 'show.cancelled.v1', data: { showId: 's1', reason: 'storm' } },
       { type: 'device.status_changed.v1', data: { deviceId: 'g1', from: null, to: 'online' } },
     ];

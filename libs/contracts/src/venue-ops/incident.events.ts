@@ -1,9 +1,10 @@
 import type { DomainEvent } from '../events/envelope';
 
 /**
- * Events of the stream `incident-{incidentId}` (API.md, Venue operations). Every event that sets
- * or restates the SLA deadlines carries them, so a consumer (the breach schedule, the e-mail to
- * the reporter) never needs another event to know what is due when.
+ * Events of the stream `incident-{incidentId}` (API.md, Venue operations). Every event names the
+ * incident's `reporterId` (the live feed shows a fan the events of their own incidents), and every
+ * event that sets or restates the SLA deadlines carries them, so a consumer (the breach schedule,
+ * the e-mail to the reporter) never needs another event to know whose it is or what is due when.
  */
 
 export const INCIDENT_STATUSES = ['new', 'acknowledged', 'in_progress', 'pending', 'resolved', 'closed'] as const;
@@ -103,6 +104,7 @@ export type IncidentReprioritized = DomainEvent<
   'incident.reprioritized.v1',
   {
     incidentId: string;
+    reporterId: string;
     impact: IncidentImpact;
     from: IncidentPriority;
     to: IncidentPriority;
@@ -117,6 +119,7 @@ export type IncidentSeveritySet = DomainEvent<
   'incident.severity_set.v1',
   {
     incidentId: string;
+    reporterId: string;
     from: IncidentSeverity;
     to: IncidentSeverity;
     /** The incident's status then, so live counters of open incidents need no lookup. */
@@ -129,13 +132,13 @@ export type IncidentSeveritySet = DomainEvent<
 /** Staff assigned the incident to someone (`assigneeId`), or took the assignment away (`null`). */
 export type IncidentAssigned = DomainEvent<
   'incident.assigned.v1',
-  { incidentId: string; assigneeId: string | null; at: string; by: string }
+  { incidentId: string; reporterId: string; assigneeId: string | null; at: string; by: string }
 >;
 
 /** Staff wrote a note on the incident. */
 export type IncidentNoteAdded = DomainEvent<
   'incident.note_added.v1',
-  { incidentId: string; note: string; at: string; by: string }
+  { incidentId: string; reporterId: string; note: string; at: string; by: string }
 >;
 
 /**

@@ -237,22 +237,22 @@ describe('Incident', () => {
       spec
         .given(PATHS.new)
         .when(update({ assigneeId: 'staff2' }))
-        .then([{ type: 'incident.assigned.v1', data: { incidentId: 'i1', assigneeId: 'staff2', at: at(10), by: 'staff1' } }]);
+        .then([{ type: 'incident.assigned.v1', data: { incidentId: 'i1', reporterId: 'fan1', assigneeId: 'staff2', at: at(10), by: 'staff1' } }]);
       spec
-        .given([...PATHS.new, { type: 'incident.assigned.v1', data: { incidentId: 'i1', assigneeId: 'staff2', at: at(5), by: 'staff1' } }])
+        .given([...PATHS.new, { type: 'incident.assigned.v1', data: { incidentId: 'i1', reporterId: 'fan1', assigneeId: 'staff2', at: at(5), by: 'staff1' } }])
         .when(update({ assigneeId: null }))
-        .then([{ type: 'incident.assigned.v1', data: { incidentId: 'i1', assigneeId: null, at: at(10), by: 'staff1' } }]);
+        .then([{ type: 'incident.assigned.v1', data: { incidentId: 'i1', reporterId: 'fan1', assigneeId: null, at: at(10), by: 'staff1' } }]);
     });
 
     it('writes nothing for the assignee it already has', () => {
       spec
-        .given([...PATHS.new, { type: 'incident.assigned.v1', data: { incidentId: 'i1', assigneeId: 'staff2', at: at(5), by: 'staff1' } }])
+        .given([...PATHS.new, { type: 'incident.assigned.v1', data: { incidentId: 'i1', reporterId: 'fan1', assigneeId: 'staff2', at: at(5), by: 'staff1' } }])
         .when(update({ assigneeId: 'staff2' }))
         .thenNothing();
     });
 
     it('adds a note, even the same one twice (notes are a log, not a value)', () => {
-      const noted: IncidentEvent = { type: 'incident.note_added.v1', data: { incidentId: 'i1', note: 'on my way', at: at(10), by: 'staff1' } };
+      const noted: IncidentEvent = { type: 'incident.note_added.v1', data: { incidentId: 'i1', reporterId: 'fan1', note: 'on my way', at: at(10), by: 'staff1' } };
       spec.given([...PATHS.new, noted]).when(update({ note: 'on my way' })).then([noted]);
     });
 
@@ -260,7 +260,7 @@ describe('Incident', () => {
       spec
         .given(PATHS.new)
         .when(update({ severity: 'critical' }))
-        .then([{ type: 'incident.severity_set.v1', data: { incidentId: 'i1', from: 'medium', to: 'critical', status: 'new', at: at(10), by: 'staff1' } }]);
+        .then([{ type: 'incident.severity_set.v1', data: { incidentId: 'i1', reporterId: 'fan1', from: 'medium', to: 'critical', status: 'new', at: at(10), by: 'staff1' } }]);
     });
 
     it('re-prioritises on a new impact, with deadlines counted from the report', () => {
@@ -268,7 +268,7 @@ describe('Incident', () => {
       spec
         .given(PATHS.new)
         .when(update({ impact: 'high' }))
-        .then([{ type: 'incident.reprioritized.v1', data: { incidentId: 'i1', impact: 'high', from: 'P3', to: 'P2', at: at(10), by: 'staff1', deadlines } }]);
+        .then([{ type: 'incident.reprioritized.v1', data: { incidentId: 'i1', reporterId: 'fan1', impact: 'high', from: 'P3', to: 'P2', at: at(10), by: 'staff1', deadlines } }]);
     });
 
     it('writes nothing for the impact it already has', () => {
@@ -281,11 +281,11 @@ describe('Incident', () => {
         .given(PATHS.new)
         .when(update({ impact: 'low', severity: 'low', assigneeId: 'staff2', status: 'acknowledged', note: 'minor' }))
         .then([
-          { type: 'incident.reprioritized.v1', data: { incidentId: 'i1', impact: 'low', from: 'P3', to: 'P4', at: at(10), by: 'staff1', deadlines } },
-          { type: 'incident.severity_set.v1', data: { incidentId: 'i1', from: 'medium', to: 'low', status: 'new', at: at(10), by: 'staff1' } },
-          { type: 'incident.assigned.v1', data: { incidentId: 'i1', assigneeId: 'staff2', at: at(10), by: 'staff1' } },
+          { type: 'incident.reprioritized.v1', data: { incidentId: 'i1', reporterId: 'fan1', impact: 'low', from: 'P3', to: 'P4', at: at(10), by: 'staff1', deadlines } },
+          { type: 'incident.severity_set.v1', data: { incidentId: 'i1', reporterId: 'fan1', from: 'medium', to: 'low', status: 'new', at: at(10), by: 'staff1' } },
+          { type: 'incident.assigned.v1', data: { incidentId: 'i1', reporterId: 'fan1', assigneeId: 'staff2', at: at(10), by: 'staff1' } },
           changed('new', 'acknowledged', 10, deadlines, 'low'),
-          { type: 'incident.note_added.v1', data: { incidentId: 'i1', note: 'minor', at: at(10), by: 'staff1' } },
+          { type: 'incident.note_added.v1', data: { incidentId: 'i1', reporterId: 'fan1', note: 'minor', at: at(10), by: 'staff1' } },
         ]);
     });
   });
@@ -317,6 +317,14 @@ describe('Incident', () => {
 
     it('writes nothing when it was resolved already (by staff, or by this clear before)', () => {
       spec.given([raisedFromDevice, autoResolved('new')]).when(clear(30)).thenNothing();
+    });
+
+    it('refuses a clear whose time is not an instant', () => {
+      spec.given([raisedFromDevice]).when({ type: 'ResolveFromDevice', data: { incidentId: 'i1', deviceId: 'gate-7', clearedAt: 'soon' } }).thenThrows('VALIDATION_FAILED');
+    });
+
+    it('refuses a raise whose time is not an instant', () => {
+      spec.given([]).when({ ...raise, data: { ...raise.data, raisedAt: 'yesterday' } } as IncidentCommand).thenThrows('VALIDATION_FAILED');
     });
 
     it('refuses a clear for an incident that does not exist', () => {
@@ -366,7 +374,7 @@ describe('Incident', () => {
       const deadlines = { acknowledgeBy: at(15), resolveBy: at(240) };
       const reprioritized: IncidentEvent = {
         type: 'incident.reprioritized.v1',
-        data: { incidentId: 'i1', impact: 'high', from: 'P3', to: 'P2', at: at(1), by: 'staff1', deadlines },
+        data: { incidentId: 'i1', reporterId: 'fan1', impact: 'high', from: 'P3', to: 'P2', at: at(1), by: 'staff1', deadlines },
       };
       spec
         .given([reported(), reprioritized])

@@ -251,6 +251,7 @@ export const decide = (command: IncidentCommand, state: IncidentState): Incident
       if (!isOpened(state)) throw notFound(incidentId);
       // Staff resolved (or closed) it first, or this clear was handled already.
       if (!isOpen(state.status)) return [];
+      epochMillisOf(clearedAt, 'clearedAt');
       return [
         {
           type: 'incident.status_changed.v1',
@@ -311,6 +312,7 @@ const decideUpdate = (command: UpdateIncident, state: IncidentState): IncidentEv
   const { incidentId, by, status, assigneeId, impact, severity, note } = command.data;
   const { now, sla } = command.metadata;
   if (!isOpened(state)) throw notFound(incidentId);
+  const { reporterId } = state;
   if (status !== undefined && status !== state.status && !TRANSITIONS[state.status].includes(status)) {
     throw invalidTransition(state.status, status);
   }
@@ -319,21 +321,21 @@ const decideUpdate = (command: UpdateIncident, state: IncidentState): IncidentEv
   if (impact !== undefined && impact !== state.impact) {
     const to = priorityOf(state.urgency, impact);
     deadlines = deadlinesFor(to, state.reportedAt, sla);
-    events.push({ type: 'incident.reprioritized.v1', data: { incidentId, impact, from: state.priority, to, at: now, by, deadlines } });
+    events.push({ type: 'incident.reprioritized.v1', data: { incidentId, reporterId, impact, from: state.priority, to, at: now, by, deadlines } });
   }
   if (severity !== undefined && severity !== state.severity) {
-    events.push({ type: 'incident.severity_set.v1', data: { incidentId, from: state.severity, to: severity, status: state.status, at: now, by } });
+    events.push({ type: 'incident.severity_set.v1', data: { incidentId, reporterId, from: state.severity, to: severity, status: state.status, at: now, by } });
   }
   if (assigneeId !== undefined && assigneeId !== state.assigneeId) {
-    events.push({ type: 'incident.assigned.v1', data: { incidentId, assigneeId, at: now, by } });
+    events.push({ type: 'incident.assigned.v1', data: { incidentId, reporterId, assigneeId, at: now, by } });
   }
   if (status !== undefined && status !== state.status) {
     events.push({
       type: 'incident.status_changed.v1',
-      data: { incidentId, reporterId: state.reporterId, from: state.status, to: status, at: now, by, deadlines, severity: severity ?? state.severity },
+      data: { incidentId, reporterId, from: state.status, to: status, at: now, by, deadlines, severity: severity ?? state.severity },
     });
   }
-  if (note !== undefined) events.push({ type: 'incident.note_added.v1', data: { incidentId, note, at: now, by } });
+  if (note !== undefined) events.push({ type: 'incident.note_added.v1', data: { incidentId, reporterId, note, at: now, by } });
   return events;
 };
 

@@ -1,5 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DEVICE_RULE_EVENT_TYPES, incidentStream, type DeviceRuleCleared, type DeviceRuleRaised } from '@tessera/contracts';
+import {
+  DEVICE_RULE_EVENT_TYPES,
+  ENTITY_ID_PATTERN,
+  INCIDENT_SEVERITIES,
+  incidentStream,
+  type DeviceRuleCleared,
+  type DeviceRuleRaised,
+  type IncidentSeverity,
+} from '@tessera/contracts';
 import { DomainError, Incident, type SlaPolicy } from '@tessera/domain';
 import type { CommandContext } from '@tessera/platform/commands/event-sourcing';
 import { type Decision, handleCommand } from '@tessera/platform/commands/handle-command';
@@ -65,34 +73,41 @@ export class DeviceIncidentReaction implements OnApplicationBootstrap, BeforeApp
       causationId: event.id,
       now: this.clock.now(),
     };
-    if (event.type === 'device.rule_raised.v1') {
-      const data = event.data as DeviceRuleRaised['data'];
-      await this.decideAndAppend(data.incidentId, context, {
-        type: 'RaiseFromDevice',
-        data: {
-          incidentId: data.incidentId,
-          deviceId: data.deviceId,
-          venueId: data.venueId,
-          deviceType: data.deviceType,
-          ruleId: data.ruleId,
-          severity: data.severity,
-          raisedAt: data.raisedAt,
-          reading: data.reading,
-        },
-        metadata: { sla: this.sla },
-      });
+    const command = this.commandFor(event);
+    if (!command) {
+      this.logger.warn({ eventId: event.id, stream: event.stream, type: event.type }, 'a device rule event without the fields an incident needs; ignored');
       return;
     }
-    if (event.type === 'device.rule_cleared.v1') {
-      const { incidentId, deviceId, clearedAt } = event.data as DeviceRuleCleared['data'];
-      try {
-        await this.decideAndAppend(incidentId, context, { type: 'ResolveFromDevice', data: { incidentId, deviceId, clearedAt } });
-      } catch (error) {
-        // A clear for an incident never raised cannot become one later: skip it, do not stall the subscription.
-        if (!(error instanceof DomainError && error.code === 'INCIDENT_NOT_FOUND')) throw error;
-        this.logger.warn({ incidentId, deviceId }, 'a device rule cleared an incident that was never raised; ignored');
-      }
+    try {
+      await this.decideAndAppend(command.data.incidentId, context, command);
+    } catch (error) {
+      // A refusal is the same on every retry (a clear for an incident never raised, a time that is
+      // not one): retrying would stall every device incident after it. Skip it, loudly.
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn({ eventId: event.id, incidentId: command.data.incidentId, code: error.code }, `a device rule event was refused: ${error.message}; ignored`);
     }
+  }
+
+  /** The command a device rule event asks for, or undefined when the event lacks what it needs. */
+  private commandFor(event: RecordedEvent): Incident.RaiseFromDevice | Incident.ResolveFromDevice | undefined {
+    const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+    if (event.type === 'device.rule_raised.v1') {
+      const data = event.data as Partial<DeviceRuleRaised['data']>;
+      const { incidentId, deviceId, venueId, deviceType, ruleId, severity, raisedAt, reading } = data;
+      if (!text(incidentId) || !ENTITY_ID_PATTERN.test(incidentId) || !text(deviceId) || !text(venueId) || !text(deviceType) || !text(ruleId) || !text(raisedAt)) return undefined;
+      if (!(INCIDENT_SEVERITIES as readonly unknown[]).includes(severity)) return undefined;
+      return {
+        type: 'RaiseFromDevice',
+        data: { incidentId, deviceId, venueId, deviceType, ruleId, severity: severity as IncidentSeverity, raisedAt, reading: reading ?? {} },
+        metadata: { sla: this.sla },
+      };
+    }
+    if (event.type === 'device.rule_cleared.v1') {
+      const { incidentId, deviceId, clearedAt } = event.data as Partial<DeviceRuleCleared['data']>;
+      if (!text(incidentId) || !ENTITY_ID_PATTERN.test(incidentId) || !text(deviceId) || !text(clearedAt)) return undefined;
+      return { type: 'ResolveFromDevice', data: { incidentId, deviceId, clearedAt } };
+    }
+    return undefined;
   }
 
   /** Read the incident (no stream yet, for a raise), decide, append at the revision read. */
