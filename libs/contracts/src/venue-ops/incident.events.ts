@@ -79,7 +79,8 @@ export type IncidentReported = DomainEvent<
 /**
  * The incident moved from one status to another (every move, including a reopen and a device's
  * auto-resolution). `by` is who moved it (a staff member, or `device:{deviceId}` when its rule
- * cleared); `deadlines` are the ones in force after the move.
+ * cleared); `deadlines` are the ones in force after the move (leaving `pending` moves `resolveBy`
+ * on by the time spent there: the resolve clock pauses while the incident waits on someone).
  */
 export type IncidentStatusChanged = DomainEvent<
   'incident.status_changed.v1',

@@ -130,7 +130,7 @@ const clear = (minutes = 20): IncidentCommand => ({
   type: 'ResolveFromDevice',
   data: { incidentId: 'i1', deviceId: 'gate-7', clearedAt: at(minutes) },
 });
-const autoResolved = (from: IncidentStatus, minutes = 20): IncidentEvent => ({
+const autoResolved = (from: IncidentStatus, minutes = 20, resolveBy = at(60)): IncidentEvent => ({
   type: 'incident.status_changed.v1',
   data: {
     incidentId: 'i1',
@@ -140,7 +140,7 @@ const autoResolved = (from: IncidentStatus, minutes = 20): IncidentEvent => ({
     at: at(minutes),
     by: 'device:gate-7',
     reason: 'device_cleared',
-    deadlines: { acknowledgeBy: at(5), resolveBy: at(60) },
+    deadlines: { acknowledgeBy: at(5), resolveBy },
     severity: 'critical',
   },
 });
@@ -205,7 +205,9 @@ describe('Incident', () => {
     });
 
     it.each(legal)('moves %s → %s', (from, to) => {
-      spec.given(PATHS[from]).when(update({ status: to })).then([changed(from, to)]);
+      // Pending since minute 3, left at minute 10: the resolve clock was paused 7 minutes.
+      const deadlines = from === 'pending' ? { ...P3_DEADLINES, resolveBy: at(1447) } : P3_DEADLINES;
+      spec.given(PATHS[from]).when(update({ status: to })).then([changed(from, to, 10, deadlines)]);
     });
 
     it.each(illegal)('refuses %s → %s with INVALID_TRANSITION', (from, to) => {
@@ -312,7 +314,8 @@ describe('Incident', () => {
           changed('in_progress', 'pending', 3, raisedFromDevice.data.deadlines),
         ],
       };
-      spec.given([raisedFromDevice, ...byHand[status]]).when(clear()).then([autoResolved(status)]);
+      // A pending incident's resolve clock was paused from minute 3 to the clear at 20.
+      spec.given([raisedFromDevice, ...byHand[status]]).when(clear()).then([autoResolved(status, 20, status === 'pending' ? at(77) : at(60))]);
     });
 
     it('writes nothing when it was resolved already (by staff, or by this clear before)', () => {
@@ -358,7 +361,41 @@ describe('Incident', () => {
     });
 
     it('records a missed resolve deadline on an incident still open', () => {
-      spec.given(PATHS.pending).when(breach('resolve', 1441)).then([breached('resolve', 1441)]);
+      spec.given(PATHS.in_progress).when(breach('resolve', 1441)).then([breached('resolve', 1441)]);
+    });
+
+    it('records no resolve breach while the incident is pending: its clock is paused', () => {
+      spec.given(PATHS.pending).when(breach('resolve', 1441)).thenNothing();
+    });
+
+    it('records the breach when the deadline had passed before the incident went pending', () => {
+      spec
+        .given([...PATHS.in_progress, changed('in_progress', 'pending', 1500)])
+        .when(breach('resolve', 1501))
+        .then([breached('resolve', 1501)]);
+    });
+
+    it('moves the resolve deadline on by the pause, and measures against the moved one', () => {
+      const moved = { ...P3_DEADLINES, resolveBy: at(1440 + 97) };
+      const resumed = [...PATHS.pending, changed('pending', 'in_progress', 100, moved)];
+      spec.given(resumed).when(breach('resolve', 1441)).thenNothing();
+      spec
+        .given(resumed)
+        .when(breach('resolve', 1537))
+        .then([breached('resolve', 1537, at(1537))]);
+    });
+
+    it('keeps the pauses so far when a new impact recomputes the deadlines', () => {
+      const moved = { ...P3_DEADLINES, resolveBy: at(1440 + 97) };
+      spec
+        .given([...PATHS.pending, changed('pending', 'in_progress', 100, moved)])
+        .when(update({ impact: 'high' }, 110))
+        .then([
+          {
+            type: 'incident.reprioritized.v1',
+            data: { incidentId: 'i1', reporterId: 'fan1', impact: 'high', from: 'P3', to: 'P2', at: at(110), by: 'staff1', deadlines: { acknowledgeBy: at(15), resolveBy: at(240 + 97) } },
+          },
+        ]);
     });
 
     it('records nothing when it was resolved in time, nor when closed after', () => {

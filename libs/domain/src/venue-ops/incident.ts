@@ -45,6 +45,10 @@ export interface OpenedIncident {
   respondedAt?: string;
   /** When it was last resolved; cleared by a reopen. */
   resolvedAt?: string;
+  /** Since when it has been `pending`: the resolve clock is paused meanwhile. */
+  pendingSince?: string;
+  /** Time spent pending while the resolve clock ran, already added to `deadlines.resolveBy`. */
+  pausedMs: number;
   breached: readonly SlaKind[];
 }
 
@@ -66,6 +70,20 @@ export const TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatu
 
 const OPEN: ReadonlySet<IncidentStatus> = new Set(['new', 'acknowledged', 'in_progress', 'pending']);
 export const isOpen = (status: IncidentStatus): boolean => OPEN.has(status);
+
+/**
+ * `pending` waits on someone outside (a supplier, the reporter), so the resolve clock pauses
+ * there, as ITIL's "on hold" does: leaving `pending` moves the resolve deadline on by the time
+ * spent in it. A deadline already missed when the incident went pending stays missed.
+ */
+const deadlinesAfterPending = (state: OpenedIncident, now: string): IncidentDeadlines => {
+  const { pendingSince, deadlines } = state;
+  if (state.status !== 'pending' || pendingSince === undefined) return deadlines;
+  const since = epochMillisOf(pendingSince);
+  const resolveBy = epochMillisOf(deadlines.resolveBy);
+  if (since >= resolveBy) return deadlines;
+  return { ...deadlines, resolveBy: new Date(resolveBy + Math.max(0, epochMillisOf(now, 'now') - since)).toISOString() };
+};
 
 /** A person's report (any signed-in user). */
 export type ReportIncident = {
@@ -147,6 +165,7 @@ export const evolve = (state: IncidentState, event: IncidentEvent): IncidentStat
       ...(deviceId === undefined ? {} : { deviceId }),
       ...(venueId === undefined ? {} : { venueId }),
       breached: [],
+      pausedMs: 0,
     };
   }
   if (!isOpened(state)) return state;
@@ -157,6 +176,12 @@ export const evolve = (state: IncidentState, event: IncidentEvent): IncidentStat
       if (from === 'new' && next.respondedAt === undefined) next.respondedAt = at;
       if (to === 'resolved') next.resolvedAt = at;
       else if (to === 'in_progress' && !isOpen(from)) delete next.resolvedAt;
+      if (to === 'pending') next.pendingSince = at;
+      if (from === 'pending') {
+        delete next.pendingSince;
+        // The event says how far the pause moved the deadline.
+        next.pausedMs += Date.parse(event.data.deadlines.resolveBy) - Date.parse(state.deadlines.resolveBy);
+      }
       return next;
     }
     case 'incident.reprioritized.v1':
@@ -263,7 +288,7 @@ export const decide = (command: IncidentCommand, state: IncidentState): Incident
             at: clearedAt,
             by: `device:${deviceId}`,
             reason: 'device_cleared',
-            deadlines: state.deadlines,
+            deadlines: deadlinesAfterPending(state, clearedAt),
             severity: state.severity,
           },
         },
@@ -278,7 +303,7 @@ export const decide = (command: IncidentCommand, state: IncidentState): Incident
       const now = command.metadata.now;
       if (epochMillisOf(now, 'now') < epochMillisOf(deadline, 'deadline')) return [];
       // Met in time: the clock stopped before the deadline (a late answer is still a breach).
-      const stoppedAt = kind === 'acknowledge' ? state.respondedAt : isOpen(state.status) ? undefined : state.resolvedAt;
+      const stoppedAt = kind === 'acknowledge' ? state.respondedAt : state.status === 'pending' ? state.pendingSince : isOpen(state.status) ? undefined : state.resolvedAt;
       if (stoppedAt !== undefined && epochMillisOf(stoppedAt) <= epochMillisOf(deadline)) return [];
       return [
         {
@@ -320,7 +345,9 @@ const decideUpdate = (command: UpdateIncident, state: IncidentState): IncidentEv
   let deadlines = state.deadlines;
   if (impact !== undefined && impact !== state.impact) {
     const to = priorityOf(state.urgency, impact);
-    deadlines = deadlinesFor(to, state.reportedAt, sla);
+    const fresh = deadlinesFor(to, state.reportedAt, sla);
+    // The pauses in `pending` so far still count; a pause under way is added when it ends.
+    deadlines = { ...fresh, resolveBy: new Date(epochMillisOf(fresh.resolveBy) + state.pausedMs).toISOString() };
     events.push({ type: 'incident.reprioritized.v1', data: { incidentId, reporterId, impact, from: state.priority, to, at: now, by, deadlines } });
   }
   if (severity !== undefined && severity !== state.severity) {
@@ -330,6 +357,7 @@ const decideUpdate = (command: UpdateIncident, state: IncidentState): IncidentEv
     events.push({ type: 'incident.assigned.v1', data: { incidentId, reporterId, assigneeId, at: now, by } });
   }
   if (status !== undefined && status !== state.status) {
+    deadlines = deadlinesAfterPending({ ...state, deadlines }, now);
     events.push({
       type: 'incident.status_changed.v1',
       data: { incidentId, reporterId, from: state.status, to: status, at: now, by, deadlines, severity: severity ?? state.severity },

@@ -73,7 +73,7 @@ describe('SlaBreachSchedule', () => {
       data: { incidentId, reporterId: 'fan1', title: 'Leak', description: '', location: {}, category: 'facility', urgency: 'medium' },
       metadata: { now: new Date(at).toISOString(), sla: SLA },
     });
-  const move = (incidentId: string, status: 'acknowledged' | 'in_progress' | 'resolved', at: number) =>
+  const move = (incidentId: string, status: 'acknowledged' | 'in_progress' | 'pending' | 'resolved', at: number) =>
     act(incidentId, { type: 'UpdateIncident', data: { incidentId, by: 'staff1', status }, metadata: { now: new Date(at).toISOString(), sla: SLA } });
   const breaches = async (incidentId: string) =>
     (await store.readStream(incidentStream(incidentId))).filter((e) => e.type === 'incident.sla_breached.v1').map((e) => (e.data as { kind: string }).kind);
@@ -150,6 +150,27 @@ describe('SlaBreachSchedule', () => {
     clock.ms = minutes(1441);
     await schedule.sweep();
     expect(await breaches('i4')).toEqual(['resolve']);
+  });
+
+  it('pauses the resolve deadline while pending, and checks the moved one after', async () => {
+    const schedule = await startSchedule();
+    await report('i5');
+    await move('i5', 'acknowledged', minutes(1));
+    await move('i5', 'in_progress', minutes(2));
+    await move('i5', 'pending', minutes(10));
+    await waitFor(schedule, 'i5/resolve', false);
+    clock.ms = minutes(1441);
+    await schedule.sweep();
+    expect(await breaches('i5')).toEqual([]);
+    // Back after 100 minutes pending: due at 1440 + 100.
+    await move('i5', 'in_progress', minutes(110));
+    await waitFor(schedule, 'i5/resolve', true);
+    expect(schedule.pending().get('i5/resolve')?.dueAt).toBe(minutes(1540));
+    await schedule.sweep();
+    expect(await breaches('i5')).toEqual([]);
+    clock.ms = minutes(1540);
+    await schedule.sweep();
+    expect(await breaches('i5')).toEqual(['resolve']);
   });
 
   it('records each breach once when two instances sweep the same deadlines at the same time', async () => {

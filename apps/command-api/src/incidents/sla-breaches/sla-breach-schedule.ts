@@ -22,8 +22,9 @@ const KINDS: readonly SlaKind[] = ['acknowledge', 'resolve'];
 /**
  * The SLA breach schedule: every incident deadline not yet met, each checked once it is due.
  * A deadline leaves the schedule when the incident meets it in time (acknowledged, resolved),
- * when the breach is recorded, and moves when a re-prioritisation moves it; a reopen puts the
- * resolve deadline back. A late answer keeps its deadline waiting, so the breach is still
+ * when the breach is recorded, and while `pending` pauses the resolve clock; it moves when a
+ * re-prioritisation moves it; a reopen, or the end of a pause, puts the resolve deadline back
+ * (moved on by the pause). A late answer keeps its deadline waiting, so the breach is still
  * recorded. The decider judges each one from the stream (RecordSlaBreach), so a deadline checked
  * twice, here or on another instance, is recorded once.
  */
@@ -53,8 +54,10 @@ export class SlaBreachSchedule extends LogSchedule<PendingDeadline, IncidentEven
         const { incidentId, from, to, at, deadlines } = event.data;
         const at_ = Date.parse(at);
         if (from === 'new' && at_ <= Date.parse(deadlines.acknowledgeBy)) this.remove(keyOf(incidentId, 'acknowledge'));
-        if (!isOpenIncidentStatus(to) && at_ <= Date.parse(deadlines.resolveBy)) this.remove(keyOf(incidentId, 'resolve'));
-        if (to === 'in_progress' && !isOpenIncidentStatus(from)) this.wait(incidentId, deadlines, ['resolve'], position);
+        // Resolved in time, or paused in time (pending stops the resolve clock).
+        if ((!isOpenIncidentStatus(to) || to === 'pending') && at_ <= Date.parse(deadlines.resolveBy)) this.remove(keyOf(incidentId, 'resolve'));
+        // Reopened, or back from pending: the resolve clock runs again, to the deadline the event names.
+        if (to === 'in_progress' && (!isOpenIncidentStatus(from) || from === 'pending')) this.wait(incidentId, deadlines, ['resolve'], position);
         break;
       }
       case 'incident.reprioritized.v1': {
