@@ -35,8 +35,16 @@ export class ProjectionEngine {
   async load(): Promise<number> {
     for (const projection of this.projections) {
       this.checkpoints.set(projection.name, (await this.store.getCheckpoint(checkpointName(projection, this.suffix))) ?? 0);
+      await this.ensureIndexes(projection);
     }
     return this.lowestCheckpoint();
+  }
+
+  /** Creates the indexes the projection's readers need (idempotent: an existing index is kept). */
+  private async ensureIndexes(projection: Projection): Promise<void> {
+    for (const [logical, indexes] of Object.entries(projection.indexes ?? {})) {
+      for (const keys of indexes) await this.store.collection(this.physicalName(projection, logical)).createIndex(keys);
+    }
   }
 
   lowestCheckpoint(): number {
@@ -81,5 +89,7 @@ export class ProjectionEngine {
     await this.store.deleteCheckpoint(checkpointName(projection, this.suffix));
     this.checkpoints.set(projection.name, 0);
     this.patchedPositions.delete(projection.name);
+    // A rebuild's collections get them too, and keep them when they are renamed over the live ones.
+    await this.ensureIndexes(projection);
   }
 }

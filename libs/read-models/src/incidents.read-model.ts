@@ -27,4 +27,7 @@ export const incidentsDescriptor: ProjectionDescriptor = {
   version: 1,
   collections: [INCIDENTS],
   eventTypes: INCIDENT_EVENT_TYPES,
+  // Newest first, alone (recent, the unfiltered list) and per reporter; the staff filters narrow a
+  // newest-first walk of the first.
+  indexes: { [INCIDENTS]: [{ reportedPosition: -1 }, { reporterId: 1, reportedPosition: -1 }] },
 };

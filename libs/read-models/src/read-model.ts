@@ -1,4 +1,5 @@
 import type { EventFilter } from '@tessera/platform/event-store/event-store.port';
+import type { SortSpec } from '@tessera/platform/read-store/read-store.port';
 
 /**
  * What the write side of the read models (apps/projector) and their readers (apps/query-api)
@@ -18,6 +19,11 @@ export interface ProjectionDescriptor {
   /** Logical collection names (`show_catalogue`); see `collectionName`. */
   readonly collections: readonly string[];
   readonly eventTypes: readonly string[];
+  /**
+   * Secondary indexes the readers' queries need, by logical collection (MongoDB uses them; the
+   * embedded store, which scans in memory, only records them). The projector creates them.
+   */
+  readonly indexes?: Readonly<Record<string, readonly SortSpec[]>>;
 }
 
 /** `show_catalogue` of version 1 lives in `show_catalogue_v1`; a rebuild writes `…_v1__rebuild`. */

@@ -118,4 +118,30 @@ describe('the incidents projection', () => {
     await new ProjectionEngine(store, [incidentsProjection]).apply(recorded([...incidentEvents, reopened]));
     expect(await incidentIn(store, 'i1')).toMatchObject({ status: 'in_progress', resolvedAt: null, acknowledgedAt: '2027-05-01T18:05:00.000Z' });
   });
+
+  it('has its indexes created when the projector loads, and on a rebuild’s collections', async () => {
+    const store = new EmbeddedReadStore();
+    const created: [string, unknown][] = [];
+    const collection = store.collection.bind(store);
+    const watched = new WeakSet<object>();
+    jest.spyOn(store, 'collection').mockImplementation((name: string) => {
+      const found = collection(name);
+      if (watched.has(found)) return found;
+      watched.add(found);
+      const createIndex = found.createIndex.bind(found);
+      found.createIndex = (keys, options) => {
+        created.push([name, keys]);
+        return createIndex(keys, options);
+      };
+      return found;
+    });
+    await new ProjectionEngine(store, [incidentsProjection]).load();
+    await new ProjectionEngine(store, [incidentsProjection], '__rebuild').reset(incidentsProjection);
+    expect(created).toEqual([
+      ['incidents_v1', { reportedPosition: -1 }],
+      ['incidents_v1', { reporterId: 1, reportedPosition: -1 }],
+      ['incidents_v1__rebuild', { reportedPosition: -1 }],
+      ['incidents_v1__rebuild', { reporterId: 1, reportedPosition: -1 }],
+    ]);
+  });
 });
