@@ -97,6 +97,9 @@ export type IncidentStatusChanged = DomainEvent<
     deadlines: IncidentDeadlines;
     /** The incident's severity at the move, so live counters by severity need no lookup. */
     severity: IncidentSeverity;
+    /** Device incidents only: the device and venue, so a device's open incidents need no lookup either. */
+    deviceId?: string;
+    venueId?: string;
   }
 >;
 

@@ -142,6 +142,8 @@ const autoResolved = (from: IncidentStatus, minutes = 20, resolveBy = at(60)): I
     reason: 'device_cleared',
     deadlines: { acknowledgeBy: at(5), resolveBy },
     severity: 'critical',
+    deviceId: 'gate-7',
+    venueId: 'arena',
   },
 });
 
@@ -316,6 +318,29 @@ describe('Incident', () => {
       };
       // A pending incident's resolve clock was paused from minute 3 to the clear at 20.
       spec.given([raisedFromDevice, ...byHand[status]]).when(clear()).then([autoResolved(status, 20, status === 'pending' ? at(77) : at(60))]);
+    });
+
+    it("names the device and venue in staff's status changes of a device incident", () => {
+      spec
+        .given([raisedFromDevice])
+        .when(update({ status: 'acknowledged' }, 2))
+        .then([
+          {
+            type: 'incident.status_changed.v1',
+            data: {
+              incidentId: 'i1',
+              reporterId: 'device:gate-7',
+              from: 'new',
+              to: 'acknowledged',
+              at: at(2),
+              by: 'staff1',
+              deadlines: raisedFromDevice.data.deadlines,
+              severity: 'critical',
+              deviceId: 'gate-7',
+              venueId: 'arena',
+            },
+          },
+        ]);
     });
 
     it('writes nothing when it was resolved already (by staff, or by this clear before)', () => {

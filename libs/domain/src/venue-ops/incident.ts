@@ -201,6 +201,12 @@ export const evolve = (state: IncidentState, event: IncidentEvent): IncidentStat
   }
 };
 
+/** The device and venue of a device incident, for the events that name them; nothing for a report. */
+const deviceOf = ({ deviceId, venueId }: OpenedIncident): { deviceId?: string; venueId?: string } => ({
+  ...(deviceId === undefined ? {} : { deviceId }),
+  ...(venueId === undefined ? {} : { venueId }),
+});
+
 const notFound = (incidentId: string): DomainError =>
   new DomainError('INCIDENT_NOT_FOUND', `incident ${incidentId} does not exist`, { incidentId });
 
@@ -290,6 +296,7 @@ export const decide = (command: IncidentCommand, state: IncidentState): Incident
             reason: 'device_cleared',
             deadlines: deadlinesAfterPending(state, clearedAt),
             severity: state.severity,
+            ...deviceOf(state),
           },
         },
       ];
@@ -360,7 +367,7 @@ const decideUpdate = (command: UpdateIncident, state: IncidentState): IncidentEv
     deadlines = deadlinesAfterPending({ ...state, deadlines }, now);
     events.push({
       type: 'incident.status_changed.v1',
-      data: { incidentId, reporterId, from: state.status, to: status, at: now, by, deadlines, severity: severity ?? state.severity },
+      data: { incidentId, reporterId, from: state.status, to: status, at: now, by, deadlines, severity: severity ?? state.severity, ...deviceOf(state) },
     });
   }
   if (note !== undefined) events.push({ type: 'incident.note_added.v1', data: { incidentId, reporterId, note, at: now, by } });
