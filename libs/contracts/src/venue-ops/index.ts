@@ -1,0 +1,2 @@
+export * from './device.events';
+export * from './device-rules';
