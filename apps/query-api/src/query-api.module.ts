@@ -10,6 +10,10 @@ import { MyBookingsHandler } from './bookings/my-bookings/my-bookings.handler';
 import { MyBookingsHttpController } from './bookings/my-bookings/my-bookings.http.controller';
 import { MyTicketsHandler } from './bookings/my-tickets/my-tickets.handler';
 import { MyTicketsHttpController } from './bookings/my-tickets/my-tickets.http.controller';
+import { DeviceRulesHandler } from './devices/device-rules/device-rules.handler';
+import { DeviceRulesHttpController } from './devices/device-rules/device-rules.http.controller';
+import { ListDevicesHandler } from './devices/list-devices/list-devices.handler';
+import { ListDevicesHttpController } from './devices/list-devices/list-devices.http.controller';
 import { MinPositionInterceptor } from './read-your-writes/min-position.interceptor';
 import { SeatMapHandler } from './shows/seat-map/seat-map.handler';
 import { SeatMapHttpController } from './shows/seat-map/seat-map.http.controller';
@@ -34,6 +38,8 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     MyTicketsHttpController,
     ShowSalesHttpController,
     StreamAuditHttpController,
+    ListDevicesHttpController,
+    DeviceRulesHttpController,
   ],
   providers: [
     MinPositionInterceptor,
@@ -45,6 +51,8 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     MyTicketsHandler,
     ShowSalesHandler,
     StreamAuditHandler,
+    ListDevicesHandler,
+    DeviceRulesHandler,
   ],
 })
 export class QueryApiModule {}
