@@ -108,6 +108,7 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, BeforeApplicati
 
   /** The staleness rule for every device heard last before the smallest threshold. Returns how many it checked. */
   async sweepSilence(): Promise<number> {
+    await this.directory.caughtUp;
     const now = this.clock.now();
     const thresholds = this.directory.rules.filter((rule) => rule.when.field === 'silentSeconds' && typeof rule.when.value === 'number');
     if (thresholds.length === 0) return 0;
