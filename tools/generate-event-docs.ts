@@ -14,6 +14,8 @@ const SOURCES = [
   'libs/contracts/src/box-office/booking.events.ts',
   'libs/contracts/src/box-office/ticket.events.ts',
   'libs/contracts/src/accounts/account.events.ts',
+  'libs/contracts/src/venue-ops/device.events.ts',
+  'libs/contracts/src/venue-ops/device-rules.ts',
 ];
 const STREAMS: Record<string, string> = {
   show: '`show-{showId}`',
@@ -23,6 +25,8 @@ const STREAMS: Record<string, string> = {
   account: '`account-{userId}`',
   email: '`email-{sha256(normalised e-mail)}`',
   refresh: '`refresh-family-{familyId}`',
+  device: '`device-{deviceId}`',
+  ops: '`ops-rules`',
 };
 
 const docOf = (node: ts.Node, text: string): string => {

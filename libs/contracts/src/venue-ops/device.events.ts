@@ -37,6 +37,10 @@ export type DeviceRegistered = DomainEvent<
   { deviceId: string; venueId: string; deviceType: DeviceType; name: string; keyHash: string; registeredAt: string }
 >;
 
+/**
+ * The device's status changed: a reading said another one, or the staleness sweep found it silent.
+ * A first reading changes it from `offline` (what a registered device counts as until it speaks).
+ */
 export type DeviceStatusChanged = DomainEvent<
   'device.status_changed.v1',
   { deviceId: string; venueId: string; deviceType: DeviceType; from: DeviceStatus; to: DeviceStatus; at: string }
