@@ -101,6 +101,16 @@ describe('DeviceRuleEngine', () => {
     expect(await reads.collection('device_telemetry').findOne({ _id: deviceId })).toMatchObject({ lastSeenAt: at(210), last: { status: 'online', temperature: 40 } });
   });
 
+  it('keeps the newest reading as the latest, comparing times as instants, not as strings', async () => {
+    const engine = await startEngine();
+    const deviceId = await registerDevice();
+    clock.time = t0 + 20_000;
+    await engine.record(deviceId, [{ status: 'online', battery: 50, at: '2026-06-01T18:00:10.500Z' }], 'http', { correlationId: 'c' });
+    await engine.record(deviceId, [{ status: 'online', battery: 40, at: '2026-06-01T18:00:10Z' }], 'http', { correlationId: 'c' });
+    await engine.flush();
+    expect(await reads.collection('device_telemetry').findOne({ _id: deviceId })).toMatchObject({ lastSeenAt: '2026-06-01T18:00:10.500Z', last: { battery: 50 } });
+  });
+
   it('two engines fed the same readings at the same time raise the incident once', async () => {
     const [a, b] = [await startEngine(), await startEngine()];
     const devices = await Promise.all(Array.from({ length: 10 }, () => registerDevice()));

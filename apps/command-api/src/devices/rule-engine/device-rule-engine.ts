@@ -198,9 +198,11 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, BeforeApplicati
       }
       entry.device = device;
       entry.timers = timers;
-      if (seen && (entry.lastSeenAt === undefined || seen.at >= entry.lastSeenAt)) {
+      // Times compared as instants: `…:00Z` and `…:00.500Z` do not sort as strings.
+      const seenAt = seen && Math.min(Date.parse(seen.at), now.getTime());
+      if (seen && seenAt !== undefined && (entry.lastSeenAt === undefined || seenAt >= Date.parse(entry.lastSeenAt))) {
         const { status, temperature, battery, errorRate } = seen;
-        entry.lastSeenAt = new Date(Math.min(Date.parse(seen.at), now.getTime())).toISOString();
+        entry.lastSeenAt = new Date(seenAt).toISOString();
         entry.last = { status, ...(temperature === undefined ? {} : { temperature }), ...(battery === undefined ? {} : { battery }), ...(errorRate === undefined ? {} : { errorRate }) };
       }
       if (decided.length > 0 || seen || observations.length > 0) entry.dirty = true;
