@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { deviceStream, type DeviceEvent, type DeviceRule, type Reading } from '@tessera/contracts';
 import { Device, DeviceRules, fold, type DeviceRuleTimers, type Observation, type RegisteredDevice } from '@tessera/domain';
 import type { TesseraConfig } from '@tessera/platform/config/config';
@@ -54,7 +54,7 @@ export interface RecordOptions {
 const ATTEMPTS = 5;
 
 @Injectable()
-export class DeviceRuleEngine implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger('DeviceRules');
   private readonly entries = new Map<string, DeviceEntry>();
   private readonly loading = new Map<string, Promise<DeviceEntry | null>>();
@@ -84,6 +84,16 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, BeforeApplicati
     this.flushTimer.unref();
   }
 
+  /**
+   * The first shutdown hook: the timers reach the read store before anything saves it (the
+   * embedded store's snapshot is written in the projector's `beforeApplicationShutdown`).
+   */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+    await this.flush();
+  }
+
+  /** Again, for readings that arrived since (the HTTP server closes after this hook). */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.flushTimer) clearInterval(this.flushTimer);
     this.flushTimer = undefined;
