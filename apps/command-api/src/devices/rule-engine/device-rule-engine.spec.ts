@@ -169,6 +169,18 @@ describe('DeviceRuleEngine', () => {
     expect((await ruleEvents(deviceId)).slice(-2)).toEqual(['status_changed:online@', `rule_cleared:device-silent@${at(400)}`]);
   });
 
+  it('leaves alone a device that no staleness rule watches', async () => {
+    const engine = await startEngine();
+    const deviceId = await registerDevice();
+    const rules = [{ ruleId: 'display-silent', deviceTypes: ['display' as const], when: { field: 'silentSeconds' as const, op: '>' as const, value: 60 }, severity: 'low' as const, raiseAfterSeconds: 0, clearAfterSeconds: 0 }];
+    running[running.length - 1].directory.apply({ type: 'ops.rules_set.v1', data: { rules, setAt: at(0) }, position: Number.MAX_SAFE_INTEGER });
+    await record(engine, deviceId, 0, 20);
+    await engine.flush();
+    clock.time = t0 + 600_000;
+    expect(await engine.sweepSilence()).toBe(0);
+    expect(await ruleEvents(deviceId)).toEqual(['status_changed:online@']);
+  });
+
   it('finds silent devices it never loaded, from the read model (after a restart)', async () => {
     const deviceId = await registerDevice();
     const first = await startEngine();

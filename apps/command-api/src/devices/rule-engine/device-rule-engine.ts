@@ -164,8 +164,10 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
     if (!this.entries.get(deviceId)?.dirty) this.entries.delete(deviceId);
   }
 
+  /** Nothing left for the sweep to do: no staleness rule watches the device, or it is silent with all of them raised. */
   private silenceSettled(entry: DeviceEntry, silentRules: readonly DeviceRule[]): boolean {
-    return entry.device.status === 'silent' && silentRules.every((rule) => !rule.deviceTypes.includes(entry.device.deviceType) || entry.device.open[rule.ruleId] !== undefined);
+    const watching = silentRules.filter((rule) => rule.deviceTypes.includes(entry.device.deviceType));
+    return watching.length === 0 || (entry.device.status === 'silent' && watching.every((rule) => entry.device.open[rule.ruleId] !== undefined));
   }
 
   private async decide(
