@@ -79,7 +79,9 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
     this.conflicts = metrics.counter('tessera_device_rule_conflicts_total', 'Rule decisions re-taken because another engine appended to the device first');
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // The staleness sweep's query, on every instance every DEVICE_SILENCE_SWEEP_MS.
+    await this.reads.collection<DeviceTelemetryDoc>(DEVICE_TELEMETRY).createIndex({ silenceSettled: 1, lastSeenAt: 1 }, { name: 'silence-sweep' });
     this.flushTimer = setInterval(() => void this.flush(), this.config.DEVICE_STATE_FLUSH_MS);
     this.flushTimer.unref();
   }
