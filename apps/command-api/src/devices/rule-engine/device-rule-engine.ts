@@ -161,11 +161,6 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
     return entry && { device: entry.device, timers: entry.timers, lastSeenAt: entry.lastSeenAt };
   }
 
-  /** Forgets what it holds in memory (a partition handed over): the next reading reloads from the stores. */
-  evict(deviceId: string): void {
-    if (!this.entries.get(deviceId)?.dirty) this.entries.delete(deviceId);
-  }
-
   /** Nothing left for the sweep to do: no staleness rule watches the device, or it is silent with all of them raised. */
   private silenceSettled(entry: DeviceEntry, silentRules: readonly DeviceRule[]): boolean {
     const watching = silentRules.filter((rule) => rule.deviceTypes.includes(entry.device.deviceType));
