@@ -16,6 +16,8 @@ const SOURCES = [
   'libs/contracts/src/accounts/account.events.ts',
   'libs/contracts/src/venue-ops/incident.events.ts',
   'libs/contracts/src/venue-ops/device-rule.events.ts',
+  'libs/contracts/src/venue-ops/device.events.ts',
+  'libs/contracts/src/venue-ops/device-rules.ts',
 ];
 const STREAMS: Record<string, string> = {
   show: '`show-{showId}`',
@@ -27,6 +29,7 @@ const STREAMS: Record<string, string> = {
   refresh: '`refresh-family-{familyId}`',
   incident: '`incident-{incidentId}`',
   device: '`device-{deviceId}`',
+  ops: '`ops-rules`',
 };
 
 const docOf = (node: ts.Node, text: string): string => {

@@ -21,6 +21,7 @@
  * every connection's next request within 59 ms of its last answer and this generator reads p99
  * ≈ 33 ms (bench/RESULTS.md, "How latency is measured").
  */
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
@@ -39,6 +40,11 @@ export interface LoadConfig {
    * of rows: seat k is `S{section}-{row}-{seat}`, k counted from `firstSeat` by all connections.
    */
   seats?: { showId: string; firstSeat: number; rowsPerSection: number; seatsPerRow: number };
+  /**
+   * With it, every request is `POST /api/devices/{deviceId}/telemetry` of `batch` readings dated
+   * now, for the next device in turn (bench:telemetry).
+   */
+  telemetry?: { devices: { deviceId: string; deviceKey: string }[]; batch: number };
 }
 
 export interface LoadResult {
@@ -115,7 +121,18 @@ export const runLoad = (config: LoadConfig, log: (line: string) => void = () => 
     const headers = Object.entries(config.request.headers ?? {})
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('');
+    let nextDevice = 0;
+    const telemetryBytes = ({ devices, batch }: NonNullable<LoadConfig['telemetry']>): Buffer => {
+      const { deviceId, deviceKey } = devices[nextDevice++ % devices.length];
+      const at = new Date().toISOString();
+      const readings = Array.from({ length: batch }, (_, i) => ({ status: 'online', temperature: 30 + (i % 7), battery: 90, errorRate: 0, at }));
+      const body = JSON.stringify(batch === 1 ? readings[0] : readings);
+      return Buffer.from(
+        `POST /api/devices/${deviceId}/telemetry HTTP/1.1\r\nHost: ${config.host}\r\n${headers}X-Device-Key: ${deviceKey}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    };
     const requestBytes = (): Buffer => {
+      if (config.telemetry) return telemetryBytes(config.telemetry);
       const { seats } = config;
       if (!seats) return Buffer.from(`${config.request.method} ${config.request.path} HTTP/1.1\r\nHost: ${config.host}\r\n${headers}\r\n`);
       const k = nextSeat++;
@@ -223,7 +240,9 @@ export const runLoad = (config: LoadConfig, log: (line: string) => void = () => 
   });
 
 if (require.main === module) {
-  const config = JSON.parse(process.argv[2] ?? '') as LoadConfig;
+  // `@file`: the config is in a file (a telemetry config lists thousands of device keys, past the size of one argument).
+  const argument = process.argv[2] ?? '';
+  const config = JSON.parse(argument.startsWith('@') ? readFileSync(argument.slice(1), 'utf8') : argument) as LoadConfig;
   runLoad(config, (line) => process.stdout.write(`${line}\n`)).then(
     (result) => {
       process.stdout.write(`result ${JSON.stringify(result)}\n`);

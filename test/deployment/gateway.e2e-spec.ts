@@ -79,7 +79,7 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     let config = await readFile(join(ROOT, 'deploy/nginx.conf'), 'utf8');
     const rewrite = (from: string, to: string): void => {
       if (!config.includes(from)) throw new Error(`deploy/nginx.conf no longer contains "${from}"`);
-      config = config.replace(from, to);
+      config = config.replaceAll(from, to);
     };
     rewrite('server command-api:3000;', `server 127.0.0.1:${apps.command.port};`);
     rewrite('server query-api:3000;', `server 127.0.0.1:${apps.query.port};`);
@@ -125,6 +125,9 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     expect(JSON.parse((await send(port, 'POST', '/api/bookings')).body)).toEqual({ app: 'command' });
     expect(JSON.parse((await send(port, 'DELETE', '/api/bookings/b-1')).body)).toEqual({ app: 'command' });
     expect(JSON.parse((await send(port, 'GET', '/api/auth/me')).body)).toEqual({ app: 'command' });
+    expect(JSON.parse((await send(port, 'POST', '/api/devices/gate-1/telemetry')).body)).toEqual({ app: 'command' });
+    expect(lastSeenBy('command')).toMatchObject({ method: 'POST', url: '/api/devices/gate-1/telemetry' });
+    expect(JSON.parse((await send(port, 'GET', '/api/devices')).body)).toEqual({ app: 'query' });
     expect(JSON.parse((await send(port, 'GET', '/health')).body)).toEqual({ app: 'query' });
     expect(lastSeenBy('query')).toMatchObject({ method: 'GET', url: '/health' });
 

@@ -171,6 +171,22 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(await send('GET', '/api/me/incidents', { token: fan }), 200);
     expectStatus(await send('GET', '/api/stats', { token: staff, headers: { 'x-min-position': incidentAt } }), 200);
     expectStatus(await send('GET', '/api/stats', { token: fan }), 403, 'FORBIDDEN');
+    // Devices and telemetry
+    const deviceId = `conformance-${randomUUID()}`;
+    const device = await send('POST', '/api/devices', { token: admin, body: { deviceId, venueId: 'arena', type: 'gate_scanner', name: 'Gate 1' } });
+    expectStatus(device, 201);
+    expectStatus(await send('POST', '/api/devices', { token: admin, body: { deviceId, venueId: 'arena', type: 'gate_scanner', name: 'Gate 1' } }), 409, 'DEVICE_EXISTS');
+    const deviceKey = (device.body as { deviceKey: string }).deviceKey;
+    const reading = { status: 'online', temperature: 30, battery: 80, at: new Date().toISOString() };
+    expectStatus(await send('POST', `/api/devices/${deviceId}/telemetry`, { headers: { 'x-device-key': deviceKey }, body: reading }), 202);
+    expectStatus(await send('POST', `/api/devices/${deviceId}/telemetry`, { headers: { 'x-device-key': deviceKey }, body: [reading, reading] }), 202);
+    expectStatus(await send('POST', `/api/devices/${deviceId}/telemetry`, { headers: { 'x-device-key': 'wrong' }, body: reading }), 401, 'INVALID_DEVICE_KEY');
+    expectStatus(await send('POST', `/api/devices/${deviceId}/telemetry`, { headers: { 'x-device-key': deviceKey }, body: { ...reading, battery: 200 } }), 400, 'VALIDATION_FAILED');
+    expectStatus(await send('GET', '/api/devices?venueId=arena', { token: staff, headers: { 'x-min-position': (device.body as { position: string }).position } }), 200);
+    const rules = await send('GET', '/api/ops/rules', { token: staff });
+    expectStatus(rules, 200);
+    expectStatus(await send('PUT', '/api/ops/rules', { token: admin, body: rules.body }), 200);
+    expectStatus(await send('PUT', '/api/ops/rules', { token: staff, body: rules.body }), 403, 'FORBIDDEN');
 
     // The edge
     expectStatus(await send('POST', '/api/auth/login', { raw: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PROJECTION_DESCRIPTORS } from '@tessera/read-models';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { ROOT } from '../support/processes';
 import { BoxOfficeDriver, showOf } from './box-office-driver';
-import { PROJECTION_DESCRIPTORS } from '@tessera/read-models';
 
 /** `npm run cli -- log verify | repair` against a log written through the real store. */
 describe('cli: log verify and repair', () => {

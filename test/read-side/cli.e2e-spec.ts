@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { cp, readFile, symlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { PROJECTION_DESCRIPTORS } from '@tessera/read-models';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import { binaryPath, makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { PROJECTION_DESCRIPTORS } from '@tessera/read-models';
 import { buildOnce, freePort, ROOT, startNode, waitFor } from '../support/processes';
 import { BoxOfficeDriver, showOf } from './box-office-driver';
 

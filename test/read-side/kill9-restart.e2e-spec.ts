@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { BookedSeat, BookingEvent } from '@tessera/contracts';
+import { PROJECTION_DESCRIPTORS } from '@tessera/read-models';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import { FAULT_INJECTION_VARIABLE } from '@tessera/platform/fault-injection';
 import { decodeSnapshot, readSnapshotText } from '@tessera/platform/read-store/embedded/snapshot-file';
@@ -11,7 +12,6 @@ import { GOOD_CARD } from '../box-office/box-office-client';
 import { checkpointName } from '../../apps/projector/src/projection-engine';
 import { PROJECTIONS } from '../../apps/projector/src/read-models';
 import { buildOnce, freePort, ROOT, startNode, waitFor, type RunningProcess } from '../support/processes';
-import { PROJECTION_DESCRIPTORS } from '@tessera/read-models';
 
 /**
  * kill -9 of the real standalone server while bookings are being written, then restarts on the

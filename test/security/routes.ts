@@ -192,3 +192,49 @@ ROUTES.push(
   { method: 'GET', path: '/api/me/incidents', auth: 'user' },
   { method: 'GET', path: '/api/stats', auth: 'staff' },
 );
+
+// ---- venue operations: devices ----------------------------------------------------------------
+
+const deviceId = fc.oneof(fc.constantFrom('gate-1', 'pos-7', 'sensor_3'), nastyString);
+const deviceType = fc.constantFrom('gate_scanner', 'turnstile', 'pos', 'sensor', 'display', 'toaster');
+const reading = bodyOf({
+  status: fc.constantFrom('online', 'degraded', 'offline', 'silent'),
+  temperature: fc.double({ min: -200, max: 2000 }),
+  battery: fc.integer({ min: -10, max: 110 }),
+  errorRate: fc.double({ min: -1, max: 2 }),
+  at: fc.constantFrom(new Date().toISOString(), '2030-01-01T00:00:00Z', 'yesterday'),
+});
+const rule = bodyOf({
+  ruleId: deviceId,
+  deviceTypes: fc.array(deviceType, { maxLength: 3 }),
+  when: bodyOf({ field: fc.constantFrom('status', 'temperature', 'battery', 'errorRate', 'silentSeconds', 'colour'), op: fc.constantFrom('>', '<', '=', '!='), value: fc.oneof(fc.integer(), fc.constantFrom('offline', 'hot')) }),
+  severity: fc.constantFrom('critical', 'high', 'medium', 'low', 'apocalyptic'),
+  raiseAfterSeconds: fc.integer({ min: -5, max: 100_000 }),
+  clearAfterSeconds: fc.integer({ min: -5, max: 100_000 }),
+});
+
+ROUTES.push(
+  // A well-formed registration is rare among random bodies (every field must be right), so it is one of the choices.
+  {
+    method: 'POST',
+    path: '/api/devices',
+    auth: 'admin',
+    body: fc.oneof(
+      fc.record({ deviceId: fc.uuid(), venueId: fc.constant('arena'), type: fc.constantFrom('gate_scanner', 'pos'), name: fc.string({ minLength: 1, maxLength: 50 }) }),
+      bodyOf({ deviceId, venueId: deviceId, type: deviceType, name: fc.string({ maxLength: 250 }) }),
+    ),
+  },
+  // Without a device key every answer is 401: the fuzz checks no body makes it a 5xx or changes the log.
+  { method: 'POST', path: '/api/devices/{deviceId}/telemetry', auth: 'public', params: { deviceId }, body: fc.oneof(reading, fc.array(reading, { maxLength: 3 })) },
+  { method: 'GET', path: '/api/devices?venueId={venueId}&status={status}', auth: 'staff', params: { venueId: deviceId, status: fc.oneof(fc.constantFrom('online', 'silent'), nastyString) } },
+  { method: 'GET', path: '/api/ops/rules', auth: 'staff' },
+  {
+    method: 'PUT',
+    path: '/api/ops/rules',
+    auth: 'admin',
+    body: fc.oneof(
+      fc.constant({ rules: [{ ruleId: 'hot', deviceTypes: ['pos'], when: { field: 'temperature', op: '>', value: 70 }, severity: 'high', raiseAfterSeconds: 60, clearAfterSeconds: 120 }] }),
+      bodyOf({ rules: fc.array(rule, { maxLength: 3 }) }),
+    ),
+  },
+);

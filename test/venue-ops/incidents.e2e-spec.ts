@@ -250,7 +250,7 @@ describe('incidents', () => {
       const incidentId = randomUUID();
       const raised: DeviceRuleRaised = {
         type: 'device.rule_raised.v1',
-        data: { deviceId, venueId: 'arena', deviceType: 'gate_scanner', ruleId: 'offline', severity: 'critical', incidentId, raisedAt: new Date().toISOString(), reading: { status: 'offline' } },
+        data: { deviceId, venueId: 'arena', deviceType: 'gate_scanner', ruleId: 'offline', severity: 'critical', incidentId, raisedAt: new Date().toISOString(), reading: { status: 'offline', at: new Date().toISOString() } },
       };
       await appendDeviceEvent(deviceId, raised);
       // A redelivered raise (the rule engine wrote it twice, or the reaction replays): still one incident.
@@ -275,14 +275,14 @@ describe('incidents', () => {
       const unreadable = randomUUID();
       await appendDeviceEvent(deviceId, {
         type: 'device.rule_raised.v1',
-        data: { deviceId, venueId: 'arena', deviceType: 'pos', ruleId: 'temperature', severity: 'severe' as never, incidentId: unreadable, raisedAt: 'now', reading: {} },
+        data: { deviceId, venueId: 'arena', deviceType: 'pos', ruleId: 'temperature', severity: 'severe' as never, incidentId: unreadable, raisedAt: 'now', reading: {} as never },
       });
       expect(await server.app.get(EventStore).readStream(incidentStream(unreadable))).toEqual([]);
       await appendDeviceEvent(deviceId, { type: 'device.rule_cleared.v1', data: { deviceId, venueId: 'arena', ruleId: 'temperature', incidentId: randomUUID(), clearedAt: new Date().toISOString() } });
       const incidentId = randomUUID();
       await appendDeviceEvent(deviceId, {
         type: 'device.rule_raised.v1',
-        data: { deviceId, venueId: 'arena', deviceType: 'pos', ruleId: 'temperature', severity: 'high', incidentId, raisedAt: new Date().toISOString(), reading: { temperature: 81 } },
+        data: { deviceId, venueId: 'arena', deviceType: 'pos', ruleId: 'temperature', severity: 'high', incidentId, raisedAt: new Date().toISOString(), reading: { status: 'online', temperature: 81, at: new Date().toISOString() } },
       });
       expect((await server.app.get(EventStore).readStream(incidentStream(incidentId))).map((e) => e.data)).toEqual([expect.objectContaining({ priority: 'P2', severity: 'high' })]);
     });

@@ -3,12 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccountsModule } from './accounts/accounts.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { DevicesModule } from './devices/devices.module';
 import { CancelShowModule } from './shows/cancel-show/cancel-show.module';
 import { ShowsModule } from './shows/shows.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** HTTP writes: validates commands, takes seat locks, appends events. */
 @Module({
-  imports: [CqrsModule, AccountsModule, TicketsModule, CancelShowModule, ShowsModule, BookingsModule, IncidentsModule],
+  imports: [CqrsModule, AccountsModule, TicketsModule, CancelShowModule, ShowsModule, BookingsModule, IncidentsModule, DevicesModule],
 })
 export class CommandApiModule {}

@@ -20,6 +20,10 @@ import { RecentIncidentsHandler } from './incidents/recent-incidents/recent-inci
 import { RecentIncidentsHttpController } from './incidents/recent-incidents/recent-incidents.http.controller';
 import { LiveStatsHandler } from './stats/live-stats/live-stats.handler';
 import { LiveStatsHttpController } from './stats/live-stats/live-stats.http.controller';
+import { DeviceRulesHandler } from './devices/device-rules/device-rules.handler';
+import { DeviceRulesHttpController } from './devices/device-rules/device-rules.http.controller';
+import { ListDevicesHandler } from './devices/list-devices/list-devices.handler';
+import { ListDevicesHttpController } from './devices/list-devices/list-devices.http.controller';
 import { MinPositionInterceptor } from './read-your-writes/min-position.interceptor';
 import { SeatMapHandler } from './shows/seat-map/seat-map.handler';
 import { SeatMapHttpController } from './shows/seat-map/seat-map.http.controller';
@@ -50,6 +54,8 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     MyIncidentsHttpController,
     IncidentDetailHttpController,
     LiveStatsHttpController,
+    ListDevicesHttpController,
+    DeviceRulesHttpController,
   ],
   providers: [
     MinPositionInterceptor,
@@ -66,6 +72,8 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     MyIncidentsHandler,
     IncidentDetailHandler,
     LiveStatsHandler,
+    ListDevicesHandler,
+    DeviceRulesHandler,
   ],
 })
 export class QueryApiModule {}

@@ -2,6 +2,7 @@ import type { ProjectionDescriptor } from './read-model';
 import { bookingsDescriptor } from './bookings.read-model';
 import { incidentsDescriptor } from './incidents.read-model';
 import { liveStatsDescriptor } from './stats.read-model';
+import { devicesDescriptor } from './devices.read-model';
 import { salesDescriptor } from './sales.read-model';
 import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
@@ -9,6 +10,7 @@ import { ticketsDescriptor } from './tickets.read-model';
 export * from './read-model';
 export * from './projection-progress';
 export * from './bookings.read-model';
+export * from './devices.read-model';
 export * from './sales.read-model';
 export * from './seating.read-model';
 export * from './tickets.read-model';
@@ -16,4 +18,12 @@ export * from './incidents.read-model';
 export * from './stats.read-model';
 
 /** Every projection apps/projector runs, as its readers see it (same order as its PROJECTIONS). */
-export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [seatingDescriptor, bookingsDescriptor, ticketsDescriptor, salesDescriptor, incidentsDescriptor, liveStatsDescriptor];
+export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
+  seatingDescriptor,
+  bookingsDescriptor,
+  ticketsDescriptor,
+  salesDescriptor,
+  devicesDescriptor,
+  incidentsDescriptor,
+  liveStatsDescriptor,
+];

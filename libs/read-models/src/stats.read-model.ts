@@ -34,6 +34,7 @@ export const liveStatsDescriptor: ProjectionDescriptor = {
     'incident.status_changed.v1',
     'incident.severity_set.v1',
     'incident.sla_breached.v1',
+    'device.registered.v1',
     'device.status_changed.v1',
     'show.published.v1',
     'show.cancelled.v1',

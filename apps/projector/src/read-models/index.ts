@@ -2,11 +2,13 @@ import type { Projection } from '../projection';
 import { bookingsProjection } from './bookings.projection';
 import { incidentsProjection } from './incidents.projection';
 import { liveStatsProjection } from './stats.projection';
+import { devicesProjection } from './devices.projection';
 import { salesProjection } from './sales.projection';
 import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
 
 export * from './bookings.projection';
+export * from './devices.projection';
 export * from './sales.projection';
 export * from './seating.projection';
 export * from './tickets.projection';
@@ -14,4 +16,12 @@ export * from './incidents.projection';
 export * from './stats.projection';
 
 /** Every projection the projector runs, by name (the CLI's `rebuild <name>`). */
-export const PROJECTIONS: readonly Projection[] = [seatingProjection, bookingsProjection, ticketsProjection, salesProjection, incidentsProjection, liveStatsProjection];
+export const PROJECTIONS: readonly Projection[] = [
+  seatingProjection,
+  bookingsProjection,
+  ticketsProjection,
+  salesProjection,
+  devicesProjection,
+  incidentsProjection,
+  liveStatsProjection,
+];

@@ -1,4 +1,4 @@
-import type { IncidentDeadlines } from '@tessera/contracts';
+import type { DeviceStatus, IncidentDeadlines } from '@tessera/contracts';
 import { emptyStats, evolveStats, type StatsEvent } from './stats.projection';
 
 const deadlines: IncidentDeadlines = { acknowledgeBy: '2027-05-01T19:00:00.000Z', resolveBy: '2027-05-02T18:00:00.000Z' };
@@ -52,9 +52,17 @@ describe('the live counters', () => {
     });
   });
 
-  it('count devices by status, a first status adding one to the total', () => {
-    const device = (deviceId: string, from: string | null, to: string): StatsEvent => ({ type: 'device.status_changed.v1', data: { deviceId, from, to } });
-    const stats = fold([device('g1', null, 'online'), device('g2', null, 'online'), device('g1', 'online', 'offline'), device('g2', 'online', 'silent'), device('g2', 'silent', 'degraded')]);
+  it('count devices by status, a registered device counting as offline until its first status change', () => {
+    const registered = (deviceId: string): StatsEvent => ({
+      type: 'device.registered.v1',
+      data: { deviceId, venueId: 'arena', deviceType: 'gate_scanner', name: deviceId, keyHash: 'h', registeredAt: at },
+    });
+    const device = (deviceId: string, from: DeviceStatus, to: DeviceStatus): StatsEvent => ({
+      type: 'device.status_changed.v1',
+      data: { deviceId, venueId: 'arena', deviceType: 'gate_scanner', from, to, at },
+    });
+    expect(fold([registered('g1'), registered('g2')]).devices).toEqual({ total: 2, online: 0, degraded: 0, offline: 2, silent: 0 });
+    const stats = fold([registered('g1'), registered('g2'), device('g1', 'offline', 'online'), device('g2', 'offline', 'online'), device('g1', 'online', 'offline'), device('g2', 'online', 'silent'), device('g2', 'silent', 'degraded')]);
     expect(stats.devices).toEqual({ total: 2, online: 0, degraded: 1, offline: 1, silent: 0 });
   });
 
@@ -91,7 +99,7 @@ describe('the live counters', () => {
       moved('a', 'new', 'resolved', 'high'),
       { type: 'incident.severity_set.v1', data: { incidentId: 'a', reporterId: 'fan1', from: 'high', to: 'low', status: 'new', at, by: 'staff1' } },
       { type: 'show.cancelled.v1', data: { showId: 's1', reason: 'storm' } },
-      { type: 'device.status_changed.v1', data: { deviceId: 'g1', from: null, to: 'online' } },
+      { type: 'device.status_changed.v1', data: { deviceId: 'g1', venueId: 'arena', deviceType: 'gate_scanner', from: 'offline', to: 'online', at } },
     ];
     for (const event of events) expect(() => evolveStats(before, event)).not.toThrow();
     expect(before.incidents.open).toBe(1);

@@ -3,6 +3,8 @@ import {
   INCIDENT_STATUSES,
   type BookingConfirmed,
   type BookingRefunded,
+  type DeviceRegistered,
+  type DeviceStatusChanged,
   type IncidentEvent,
   type IncidentStatus,
   type ShowCancelled,
@@ -16,13 +18,7 @@ import type { DocumentBatch, Projection } from '../projection';
 
 type Stats = Omit<LiveStatsDoc, '_position'>;
 
-/** The devices branch's status change; `from` is absent (or null) for a device's first status. */
-interface DeviceStatusChanged {
-  type: 'device.status_changed.v1';
-  data: { deviceId: string; from?: string | null; to: string };
-}
-
-export type StatsEvent = IncidentEvent | DeviceStatusChanged | ShowPublished | ShowCancelled | BookingConfirmed | BookingRefunded;
+export type StatsEvent = IncidentEvent | DeviceRegistered | DeviceStatusChanged | ShowPublished | ShowCancelled | BookingConfirmed | BookingRefunded;
 
 const OPEN: ReadonlySet<IncidentStatus> = new Set(['new', 'acknowledged', 'in_progress', 'pending']);
 const isCountedDeviceStatus = (status: unknown): status is CountedDeviceStatus => (COUNTED_DEVICE_STATUSES as readonly unknown[]).includes(status);
@@ -71,11 +67,13 @@ export const evolveStats = (doc: Stats | null, event: StatsEvent): Stats => {
     case 'incident.assigned.v1':
     case 'incident.note_added.v1':
       return stats;
+    // A registered device counts as offline until its first reading changes its status.
+    case 'device.registered.v1':
+      return { ...stats, devices: { ...stats.devices, total: stats.devices.total + 1, offline: stats.devices.offline + 1 } };
     case 'device.status_changed.v1': {
       const { from, to } = event.data;
       const devices = { ...stats.devices };
-      if (from === undefined || from === null) devices.total += 1;
-      else if (isCountedDeviceStatus(from)) devices[from] -= 1;
+      if (isCountedDeviceStatus(from)) devices[from] -= 1;
       if (isCountedDeviceStatus(to)) devices[to] += 1;
       return { ...stats, devices };
     }

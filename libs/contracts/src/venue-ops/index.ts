@@ -3,3 +3,8 @@ export * from './incident.request';
 export * from './incident.response';
 export * from './device-rule.events';
 export * from './stats.response';
+export * from './device.events';
+export * from './device-rules';
+export * from './telemetry';
+export * from './device.request';
+export * from './device.response';

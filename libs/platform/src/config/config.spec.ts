@@ -23,6 +23,11 @@ describe('loadConfig', () => {
     [{ REDIS_URLS: 'localhost:6379' }, /^Invalid configuration: REDIS_URLS must be a comma-separated list of redis:\/\/ URLs/],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters \(got \(hidden\)\)$/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET must be set when NODE_ENV=production$/],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), TICKET_SIGNING_KEY: 't'.repeat(32) },
+      /^Invalid configuration: DEVICE_KEY_SECRET must be set when NODE_ENV=production$/,
+    ],
+    [{ DEVICE_KEY_SECRET: 'short' }, /^Invalid configuration: DEVICE_KEY_SECRET must be at least 32 characters \(got \(hidden\)\)$/],
     [{ ADMIN_EMAIL: 'admin@example.com' }, /ADMIN_PASSWORD must be set/],
     [{ TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: TRUST_PROXY must be a comma-separated list of proxy addresses or CIDRs: invalid range on address: 10\.0\.0\.0\/33/],
     [{ TRUST_PROXY: '127.0.0.1,gateway' }, /^Invalid configuration: TRUST_PROXY .*invalid IP address: gateway/],

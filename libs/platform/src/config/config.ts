@@ -93,6 +93,13 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'must be at least 32 characters' })
   TICKET_SIGNING_KEY?: string;
 
+  /** The HMAC secret device keys are hashed under (libs/platform/src/security/device-keys.ts). Required in production. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  DEVICE_KEY_SECRET?: string;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsEmail()
@@ -197,6 +204,19 @@ export class EnvironmentVariables {
   @Min(10)
   @Max(600000)
   SLA_SWEEP_INTERVAL_MS = 5000;
+  /** How often the device rule engine writes the devices' latest readings and rule timers to the read store (write-behind). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  DEVICE_STATE_FLUSH_MS = 1000;
+
+  /** How often the staleness sweep looks for devices that went silent. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DEVICE_SILENCE_SWEEP_MS = 10000;
 
   @Transform(toInt)
   @IsInt()
@@ -306,7 +326,7 @@ export class ConfigError extends Error {
 /** Validate the environment. The first problem becomes one line that names the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig => {
   const known = Object.keys(new EnvironmentVariables());
-  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY'];
+  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'DEVICE_KEY_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY'];
   const input: Record<string, string> = {};
   for (const key of [...known, ...extra]) {
     if (env[key] !== undefined) input[key] = env[key] as string;
@@ -329,7 +349,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig 
     }
   }
   if (config.NODE_ENV === 'production') {
-    for (const key of ['JWT_SECRET', 'TICKET_SIGNING_KEY'] as const) {
+    for (const key of ['JWT_SECRET', 'TICKET_SIGNING_KEY', 'DEVICE_KEY_SECRET'] as const) {
       if (!config[key]) throw new ConfigError(`Invalid configuration: ${key} must be set when NODE_ENV=production`);
     }
   }

@@ -63,6 +63,7 @@ const REDACT = {
     '*.card',
     '*.code',
     '*.secret',
+    '*.deviceKey',
   ],
   censor: '[redacted]',
 };

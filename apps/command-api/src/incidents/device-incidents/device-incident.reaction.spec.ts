@@ -43,7 +43,7 @@ describe('DeviceIncidentReaction', () => {
   };
   const raised = (deviceId: string, incidentId: string): DeviceRuleRaised => ({
     type: 'device.rule_raised.v1',
-    data: { deviceId, venueId: 'arena', deviceType: 'turnstile', ruleId: 'offline', severity: 'critical', incidentId, raisedAt: new Date().toISOString(), reading: { status: 'offline' } },
+    data: { deviceId, venueId: 'arena', deviceType: 'turnstile', ruleId: 'offline', severity: 'critical', incidentId, raisedAt: new Date().toISOString(), reading: { status: 'offline', at: '2026-06-01T18:00:00.000Z' } },
   });
   const cleared = (deviceId: string, incidentId: string): DeviceRuleCleared => ({
     type: 'device.rule_cleared.v1',

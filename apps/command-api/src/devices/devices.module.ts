@@ -1,0 +1,58 @@
+import { Logger, Module, OnModuleInit, Optional } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { TesseraConfig } from '@tessera/platform/config/config';
+import { MqttCredentials } from '@tessera/platform/mqtt/mqtt-credentials';
+import { CONFIG } from '@tessera/platform/platform.module';
+import { createDeviceKeys, DeviceKeys } from '@tessera/platform/security/device-keys';
+import { DeviceAuthentication } from './record-telemetry/device-authentication';
+import { MqttTelemetryIngest } from './record-telemetry/mqtt-telemetry-ingest';
+import { RecordTelemetryHandler } from './record-telemetry/record-telemetry.handler';
+import { RecordTelemetryHttpController } from './record-telemetry/record-telemetry.http.controller';
+import { RegisterDeviceHandler } from './register-device/register-device.handler';
+import { RegisterDeviceHttpController } from './register-device/register-device.http.controller';
+import { DeviceDirectory } from './rule-engine/device-directory';
+import { DeviceRuleEngine } from './rule-engine/device-rule-engine';
+import { DeviceSilenceSweep } from './rule-engine/silence-sweep';
+import { SetDeviceRulesHandler } from './set-device-rules/set-device-rules.handler';
+import { SetDeviceRulesHttpController } from './set-device-rules/set-device-rules.http.controller';
+
+/**
+ * Devices and their telemetry (venue operations): registration, ingest over HTTP and MQTT, the
+ * rules and the engine that runs readings through them. Incidents are another module's: it reacts
+ * to the `device.rule_raised.v1` / `device.rule_cleared.v1` events this one appends.
+ */
+@Module({
+  imports: [CqrsModule],
+  controllers: [RegisterDeviceHttpController, RecordTelemetryHttpController, SetDeviceRulesHttpController],
+  providers: [
+    {
+      provide: DeviceKeys,
+      inject: [CONFIG],
+      useFactory: (config: TesseraConfig) =>
+        createDeviceKeys({ secret: config.DEVICE_KEY_SECRET, production: config.NODE_ENV === 'production', logger: new Logger('DeviceKeys') }),
+    },
+    DeviceDirectory,
+    DeviceAuthentication,
+    DeviceRuleEngine,
+    DeviceSilenceSweep,
+    MqttTelemetryIngest,
+    RegisterDeviceHandler,
+    RecordTelemetryHandler,
+    SetDeviceRulesHandler,
+  ],
+  exports: [DeviceAuthentication, DeviceRuleEngine, DeviceDirectory, MqttTelemetryIngest, DeviceSilenceSweep],
+})
+export class DevicesModule implements OnModuleInit {
+  constructor(
+    private readonly authentication: DeviceAuthentication,
+    @Optional() private readonly credentials?: MqttCredentials,
+  ) {}
+
+  /** The embedded broker asks MqttCredentials; where it is provided, devices connect with their keys. */
+  onModuleInit(): void {
+    this.credentials?.useDeviceVerifier(async (deviceId, deviceKey) => {
+      const device = await this.authentication.verify(deviceId, deviceKey);
+      return device && { deviceId: device.deviceId, venueId: device.venueId, type: device.deviceType };
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { Logger } from '@nestjs/common';
+import { deviceStream, telemetryTopic, type DeviceEvent } from '@tessera/contracts';
+import { toAppend } from '@tessera/platform/commands/event-sourcing';
+import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
+import { HealthChecks } from '@tessera/platform/observability/health';
+import { Metrics } from '@tessera/platform/observability/metrics';
+import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
+import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
+import { describeWithService, makeTempDir, removeDir } from '@tessera/platform/testing/services';
+import { RandomUuids, SystemClock } from '@tessera/platform/time/clock';
+import mqtt, { type MqttClient } from 'mqtt';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DeviceDirectory } from '../rule-engine/device-directory';
+import { DeviceRuleEngine } from '../rule-engine/device-rule-engine';
+import { MqttTelemetryIngest } from './mqtt-telemetry-ingest';
+import { mqttTelemetrySource } from './telemetry-source';
+
+/**
+ * MQTT ingest against the machine's Mosquitto: a device publishes on its telemetry topic (QoS 1),
+ * the ingest's mqtt.js client is subscribed to `venues/+/devices/+/+/telemetry`. Other tests on
+ * the machine may publish on the same broker: this one uses a venue of its own and counts only
+ * what concerns its devices.
+ */
+describeWithService('mosquitto', 'MQTT telemetry ingest (Mosquitto)', () => {
+  const url = 'mqtt://127.0.0.1:1883';
+  const venueId = `mqtt-venue-${process.pid}-${Date.now()}`;
+  let dataDir: string;
+  let events: EmbeddedEventStore;
+  let metrics: Metrics;
+  let directory: DeviceDirectory;
+  let engine: DeviceRuleEngine;
+  let ingest: MqttTelemetryIngest;
+  let subscriber: MqttClient;
+  let device: MqttClient;
+
+  const register = async (deviceId: string): Promise<void> => {
+    const registered: DeviceEvent = {
+      type: 'device.registered.v1',
+      data: { deviceId, venueId, deviceType: 'turnstile', name: deviceId, keyHash: 'h', registeredAt: new Date().toISOString() },
+    };
+    const context = { actorId: 'admin', correlationId: 'c', causationId: crypto.randomUUID(), now: new Date() };
+    const { position } = await events.append(deviceStream(deviceId), toAppend(deviceStream(deviceId), [registered], context), { expectedRevision: 'no_stream' });
+    directory.apply({ ...registered, position });
+  };
+  const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const value = await read();
+      if (done(value) || Date.now() > until) return value;
+      await sleep(20);
+    }
+  };
+  const invalidCount = async (reason: string): Promise<number> => {
+    const metric = await metrics.registry.getSingleMetric('tessera_device_telemetry_invalid_total')?.get();
+    return metric?.values.find((value) => value.labels.reason === reason)?.value ?? 0;
+  };
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir('mqtt-ingest');
+    events = await EmbeddedEventStore.open({ dataDir });
+    const reads = new EmbeddedReadStore();
+    metrics = new Metrics();
+    directory = new DeviceDirectory(new Subscriptions(events, reads, new HealthChecks(), metrics));
+    await directory.onApplicationBootstrap();
+    engine = new DeviceRuleEngine(events, reads, directory, new SystemClock(), new RandomUuids(), metrics, { DEVICE_STATE_FLUSH_MS: 60_000 });
+    ingest = new MqttTelemetryIngest(directory, engine, new SystemClock(), metrics);
+    subscriber = await mqtt.connectAsync(url, { clientId: `tessera-ingest-${crypto.randomUUID()}`, clean: true });
+    await ingest.start(mqttTelemetrySource(subscriber));
+    device = await mqtt.connectAsync(url, { clientId: `tessera-device-${crypto.randomUUID()}` });
+  });
+
+  afterAll(async () => {
+    await ingest.beforeApplicationShutdown();
+    await device?.endAsync();
+    await subscriber?.endAsync();
+    await engine.beforeApplicationShutdown();
+    await directory.beforeApplicationShutdown();
+    await events.close();
+    await removeDir(dataDir);
+  });
+
+  it('runs readings published on the device topic through the rules: a single reading and a batch', async () => {
+    const deviceId = `turnstile-${Date.now()}`;
+    await register(deviceId);
+    const topic = telemetryTopic(venueId, 'turnstile', deviceId);
+    await device.publishAsync(topic, JSON.stringify({ status: 'degraded', temperature: 30, at: new Date().toISOString() }), { qos: 1 });
+    const changed = await eventually(() => events.readStream(deviceStream(deviceId)), (stream) => stream.length >= 2);
+    expect(changed.map((event) => event.type)).toEqual(['device.registered.v1', 'device.status_changed.v1']);
+    expect(changed[1].data).toMatchObject({ from: 'offline', to: 'degraded' });
+    const batch = [{ status: 'online', battery: 50, at: new Date().toISOString() }, { status: 'online', battery: 49, at: new Date().toISOString() }];
+    await device.publishAsync(topic, JSON.stringify(batch), { qos: 1 });
+    const state = await eventually(() => engine.stateOf(deviceId), (seen) => seen?.device.status === 'online');
+    expect(state?.device.status).toBe('online');
+  });
+
+  it('counts refused messages by reason and logs them once per device per minute, never per message', async () => {
+    const deviceId = `turnstile-bad-${Date.now()}`;
+    await register(deviceId);
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const before = { reading: await invalidCount('reading'), json: await invalidCount('json'), mismatch: await invalidCount('topic_mismatch') };
+    const topic = telemetryTopic(venueId, 'turnstile', deviceId);
+    for (let i = 0; i < 10; i++) await device.publishAsync(topic, JSON.stringify({ status: 'melting', at: new Date().toISOString() }), { qos: 1 });
+    await device.publishAsync(topic, 'not json', { qos: 1 });
+    await device.publishAsync(telemetryTopic(venueId, 'pos', deviceId), JSON.stringify({ status: 'online', at: new Date().toISOString() }), { qos: 1 });
+    await eventually(() => invalidCount('topic_mismatch'), (count) => count > before.mismatch);
+    expect(await invalidCount('reading')).toBe(before.reading + 10);
+    expect(await invalidCount('json')).toBe(before.json + 1);
+    const aboutThisDevice = warn.mock.calls.filter(([message]) => String(message).includes(deviceId));
+    expect(aboutThisDevice).toHaveLength(1);
+    expect(String(aboutThisDevice[0][0])).toContain('status must be one of online, degraded, offline');
+    warn.mockRestore();
+    expect((await events.readStream(deviceStream(deviceId))).map((event) => event.type)).toEqual(['device.registered.v1']);
+  });
+});

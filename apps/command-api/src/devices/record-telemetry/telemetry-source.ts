@@ -1,0 +1,58 @@
+import type { MqttClient } from 'mqtt';
+
+/**
+ * Where MQTT telemetry comes from: the process's MQTT connection (the embedded broker's internal
+ * client, or a client of Mosquitto at MQTT_URL). Kept to this small port so the ingest does not
+ * care which; the notifier's MQTT module provides it under TELEMETRY_SOURCE.
+ */
+export interface TelemetryMessage {
+  topic: string;
+  payload: Buffer;
+}
+
+export interface TelemetrySource {
+  /**
+   * Delivers every message matching `filter` (QoS 1) to `handle`, in the order they arrive, with a
+   * bounded number being handled at once (the source's backpressure). Resolves once subscribed;
+   * the function it resolves to unsubscribes.
+   */
+  subscribe(filter: string, handle: (message: TelemetryMessage) => Promise<void>): Promise<() => Promise<void>>;
+}
+
+export const TELEMETRY_SOURCE = Symbol('TelemetrySource');
+
+/**
+ * A TelemetrySource over an mqtt.js client. mqtt.js reads the next message of a connection only
+ * once the previous one is acknowledged (`handleMessage`'s callback sends the PUBACK), so waiting
+ * for each reading to go through the rules would handle one message at a time, about a thousand a
+ * second. Instead a message is acknowledged as soon as it is handed to `handle`, while fewer than
+ * `inFlight` are being handled; beyond that the acknowledgement (and so the next message) waits
+ * for one to finish. The broker's flow control then slows publishers rather than memory filling
+ * up. The price: a crash loses the readings handed over and not yet through the rules (at most
+ * `inFlight`, a fraction of a second of telemetry); a reading is a sample that the next one
+ * supersedes, and nothing already decided is lost.
+ */
+export const mqttTelemetrySource = (client: MqttClient, options: { inFlight?: number } = {}): TelemetrySource => ({
+  async subscribe(filter, handle) {
+    const limit = options.inFlight ?? 1000;
+    let inFlight = 0;
+    const waiting: (() => void)[] = [];
+    const previous = client.handleMessage.bind(client);
+    client.handleMessage = (packet, done) => {
+      inFlight += 1;
+      void handle({ topic: packet.topic, payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload) })
+        .catch(() => undefined)
+        .finally(() => {
+          inFlight -= 1;
+          waiting.shift()?.();
+        });
+      if (inFlight < limit) done();
+      else waiting.push(() => done());
+    };
+    await client.subscribeAsync(filter, { qos: 1 });
+    return async () => {
+      client.handleMessage = previous;
+      await client.unsubscribeAsync(filter);
+    };
+  },
+});
