@@ -144,6 +144,42 @@ export class EnvironmentVariables {
   @Max(10000)
   EVENT_BUFFER_SIZE = 100;
 
+  /** The sender of every e-mail the notifier sends: an address, or `Name <address>`. */
+  @IsString()
+  @Matches(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'must be an e-mail address or "Name <address>"' })
+  MAIL_FROM = 'Tessera <no-reply@tessera.local>';
+
+  /** Attempts at one e-mail (SMTP unreachable, a 4xx answer) before it is parked as `failed`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  /** The wait after the first failed attempt at an e-mail; it doubles with each attempt, up to 30 minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  MAIL_RETRY_MS = 10000;
+
+  /** How often the e-mail outbox looks for messages that are due (new ones are sent at once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  MAIL_POLL_MS = 1000;
+
+  /**
+   * Deliveries of one event to a notifier channel (MQTT, say) before the channel's consumer group
+   * parks it; each delivery is itself tried a few times with backoff.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  NOTIFIER_MAX_DELIVERIES = 20;
+
   /** Window of every rate limit below, in seconds (fixed window per key). */
   @Transform(toInt)
   @IsInt()

@@ -1,0 +1,178 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { TesseraConfig } from '@tessera/platform/config/config';
+import { HealthChecks } from '@tessera/platform/observability/health';
+import { Metrics } from '@tessera/platform/observability/metrics';
+import { InjectConfig } from '@tessera/platform/platform.module';
+import { TicketCodes } from '@tessera/platform/security/ticket-codes';
+import { Clock } from '@tessera/platform/time/clock';
+import type { Counter } from 'prom-client';
+import type { MailTransport } from './mail-transport';
+import { Outbox, type OutboxMessage } from './outbox';
+import { ticketQrPng } from './ticket-qr';
+
+export const MAIL_TRANSPORT = Symbol('MailTransport');
+
+/** Longer than a whole SMTP attempt can take (connection, greeting and socket timeouts): a sender that died mid-send leaves the message due again after it. */
+const LEASE_MS = 120_000;
+const MAX_RETRY_DELAY_MS = 30 * 60_000;
+const BATCH = 20;
+
+/** What a failed attempt means: `permanent` (a 5xx refusal) parks the message at once; anything else is tried again. */
+export const isPermanentFailure = (error: unknown): boolean => {
+  const failure = error as { permanent?: boolean; responseCode?: number };
+  if (typeof failure.permanent === 'boolean') return failure.permanent;
+  return typeof failure.responseCode === 'number' && failure.responseCode >= 500 && failure.responseCode !== 503;
+};
+
+/** The delay before attempt `attempts + 1`: MAIL_RETRY_MS, doubling, at most 30 minutes. */
+export const retryDelayMs = (firstDelayMs: number, attempts: number): number => Math.min(firstDelayMs * 2 ** Math.max(0, attempts - 1), MAX_RETRY_DELAY_MS);
+
+const describe = (error: unknown): string => {
+  const failure = error as { message?: string; responseCode?: number; code?: string };
+  return [failure.responseCode, failure.code, failure.message].filter((part) => part !== undefined).join(' ').slice(0, 500);
+};
+
+/**
+ * Sends what the outbox holds, as it falls due: at once when the e-mail channel writes a message,
+ * and every MAIL_POLL_MS for retries and hold warnings. Each attempt claims the message first (see
+ * Outbox), so instances sharing the outbox send each message once. A 4xx answer or an unreachable
+ * server is tried again with backoff (MAIL_RETRY_MS doubling) up to MAIL_MAX_ATTEMPTS; a 5xx
+ * refusal, or the last attempt, parks the message as `failed` (GET /api/admin/outbox shows it).
+ *
+ * The crash window: a process that dies after the server accepted a message and before it is
+ * marked `sent` sends it again once its lease ends. Each message keeps one Message-ID across
+ * attempts, so receivers that drop duplicates see it once.
+ */
+@Injectable()
+export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Email');
+  private readonly sent: Counter<string>;
+  private timer?: NodeJS.Timeout;
+  private passing?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private lastFailure: { at: string; error: string } | null = null;
+  private readonly domain: string;
+
+  constructor(
+    private readonly outbox: Outbox,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    private readonly codes: TicketCodes,
+    private readonly clock: Clock,
+    @InjectConfig() private readonly config: TesseraConfig,
+    metrics: Metrics,
+    health: HealthChecks,
+  ) {
+    this.sent = metrics.counter('tessera_notifier_emails_total', 'E-mail send attempts by kind and outcome: sent, retried (will be tried again), failed (parked), dropped (a hold warning past its hold)', ['kind', 'outcome']);
+    this.domain = /@([^\s<>@]+)>?$/.exec(config.MAIL_FROM)?.[1] ?? 'tessera.local';
+    // An SMTP outage does not make the app unready (bookings go on); /health shows it here.
+    health.register('email', async () => ({
+      transport: transport.kind,
+      state: this.lastFailure ? 'failing' : 'ok',
+      ...(this.lastFailure ? { lastFailure: this.lastFailure } : {}),
+      pending: await outbox.count({ status: 'pending' }),
+      failed: await outbox.count({ status: 'failed' }),
+    }));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.outbox.ensureIndexes();
+    this.timer = setInterval(() => this.wake(), this.config.MAIL_POLL_MS);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.passing;
+    await this.transport.close();
+  }
+
+  /** Looks for due messages now (after the pass in hand, if any). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.passing) {
+      this.again = true;
+      return;
+    }
+    this.passing = this.pass()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not read the outbox; will look again'))
+      .finally(() => {
+        this.passing = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Sends everything due, batch by batch. Tests may await it. */
+  async pass(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const due = await this.outbox.due(this.clock.now().getTime(), BATCH);
+      if (due.length === 0) return;
+      let progressed = false;
+      for (const message of due) {
+        if (this.stopped) return;
+        if (await this.attempt(message)) progressed = true;
+      }
+      // Everything due was claimed elsewhere meanwhile: the other sender has it.
+      if (!progressed) return;
+    }
+  }
+
+  /** One attempt at one message; false when another sender claimed it first. */
+  private async attempt(message: OutboxMessage): Promise<boolean> {
+    const now = this.clock.now();
+    if (message.notAfter !== undefined && now.getTime() > message.notAfter) {
+      // A hold warning the notifier did not get to before the hold's end: telling it now would be wrong.
+      await this.outbox.cancel(message._id);
+      this.sent.inc({ kind: message.kind, outcome: 'dropped' });
+      return true;
+    }
+    if (!(await this.outbox.claim(message, now.getTime() + LEASE_MS))) return false;
+    const attempts = message.attempts + 1;
+    try {
+      await this.transport.send(await this.mailOf(message));
+    } catch (error) {
+      const reason = describe(error);
+      this.lastFailure = { at: now.toISOString(), error: reason };
+      if (isPermanentFailure(error) || attempts >= this.config.MAIL_MAX_ATTEMPTS) {
+        await this.outbox.markFailed(message._id, reason);
+        this.sent.inc({ kind: message.kind, outcome: 'failed' });
+        this.logger.warn({ id: message._id, kind: message.kind, attempts, error: reason }, 'e-mail not sent; parked as failed');
+      } else {
+        await this.outbox.retryAt(message._id, this.clock.now().getTime() + retryDelayMs(this.config.MAIL_RETRY_MS, attempts), reason);
+        this.sent.inc({ kind: message.kind, outcome: 'retried' });
+        this.logger.warn({ id: message._id, kind: message.kind, attempts, error: reason }, 'e-mail not sent; will try again');
+      }
+      return true;
+    }
+    this.lastFailure = null;
+    await this.outbox.markSent(message._id, this.clock.now());
+    this.sent.inc({ kind: message.kind, outcome: 'sent' });
+    return true;
+  }
+
+  private async mailOf(message: OutboxMessage): Promise<Parameters<MailTransport['send']>[0]> {
+    return {
+      id: message._id,
+      messageId: `<${message._id}@${this.domain}>`,
+      from: this.config.MAIL_FROM,
+      to: { name: message.toName, address: message.to },
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      attachments: await Promise.all(
+        message.tickets.map(async (ticket) => ({
+          filename: `ticket-${ticket.seatId}.png`,
+          contentType: 'image/png',
+          cid: ticket.cid,
+          content: await ticketQrPng(this.codes.sign({ ticketId: ticket.ticketId, version: ticket.version })),
+        })),
+      ),
+    };
+  }
+}
