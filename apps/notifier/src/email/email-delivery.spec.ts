@@ -95,7 +95,10 @@ describe('the notifier sends e-mail over SMTP (a real SMTP server started by the
     expect(Date.parse(warning!.sentAt!)).toBeGreaterThanOrEqual(expiresAt.getTime() - 2 * 60_000);
   });
 
-  it('keeps trying while the SMTP server is down, and sends once it is back; the other channels go on meanwhile', async () => {
+  it('keeps trying while the SMTP server is down, fails no e-mail for it, and sends once it is back; the other channels go on meanwhile', async () => {
+    await notifier.app.close();
+    // Few allowed refusals, long backoff: an outage must neither fail the message nor leave it waiting out its backoff once the server is back.
+    notifier = await startNotifier(stores, { SMTP_URL: smtp.url, MAIL_MAX_ATTEMPTS: '1', MAIL_RETRY_MS: '400' });
     await smtp.stop();
     const userId = randomUUID();
     const registered = await log.register(userId, 'outage@example.com', 'Olive');
@@ -104,7 +107,7 @@ describe('the notifier sends e-mail over SMTP (a real SMTP server started by the
     // The other channel gets the event while e-mail cannot send.
     await eventually(() => notifier.recorder.delivered.some((event) => event.id === registered.id), 10_000, 'the recording channel got the event');
     await eventually(async () => ((await messageOf(notifier, id))?.attempts ?? 0) >= 2, 10_000, 'two failed attempts');
-    expect((await messageOf(notifier, id))?.status).toBe('pending');
+    expect(await messageOf(notifier, id)).toMatchObject({ status: 'pending', waitingForServer: true });
     const more = await log.register(randomUUID(), 'second@example.com', 'Sam');
     await eventually(() => notifier.recorder.delivered.some((event) => event.id === more.id), 10_000, 'the recording channel got the next event');
 
@@ -122,6 +125,17 @@ describe('the notifier sends e-mail over SMTP (a real SMTP server started by the
     await smtp.waitForMessages(1);
     await eventually(async () => (await messageOf(notifier, emailIdOf('welcome', userId)))?.status === 'sent');
     expect((await messageOf(notifier, emailIdOf('welcome', userId)))?.attempts).toBe(3);
+  });
+
+  it('parks a message after MAIL_MAX_ATTEMPTS 4xx answers', async () => {
+    await notifier.app.close();
+    notifier = await startNotifier(stores, { SMTP_URL: smtp.url, MAIL_MAX_ATTEMPTS: '2' });
+    smtp.nextReplies.push(452, 452);
+    const userId = randomUUID();
+    await log.register(userId, 'full@example.com', 'Full');
+    await eventually(async () => (await messageOf(notifier, emailIdOf('welcome', userId)))?.status === 'failed');
+    expect(await messageOf(notifier, emailIdOf('welcome', userId))).toMatchObject({ attempts: 2, refusals: 2, lastError: expect.stringContaining('452') });
+    expect(smtp.received).toEqual([]);
   });
 
   it('parks a message refused for good (5xx) as failed, and goes on with the next', async () => {

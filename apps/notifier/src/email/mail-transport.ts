@@ -20,7 +20,7 @@ export const smtpTransport = (url: string): MailTransport => {
   const transporter: Transporter = createTransport({
     url,
     pool: true,
-    maxConnections: 2,
+    maxConnections: 4,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

@@ -15,13 +15,23 @@ export const MAIL_TRANSPORT = Symbol('MailTransport');
 /** Longer than a whole SMTP attempt can take (connection, greeting and socket timeouts): a sender that died mid-send leaves the message due again after it. */
 const LEASE_MS = 120_000;
 const MAX_RETRY_DELAY_MS = 30 * 60_000;
-const BATCH = 20;
+const BATCH = 50;
 
-/** What a failed attempt means: `permanent` (a 5xx refusal) parks the message at once; anything else is tried again. */
-export const isPermanentFailure = (error: unknown): boolean => {
-  const failure = error as { permanent?: boolean; responseCode?: number };
-  if (typeof failure.permanent === 'boolean') return failure.permanent;
-  return typeof failure.responseCode === 'number' && failure.responseCode >= 500 && failure.responseCode !== 503;
+/**
+ * What a failed attempt means. `permanent`: the server refused the message for good (5xx but 503):
+ * parked at once. `refused`: it answered "not now" (4xx): tried again, and parked after
+ * MAIL_MAX_ATTEMPTS such answers. `unreachable`: no answer at all (connection refused, timeout, TLS):
+ * the server's fault, not the message's (so are refused credentials), so it is tried again for as
+ * long as the outage lasts.
+ */
+export type SendFailure = 'permanent' | 'refused' | 'unreachable';
+
+export const failureOf = (error: unknown): SendFailure => {
+  const failure = error as { permanent?: boolean; responseCode?: number; code?: string };
+  // Credentials the server refuses are the deployment's problem, not the message's: no message fails for them.
+  if (typeof failure.responseCode !== 'number' || failure.code === 'EAUTH' || failure.code === 'ENOAUTH') return 'unreachable';
+  const permanent = typeof failure.permanent === 'boolean' ? failure.permanent : failure.responseCode >= 500 && failure.responseCode !== 503;
+  return permanent ? 'permanent' : 'refused';
 };
 
 /** The delay before attempt `attempts + 1`: MAIL_RETRY_MS, doubling, at most 30 minutes. */
@@ -35,9 +45,11 @@ const describe = (error: unknown): string => {
 /**
  * Sends what the outbox holds, as it falls due: at once when the e-mail channel writes a message,
  * and every MAIL_POLL_MS for retries and hold warnings. Each attempt claims the message first (see
- * Outbox), so instances sharing the outbox send each message once. A 4xx answer or an unreachable
- * server is tried again with backoff (MAIL_RETRY_MS doubling) up to MAIL_MAX_ATTEMPTS; a 5xx
- * refusal, or the last attempt, parks the message as `failed` (GET /api/admin/outbox shows it).
+ * Outbox), so instances sharing the outbox send each message once. A failed attempt is tried
+ * again with backoff (MAIL_RETRY_MS doubling, at most 30 minutes); a 5xx refusal, or the
+ * MAIL_MAX_ATTEMPTS-th 4xx answer, parks the message as `failed` (GET /api/admin/outbox shows it).
+ * An unreachable server fails no message: they wait out the outage, and the first send that goes
+ * through afterwards makes the others due at once.
  *
  * The crash window: a process that dies after the server accepted a message and before it is
  * marked `sent` sends it again once its lease ends. Each message keeps one Message-ID across
@@ -113,11 +125,18 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       if (this.stopped) return;
       const due = await this.outbox.due(this.clock.now().getTime(), BATCH);
       if (due.length === 0) return;
+      // Recipients in parallel (the SMTP pool's connections), each one's e-mails in the order they fell due.
+      const byRecipient = new Map<string, OutboxMessage[]>();
+      for (const message of due) byRecipient.set(message.to, [...(byRecipient.get(message.to) ?? []), message]);
       let progressed = false;
-      for (const message of due) {
-        if (this.stopped) return;
-        if (await this.attempt(message)) progressed = true;
-      }
+      await Promise.all(
+        [...byRecipient.values()].map(async (messages) => {
+          for (const message of messages) {
+            if (this.stopped) return;
+            if (await this.attempt(message)) progressed = true;
+          }
+        }),
+      );
       // Everything due was claimed elsewhere meanwhile: the other sender has it.
       if (!progressed) return;
     }
@@ -138,20 +157,26 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       await this.transport.send(await this.mailOf(message));
     } catch (error) {
       const reason = describe(error);
+      const failure = failureOf(error);
       this.lastFailure = { at: now.toISOString(), error: reason };
-      if (isPermanentFailure(error) || attempts >= this.config.MAIL_MAX_ATTEMPTS) {
-        await this.outbox.markFailed(message._id, reason);
+      const refusals = (message.refusals ?? 0) + (failure === 'refused' ? 1 : 0);
+      if (failure === 'permanent' || refusals >= this.config.MAIL_MAX_ATTEMPTS) {
+        await this.outbox.markFailed(message._id, reason, refusals);
         this.sent.inc({ kind: message.kind, outcome: 'failed' });
         this.logger.warn({ id: message._id, kind: message.kind, attempts, error: reason }, 'e-mail not sent; parked as failed');
       } else {
-        await this.outbox.retryAt(message._id, this.clock.now().getTime() + retryDelayMs(this.config.MAIL_RETRY_MS, attempts), reason);
+        await this.outbox.retryAt(message._id, this.clock.now().getTime() + retryDelayMs(this.config.MAIL_RETRY_MS, attempts), reason, { refusals, unreachable: failure === 'unreachable' });
         this.sent.inc({ kind: message.kind, outcome: 'retried' });
         this.logger.warn({ id: message._id, kind: message.kind, attempts, error: reason }, 'e-mail not sent; will try again');
       }
       return true;
     }
-    this.lastFailure = null;
     await this.outbox.markSent(message._id, this.clock.now());
+    if (this.lastFailure) {
+      // The server answers again: what waited out the outage goes now, not when its backoff ends.
+      this.lastFailure = null;
+      if ((await this.outbox.resumeAfterOutage(this.clock.now().getTime())) > 0) this.wake();
+    }
     this.sent.inc({ kind: message.kind, outcome: 'sent' });
     return true;
   }

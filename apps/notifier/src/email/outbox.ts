@@ -50,6 +50,10 @@ export interface OutboxMessage extends EmailDraft {
   status: OutboxStatus;
   /** Attempts at sending so far. */
   attempts: number;
+  /** 4xx answers so far: MAIL_MAX_ATTEMPTS of them park the message. */
+  refusals?: number;
+  /** The last attempt found no server: the first send that goes through makes it due at once. */
+  waitingForServer?: boolean;
   createdAt: string;
   sentAt: string | null;
   lastError: string | null;
@@ -119,12 +123,18 @@ export class Outbox {
     await this.messages.updateOne({ _id: id }, { $set: { status: 'sent', sentAt: at.toISOString(), lastError: null } });
   }
 
-  async retryAt(id: string, dueAt: number, error: string): Promise<void> {
-    await this.messages.updateOne({ _id: id, status: 'pending' }, { $set: { dueAt, lastError: error } });
+  async retryAt(id: string, dueAt: number, error: string, failure: { refusals: number; unreachable: boolean }): Promise<void> {
+    await this.messages.updateOne({ _id: id, status: 'pending' }, { $set: { dueAt, lastError: error, refusals: failure.refusals, waitingForServer: failure.unreachable } });
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.messages.updateOne({ _id: id }, { $set: { status: 'failed', lastError: error } });
+  /** Makes due now the messages that wait only because the server was unreachable. Returns how many. */
+  async resumeAfterOutage(now: number): Promise<number> {
+    const result = await this.messages.updateMany({ status: 'pending', waitingForServer: true, dueAt: { $gt: now } }, { $set: { dueAt: now, waitingForServer: false } });
+    return result.modifiedCount;
+  }
+
+  async markFailed(id: string, error: string, refusals: number): Promise<void> {
+    await this.messages.updateOne({ _id: id }, { $set: { status: 'failed', lastError: error, refusals, waitingForServer: false } });
   }
 
   /**

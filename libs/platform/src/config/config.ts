@@ -149,7 +149,7 @@ export class EnvironmentVariables {
   @Matches(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'must be an e-mail address or "Name <address>"' })
   MAIL_FROM = 'Tessera <no-reply@tessera.local>';
 
-  /** Attempts at one e-mail (SMTP unreachable, a 4xx answer) before it is parked as `failed`. */
+  /** 4xx answers to one e-mail before it is parked as `failed` (an unreachable server fails no e-mail: they wait). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
