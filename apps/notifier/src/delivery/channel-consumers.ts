@@ -17,13 +17,15 @@ export const channelGroupOf = (channel: string): string => `notifier-${channel}`
  * One consumer-group member over the log for every registered channel. Each channel has its own
  * group (`notifier-<channel>`), so its failures, retries and backoff are its own: an SMTP outage
  * never holds up MQTT. Instances share a channel's events (partitioned by stream); the delivery
- * ledger keeps a redelivered event from being delivered twice.
+ * ledger keeps a redelivered event from being delivered twice. (On the embedded read store each
+ * channel reads alone, with a checkpoint: see `mode`.)
  *
  * Retries live in two places. A channel whose delivery is itself a durable hand-over (e-mail: it
  * only writes the outbox, which has its own backoff and parking per message) rarely fails here.
  * For the others a failing event is retried by the subscription (a few attempts with backoff),
  * then handed back to the group and delivered again after a restart with a growing delay, and
- * parked by the group after NOTIFIER_MAX_DELIVERIES deliveries. A PermanentDeliveryError parks
+ * parked by the group after NOTIFIER_MAX_DELIVERIES deliveries (reading alone, it is tried
+ * again, with the restarts' backoff, until it goes through). A PermanentDeliveryError parks
  * it at once: it is recorded as `failed` and not tried again. The channel's later events wait
  * behind a retried one (per channel order is kept); other channels do not.
  */
@@ -48,16 +50,32 @@ export class ChannelConsumers implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
+  /**
+   * A consumer group where instances share a durable read store (MongoDB). On the embedded read
+   * store, which a crash rolls back to its last snapshot (saved every 30 s), a group's position in
+   * the log would run ahead of the outbox and the ledger, and what they lost would not come back;
+   * there a channel reads alone with its checkpoint in the read store, so after a crash it
+   * replays from where the snapshot left off: e-mails are written again (the same ids), none lost.
+   */
+  private get mode(): 'group' | 'single' {
+    const chosen = this.config.NOTIFIER_CONSUMER;
+    if (chosen !== 'auto') return chosen;
+    return this.config.mode.readStore === 'embedded' ? 'single' : 'group';
+  }
+
   /** After every module's onModuleInit, where channels register. */
   async onApplicationBootstrap(): Promise<void> {
     for (const channel of this.channels.all()) {
       for (const outcome of ['delivered', 'duplicate', 'retried', 'failed']) this.deliveries.inc({ channel: channel.name, outcome }, 0);
+      const name = channelGroupOf(channel.name);
       const subscription = this.factory.create({
-        name: channelGroupOf(channel.name),
+        name,
         filter: channel.filter,
-        group: { name: channelGroupOf(channel.name), from: 'start', maxRetries: this.config.NOTIFIER_MAX_DELIVERIES },
+        ...(this.mode === 'group'
+          ? { group: { name, from: 'start', maxRetries: this.config.NOTIFIER_MAX_DELIVERIES } }
+          : { checkpoint: name }),
         handler: { handle: (events) => this.deliverAll(channel, events) },
-        healthDetails: () => ({ channel: channel.name, group: channelGroupOf(channel.name) }),
+        healthDetails: () => ({ channel: channel.name, consumer: this.mode === 'group' ? `group ${name}` : `checkpoint ${name}` }),
       });
       this.subscriptions.push(subscription);
     }

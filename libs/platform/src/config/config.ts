@@ -180,6 +180,16 @@ export class EnvironmentVariables {
   @Max(1000)
   NOTIFIER_MAX_DELIVERIES = 20;
 
+  /**
+   * How each notifier channel reads the log. `group`: as a member of the channel's consumer group
+   * (instances share the work; the group's position is in the event store). `single`: alone, its
+   * position checkpointed in the read store next to the outbox and the delivery ledger, so the
+   * two never disagree after a crash. `auto`: `group` when the read store is MongoDB, `single` on
+   * the embedded read store (one process, saved every 30 s).
+   */
+  @IsIn(['auto', 'group', 'single'])
+  NOTIFIER_CONSUMER: 'auto' | 'group' | 'single' = 'auto';
+
   /** Window of every rate limit below, in seconds (fixed window per key). */
   @Transform(toInt)
   @IsInt()
