@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { TesseraConfig } from '@tessera/platform/config/config';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { Metrics } from '@tessera/platform/observability/metrics';
@@ -30,7 +30,7 @@ export const channelGroupOf = (channel: string): string => `notifier-${channel}`
  * behind a retried one (per channel order is kept); other channels do not.
  */
 @Injectable()
-export class ChannelConsumers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ChannelConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Notifier');
   private readonly subscriptions: Subscription[] = [];
   private readonly deliveries: Counter<string>;
@@ -83,7 +83,8 @@ export class ChannelConsumers implements OnApplicationBootstrap, OnApplicationSh
     if (this.subscriptions.length > 0) this.logger.log(`delivering to ${this.channels.all().map((c) => c.name).join(', ')}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the platform closes the stores (its onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.subscriptions.map((subscription) => subscription.stop()));
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { TesseraConfig } from '@tessera/platform/config/config';
 import { HealthChecks } from '@tessera/platform/observability/health';
 import { Metrics } from '@tessera/platform/observability/metrics';
@@ -56,7 +56,7 @@ const describe = (error: unknown): string => {
  * attempts, so receivers that drop duplicates see it once.
  */
 @Injectable()
-export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Email');
   private readonly sent: Counter<string>;
   private timer?: NodeJS.Timeout;
@@ -94,7 +94,8 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the platform closes the stores (its onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.passing;

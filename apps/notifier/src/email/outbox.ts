@@ -89,9 +89,10 @@ export class Outbox {
 
   /** Writes the draft unless a message with its id exists: drafting an e-mail twice sends it once. Returns whether it was new. */
   async enqueue(draft: EmailDraft, now: Date): Promise<boolean> {
-    const message: OutboxMessage = { ...draft, _id: draft.id, status: 'pending', attempts: 0, createdAt: now.toISOString(), sentAt: null, lastError: null };
+    const { _id, ...fields }: OutboxMessage = { ...draft, _id: draft.id, status: 'pending', attempts: 0, createdAt: now.toISOString(), sentAt: null, lastError: null };
     try {
-      const result = await this.messages.updateOne({ _id: draft.id }, { $setOnInsert: message }, { upsert: true });
+      // The filter's _id becomes the new document's; MongoDB refuses _id inside the update.
+      const result = await this.messages.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
       return result.upsertedId !== null;
     } catch (error) {
       // Two instances upserting the same new id at once: the other one wrote it.
