@@ -23,6 +23,12 @@ const counterValue = async (notifier: NotifierInstance, name: string, labels: Re
   return metric?.values.find((value) => Object.entries(labels).every(([key, label]) => value.labels[key] === label))?.value ?? 0;
 };
 
+const healthOf = async (notifier: NotifierInstance): Promise<{ status: number; details: Record<string, Record<string, unknown>> }> => {
+  const server = notifier.app.getHttpAdapter().getInstance() as { inject(options: { method: string; url: string }): Promise<{ statusCode: number; body: string }> };
+  const res = await server.inject({ method: 'GET', url: '/health' });
+  return { status: res.statusCode, details: (JSON.parse(res.body) as { details: Record<string, Record<string, unknown>> }).details };
+};
+
 describe('the notifier sends e-mail over SMTP (a real SMTP server started by the test)', () => {
   let smtp: SmtpTestServer;
   let stores: SharedStores;
@@ -109,6 +115,10 @@ describe('the notifier sends e-mail over SMTP (a real SMTP server started by the
     await eventually(() => notifier.recorder.delivered.some((event) => event.id === registered.id), 10_000, 'the recording channel got the event');
     await eventually(async () => ((await messageOf(notifier, id))?.attempts ?? 0) >= 2, 10_000, 'two failed attempts');
     expect(await messageOf(notifier, id)).toMatchObject({ status: 'pending', waitingForServer: true });
+    // /health says so, and stays 200: bookings go on during an SMTP outage.
+    const health = await healthOf(notifier);
+    expect(health.status).toBe(200);
+    expect(health.details.email).toMatchObject({ status: 'up', transport: 'smtp', state: 'failing', lastFailure: { error: expect.stringContaining('ECONNREFUSED') } });
     const more = await log.register(randomUUID(), 'second@example.com', 'Sam');
     await eventually(() => notifier.recorder.delivered.some((event) => event.id === more.id), 10_000, 'the recording channel got the next event');
 
@@ -117,6 +127,7 @@ describe('the notifier sends e-mail over SMTP (a real SMTP server started by the
     expect(received.map((mail) => mail.to[0]).sort()).toEqual(['outage@example.com', 'second@example.com']);
     await eventually(async () => (await messageOf(notifier, id))?.status === 'sent');
     expect(await counterValue(notifier, 'tessera_notifier_emails_total', { kind: 'welcome', outcome: 'retried' })).toBeGreaterThanOrEqual(2);
+    expect((await healthOf(notifier)).details.email).toMatchObject({ state: 'ok', pending: 0, failed: 0 });
   });
 
   it('tries again after a 4xx answer, and the 2xx after it counts', async () => {

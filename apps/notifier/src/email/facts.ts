@@ -26,7 +26,10 @@ export interface BookingFacts {
   seatIds: string[];
 }
 
-/** Keeps the newest `size` entries: what a notifier looks up comes in bursts about the same shows and people. */
+/**
+ * Keeps the newest `size` entries: what a notifier looks up comes in bursts about the same shows and
+ * people. Only what was found goes in (a booking not placed yet may be soon).
+ */
 class Recent<T> {
   private readonly entries = new Map<string, T>();
 
@@ -52,9 +55,9 @@ class Recent<T> {
  */
 @Injectable()
 export class NotificationFacts {
-  private readonly recipients = new Recent<Recipient | null>(10_000);
-  private readonly shows = new Recent<ShowSummary | null>(1_000);
-  private readonly bookings = new Recent<BookingFacts | null>(10_000);
+  private readonly recipients = new Recent<Recipient>(10_000);
+  private readonly shows = new Recent<ShowSummary>(1_000);
+  private readonly bookings = new Recent<BookingFacts>(10_000);
 
   constructor(private readonly events: EventStore) {}
 
