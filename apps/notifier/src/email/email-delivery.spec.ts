@@ -280,6 +280,24 @@ describe('a crash on the embedded read store (standalone mode)', () => {
 });
 
 describe('without SMTP_URL', () => {
+  it('writes no e-mail about an event older than MAIL_MAX_EVENT_AGE_HOURS (history, a long outage)', async () => {
+    const stores = await openSharedStores();
+    const log = new LogWriter(stores.events);
+    const old = randomUUID();
+    await log.append(`account-${old}`, 'account.registered.v1', { userId: old, email: 'old@example.com', displayName: 'Old', passwordHash: 'x', roles: ['user'] }, new Date(Date.now() - 4 * 24 * 3_600_000));
+    const notifier = await startNotifier(stores);
+    try {
+      const fresh = await log.register(randomUUID(), 'fresh@example.com', 'Fresh');
+      await eventually(async () => (await notifier.app.get(Outbox).count({ status: 'sent' })) === 1);
+      await notifier.app.get(ChannelConsumers).subscriptionOf('email')?.whenHandled(fresh.position);
+      expect((await notifier.app.get(Outbox).messages.find({})).map((message) => message.to)).toEqual(['fresh@example.com']);
+      expect(await notifier.app.get(DeliveryLedger).count('email', 'delivered')).toBe(2);
+    } finally {
+      await notifier.app.close();
+      await stores.close();
+    }
+  });
+
   it('writes each e-mail as an .eml file in DATA_DIR/outbox, whole, with its text and HTML parts', async () => {
     const stores = await openSharedStores();
     const notifier = await startNotifier(stores);

@@ -163,6 +163,16 @@ export class EnvironmentVariables {
   @Max(3600000)
   MAIL_RETRY_MS = 10000;
 
+  /**
+   * E-mails about events older than this many hours are not written (0: no limit): a notifier
+   * started on a log with history, or back after a long outage, does not mail fans about the past.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  MAIL_MAX_EVENT_AGE_HOURS = 72;
+
   /** How often the e-mail outbox looks for messages that are due (new ones are sent at once). */
   @Transform(toInt)
   @IsInt()
