@@ -157,6 +157,10 @@ describe('the notifier sends e-mail over SMTP (a real SMTP server started by the
     await eventually(async () => (await messageOf(notifier, emailIdOf('welcome', refusedUser)))?.status === 'failed');
     const failed = await messageOf(notifier, emailIdOf('welcome', refusedUser));
     expect(failed).toMatchObject({ attempts: 1, sentAt: null, lastError: expect.stringContaining('550') });
+    // /health is public: it shows the failure without the address the server named.
+    const { email } = (await healthOf(notifier)).details;
+    expect(email).toMatchObject({ state: 'failing', failed: 1, lastFailure: { error: expect.stringContaining('550') } });
+    expect(JSON.stringify(email)).not.toContain('nobody@example.com');
 
     await log.register(randomUUID(), 'somebody@example.com', 'Somebody');
     const received = await smtp.waitForMessages(1);

@@ -37,6 +37,9 @@ export const failureOf = (error: unknown): SendFailure => {
 /** The delay before attempt `attempts + 1`: MAIL_RETRY_MS, doubling, at most 30 minutes. */
 export const retryDelayMs = (firstDelayMs: number, attempts: number): number => Math.min(firstDelayMs * 2 ** Math.max(0, attempts - 1), MAX_RETRY_DELAY_MS);
 
+/** Servers often name the refused address in their answer: logs get it without the address. */
+const withoutAddresses = (text: string): string => text.replace(/[^\s<>@"']+@[^\s<>@"']+/g, '<address>');
+
 const describe = (error: unknown): string => {
   const failure = error as { message?: string; responseCode?: number; code?: string };
   return [failure.responseCode, failure.code, failure.message].filter((part) => part !== undefined).join(' ').slice(0, 500);
@@ -159,16 +162,16 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
     } catch (error) {
       const reason = describe(error);
       const failure = failureOf(error);
-      this.lastFailure = { at: now.toISOString(), error: reason };
+      this.lastFailure = { at: now.toISOString(), error: withoutAddresses(reason) };
       const refusals = (message.refusals ?? 0) + (failure === 'refused' ? 1 : 0);
       if (failure === 'permanent' || refusals >= this.config.MAIL_MAX_ATTEMPTS) {
         await this.outbox.markFailed(message._id, reason, refusals);
         this.sent.inc({ kind: message.kind, outcome: 'failed' });
-        this.logger.warn({ id: message._id, kind: message.kind, attempts, error: reason }, 'e-mail not sent; parked as failed');
+        this.logger.warn({ id: message._id, kind: message.kind, attempts, error: withoutAddresses(reason) }, 'e-mail not sent; parked as failed');
       } else {
         await this.outbox.retryAt(message._id, this.clock.now().getTime() + retryDelayMs(this.config.MAIL_RETRY_MS, attempts), reason, { refusals, unreachable: failure === 'unreachable' });
         this.sent.inc({ kind: message.kind, outcome: 'retried' });
-        this.logger.warn({ id: message._id, kind: message.kind, attempts, error: reason }, 'e-mail not sent; will try again');
+        this.logger.warn({ id: message._id, kind: message.kind, attempts, error: withoutAddresses(reason) }, 'e-mail not sent; will try again');
       }
       return true;
     }

@@ -41,7 +41,8 @@ export class SmtpTestServer {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo: (address, _session, callback) => {
-        if (this.refused.has(address.address)) callback(reply(550, 'No such mailbox here'));
+        // As real servers do, the refusal names the address.
+        if (this.refused.has(address.address)) callback(reply(550, `5.1.1 <${address.address}>: Recipient address rejected`));
         else callback();
       },
       onData: (stream: SMTPServerDataStream, session, callback) => {
