@@ -158,7 +158,7 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
     if (!(await this.outbox.claim(message, now.getTime() + LEASE_MS))) return false;
     const attempts = message.attempts + 1;
     try {
-      await this.transport.send(await this.mailOf(message));
+      await this.transport.send(this.mailOf(message));
     } catch (error) {
       const reason = describe(error);
       const failure = failureOf(error);
@@ -185,7 +185,7 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
     return true;
   }
 
-  private async mailOf(message: OutboxMessage): Promise<Parameters<MailTransport['send']>[0]> {
+  private mailOf(message: OutboxMessage): Parameters<MailTransport['send']>[0] {
     return {
       id: message._id,
       messageId: `<${message._id}@${this.domain}>`,
@@ -194,14 +194,12 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
       subject: message.subject,
       text: message.text,
       html: message.html,
-      attachments: await Promise.all(
-        message.tickets.map(async (ticket) => ({
-          filename: `ticket-${ticket.seatId}.png`,
-          contentType: 'image/png',
-          cid: ticket.cid,
-          content: await ticketQrPng(this.codes.sign({ ticketId: ticket.ticketId, version: ticket.version })),
-        })),
-      ),
+      attachments: message.tickets.map((ticket) => ({
+        filename: `ticket-${ticket.seatId}.png`,
+        contentType: 'image/png',
+        cid: ticket.cid,
+        content: ticketQrPng(this.codes.sign({ ticketId: ticket.ticketId, version: ticket.version })),
+      })),
     };
   }
 }
