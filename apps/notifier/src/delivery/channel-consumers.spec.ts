@@ -3,6 +3,7 @@ import { Metrics } from '@tessera/platform/observability/metrics';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../channels/notification-channel';
 import { Outbox } from '../email/outbox';
 import { eventually, LogWriter, openSharedStores, startNotifier, type NotifierInstance, type SharedStores } from '../testing/notifier-harness';
+import { ChannelConsumers } from './channel-consumers';
 import { DeliveryLedger } from './delivery-ledger';
 
 const countOf = async (notifier: NotifierInstance, labels: Record<string, string>): Promise<number> => {
@@ -51,6 +52,19 @@ describe('ChannelConsumers', () => {
     // Each account is its own stream, so order across them is not promised; each arrived once.
     expect(notifier.recorder.delivered.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
     await eventually(async () => (await healthOf(notifier))['notifier-recorder']?.status === 'up', 10_000, 'the channel up again');
+  });
+
+  it('forgets deliveries older than a day, and keeps failures', async () => {
+    const ledger = notifier.app.get(DeliveryLedger);
+    const [old, recent, refused] = [await log.register(randomUUID(), 'o@example.com', 'O'), await log.register(randomUUID(), 'r@example.com', 'R'), await log.register(randomUUID(), 'f@example.com', 'F')];
+    const dayAndMinuteAgo = new Date(Date.now() - 24 * 3_600_000 - 60_000);
+    await ledger.record('elsewhere', old, 'delivered', dayAndMinuteAgo);
+    await ledger.record('elsewhere', recent, 'delivered', new Date());
+    await ledger.record('elsewhere', refused, 'failed', dayAndMinuteAgo, 'refused');
+    expect(await notifier.app.get(ChannelConsumers).pruneLedger()).toBeGreaterThanOrEqual(1);
+    expect(await ledger.seen('elsewhere', old.id)).toBeNull();
+    expect(await ledger.seen('elsewhere', recent.id)).not.toBeNull();
+    expect(await ledger.seen('elsewhere', refused.id)).toMatchObject({ outcome: 'failed' });
   });
 
   it('parks an event the channel refuses for good, records it as failed, and goes on with the next', async () => {

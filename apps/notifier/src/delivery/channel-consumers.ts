@@ -10,6 +10,9 @@ import type { Counter } from 'prom-client';
 import { NotificationChannels, PermanentDeliveryError, type NotificationChannel } from '../channels/notification-channel';
 import { DeliveryLedger } from './delivery-ledger';
 
+const LEDGER_RETENTION_MS = 24 * 3_600_000;
+const LEDGER_PRUNE_EVERY_MS = 10 * 60_000;
+
 /** The consumer group of a channel: every notifier instance joins it, and they share the channel's events. */
 export const channelGroupOf = (channel: string): string => `notifier-${channel}`;
 
@@ -33,6 +36,7 @@ export const channelGroupOf = (channel: string): string => `notifier-${channel}`
 export class ChannelConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Notifier');
   private readonly subscriptions: Subscription[] = [];
+  private pruneTimer?: NodeJS.Timeout;
   private readonly deliveries: Counter<string>;
 
   constructor(
@@ -80,12 +84,25 @@ export class ChannelConsumers implements OnApplicationBootstrap, BeforeApplicati
       this.subscriptions.push(subscription);
     }
     await Promise.all(this.subscriptions.map((subscription) => subscription.start()));
+    this.pruneTimer = setInterval(() => void this.pruneLedger(), LEDGER_PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
     if (this.subscriptions.length > 0) this.logger.log(`delivering to ${this.channels.all().map((c) => c.name).join(', ')}`);
   }
 
   /** Before the platform closes the stores (its onApplicationShutdown). */
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruneTimer);
     await Promise.all(this.subscriptions.map((subscription) => subscription.stop()));
+  }
+
+  /** Forgets delivery records older than a day; every instance may run it, deleting twice changes nothing. */
+  async pruneLedger(): Promise<number> {
+    try {
+      return await this.ledger.prune(new Date(this.clock.now().getTime() - LEDGER_RETENTION_MS));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not prune the delivery ledger; will try again');
+      return 0;
+    }
   }
 
   /** The subscription of a channel, for tests and diagnostics. */

@@ -35,6 +35,7 @@ export const DELIVERIES_COLLECTION = 'notifier-deliveries';
 @Injectable()
 export class DeliveryLedger {
   private readonly records: ReadCollection<DeliveryRecord>;
+  private indexed?: Promise<void>;
 
   constructor(reads: ReadStore) {
     this.records = reads.collection<DeliveryRecord>(DELIVERIES_COLLECTION);
@@ -57,6 +58,17 @@ export class DeliveryLedger {
       ...(error === undefined ? {} : { error }),
     };
     await this.records.replaceOne({ _id: record._id }, record, { upsert: true });
+  }
+
+  /**
+   * Forgets deliveries recorded before `before` (failures are kept for operators). A redelivery
+   * comes within minutes (an unacknowledged message's timeout, a retried batch, an outage's
+   * restarts), so a day of records answers for it while the collection stays bounded by a day
+   * of events rather than by the whole log. Returns how many went.
+   */
+  async prune(before: Date): Promise<number> {
+    await (this.indexed ??= this.records.createIndex({ outcome: 1, at: 1 }, { name: 'by-outcome-and-time' }));
+    return this.records.deleteMany({ outcome: 'delivered', at: { $lt: before.toISOString() } });
   }
 
   count(channel: string, outcome: DeliveryOutcome): Promise<number> {
