@@ -130,6 +130,10 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     expect(JSON.parse((await send(port, 'GET', '/api/devices')).body)).toEqual({ app: 'query' });
     expect(JSON.parse((await send(port, 'GET', '/health')).body)).toEqual({ app: 'query' });
     expect(lastSeenBy('query')).toMatchObject({ method: 'GET', url: '/health' });
+    // The e-mail outbox is the notifier's; the other admin reads stay with the query API.
+    expect(JSON.parse((await send(port, 'GET', '/api/admin/outbox?limit=5')).body)).toEqual({ app: 'notifier' });
+    expect(lastSeenBy('notifier')).toMatchObject({ method: 'GET', url: '/api/admin/outbox?limit=5' });
+    expect(JSON.parse((await send(port, 'GET', '/api/admin/users')).body)).toEqual({ app: 'query' });
 
     const metrics = await send(port, 'GET', '/metrics');
     expect(metrics.status).toBe(404);

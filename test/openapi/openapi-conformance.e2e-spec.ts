@@ -139,6 +139,9 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(await send('GET', `/api/audit/streams/booking-${bookingId}`, { token: admin }), 200);
     expectStatus(await send('GET', `/api/audit/streams/account-${friendId}?at=0`, { token: admin }), 200);
     expectStatus(await send('GET', `/api/audit/streams/nothing-${randomUUID()}`, { token: admin }), 404, 'STREAM_NOT_FOUND');
+    expectStatus(await send('GET', `/api/admin/outbox?to=${encodeURIComponent(email)}&limit=10`, { token: admin }), 200);
+    expectStatus(await send('GET', '/api/admin/outbox?limit=0', { token: admin }), 400, 'VALIDATION_FAILED');
+    expectStatus(await send('GET', '/api/admin/outbox', { token: fan }), 403, 'FORBIDDEN');
 
     // Cancellations: a paid booking is refunded, a cancelled one cannot be cancelled again.
     const another = await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-3'] } });

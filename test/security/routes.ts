@@ -130,6 +130,7 @@ ROUTES.push(
   { method: 'GET', path: '/api/me/tickets', auth: 'user' },
   { method: 'GET', path: '/api/analytics/shows/{showId}/sales', auth: 'admin', params: { showId: id } },
   { method: 'GET', path: '/api/audit/streams/{stream}?at={at}', auth: 'admin', params: { stream: fc.oneof(fc.uuid().map((u) => `booking-${u}`), nastyString), at: limit } },
+  { method: 'GET', path: '/api/admin/outbox?to={to}&limit={limit}', auth: 'admin', params: { to: fc.oneof(email, nastyString), limit } },
 );
 
 // ---- venue operations: incidents --------------------------------------------------------------

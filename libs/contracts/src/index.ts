@@ -3,3 +3,4 @@ export * from './errors';
 export * from './accounts';
 export * from './box-office';
 export * from './venue-ops';
+export * from './notifications/outbox.response';

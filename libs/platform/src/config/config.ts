@@ -224,6 +224,62 @@ export class EnvironmentVariables {
   @Max(10000)
   EVENT_BUFFER_SIZE = 100;
 
+  /** The sender of every e-mail the notifier sends: an address, or `Name <address>`. */
+  @IsString()
+  @Matches(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'must be an e-mail address or "Name <address>"' })
+  MAIL_FROM = 'Tessera <no-reply@tessera.local>';
+
+  /** 4xx answers to one e-mail before it is parked as `failed` (an unreachable server fails no e-mail: they wait). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  /** The wait after the first failed attempt at an e-mail; it doubles with each attempt, up to 30 minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  MAIL_RETRY_MS = 10000;
+
+  /**
+   * E-mails about events older than this many hours are not written (0: no limit): a notifier
+   * started on a log with history, or back after a long outage, does not mail fans about the past.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  MAIL_MAX_EVENT_AGE_HOURS = 72;
+
+  /** How often the e-mail outbox looks for messages that are due (new ones are sent at once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  MAIL_POLL_MS = 1000;
+
+  /**
+   * Deliveries of one event to a notifier channel (MQTT, say) before the channel's consumer group
+   * parks it; each delivery is itself tried a few times with backoff.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  NOTIFIER_MAX_DELIVERIES = 20;
+
+  /**
+   * How each notifier channel reads the log. `group`: as a member of the channel's consumer group
+   * (instances share the work; the group's position is in the event store). `single`: alone, its
+   * position checkpointed in the read store next to the outbox and the delivery ledger, so the
+   * two never disagree after a crash. `auto`: `group` when the read store is MongoDB, `single` on
+   * the embedded read store (one process, saved every 30 s).
+   */
+  @IsIn(['auto', 'group', 'single'])
+  NOTIFIER_CONSUMER: 'auto' | 'group' | 'single' = 'auto';
+
   /** Window of every rate limit below, in seconds (fixed window per key). */
   @Transform(toInt)
   @IsInt()
