@@ -1,0 +1,2 @@
+export * from './mqtt-topics';
+export * from './mqtt-messages';
