@@ -12,8 +12,8 @@ import { ROOT } from '../support/processes';
 const USED_WITHOUT_IMPORT: Record<string, string> = {
   '@swc/jest': 'the transform of jest.config.js',
   'pino-http': 'a required peer dependency of nestjs-pino, which builds its root logger with it (its per-request middleware is not mounted: docs/decisions/0005)',
-  '@nestjs/microservices': 'nothing imports it yet: left for the notifier issue (MQTT), which decides',
-  mqtt: 'nothing imports it yet: left for the notifier issue (MQTT messages)',
+  '@nestjs/microservices':
+    "not used, to be removed: MQTT goes through mqtt.js directly (libs/platform/src/mqtt), which the API.md payloads need as they are (Nest's ClientMqtt wraps what it emits in its own { pattern, data } envelope and is built around its message patterns); removing it changes the shared lock file, so a dependencies change does it",
   nodemailer: 'nothing imports it yet: left for the notifier issue (e-mails)',
   '@fastify/static': "loaded by @nestjs/platform-fastify's useStaticAssets, which SwaggerModule calls for the assets of /docs (10.1.3: later 10.1.x need the ESM-only content-disposition 3, which jest on Node 20 cannot require)",
   'openapi-typescript': "run as a CLI by test/openapi/client-types.e2e-spec.ts (the README's client-types command)",

@@ -314,6 +314,12 @@ const deliveryBehaviour = (leg: Leg, options: { restartable: boolean }) => {
         await waitUntil(() => (collector.received.at(-1)?.payload.data as ShowAvailabilityData | undefined)?.available === available, 'the last live message to carry the final counts');
         expect(collector.received.length).toBeGreaterThan(1);
         expect(collector.schemaErrors).toEqual([]);
+
+        // Metrics count by topic pattern, never by topic: ids would explode the series.
+        const metrics = await (await fetch(`${server.url}/metrics`)).text();
+        expect(metrics).toMatch(/^tessera_mqtt_messages_published_total\{topic="tessera\/shows\/\{showId\}\/availability"\} [1-9]\d*$/m);
+        expect(metrics).toMatch(/^tessera_mqtt_connected 1$/m);
+        expect(metrics).not.toContain(showId);
       } finally {
         await subscription.close();
         await pump;
