@@ -72,7 +72,7 @@ describe('the embedded MQTT broker of the standalone process', () => {
     try {
       await waitFor(async () => (await health(port)).status === 200, 15_000);
       expect((await health(port)).body.details.mqttBroker).toEqual({ status: 'up', port: mqttPort, clients: 1 });
-      const subscriber = await connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { username: 'integrator', password: 'integration-password-of-the-test', reconnectPeriod: 0, keepalive: 60 });
+      const subscriber = await connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { username: 'integrator', password: 'integration-password-of-the-test', clientId: 'integrator-watch', reconnectPeriod: 0, keepalive: 60 });
       await subscriber.subscribeAsync('tessera/#', { qos: 1 });
       const disconnected = new Promise<void>((resolve) => subscriber.once('close', () => resolve()));
       const stopping = Date.now();

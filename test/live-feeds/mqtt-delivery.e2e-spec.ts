@@ -139,7 +139,7 @@ const subscribe = async (
   filter: string,
 ): Promise<{ client: MqttClient; received: Received[]; schemaErrors: string[]; reconnects: () => number }> => {
   const { url, ...rest } = options;
-  const client = await connectAsync(url, { clientId: `test-sub-${randomUUID().slice(0, 8)}`, clean: false, reconnectPeriod: 100, ...rest });
+  const client = await connectAsync(url, { clientId: `${rest.username ?? 'test'}-sub-${randomUUID().slice(0, 8)}`, clean: false, reconnectPeriod: 100, ...rest });
   const received: Received[] = [];
   const schemaErrors: string[] = [];
   client.on('message', (topic, payload, packet) => {

@@ -97,7 +97,7 @@ describe('the retained availability of a show, when publishes overlap', () => {
   const details = () => reads.collection<ShowDetailDoc>(collectionName(seatingDescriptor, SHOW_DETAIL));
 
   const retained = async (): Promise<ShowAvailabilityData> => {
-    const client = await connectAsync(`mqtt://127.0.0.1:${broker.state().port}`, { username: 'integrator', password: 'integration-password-1', clientId: 'late' });
+    const client = await connectAsync(`mqtt://127.0.0.1:${broker.state().port}`, { username: 'integrator', password: 'integration-password-1', clientId: 'integrator-late' });
     try {
       const message = new Promise<ShowAvailabilityData>((resolve) => client.once('message', (_topic, payload) => resolve((JSON.parse(payload.toString()) as { data: ShowAvailabilityData }).data)));
       await client.subscribeAsync(`tessera/shows/${SHOW}/availability`, { qos: 1 });

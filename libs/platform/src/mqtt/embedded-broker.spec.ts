@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { createServer, type Server } from 'node:net';
-import { mqttTopics } from '@tessera/contracts';
+import { DEVICE_TELEMETRY_SUBSCRIPTION, mqttTopics } from '@tessera/contracts';
 import { Metrics } from '../observability/metrics';
 import { EmbeddedMqttBroker } from './embedded-broker';
 import { MqttConnection } from './mqtt-connection';
@@ -61,7 +61,8 @@ describe('the embedded MQTT broker', () => {
     url = `mqtt://127.0.0.1:${broker.state().port}`;
     internal = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
     await internal.connected();
-    await internal.subscribe('venues/#', (topic, payload) => received.push({ topic, payload: payload.toString() }));
+    // As the telemetry ingest subscribes.
+    await internal.subscribe(DEVICE_TELEMETRY_SUBSCRIPTION, (topic, payload) => received.push({ topic, payload: payload.toString() }));
   });
 
   afterAll(async () => {
@@ -87,14 +88,16 @@ describe('the embedded MQTT broker', () => {
     await expect(connectAsync(url, { clientId: 'anonymous', reconnectPeriod: 0 }).then((client) => (clients.push(client), client))).rejects.toThrow(/Bad username or password/i);
   });
 
-  it("refuses a device that takes another client's id, and anyone taking a Tessera client id", async () => {
+  it("refuses a client id that is not the client's own (taking it would log its owner out)", async () => {
     await expect(connectAs(gate.deviceId, KEYS[gate.deviceId], other.deviceId)).rejects.toThrow(/Identifier rejected/i);
+    await expect(connectAs(gate.deviceId, KEYS[gate.deviceId], `${gate.deviceId}-2`)).rejects.toThrow(/Identifier rejected/i);
+    await expect(connectAs(integration.username, integration.password, gate.deviceId)).rejects.toThrow(/Identifier rejected/i);
     await expect(connectAs(integration.username, integration.password, 'tessera-notifier-1')).rejects.toThrow(/Identifier rejected/i);
   });
 
   it("never passes on a device's publish to another device's topic (the broker drops the device)", async () => {
     const before = received.length;
-    const device = await connectAs(gate.deviceId, KEYS[gate.deviceId], `${gate.deviceId}-forger`);
+    const device = await connectAs(gate.deviceId, KEYS[gate.deviceId], gate.deviceId);
     const closed = new Promise<void>((resolve) => device.once('close', () => resolve()));
     device.publish(mqttTopics.deviceTelemetry(other), JSON.stringify({ status: 'offline', at: '2027-01-01T00:00:00Z' }), { qos: 1 });
     await closed;
@@ -106,7 +109,7 @@ describe('the embedded MQTT broker', () => {
   });
 
   it('lets the integration user subscribe under tessera/, never elsewhere, and never publish', async () => {
-    const subscriber = await connectAs(integration.username, integration.password, 'integration-1');
+    const subscriber = await connectAs(integration.username, integration.password, `${integration.username}-1`);
     const [grant] = await subscriber.subscribeAsync('tessera/#', { qos: 1 });
     expect(grant.qos).toBe(1);
     // SUBACK 0x80 (failure): mqtt.js rejects.
@@ -124,8 +127,8 @@ describe('the embedded MQTT broker', () => {
   });
 
   it('refuses the integration password of another length or content', async () => {
-    await expect(connectAs(integration.username, 'integration-password-2', 'integration-2')).rejects.toThrow(/Bad username or password/i);
-    await expect(connectAs(integration.username, 'short', 'integration-3')).rejects.toThrow(/Bad username or password/i);
+    await expect(connectAs(integration.username, 'integration-password-2', integration.username)).rejects.toThrow(/Bad username or password/i);
+    await expect(connectAs(integration.username, 'short', integration.username)).rejects.toThrow(/Bad username or password/i);
   });
 });
 

@@ -11,8 +11,9 @@ import { Gauge } from 'prom-client';
 /**
  * The MQTT broker of the standalone process (aedes), run where MQTT_URL is unset so that devices
  * and integrations connect with nothing installed. It listens on MQTT_PORT and lets in only whom
- * MqttCredentials knows: a device (username = deviceId, password = deviceKey) publishes only to
- * its own telemetry topic; the integration user subscribes under `tessera/` and never publishes;
+ * MqttCredentials knows: a device (username = client id = deviceId, password = deviceKey)
+ * publishes only to its own telemetry topic; the integration user (client ids named after it)
+ * subscribes under `tessera/` and never publishes;
  * Tessera's own client, with a credential made afresh in each process, reaches the broker through
  * an in-process stream, not the port. So a port already in use (another broker on it) costs the
  * outside world its access, one warning line says so and /health shows it, but the process
@@ -206,6 +207,10 @@ export class EmbeddedMqttBroker {
     const { integration } = this.options;
     if (integration && username === integration.username) {
       if (!sameSecret(password, integration.password)) throw refusal('bad username or password', BAD_USERNAME_OR_PASSWORD);
+      // Its client ids carry its name, so that it cannot take (and log out) a device's session.
+      if (client.id !== username && !client.id.startsWith(`${username}-`)) {
+        throw refusal(`the integration user's client ids are "${username}" or start with "${username}-"`, IDENTIFIER_REJECTED);
+      }
       return { kind: 'integration', username };
     }
     let device: Awaited<ReturnType<MqttCredentials['verifyDevice']>>;
@@ -216,10 +221,9 @@ export class EmbeddedMqttBroker {
       throw refusal('device keys cannot be checked now', SERVER_UNAVAILABLE);
     }
     if (!device) throw refusal('bad username or password', BAD_USERNAME_OR_PASSWORD);
-    // A device may not take another client's id (and with it the other's connection).
-    if (client.id !== device.deviceId && !client.id.startsWith(`${device.deviceId}-`)) {
-      throw refusal(`a device's client id is its device id (or starts with "${device.deviceId}-")`, IDENTIFIER_REJECTED);
-    }
+    // A device may not take another client's id, and with it the other's connection: its id is
+    // its own (a prefix would not do: device `gate` could take `gate-1`).
+    if (client.id !== device.deviceId) throw refusal(`a device's client id is its device id`, IDENTIFIER_REJECTED);
     return { kind: 'device', ...device };
   }
 
