@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { connectAsync, type MqttClient } from 'mqtt';
-import { createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server } from 'node:net';
 import { DEVICE_TELEMETRY_SUBSCRIPTION, mqttTopics } from '@tessera/contracts';
 import { Metrics } from '../observability/metrics';
-import { EmbeddedMqttBroker } from './embedded-broker';
+import { EmbeddedMqttBroker, MAX_PACKET_BYTES, packetSizeGuard } from './embedded-broker';
 import { MqttConnection } from './mqtt-connection';
 import { MqttCredentials } from './mqtt-credentials';
 
@@ -126,6 +126,20 @@ describe('the embedded MQTT broker', () => {
     await closed;
   });
 
+  it('cuts a connection that announces a packet over the size limit, before it is buffered', async () => {
+    const socket = createConnection({ host: '127.0.0.1', port: broker.state().port });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // A CONNECT whose fixed header declares 10 MB to follow.
+    const declared = 10 * 1024 * 1024;
+    const length: number[] = [];
+    for (let left = declared; left > 0; left = Math.floor(left / 128)) length.push((left % 128) | (left >= 128 ? 0x80 : 0));
+    socket.write(Buffer.from([0x10, ...length, 0, 4]));
+    await closed;
+    // The broker is still there for everyone else.
+    await connectAs(other.deviceId, KEYS[other.deviceId], other.deviceId);
+  });
+
   it('refuses the integration password of another length or content', async () => {
     await expect(connectAs(integration.username, 'integration-password-2', integration.username)).rejects.toThrow(/Bad username or password/i);
     await expect(connectAs(integration.username, 'short', integration.username)).rejects.toThrow(/Bad username or password/i);
@@ -163,5 +177,39 @@ describe('the embedded MQTT broker on a port already in use', () => {
     } finally {
       await broker.stop();
     }
+  });
+});
+
+describe('the packet size guard', () => {
+  const header = (remaining: number): number[] => {
+    const bytes: number[] = [];
+    do {
+      let byte = remaining % 128;
+      remaining = Math.floor(remaining / 128);
+      if (remaining > 0) byte |= 0x80;
+      bytes.push(byte);
+    } while (remaining > 0);
+    return bytes;
+  };
+
+  it('follows packets across chunks and lets those within the limit through', () => {
+    const guard = packetSizeGuard(MAX_PACKET_BYTES);
+    const packet = (size: number) => Buffer.from([0x30, ...header(size), ...new Array<number>(size).fill(1)]);
+    const stream = Buffer.concat([packet(0), packet(5), packet(MAX_PACKET_BYTES), packet(200)]);
+    const verdicts: boolean[] = [];
+    for (let i = 0; i < stream.length; i += 997) verdicts.push(guard(stream.subarray(i, i + 997)));
+    expect(verdicts.every(Boolean)).toBe(true);
+    // Small chunks at the start split the headers themselves.
+    const again = packetSizeGuard(MAX_PACKET_BYTES);
+    expect([...stream.subarray(0, 40)].every((byte) => again(Buffer.from([byte])))).toBe(true);
+  });
+
+  it('stops a packet one byte over, and a length of five bytes', () => {
+    expect(packetSizeGuard(MAX_PACKET_BYTES)(Buffer.from([0x30, ...header(MAX_PACKET_BYTES + 1)]))).toBe(false);
+    expect(packetSizeGuard(MAX_PACKET_BYTES)(Buffer.from([0x30, 0xff, 0xff, 0xff, 0xff, 0x01]))).toBe(false);
+    // A header split between chunks is read whole.
+    const guard = packetSizeGuard(100);
+    expect(guard(Buffer.from([0x30, 0x80 | 1]))).toBe(true);
+    expect(guard(Buffer.from([0x01]))).toBe(false); // 1 + 128 = 129 > 100
   });
 });

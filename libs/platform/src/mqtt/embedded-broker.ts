@@ -57,6 +57,45 @@ const sameSecret = (given: Buffer | undefined, expected: string): boolean => {
   return given.length === wanted.length && timingSafeEqual(given, wanted);
 };
 
+/**
+ * The largest MQTT packet a connection may send: a telemetry batch of 500 readings is some 50 KB.
+ * aedes itself buffers a packet of any declared size (up to MQTT's 256 MB), before any
+ * authentication: without this limit one connection could make the process hold that much.
+ */
+export const MAX_PACKET_BYTES = 256 * 1024;
+
+/**
+ * Follows the packet boundaries of what a connection sends (each fixed header declares how many
+ * bytes follow) and says when a packet declares more than `limit`, or a malformed length.
+ */
+export const packetSizeGuard = (limit: number): ((chunk: Buffer) => boolean) => {
+  let toSkip = 0;
+  let header: number[] = [];
+  return (chunk) => {
+    let i = 0;
+    while (i < chunk.length) {
+      if (toSkip > 0) {
+        const skipped = Math.min(toSkip, chunk.length - i);
+        i += skipped;
+        toSkip -= skipped;
+        continue;
+      }
+      header.push(chunk[i++]);
+      if (header.length === 1) continue;
+      if (header[header.length - 1] & 0x80) {
+        if (header.length === 5) return false; // a remaining length is four bytes at most
+        continue;
+      }
+      let remaining = 0;
+      for (let k = header.length - 1; k >= 1; k--) remaining = remaining * 128 + (header[k] & 0x7f);
+      header = [];
+      if (remaining > limit) return false;
+      toSkip = remaining;
+    }
+    return true;
+  };
+};
+
 /** Two connected in-memory duplex streams: what one writes, the other reads. */
 const streamPair = (): [Duplex, Duplex] => {
   const ends: Duplex[] = [];
@@ -116,7 +155,15 @@ export class EmbeddedMqttBroker {
     const aedes = await Aedes.createBroker(this.aedesOptions());
     this.persistence = (aedes as unknown as { persistence: unknown }).persistence;
     this.aedes = aedes;
-    const server = createServer((socket) => aedes.handle(socket));
+    const server = createServer((socket) => {
+      const withinLimit = packetSizeGuard(MAX_PACKET_BYTES);
+      // aedes reads with read(), which emits 'data' too: this sees every byte it gets, without
+      // changing how it reads.
+      socket.on('data', (chunk: Buffer) => {
+        if (!withinLimit(chunk)) socket.destroy();
+      });
+      aedes.handle(socket);
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
