@@ -76,10 +76,39 @@ describe('the embedded MQTT broker', () => {
     expect(broker.state().error).toBeUndefined();
   });
 
-  it('lets a device publish to its own telemetry topic, and Tessera receive it', async () => {
+  it('lets a device publish to its own telemetry topic, and Tessera receive it, never retained', async () => {
     const device = await connectAs(gate.deviceId, KEYS[gate.deviceId], gate.deviceId);
-    await device.publishAsync(mqttTopics.deviceTelemetry(gate), JSON.stringify({ status: 'online', at: '2027-01-01T00:00:00Z' }), { qos: 1 });
+    await device.publishAsync(mqttTopics.deviceTelemetry(gate), JSON.stringify({ status: 'online', at: '2027-01-01T00:00:00Z' }), { qos: 1, retain: true });
     await waitUntil(() => received.some((message) => message.topic === mqttTopics.deviceTelemetry(gate)));
+    // A client subscribing afterwards gets no old reading as if it were new.
+    const late = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
+    const replayed: string[] = [];
+    await late.subscribe(DEVICE_TELEMETRY_SUBSCRIPTION, (topic) => replayed.push(topic));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await late.close();
+    expect(replayed).toEqual([]);
+  });
+
+  it("passes on a device's will to its own topic, never to another's", async () => {
+    const before = received.length;
+    const dropWithWill = async (device: typeof gate, willTopic: string, payload: string) => {
+      const client = await connectAsync(url, {
+        username: device.deviceId,
+        password: KEYS[device.deviceId],
+        clientId: device.deviceId,
+        reconnectPeriod: 0,
+        will: { topic: willTopic, payload: Buffer.from(payload), qos: 1, retain: false },
+      });
+      // Gone without a DISCONNECT: the broker publishes the will, if it may.
+      (client as unknown as { stream: { destroy(): void } }).stream.destroy();
+    };
+    await dropWithWill(other, mqttTopics.deviceTelemetry(gate), 'forged will');
+    await dropWithWill(gate, mqttTopics.deviceTelemetry(gate), 'own will');
+    await waitUntil(() => received.slice(before).some((message) => message.payload === 'own will'));
+    const honest = await connectAs(other.deviceId, KEYS[other.deviceId], other.deviceId);
+    await honest.publishAsync(mqttTopics.deviceTelemetry(other), 'after the wills', { qos: 1 });
+    await waitUntil(() => received.slice(before).some((message) => message.payload === 'after the wills'));
+    expect(received.slice(before).map((message) => message.payload)).not.toContain('forged will');
   });
 
   it('refuses a wrong device key, an unknown device and a missing password', async () => {
