@@ -242,3 +242,40 @@ describe('the packet size guard', () => {
     expect(guard(Buffer.from([0x01]))).toBe(false); // 1 + 128 = 129 > 100
   });
 });
+
+describe('an offline persistent session on the embedded broker', () => {
+  it('stops being queued for once it has been offline longer than the expiry', async () => {
+    const broker = new EmbeddedMqttBroker({ host: '127.0.0.1', port: 0, credentials: credentials(), integration, metrics: new Metrics(), logger: quietLogger(), offlineSessionExpiryMs: 200 });
+    await broker.start();
+    const url = `mqtt://127.0.0.1:${broker.state().port}`;
+    const publisher = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
+    const message = (id: string) => ({ topic: 'tessera/incidents/created', pattern: 'tessera/incidents/created' as const, retain: false, payload: { id, type: 'incident.reported.v1', occurredAt: '2027-01-01T00:00:00Z', data: {} } });
+    const session = { username: integration.username, password: integration.password, clientId: `${integration.username}-persistent`, clean: false, reconnectPeriod: 0 };
+    const received = async (wait: () => Promise<void>): Promise<string[]> => {
+      const client = await connectAsync(url, session);
+      const ids: string[] = [];
+      client.on('message', (_topic, payload) => ids.push((JSON.parse(payload.toString()) as { id: string }).id));
+      await wait();
+      await client.endAsync();
+      return ids;
+    };
+    try {
+      // Subscribe, then go away.
+      const first = await connectAsync(url, session);
+      await first.subscribeAsync('tessera/#', { qos: 1 });
+      await first.endAsync();
+
+      // Back within the expiry: what was published meanwhile is waiting.
+      await publisher.publish(message('while-away-briefly'));
+      expect(await received(() => new Promise((resolve) => setTimeout(resolve, 100)))).toEqual(['while-away-briefly']);
+
+      // Away for longer: the session no longer collects messages.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await publisher.publish(message('after-expiry'));
+      expect(await received(() => new Promise((resolve) => setTimeout(resolve, 200)))).toEqual([]);
+    } finally {
+      await publisher.close();
+      await broker.stop();
+    }
+  });
+});

@@ -31,6 +31,12 @@ export interface EmbeddedBrokerOptions {
   integration?: { username: string; password: string };
   metrics: Metrics;
   logger?: Logger;
+  /**
+   * How long the broker keeps queueing for a persistent session (clean = false) of a device or the
+   * integration user once it is offline; then its subscriptions end and its queue stops growing.
+   * Default one hour.
+   */
+  offlineSessionExpiryMs?: number;
 }
 
 export interface EmbeddedBrokerState {
@@ -130,6 +136,7 @@ export class EmbeddedMqttBroker {
   private server: Server | undefined;
   private listeningOn: AddressInfo | undefined;
   private error: string | undefined;
+  private readonly expiring = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly options: EmbeddedBrokerOptions) {
     this.logger = options.logger ?? new Logger('MqttBroker');
@@ -154,6 +161,19 @@ export class EmbeddedMqttBroker {
     const aedes = await Aedes.createBroker(this.aedesOptions());
     this.persistence = (aedes as unknown as { persistence: unknown }).persistence;
     this.aedes = aedes;
+    // aedes keeps queueing QoS 1 messages for an offline persistent session for ever, in memory:
+    // a subscriber that went away for good would grow the process without bound.
+    aedes.on('clientDisconnect', (client) => {
+      if (client.clean || this.principals.get(client)?.kind === 'internal') return;
+      this.cancelExpiry(client.id);
+      const timer = setTimeout(() => {
+        this.expiring.delete(client.id);
+        void (this.persistence as { cleanSubscriptions(client: { id: string }): Promise<void> }).cleanSubscriptions({ id: client.id });
+      }, this.options.offlineSessionExpiryMs ?? 3_600_000);
+      timer.unref();
+      this.expiring.set(client.id, timer);
+    });
+    aedes.on('client', (client) => this.cancelExpiry(client.id));
     const server = createServer((socket) => {
       const withinLimit = packetSizeGuard(MAX_PACKET_BYTES);
       // aedes reads with read(), which emits 'data' too: this sees every byte it gets, without
@@ -181,6 +201,11 @@ export class EmbeddedMqttBroker {
           : `cannot listen on ${this.options.host}:${this.options.port}: ${(error as Error).message}`;
       this.logger.warn(`embedded MQTT broker ${this.error}`);
     }
+  }
+
+  private cancelExpiry(clientId: string): void {
+    clearTimeout(this.expiring.get(clientId));
+    this.expiring.delete(clientId);
   }
 
   /** Stops listening and disconnects every client; what is retained or queued for sessions stays for `start()`. */
