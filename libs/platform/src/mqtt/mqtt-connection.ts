@@ -162,9 +162,12 @@ export class MqttConnection {
   }
 
   /**
-   * Subscribes `handler` to `filter` (wildcards allowed) at QoS 1; the subscription is renewed on
-   * every reconnect. Resolves once the broker granted it, or at once while disconnected (it is
-   * sent on connect).
+   * Subscribes `handler` to `filter` (wildcards allowed: `venues/+/devices/+/+/telemetry`) at
+   * QoS 1; the subscription is renewed on every reconnect. Resolves once the broker granted it;
+   * rejects when the broker refuses it. The handler is called synchronously for each message,
+   * which is acknowledged once the handlers have returned: work it starts asynchronously is not
+   * redelivered if it fails. The session is clean: what is published while this process is not
+   * connected does not reach it (devices can post the same readings over HTTP).
    */
   async subscribe(filter: string, handler: MqttMessageHandler): Promise<MqttSubscription> {
     const handlers = this.handlers.get(filter) ?? new Set<MqttMessageHandler>();
