@@ -1,5 +1,7 @@
 import { Parser } from '@asyncapi/parser';
 import { MQTT_TOPIC_PATTERNS } from '@tessera/contracts';
+import type { EmbeddedMqttBroker } from '@tessera/platform/mqtt/embedded-broker';
+import { EMBEDDED_MQTT_BROKER } from '@tessera/platform/mqtt/mqtt.module';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -36,7 +38,9 @@ describe('GET /asyncapi.json', () => {
     const actions = Object.fromEntries(document!.operations().all().map((operation) => [operation.channels().all()[0].address(), operation.action()]));
     expect(actions[MQTT_TOPIC_PATTERNS.deviceTelemetry]).toBe('receive');
     expect(actions[MQTT_TOPIC_PATTERNS.showAvailability]).toBe('send');
-    // The embedded broker of this server (MQTT_PORT=0 in tests: the configured port is shown).
-    expect(JSON.parse(text).servers.mqtt.host).toBe('localhost:0');
+    // The embedded broker of this server, on the port it took (MQTT_PORT=0 in tests).
+    const broker = server.app.get<symbol, EmbeddedMqttBroker>(EMBEDDED_MQTT_BROKER);
+    expect(JSON.parse(text).servers.mqtt.host).toBe(`localhost:${broker.state().port}`);
+    expect(broker.state().port).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 import type { TesseraConfig } from '../config/config';
 import { HealthChecks } from '../observability/health';
@@ -12,7 +12,8 @@ import { MqttCredentials } from './mqtt-credentials';
  * MQTT for the modules that need it (the notifier's channel, the telemetry ingest): import
  * MqttModule and inject MqttConnection (publish, subscribe) or MqttCredentials (to register the
  * device key check). Nest makes one instance of a module however many modules import it, so a
- * process has one client, and, where MQTT_URL is unset, one embedded broker.
+ * process has one client, and, where MQTT_URL is unset, one embedded broker. It is global, as the
+ * platform is: once an app imports it, any of its modules may inject them.
  *
  * Neither the client nor the broker decides readiness: the HTTP API works without them, and a
  * 503 would take the whole process out of a load balancer for a side channel. /health shows
@@ -39,6 +40,7 @@ class MqttLifecycle implements OnApplicationShutdown {
   }
 }
 
+@Global()
 @Module({
   providers: [
     MqttCredentials,
