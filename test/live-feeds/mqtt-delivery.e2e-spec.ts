@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { mqttTopics, type MqttPayload, type ShowAvailabilityData } from '@tessera/contracts';
+import { DEVICE_STATUS_CHANGED, INCIDENT_REPORTED, INCIDENT_STATUS_CHANGED, mqttTopics, type MqttPayload, type ShowAvailabilityData } from '@tessera/contracts';
 import { EventStore, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { EmbeddedMqttBroker } from '@tessera/platform/mqtt/embedded-broker';
 import { MqttConnection } from '@tessera/platform/mqtt/mqtt-connection';
@@ -219,6 +219,36 @@ const deliveryBehaviour = (leg: Leg, options: { restartable: boolean }) => {
         expect(subscriber.schemaErrors).toEqual([]);
       } finally {
         await subscriber.client.endAsync(true);
+      }
+    });
+  });
+
+  describe(`venue operations on ${leg.title}`, () => {
+    it("publishes incidents and device status as their schemas say (issue 13's events, with the fields the mapping reads)", async () => {
+      const broker = await leg.broker();
+      const publisher = broker.publisher();
+      const channel = new MqttChannel(new NotificationChannels(), publisher, undefined as unknown as ShowAvailabilityFeed);
+      const run = randomUUID().slice(0, 8);
+      const subscriber = await subscribe(broker.subscriberOptions, 'tessera/#');
+      const of = (type: string, data: Record<string, unknown>): RecordedEvent => ({ ...bookingPlaced(run, 0), id: randomUUID(), type, data });
+      try {
+        await publisher.connected();
+        const events = [
+          of(INCIDENT_REPORTED, { incidentId: `i-${run}`, title: 'Seat 12 broken', category: 'seat', urgency: 'high', severity: 'high', priority: 'P2', status: 'new', location: { seatId: 'A-1-12' }, source: 'report', reporterId: 'u1' }),
+          of(INCIDENT_STATUS_CHANGED, { incidentId: `i-${run}`, from: 'new', to: 'acknowledged', note: 'on it' }),
+          of(DEVICE_STATUS_CHANGED, { deviceId: `d-${run}`, venueId: 'arena', type: 'turnstile', from: 'online', to: 'offline', status: 'offline', at: '2027-01-01T00:00:00.000Z' }),
+        ];
+        for (const event of events) await deliverUntilDone(channel, event);
+        const ours = () => subscriber.received.filter((message) => events.some((event) => event.id === message.payload.id));
+        await waitUntil(() => ours().length === events.length, 'the three messages');
+        expect(ours().map((message) => message.topic)).toEqual(['tessera/incidents/created', 'tessera/incidents/status_updated', `tessera/devices/d-${run}/status`]);
+        expect(JSON.stringify(ours())).not.toContain('reporterId');
+        expect(subscriber.schemaErrors).toEqual([]);
+      } finally {
+        await subscriber.client.endAsync(true);
+        await publisher.close();
+        await broker.stop();
+        await leg.clearRetained?.(`tessera/devices/d-${run}/status`);
       }
     });
   });
