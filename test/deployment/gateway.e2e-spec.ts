@@ -127,6 +127,7 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     expect(JSON.parse((await send(port, 'GET', '/api/auth/me')).body)).toEqual({ app: 'command' });
     expect(JSON.parse((await send(port, 'GET', '/health')).body)).toEqual({ app: 'query' });
     expect(lastSeenBy('query')).toMatchObject({ method: 'GET', url: '/health' });
+    expect(JSON.parse((await send(port, 'GET', '/asyncapi.json')).body)).toEqual({ app: 'notifier' });
 
     const metrics = await send(port, 'GET', '/metrics');
     expect(metrics.status).toBe(404);
