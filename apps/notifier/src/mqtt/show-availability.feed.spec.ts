@@ -9,6 +9,10 @@ import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded/embedde
 import { InProcessSeatLocks } from '@tessera/platform/seat-locks/in-process-seat-locks';
 import { collectionName, seatingDescriptor, SHOW_DETAIL, type ShowDetailDoc } from '@tessera/read-models';
 import { connectAsync } from 'mqtt';
+import { randomUUID } from 'node:crypto';
+import { RedlockSeatLocks } from '@tessera/platform/seat-locks/redlock-seat-locks';
+import type { SeatLocks } from '@tessera/platform/seat-locks/seat-locks.port';
+import { describeWithService } from '@tessera/platform/testing/services';
 import { ShowAvailabilityFeed } from './show-availability.feed';
 
 /**
@@ -17,7 +21,8 @@ import { ShowAvailabilityFeed } from './show-availability.feed';
  * published each delivery's own reading would leave the stale count retained here.
  */
 
-const SHOW = 'show-1';
+// One show per run: the Redis leg shares the machine's Redis with other runs.
+const SHOW = `show-${randomUUID()}`;
 
 const detailDoc = (position: number, available: number): ShowDetailDoc => ({
   _id: SHOW,
@@ -119,15 +124,11 @@ describe('the retained availability of a show, when publishes overlap', () => {
     await broker.stop();
   });
 
-  it.each([
-    ['one notifier instance', false],
-    ['two notifier instances sharing the lock service', true],
-  ])('ends on the newest counts with %s, though the older reading is published last', async (_title, twoInstances) => {
-    const locks = new InProcessSeatLocks();
+  const overlapping = async (twoInstances: boolean, locksA: SeatLocks, locksB: SeatLocks): Promise<void> => {
     const slow = connection();
     const fast = twoInstances ? connection() : slow;
-    const feedA = new ShowAvailabilityFeed(reads, slow, locks, 2000);
-    const feedB = twoInstances ? new ShowAvailabilityFeed(reads, fast, locks, 2000) : feedA;
+    const feedA = new ShowAvailabilityFeed(reads, slow, locksA, 2000);
+    const feedB = twoInstances ? new ShowAvailabilityFeed(reads, fast, locksB, 2000) : feedA;
 
     slow.holdNextPublish();
     const older = feedA.publishAfter(seatHeld(10), SHOW); // reads 5 available, then hangs in publish
@@ -144,6 +145,27 @@ describe('the retained availability of a show, when publishes overlap', () => {
     slow.release();
     await Promise.all([older, newer]);
     expect((await retained()).available).toBe(4);
+  };
+
+  it('ends on the newest counts with one notifier instance, though the older reading is published last', async () => {
+    const locks = new InProcessSeatLocks();
+    await overlapping(false, locks, locks);
+  });
+
+  it('ends on the newest counts with two notifier instances sharing the lock service, though the older reading is published last', async () => {
+    const locks = new InProcessSeatLocks();
+    await overlapping(true, locks, locks);
+  });
+
+  describeWithService('redis', 'across processes, on Redlock', () => {
+    it('ends on the newest counts with two instances, each with its own Redlock client on the real Redis', async () => {
+      const [locksA, locksB] = [new RedlockSeatLocks(['redis://127.0.0.1:6379']), new RedlockSeatLocks(['redis://127.0.0.1:6379'])];
+      try {
+        await overlapping(true, locksA, locksB);
+      } finally {
+        await Promise.all([locksA.close(), locksB.close()]);
+      }
+    });
   });
 
   it('waits for the read model to apply the event before it publishes', async () => {
