@@ -28,6 +28,8 @@ const accepting = (port: number): Promise<boolean> =>
   });
 
 describe('the embedded MQTT broker of the standalone process', () => {
+  // Each test builds (once) and starts a server process: slow on a busy machine.
+  jest.setTimeout(90_000);
   let dataDir: string;
 
   beforeAll(() => buildOnce());

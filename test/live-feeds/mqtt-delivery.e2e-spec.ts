@@ -359,7 +359,7 @@ const deliveryBehaviour = (leg: Leg, options: { restartable: boolean }) => {
         // The machine's broker keeps retained messages: leave nothing behind.
         await leg.clearRetained?.(mqttTopics.showAvailability(showId));
       }
-    });
+    }, 90_000);
   });
 };
 
