@@ -21,9 +21,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', swcConfig],
     // jose 6 ships ESM only; jest's CommonJS runtime on Node 20 cannot require it untransformed.
-    '^.+/node_modules/jose/.+\\.js$': ['@swc/jest', swcConfig],
+    // aedes 1 is ESM only as well (the embedded MQTT broker).
+    '^.+/node_modules/(jose|aedes)/.+\\.js$': ['@swc/jest', swcConfig],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|aedes)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@tessera/(domain|contracts|platform|read-models)$': '<rootDir>/libs/$1/src',

@@ -12,7 +12,8 @@ import { ROOT } from '../support/processes';
 const USED_WITHOUT_IMPORT: Record<string, string> = {
   '@swc/jest': 'the transform of jest.config.js',
   'pino-http': 'a required peer dependency of nestjs-pino, which builds its root logger with it (its per-request middleware is not mounted: docs/decisions/0005)',
-  '@nestjs/microservices': 'nothing imports it yet: left for the notifier issue (MQTT), which decides',
+  '@nestjs/microservices':
+    "part of the stack the project brief fixes, not imported yet: the notifier publishes through mqtt.js directly (decision 0012: the API.md payloads must go out as they are, and Nest's ClientMqtt wraps them in its { pattern, data } envelope); the MQTT telemetry ingest could become a Nest MQTT transport server, which reads raw JSON packets as they are",
   '@fastify/static': "loaded by @nestjs/platform-fastify's useStaticAssets, which SwaggerModule calls for the assets of /docs (10.1.3: later 10.1.x need the ESM-only content-disposition 3, which jest on Node 20 cannot require)",
   'openapi-typescript': "run as a CLI by test/openapi/client-types.e2e-spec.ts (the README's client-types command)",
 };

@@ -34,7 +34,7 @@ describe('the distributed deployment (docker-compose.yml)', () => {
     for (const [, service] of apps) {
       const env = Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-(.*)\}/, '$1')]));
       const config = loadConfig(env);
-      expect(config.mode).toEqual({ eventStore: 'kurrentdb', readStore: 'mongodb', seatLocks: 'redlock' });
+      expect(config.mode).toEqual({ eventStore: 'kurrentdb', readStore: 'mongodb', seatLocks: 'redlock', mqtt: 'external' });
       expect(config.REDIS_URLS).toHaveLength(3);
     }
   });

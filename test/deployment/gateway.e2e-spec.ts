@@ -134,6 +134,7 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     expect(JSON.parse((await send(port, 'GET', '/api/admin/outbox?limit=5')).body)).toEqual({ app: 'notifier' });
     expect(lastSeenBy('notifier')).toMatchObject({ method: 'GET', url: '/api/admin/outbox?limit=5' });
     expect(JSON.parse((await send(port, 'GET', '/api/admin/users')).body)).toEqual({ app: 'query' });
+    expect(JSON.parse((await send(port, 'GET', '/asyncapi.json')).body)).toEqual({ app: 'notifier' });
 
     const metrics = await send(port, 'GET', '/metrics');
     expect(metrics.status).toBe(404);

@@ -34,6 +34,8 @@ export const startTestApp = async (
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    // The embedded MQTT broker on a free port: parallel servers must not fight over one.
+    MQTT_PORT: '0',
     // Servers that share the machine's Redis must not share rate-limit counters.
     RATE_LIMIT_KEY_PREFIX: `tessera-test:${randomUUID()}:`,
     ...options.env,

@@ -4,3 +4,4 @@ export * from './accounts';
 export * from './box-office';
 export * from './venue-ops';
 export * from './notifications/outbox.response';
+export * from './live-feeds';

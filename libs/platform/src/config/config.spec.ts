@@ -4,7 +4,16 @@ describe('loadConfig', () => {
   it('gives the documented defaults on an empty environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', NODE_ENV: 'development', SEAT_LOCK_TTL_MS: 2000 });
-    expect(config.mode).toEqual({ eventStore: 'embedded', readStore: 'embedded', seatLocks: 'in-process' });
+    expect(config.mode).toEqual({ eventStore: 'embedded', readStore: 'embedded', seatLocks: 'in-process', mqtt: 'embedded' });
+  });
+
+  it('runs the embedded MQTT broker on 1884 (Mosquitto holds 1883), with an integration user only when both halves are set', () => {
+    expect(loadConfig({}).MQTT_PORT).toBe(1884);
+    expect(() => loadConfig({ MQTT_INTEGRATION_USERNAME: 'integrator' })).toThrow('MQTT_INTEGRATION_USERNAME and MQTT_INTEGRATION_PASSWORD must be set together');
+    expect(() => loadConfig({ MQTT_INTEGRATION_USERNAME: 'integrator', MQTT_INTEGRATION_PASSWORD: 'short' })).toThrow(
+      'Invalid configuration: MQTT_INTEGRATION_PASSWORD must be at least 16 characters (got (hidden))',
+    );
+    expect(loadConfig({ MQTT_INTEGRATION_USERNAME: 'integrator', MQTT_INTEGRATION_PASSWORD: 'a-long-enough-password' }).MQTT_INTEGRATION_USERNAME).toBe('integrator');
   });
 
   it('chooses the real adapters when their URLs are set', () => {
@@ -12,8 +21,9 @@ describe('loadConfig', () => {
       EVENTSTORE_URL: 'kurrentdb://localhost:2113?tls=false',
       MONGO_URL: 'mongodb://localhost:27017/tessera',
       REDIS_URLS: 'redis://a:6379, redis://b:6379',
+      MQTT_URL: 'mqtt://mosquitto:1883',
     });
-    expect(config.mode).toEqual({ eventStore: 'kurrentdb', readStore: 'mongodb', seatLocks: 'redlock' });
+    expect(config.mode).toEqual({ eventStore: 'kurrentdb', readStore: 'mongodb', seatLocks: 'redlock', mqtt: 'external' });
     expect(config.REDIS_URLS).toEqual(['redis://a:6379', 'redis://b:6379']);
   });
 

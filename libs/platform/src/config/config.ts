@@ -70,6 +70,40 @@ export class EnvironmentVariables {
   @Matches(/^(mqtts?|wss?|tcp):\/\//, { message: 'must be an mqtt:// URL' })
   MQTT_URL?: string;
 
+  /**
+   * Where the embedded MQTT broker listens when MQTT_URL is unset (on HOST). 1884, not MQTT's
+   * 1883: a machine that runs Mosquitto already holds 1883, and the two must not fight over it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  MQTT_PORT = 1884;
+
+  /** The integration user of the embedded broker: may subscribe to `tessera/#`, never publish. Unset: no such user. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1-64 letters, digits, dots, dashes or underscores' })
+  MQTT_INTEGRATION_USERNAME?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  @MaxLength(256)
+  MQTT_INTEGRATION_PASSWORD?: string;
+
+  /**
+   * How long a QoS 1 publish may wait for its PUBACK (broker down, reconnecting) before the
+   * delivery counts as failed and is retried; the message may still go out (a duplicate, with the
+   * same event id).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  MQTT_PUBLISH_TIMEOUT_MS = 10000;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// URL' })
@@ -369,7 +403,7 @@ export class EnvironmentVariables {
 
 export type TesseraConfig = Readonly<EnvironmentVariables> & {
   /** Which adapters run: embedded stores unless the real engines' URLs are given. */
-  readonly mode: { eventStore: 'embedded' | 'kurrentdb'; readStore: 'embedded' | 'mongodb'; seatLocks: 'in-process' | 'redlock' };
+  readonly mode: { eventStore: 'embedded' | 'kurrentdb'; readStore: 'embedded' | 'mongodb'; seatLocks: 'in-process' | 'redlock'; mqtt: 'embedded' | 'external' };
 };
 
 export class ConfigError extends Error {
@@ -382,7 +416,7 @@ export class ConfigError extends Error {
 /** Validate the environment. The first problem becomes one line that names the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig => {
   const known = Object.keys(new EnvironmentVariables());
-  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'DEVICE_KEY_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY'];
+  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'MQTT_INTEGRATION_USERNAME', 'MQTT_INTEGRATION_PASSWORD', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'DEVICE_KEY_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY'];
   const input: Record<string, string> = {};
   for (const key of [...known, ...extra]) {
     if (env[key] !== undefined) input[key] = env[key] as string;
@@ -404,6 +438,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig 
       throw new ConfigError(`Invalid configuration: SLA_${priority}_ACKNOWLEDGE_MINUTES must not exceed SLA_${priority}_RESOLVE_MINUTES`);
     }
   }
+  if (Boolean(config.MQTT_INTEGRATION_USERNAME) !== Boolean(config.MQTT_INTEGRATION_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: MQTT_INTEGRATION_USERNAME and MQTT_INTEGRATION_PASSWORD must be set together');
+  }
   if (config.NODE_ENV === 'production') {
     for (const key of ['JWT_SECRET', 'TICKET_SIGNING_KEY', 'DEVICE_KEY_SECRET'] as const) {
       if (!config[key]) throw new ConfigError(`Invalid configuration: ${key} must be set when NODE_ENV=production`);
@@ -415,6 +452,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig 
         eventStore: config.EVENTSTORE_URL ? 'kurrentdb' : 'embedded',
         readStore: config.MONGO_URL ? 'mongodb' : 'embedded',
         seatLocks: config.REDIS_URLS?.length ? 'redlock' : 'in-process',
+        mqtt: config.MQTT_URL ? 'external' : 'embedded',
       },
     }) as TesseraConfig,
   );

@@ -6,6 +6,7 @@ import { AccessLogger, installAccessLog } from '../observability/logging';
 import { installHttpMetrics, Metrics } from '../observability/metrics';
 import { applyTransportRules } from './fastify-edge';
 import { installLeanInterceptorChain } from './interceptor-chain';
+import { setupAsyncApi } from './asyncapi';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
@@ -33,6 +34,7 @@ export const configureHttpApp = async (app: INestApplication, config: TesseraCon
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, { title: 'Tessera', version: API_VERSION });
+  setupAsyncApi(app, config, { version: API_VERSION });
   // Exit through process.exit once the hooks are done (status 0), not by re-raising the signal:
   // pino writes asynchronously and flushes on 'exit', which a re-raised SIGTERM never reaches,
   // so the last lines of a graceful stop (the log closed) were sometimes lost.

@@ -1,0 +1,3 @@
+export * from './mqtt-topics';
+export * from './mqtt-messages';
+export * from './asyncapi';

@@ -1,0 +1,327 @@
+import { Logger } from '@nestjs/common';
+import { Aedes, type AedesOptions, type AuthenticateError, type Client } from 'aedes';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { Duplex } from 'node:stream';
+import { mqttTopics, TESSERA_TOPIC_ROOT } from '@tessera/contracts';
+import type { Metrics } from '../observability/metrics';
+import type { MqttCredentials, MqttPrincipal } from './mqtt-credentials';
+import { Gauge } from 'prom-client';
+
+/**
+ * The MQTT broker of the standalone process (aedes), run where MQTT_URL is unset so that devices
+ * and integrations connect with nothing installed. It listens on MQTT_PORT and lets in only whom
+ * MqttCredentials knows: a device (username = client id = deviceId, password = deviceKey)
+ * publishes only to its own telemetry topic; the integration user (client ids named after it)
+ * subscribes under `tessera/` and never publishes;
+ * Tessera's own client, with a credential made afresh in each process, reaches the broker through
+ * an in-process stream, not the port. So a port already in use (another broker on it) costs the
+ * outside world its access, one warning line says so and /health shows it, but the process
+ * starts, and its own client never talks to whatever holds the port.
+ *
+ * Sessions and retained messages live in memory: they survive `restart()` (the same persistence
+ * goes to the new broker) but not a restart of the process.
+ */
+
+export interface EmbeddedBrokerOptions {
+  host: string;
+  /** 0: any free port (tests). */
+  port: number;
+  credentials: MqttCredentials;
+  integration?: { username: string; password: string };
+  metrics: Metrics;
+  logger?: Logger;
+  /**
+   * How long the broker keeps queueing for a persistent session (clean = false) of a device or the
+   * integration user once it is offline; then its subscriptions end and its queue stops growing.
+   * Default one hour.
+   */
+  offlineSessionExpiryMs?: number;
+}
+
+export interface EmbeddedBrokerState {
+  listening: boolean;
+  host: string;
+  port: number;
+  clients: number;
+  /** Why it does not listen. */
+  error?: string;
+}
+
+/** The prefix of client ids only Tessera's own clients may use (a device taking one would log Tessera's client out). */
+const INTERNAL_CLIENT_PREFIX = 'tessera-';
+
+const refusal = (message: string, returnCode: number): AuthenticateError => Object.assign(new Error(message), { returnCode }) as AuthenticateError;
+// MQTT 3.1.1 CONNACK return codes (aedes's AuthErrorCode is a const enum, which swc cannot inline).
+const IDENTIFIER_REJECTED = 2;
+const SERVER_UNAVAILABLE = 3;
+const BAD_USERNAME_OR_PASSWORD = 4;
+
+const digest = (value: Buffer | string): Buffer => createHash('sha256').update(value).digest();
+
+/** Compares digests of equal length, so that neither the content nor the length of the secret leaks through timing. */
+const sameSecret = (given: Buffer | undefined, expected: string): boolean => given !== undefined && timingSafeEqual(digest(given), digest(expected));
+
+/**
+ * The largest MQTT packet a connection may send: a telemetry batch of 500 readings is some 50 KB.
+ * aedes itself buffers a packet of any declared size (up to MQTT's 256 MB), before any
+ * authentication: without this limit one connection could make the process hold that much.
+ */
+export const MAX_PACKET_BYTES = 256 * 1024;
+
+/**
+ * Follows the packet boundaries of what a connection sends (each fixed header declares how many
+ * bytes follow) and says when a packet declares more than `limit`, or a malformed length.
+ */
+export const packetSizeGuard = (limit: number): ((chunk: Buffer) => boolean) => {
+  let toSkip = 0;
+  let header: number[] = [];
+  return (chunk) => {
+    let i = 0;
+    while (i < chunk.length) {
+      if (toSkip > 0) {
+        const skipped = Math.min(toSkip, chunk.length - i);
+        i += skipped;
+        toSkip -= skipped;
+        continue;
+      }
+      header.push(chunk[i++]);
+      if (header.length === 1) continue;
+      if (header[header.length - 1] & 0x80) {
+        if (header.length === 5) return false; // a remaining length is four bytes at most
+        continue;
+      }
+      let remaining = 0;
+      for (let k = header.length - 1; k >= 1; k--) remaining = remaining * 128 + (header[k] & 0x7f);
+      header = [];
+      if (remaining > limit) return false;
+      toSkip = remaining;
+    }
+    return true;
+  };
+};
+
+/** Two connected in-memory duplex streams: what one writes, the other reads. */
+const streamPair = (): [Duplex, Duplex] => {
+  const ends: Duplex[] = [];
+  const end = (other: () => Duplex) =>
+    new Duplex({
+      read() {},
+      write(chunk, _encoding, callback) {
+        other().push(chunk);
+        callback();
+      },
+      final(callback) {
+        other().push(null);
+        callback();
+      },
+      destroy(error, callback) {
+        const peer = other();
+        if (!peer.destroyed) peer.destroy();
+        callback(error);
+      },
+    });
+  ends.push(end(() => ends[1]), end(() => ends[0]));
+  return [ends[0], ends[1]];
+};
+
+export class EmbeddedMqttBroker {
+  /** The credential of this process's own client; never leaves the process. */
+  readonly internal = { username: `${INTERNAL_CLIENT_PREFIX}internal-${randomUUID()}`, password: randomBytes(32).toString('base64url') };
+  private readonly logger: Logger;
+  private readonly principals = new WeakMap<Client, MqttPrincipal>();
+  private readonly id = randomUUID();
+  private aedes: Aedes | undefined;
+  private persistence: unknown;
+  private server: Server | undefined;
+  private listeningOn: AddressInfo | undefined;
+  private error: string | undefined;
+  private readonly expiring = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly options: EmbeddedBrokerOptions) {
+    this.logger = options.logger ?? new Logger('MqttBroker');
+    if (!options.metrics.registry.getSingleMetric('tessera_mqtt_broker_clients')) {
+      const broker = () => this.aedes;
+      new Gauge({
+        name: 'tessera_mqtt_broker_clients',
+        help: 'Clients connected to the embedded MQTT broker',
+        registers: [options.metrics.registry],
+        collect() {
+          this.set(broker()?.connectedClients ?? 0);
+        },
+      });
+    }
+  }
+
+  /**
+   * Starts the broker and tries to listen. A port in use (or any listen failure) is logged in
+   * one line and shown by `state()`: it never throws, so start-up goes on.
+   */
+  async start(): Promise<void> {
+    const aedes = await Aedes.createBroker(this.aedesOptions());
+    this.persistence = (aedes as unknown as { persistence: unknown }).persistence;
+    this.aedes = aedes;
+    // aedes keeps queueing QoS 1 messages for an offline persistent session for ever, in memory:
+    // a subscriber that went away for good would grow the process without bound.
+    aedes.on('clientDisconnect', (client) => {
+      if (client.clean || this.principals.get(client)?.kind === 'internal') return;
+      this.cancelExpiry(client.id);
+      const timer = setTimeout(() => {
+        this.expiring.delete(client.id);
+        void (this.persistence as { cleanSubscriptions(client: { id: string }): Promise<void> }).cleanSubscriptions({ id: client.id });
+      }, this.options.offlineSessionExpiryMs ?? 3_600_000);
+      timer.unref();
+      this.expiring.set(client.id, timer);
+    });
+    aedes.on('client', (client) => this.cancelExpiry(client.id));
+    const server = createServer((socket) => {
+      const withinLimit = packetSizeGuard(MAX_PACKET_BYTES);
+      // aedes reads with read(), which emits 'data' too: this sees every byte it gets, without
+      // changing how it reads.
+      socket.on('data', (chunk: Buffer) => {
+        if (!withinLimit(chunk)) socket.destroy();
+      });
+      aedes.handle(socket);
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ host: this.options.host, port: this.options.port }, () => (server.off('error', reject), resolve()));
+      });
+      server.on('error', (error) => this.logger.error(`MQTT broker: ${error.message}`));
+      this.server = server;
+      this.listeningOn = server.address() as AddressInfo;
+      this.error = undefined;
+      this.logger.log(`embedded MQTT broker listening on ${this.options.host}:${this.listeningOn.port}`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      this.error =
+        code === 'EADDRINUSE'
+          ? `cannot listen on ${this.options.host}:${this.options.port}: the port is already in use (EADDRINUSE); devices and integrations cannot connect until MQTT_PORT names a free port`
+          : `cannot listen on ${this.options.host}:${this.options.port}: ${(error as Error).message}`;
+      this.logger.warn(`embedded MQTT broker ${this.error}`);
+    }
+  }
+
+  private cancelExpiry(clientId: string): void {
+    clearTimeout(this.expiring.get(clientId));
+    this.expiring.delete(clientId);
+  }
+
+  /** Stops listening and disconnects every client; what is retained or queued for sessions stays for `start()`. */
+  async stop(): Promise<void> {
+    const { aedes, server } = this;
+    this.aedes = undefined;
+    this.server = undefined;
+    this.listeningOn = undefined;
+    const closing = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+    if (aedes) await new Promise<void>((resolve) => aedes.close(() => resolve()));
+    await closing;
+  }
+
+  /** `stop()` then `start()` on the same port, keeping sessions and retained messages: a broker restart. */
+  async restart(): Promise<void> {
+    const port = this.listeningOn?.port;
+    await this.stop();
+    if (port !== undefined) this.options.port = port;
+    await this.start();
+  }
+
+  state(): EmbeddedBrokerState {
+    return {
+      listening: this.listeningOn !== undefined,
+      host: this.options.host,
+      port: this.listeningOn?.port ?? this.options.port,
+      clients: this.aedes?.connectedClients ?? 0,
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  /** A connection to the broker inside this process (for this process's own client). */
+  connectInProcess(): Duplex {
+    const [client, broker] = streamPair();
+    if (this.aedes) this.aedes.handle(broker);
+    else process.nextTick(() => client.destroy(new Error('the embedded MQTT broker is not running')));
+    return client;
+  }
+
+  private aedesOptions(): AedesOptions {
+    return {
+      id: this.id,
+      ...(this.persistence ? { persistence: this.persistence } : {}),
+      // A subscriber that stops reading is cut off after 30 s rather than stalling every other.
+      drainTimeout: 30_000,
+      authenticate: (client, username, password, done) => {
+        this.authenticate(client, username, password).then(
+          (principal) => (this.principals.set(client, principal), done(null, true)),
+          (error: AuthenticateError) => done(error, false),
+        );
+      },
+      authorizePublish: (client, packet, done) => {
+        // No client: aedes publishing the will of a connection it no longer knows (one from before
+        // a restart). Whose it was cannot be checked, so it goes nowhere.
+        const principal = client ? this.principals.get(client) : undefined;
+        if (!principal || !this.mayPublish(principal, packet.topic)) return done(new Error(`not allowed to publish to ${packet.topic}`));
+        // A reading is a happening, not a state: a retained one would reach the ingest again as new.
+        if (principal.kind === 'device') packet.retain = false;
+        done(null);
+      },
+      authorizeSubscribe: (client, subscription, done) => {
+        const principal = this.principals.get(client);
+        done(null, principal && this.maySubscribe(principal, subscription.topic) ? subscription : null);
+      },
+    };
+  }
+
+  private async authenticate(client: Client, username: string | undefined, password: Buffer | undefined): Promise<MqttPrincipal> {
+    if (!username) throw refusal('a username and password are required', BAD_USERNAME_OR_PASSWORD);
+    if (username === this.internal.username) {
+      if (!sameSecret(password, this.internal.password)) throw refusal('bad username or password', BAD_USERNAME_OR_PASSWORD);
+      return { kind: 'internal' };
+    }
+    if (client.id.startsWith(INTERNAL_CLIENT_PREFIX)) throw refusal(`client ids starting with ${INTERNAL_CLIENT_PREFIX} are Tessera's own`, IDENTIFIER_REJECTED);
+    const { integration } = this.options;
+    if (integration && username === integration.username) {
+      if (!sameSecret(password, integration.password)) throw refusal('bad username or password', BAD_USERNAME_OR_PASSWORD);
+      // Its client ids carry its name, so that it cannot take (and log out) a device's session.
+      if (client.id !== username && !client.id.startsWith(`${username}-`)) {
+        throw refusal(`the integration user's client ids are "${username}" or start with "${username}-"`, IDENTIFIER_REJECTED);
+      }
+      return { kind: 'integration', username };
+    }
+    let device: Awaited<ReturnType<MqttCredentials['verifyDevice']>>;
+    try {
+      device = await this.options.credentials.verifyDevice(username, password?.toString('utf8') ?? '');
+    } catch (error) {
+      this.logger.error(`device key check failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw refusal('device keys cannot be checked now', SERVER_UNAVAILABLE);
+    }
+    if (!device) throw refusal('bad username or password', BAD_USERNAME_OR_PASSWORD);
+    // A device may not take another client's id, and with it the other's connection: its id is
+    // its own (a prefix would not do: device `gate` could take `gate-1`).
+    if (client.id !== device.deviceId) throw refusal(`a device's client id is its device id`, IDENTIFIER_REJECTED);
+    return { kind: 'device', ...device };
+  }
+
+  private mayPublish(principal: MqttPrincipal, topic: string): boolean {
+    switch (principal.kind) {
+      case 'internal':
+        return true;
+      case 'integration':
+        return false;
+      case 'device':
+        return topic === mqttTopics.deviceTelemetry(principal);
+    }
+  }
+
+  private maySubscribe(principal: MqttPrincipal, filter: string): boolean {
+    switch (principal.kind) {
+      case 'internal':
+        return true;
+      case 'integration':
+        return filter === `${TESSERA_TOPIC_ROOT}/#` || filter.startsWith(`${TESSERA_TOPIC_ROOT}/`);
+      case 'device':
+        return false;
+    }
+  }
+}

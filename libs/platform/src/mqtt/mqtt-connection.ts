@@ -1,0 +1,217 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { connect, MqttClient, type IClientOptions, type IStream } from 'mqtt';
+import type { MqttMessage } from '@tessera/contracts';
+import { Counter, Gauge } from 'prom-client';
+import type { Metrics } from '../observability/metrics';
+
+/**
+ * The process's one MQTT client (mqtt.js): to MQTT_URL when it is set, else to the embedded
+ * broker in this process. Publishes at QoS 1 and resolves once the broker has answered PUBACK;
+ * while the broker is away it reconnects by itself, and mqtt.js keeps the unacknowledged
+ * messages and sends them again once it is back (a duplicate for a subscriber that had one:
+ * payloads carry the event id). Subscribing goes through `subscribe`, which survives reconnects.
+ */
+
+/** A message that reached this process on a topic it subscribed to. */
+export type MqttMessageHandler = (topic: string, payload: Buffer) => void;
+
+export interface MqttSubscription {
+  close(): Promise<void>;
+}
+
+export interface MqttConnectionState {
+  connected: boolean;
+  /** Where the client connects: the broker's address without credentials, or `embedded`. */
+  broker: string;
+  /** Why the last connection attempt or connection failed. */
+  lastError?: string;
+}
+
+export class MqttPublishTimeoutError extends Error {
+  constructor(topic: string, ms: number) {
+    super(`no PUBACK for ${topic} within ${ms} ms`);
+    this.name = 'MqttPublishTimeoutError';
+  }
+}
+
+export interface MqttConnectionOptions {
+  /** An mqtt:// URL (credentials in it, as Mosquitto wants them), or a stream to an in-process broker. */
+  target: { url: string } | { stream: () => IStream; username: string; password: string };
+  /** Names the client at the broker: `tessera-{app}-…`. */
+  app: string;
+  publishTimeoutMs: number;
+  metrics: Metrics;
+  reconnectPeriodMs?: number;
+  logger?: Logger;
+}
+
+/** `mqtt://user:secret@host:1883` → `mqtt://host:1883`: addresses go to /health and logs, passwords never. */
+export const withoutCredentials = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return '(unparseable URL)';
+  }
+};
+
+const gaugeOf = (metrics: Metrics, name: string, help: string): Gauge<string> =>
+  (metrics.registry.getSingleMetric(name) as Gauge<string> | undefined) ?? new Gauge({ name, help, registers: [metrics.registry] });
+
+export class MqttConnection {
+  private readonly client: MqttClient;
+  private readonly logger: Logger;
+  private readonly published: Counter<string>;
+  private readonly failed: Counter<string>;
+  private readonly handlers = new Map<string, Set<MqttMessageHandler>>();
+  private lastError: string | undefined;
+  private closed = false;
+  readonly broker: string;
+
+  constructor(private readonly options: MqttConnectionOptions) {
+    this.logger = options.logger ?? new Logger('Mqtt');
+    const { metrics } = options;
+    this.published = metrics.counter('tessera_mqtt_messages_published_total', 'MQTT messages the broker acknowledged (PUBACK), by topic pattern', ['topic']);
+    this.failed = metrics.counter('tessera_mqtt_publish_failures_total', 'MQTT publishes that failed or timed out, by topic pattern', ['topic']);
+    const connected = gaugeOf(metrics, 'tessera_mqtt_connected', '1 while the MQTT client is connected to its broker');
+    const common: IClientOptions = {
+      clientId: `tessera-${options.app}-${randomUUID().slice(0, 8)}`,
+      protocolVersion: 4,
+      // This client only publishes state and events and re-subscribes on reconnect: no session to keep.
+      clean: true,
+      reconnectPeriod: options.reconnectPeriodMs ?? 1000,
+      connectTimeout: 10_000,
+      keepalive: 30,
+      resubscribe: true,
+    };
+    const { target } = options;
+    if ('url' in target) {
+      this.broker = withoutCredentials(target.url);
+      this.client = connect(target.url, common);
+    } else {
+      this.broker = 'embedded';
+      this.client = new MqttClient(target.stream, { ...common, username: target.username, password: target.password });
+    }
+    this.client.on('connect', () => {
+      connected.set(1);
+      if (this.lastError) this.logger.log(`connected to the MQTT broker ${this.broker} again`);
+      this.lastError = undefined;
+    });
+    this.client.on('close', () => connected.set(0));
+    this.client.on('error', (error) => {
+      // mqtt.js retries on its own; log a failure once, not at every reconnect attempt.
+      if (this.lastError !== error.message) this.logger.warn(`MQTT broker ${this.broker}: ${error.message}`);
+      this.lastError = error.message;
+    });
+    this.client.on('offline', () => {
+      if (!this.closed && !this.lastError) this.lastError = 'connection lost';
+    });
+    this.client.on('message', (topic, payload) => {
+      for (const [filter, handlers] of this.handlers) {
+        if (!topicMatches(filter, topic)) continue;
+        for (const handler of handlers) {
+          try {
+            handler(topic, payload);
+          } catch (error) {
+            this.logger.error(`handler of ${filter} failed: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+      }
+    });
+  }
+
+  state(): MqttConnectionState {
+    return { connected: this.client.connected, broker: this.broker, ...(this.lastError ? { lastError: this.lastError } : {}) };
+  }
+
+  /** Resolves once the client is connected (or rejects after `timeoutMs`). */
+  async connected(timeoutMs = 10_000): Promise<void> {
+    if (this.client.connected) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => (this.client.off('connect', onConnect), reject(new Error(`not connected to ${this.broker} within ${timeoutMs} ms`))), timeoutMs);
+      const onConnect = () => (clearTimeout(timer), resolve());
+      this.client.once('connect', onConnect);
+    });
+  }
+
+  /**
+   * Publishes at QoS 1, resolving on the broker's PUBACK; rejects with MqttPublishTimeoutError
+   * after MQTT_PUBLISH_TIMEOUT_MS (the message stays queued in the client and may still go out).
+   */
+  async publish(message: MqttMessage): Promise<void> {
+    const body = JSON.stringify(message.payload);
+    const pattern = message.pattern;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.client.publishAsync(message.topic, body, { qos: 1, retain: message.retain }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new MqttPublishTimeoutError(message.topic, this.options.publishTimeoutMs)), this.options.publishTimeoutMs);
+        }),
+      ]);
+      this.published.inc({ topic: pattern });
+    } catch (error) {
+      this.failed.inc({ topic: pattern });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Subscribes `handler` to `filter` (wildcards allowed: `venues/+/devices/+/+/telemetry`) at
+   * QoS 1; the subscription is renewed on every reconnect. Resolves once the broker granted it;
+   * rejects when the broker refuses it. The handler is called synchronously for each message,
+   * which is acknowledged once the handlers have returned: work it starts asynchronously is not
+   * redelivered if it fails. The session is clean: what is published while this process is not
+   * connected does not reach it (devices can post the same readings over HTTP).
+   */
+  async subscribe(filter: string, handler: MqttMessageHandler): Promise<MqttSubscription> {
+    const handlers = this.handlers.get(filter) ?? new Set<MqttMessageHandler>();
+    handlers.add(handler);
+    this.handlers.set(filter, handlers);
+    if (handlers.size === 1) {
+      try {
+        await this.client.subscribeAsync(filter, { qos: 1 });
+      } catch (error) {
+        this.handlers.delete(filter);
+        throw new Error(`the MQTT broker ${this.broker} refused the subscription to ${filter}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return {
+      close: async () => {
+        handlers.delete(handler);
+        if (handlers.size === 0 && this.handlers.get(filter) === handlers) {
+          this.handlers.delete(filter);
+          if (!this.closed) await this.client.unsubscribeAsync(filter).catch(() => undefined);
+        }
+      },
+    };
+  }
+
+  /** Sends what is queued if the broker is there, then disconnects. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.endAsync(!this.client.connected);
+  }
+}
+
+/** MQTT topic filter matching (`+` one level, `#` the rest), for dispatching messages to handlers. */
+export const topicMatches = (filter: string, topic: string): boolean => {
+  const filterLevels = filter.split('/');
+  const topicLevels = topic.split('/');
+  for (let i = 0; i < filterLevels.length; i++) {
+    if (filterLevels[i] === '#') return i > 0 || !topic.startsWith('$');
+    if (i >= topicLevels.length) return false;
+    if (filterLevels[i] === '+') {
+      if (i === 0 && topicLevels[0].startsWith('$')) return false;
+      continue;
+    }
+    if (filterLevels[i] !== topicLevels[i]) return false;
+  }
+  return filterLevels.length === topicLevels.length;
+};
