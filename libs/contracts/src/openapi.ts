@@ -7,6 +7,7 @@ export * from './errors.schema';
 export * from './accounts/responses.schema';
 export * from './box-office/responses.schema';
 export * from './box-office/operations.schema';
+export * from './notifications/responses.schema';
 
 /** The version of the HTTP contract (API.md: a listed shape changes only with a version bump). */
 export const API_VERSION = '1.0.0';

@@ -1,5 +1,6 @@
 import type { ProjectionDescriptor } from './read-model';
 import { bookingsDescriptor } from './bookings.read-model';
+import { recentEventsDescriptor } from './recent-events.read-model';
 import { salesDescriptor } from './sales.read-model';
 import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
@@ -7,9 +8,10 @@ import { ticketsDescriptor } from './tickets.read-model';
 export * from './read-model';
 export * from './projection-progress';
 export * from './bookings.read-model';
+export * from './recent-events.read-model';
 export * from './sales.read-model';
 export * from './seating.read-model';
 export * from './tickets.read-model';
 
 /** Every projection apps/projector runs, as its readers see it (same order as its PROJECTIONS). */
-export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [seatingDescriptor, bookingsDescriptor, ticketsDescriptor, salesDescriptor];
+export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [seatingDescriptor, bookingsDescriptor, ticketsDescriptor, salesDescriptor, recentEventsDescriptor];

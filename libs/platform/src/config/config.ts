@@ -144,6 +144,23 @@ export class EnvironmentVariables {
   @Max(10000)
   EVENT_BUFFER_SIZE = 100;
 
+  /** How often an idle live stream (GET /api/notifications/stream) gets a `: heartbeat` comment, so proxies keep it open. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(300000)
+  SSE_HEARTBEAT_MS = 15000;
+
+  /**
+   * Bytes a live stream may have waiting to be sent to a slow client before it is cut (the client
+   * resumes with Last-Event-ID): a client that cannot keep up never makes the server hold the feed for it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(268435456)
+  SSE_MAX_BUFFER_BYTES = 1048576;
+
   /** Window of every rate limit below, in seconds (fixed window per key). */
   @Transform(toInt)
   @IsInt()
