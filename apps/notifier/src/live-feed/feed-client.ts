@@ -6,9 +6,11 @@ import type { FeedFilter } from './feed-filter';
 export interface Viewer {
   userId: string;
   staff: boolean;
+  /** The token epoch the stream token carried: a sign-out or role change since ends the stream. */
+  epoch: number;
 }
 
-export type CutReason = 'slow' | 'shutdown';
+export type CutReason = 'slow' | 'shutdown' | 'revoked';
 
 /**
  * One connected client of the live stream. It first replays the log after its Last-Event-ID

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { LIVE_FEED_EVENT_TYPES } from '@tessera/contracts';
+import { TokenEpochs } from '@tessera/platform/auth/token-epochs';
 import { EventStore, type EventFilter, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { Metrics } from '@tessera/platform/observability/metrics';
 import type { Subscription } from '@tessera/platform/subscriptions/subscription';
@@ -33,11 +34,13 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
   private dispatched = 0;
   private readonly sent: Counter<string>;
   private readonly cuts: Counter<string>;
+  private revocationCheck: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly events: EventStore,
     subscriptions: Subscriptions,
     metrics: Metrics,
+    private readonly epochs: TokenEpochs,
   ) {
     this.owners = new EventOwners(events);
     this.subscription = subscriptions.create({
@@ -62,21 +65,25 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
       });
     }
     this.sent = metrics.counter('tessera_sse_events_sent_total', 'Messages sent on the live stream, over all clients');
-    this.cuts = metrics.counter('tessera_sse_clients_cut_total', 'Live stream clients cut by the server, by reason (slow: their buffer passed SSE_MAX_BUFFER_BYTES)', ['reason']);
+    this.cuts = metrics.counter('tessera_sse_clients_cut_total', 'Live stream clients cut by the server, by reason (slow: their buffer passed SSE_MAX_BUFFER_BYTES; revoked: a sign-out or role change; shutdown)', ['reason']);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.subscription.start();
+    // A stream outlives its one-minute token: a sign-out or role change since it opened ends it.
+    this.revocationCheck = setInterval(() => this.cutRevoked(), REVOCATION_CHECK_MS);
+    this.revocationCheck.unref();
   }
 
   /** Streams end first, at once: an open stream never holds up the shutdown. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.closeAll('shutdown');
+    clearInterval(this.revocationCheck);
+    this.disconnectAll('shutdown');
     await this.subscription.stop();
   }
 
   onModuleDestroy(): void {
-    this.closeAll('shutdown');
+    this.disconnectAll('shutdown');
   }
 
   get clientCount(): number {
@@ -144,10 +151,20 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     client.stream.close();
   };
 
-  private closeAll(reason: CutReason): void {
+  /** Cuts the streams of users whose tokens were revoked after their stream token was issued. */
+  cutRevoked(): void {
+    for (const client of [...this.clients]) {
+      if (!this.epochs.isCurrent(client.viewer.userId, client.viewer.epoch)) this.cut(client, 'revoked');
+    }
+  }
+
+  /** Ends every stream now; each client may come back with its Last-Event-ID. */
+  disconnectAll(reason: CutReason = 'shutdown'): void {
     for (const client of [...this.clients]) this.cut(client, reason);
   }
 }
+
+const REVOCATION_CHECK_MS = 5_000;
 
 /** Resolves when the client's socket can take more, or the client is gone. */
 const drained = (client: FeedClient): Promise<void> =>

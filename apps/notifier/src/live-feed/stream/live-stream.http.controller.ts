@@ -68,7 +68,7 @@ export class LiveStreamHttpController {
     const user = await this.tokens.redeem(token);
     const stream = openEventStream(reply, { heartbeatMs: this.config.SSE_HEARTBEAT_MS });
     const staff = user.roles.includes('staff') || user.roles.includes('admin');
-    const client = new FeedClient(stream, { userId: user.userId, staff }, filter, this.config.SSE_MAX_BUFFER_BYTES, this.feed.cut, after ?? 0);
+    const client = new FeedClient(stream, { userId: user.userId, staff, epoch: user.epoch ?? 0 }, filter, this.config.SSE_MAX_BUFFER_BYTES, this.feed.cut, after ?? 0);
     await this.feed.attach(client, after);
   }
 }
