@@ -1,5 +1,5 @@
 import type { EventStream } from '@tessera/platform/http/event-stream';
-import type { FeedEntry } from './feed-entry';
+import type { FeedBatch, FeedEntry } from './feed-entry';
 import type { FeedFilter } from './feed-filter';
 
 /** Who is watching: staff and admin see every event; a fan sees what fan-view.ts lets through. */
@@ -73,8 +73,9 @@ export class FeedClient {
   }
 
   /** Live entries of one batch, in position order. Returns how many messages were sent. */
-  deliver(entries: readonly FeedEntry[]): number {
+  deliver(batch: FeedBatch): number {
     if (this.closed) return 0;
+    const { entries } = batch;
     if (this.queue) {
       for (const entry of entries) {
         const frame = this.frameFor(entry);
@@ -85,12 +86,28 @@ export class FeedClient {
       if (this.pendingBytes > this.maxBufferBytes) this.cut(this, 'slow');
       return 0;
     }
+    // The common case: the batch's shared buffer, one write.
+    if (this.filter.everything && this.lastSent < batch.first) {
+      if (this.viewer.staff) return this.sendShared(batch.staffFrames, entries.length, batch.last);
+      if (!batch.owners.has(this.viewer.userId)) {
+        const { frames, count } = batch.everyFanFrames;
+        return this.sendShared(frames, count, batch.last);
+      }
+    }
     const frames: { position: number; frame: Buffer }[] = [];
     for (const entry of entries) {
       const frame = this.frameFor(entry);
       if (frame) frames.push({ position: entry.position, frame });
     }
     return this.sendFrames(frames);
+  }
+
+  private sendShared(frames: Buffer, count: number, last: number): number {
+    this.lastSent = last;
+    if (count === 0) return 0;
+    this.stream.write(frames);
+    if (this.pendingBytes > this.maxBufferBytes) this.cut(this, 'slow');
+    return count;
   }
 
   private sendFrames(frames: readonly { position: number; frame: Buffer }[]): number {

@@ -36,3 +36,35 @@ export const feedEntryOf = async (event: RecordedEvent, owners: Owners): Promise
   else if (audience.kind === 'owners') entry.ownerFrames = new Map(audience.views.map(([userId, data]) => [userId, frameOf(event, data)]));
   return entry;
 };
+
+/**
+ * The entries handed to the clients at once (one flush of the live feed). Most clients take
+ * all of it as one buffer built once: staff without filters every message, fans without filters
+ * and without an event of their own in it every seat message.
+ */
+export class FeedBatch {
+  readonly first: number;
+  readonly last: number;
+  /** Users who own an event of this batch: their messages differ from the other fans'. */
+  readonly owners = new Set<string>();
+  private staff: Buffer | undefined;
+  private everyFan: { frames: Buffer; count: number } | undefined;
+
+  constructor(readonly entries: readonly FeedEntry[]) {
+    this.first = entries[0].position;
+    this.last = entries[entries.length - 1].position;
+    for (const entry of entries) if (entry.ownerFrames) for (const userId of entry.ownerFrames.keys()) this.owners.add(userId);
+  }
+
+  get staffFrames(): Buffer {
+    return (this.staff ??= Buffer.concat(this.entries.map((entry) => entry.staffFrame)));
+  }
+
+  get everyFanFrames(): { frames: Buffer; count: number } {
+    if (!this.everyFan) {
+      const frames = this.entries.flatMap((entry) => (entry.everyFanFrame ? [entry.everyFanFrame] : []));
+      this.everyFan = { frames: Buffer.concat(frames), count: frames.length };
+    }
+    return this.everyFan;
+  }
+}

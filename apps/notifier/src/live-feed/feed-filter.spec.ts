@@ -5,6 +5,11 @@ describe('the live stream filters', () => {
   it('take every event without filters', () => {
     expect(parseFeedFilter({}).accepts('show.created.v1', undefined)).toBe(true);
     expect(parseFeedFilter({ types: '' }).accepts('seat.held.v1', 's1')).toBe(true);
+    // Such a client takes the batch's shared buffer.
+    expect(parseFeedFilter({}).everything).toBe(true);
+    expect(parseFeedFilter({ types: '*' }).everything).toBe(true);
+    expect(parseFeedFilter({ types: 'seat.*' }).everything).toBe(false);
+    expect(parseFeedFilter({ showId: 's1' }).everything).toBe(false);
   });
 
   it('match exact types and prefixes ending in *', () => {

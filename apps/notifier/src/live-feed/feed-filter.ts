@@ -6,6 +6,8 @@ import { DomainError } from '@tessera/domain';
  * (the answer is remembered), so a thousand clients cost a map lookup each per event.
  */
 export interface FeedFilter {
+  /** True when it lets every event through (no types, no show). */
+  readonly everything: boolean;
   accepts(type: string, showId: string | undefined): boolean;
 }
 
@@ -34,6 +36,7 @@ export const parseFeedFilter = (query: { types?: unknown; showId?: unknown }): F
     return accepted;
   };
   return {
+    everything: showId === undefined && prefixes.includes(''),
     accepts: showId === undefined ? (type) => acceptsType(type) : (type, eventShowId) => eventShowId === showId && acceptsType(type),
   };
 };

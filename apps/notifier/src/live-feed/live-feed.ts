@@ -2,13 +2,15 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, 
 import { LIVE_FEED_EVENT_TYPES } from '@tessera/contracts';
 import { TokenEpochs } from '@tessera/platform/auth/token-epochs';
 import { EventStore, type EventFilter, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { TesseraConfig } from '@tessera/platform/config/config';
 import { Metrics } from '@tessera/platform/observability/metrics';
+import { InjectConfig } from '@tessera/platform/platform.module';
 import type { Subscription } from '@tessera/platform/subscriptions/subscription';
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Gauge, type Counter } from 'prom-client';
 import { EventOwners } from './event-owners';
 import type { CutReason, FeedClient } from './feed-client';
-import { feedEntryOf, type FeedEntry } from './feed-entry';
+import { FeedBatch, feedEntryOf, type FeedEntry } from './feed-entry';
 
 /**
  * The live stream's source in this process: one platform Subscription, started at the head of
@@ -32,6 +34,11 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly filter: EventFilter = { eventTypes: LIVE_FEED_EVENT_TYPES };
   /** The last position handed to the clients. */
   private dispatched = 0;
+  /** Entries made ready and not yet handed out, up to `pendingUpTo`: they go out together. */
+  private pending: FeedEntry[] = [];
+  private pendingUpTo = 0;
+  private flushScheduled = false;
+  private readonly flushMs: number;
   private readonly sent: Counter<string>;
   private readonly cuts: Counter<string>;
   private revocationCheck: NodeJS.Timeout | undefined;
@@ -41,7 +48,9 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     subscriptions: Subscriptions,
     metrics: Metrics,
     private readonly epochs: TokenEpochs,
+    @InjectConfig() config: TesseraConfig,
   ) {
+    this.flushMs = config.SSE_FLUSH_MS;
     this.owners = new EventOwners(events);
     this.subscription = subscriptions.create({
       name: 'live-feed',
@@ -126,20 +135,35 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.sent.inc(client.goLive());
   }
 
-  /** The handler of the subscription: one batch, made ready once, to every client. */
+  /**
+   * The handler of the subscription: each event is made ready once, then the batches of the
+   * next SSE_FLUSH_MS go out together (one socket write per client instead of one per batch).
+   */
   private async dispatch(batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1].position;
     for (const event of batch) this.owners.learn(event);
-    if (this.clients.size === 0) {
+    if (this.clients.size === 0 && this.pending.length === 0) {
       this.dispatched = last;
       return;
     }
-    const entries: FeedEntry[] = [];
-    for (const event of batch) entries.push(await feedEntryOf(event, this.owners));
+    for (const event of batch) this.pending.push(await feedEntryOf(event, this.owners));
+    this.pendingUpTo = last;
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    if (this.flushMs === 0) setImmediate(() => this.flush());
+    else setTimeout(() => this.flush(), this.flushMs).unref();
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const entries = this.pending;
+    this.pending = [];
+    if (entries.length === 0) return;
+    const batch = new FeedBatch(entries);
     let sent = 0;
-    // Synchronous from here on: no client attaches between the hand-out and moving `dispatched`.
-    for (const client of this.clients) sent += client.deliver(entries);
-    this.dispatched = last;
+    // Synchronous: no client attaches between the hand-out and moving `dispatched`.
+    for (const client of this.clients) sent += client.deliver(batch);
+    this.dispatched = this.pendingUpTo;
     if (sent > 0) this.sent.inc(sent);
   }
 

@@ -161,6 +161,16 @@ export class EnvironmentVariables {
   @Max(268435456)
   SSE_MAX_BUFFER_BYTES = 1048576;
 
+  /**
+   * How long the live stream gathers events before writing them to its clients: one write per
+   * client for all of them, at the cost of that much latency. 0 writes once per event-loop turn.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  SSE_FLUSH_MS = 10;
+
   /** Window of every rate limit below, in seconds (fixed window per key). */
   @Transform(toInt)
   @IsInt()
