@@ -32,6 +32,8 @@ export interface SseClientsResult {
   max: number;
   /** Streams that ended or failed before the window closed. */
   dropped: number;
+  /** This process's CPU (user + system) in the window, ms. */
+  cpuMs: number;
 }
 
 const KEY = '"occurredAt":"';
@@ -90,9 +92,11 @@ const main = async (): Promise<void> => {
     if (!match) continue;
     const seconds = Number(match[1]);
     dropped = 0;
+    const cpuBefore = process.cpuUsage();
     measuring = true;
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     measuring = false;
+    const cpu = process.cpuUsage(cpuBefore);
     const sorted = Float64Array.from(delays).sort();
     const q = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
     const result: SseClientsResult = {
@@ -104,6 +108,7 @@ const main = async (): Promise<void> => {
       p99: q(0.99),
       max: sorted.length === 0 ? NaN : sorted[sorted.length - 1],
       dropped,
+      cpuMs: (cpu.user + cpu.system) / 1000,
     };
     process.stdout.write(`result ${JSON.stringify(result)}\n`);
     process.exit(0);
