@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
+import { PROJECTION_DESCRIPTORS } from '@tessera/read-models';
 import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { ROOT } from '../support/processes';
@@ -103,7 +104,7 @@ describe('cli: log verify and repair', () => {
     const status = cli('projections', 'status');
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(`log head: ${head + 1}`);
-    expect(status.stdout.match(/ 0 positions behind/g)).toHaveLength(4);
+    expect(status.stdout.match(/ 0 positions behind/g)).toHaveLength(PROJECTION_DESCRIPTORS.length);
     const verified = cli('projections', 'verify');
     expect(verified.code).toBe(0);
 

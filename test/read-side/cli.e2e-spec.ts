@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cp, readFile, symlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
+import { PROJECTION_DESCRIPTORS } from '@tessera/read-models';
 import { binaryPath, makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { buildOnce, freePort, ROOT, startNode, waitFor } from '../support/processes';
 import { BoxOfficeDriver, showOf } from './box-office-driver';
@@ -40,16 +41,16 @@ describe('cli', () => {
     expect(rebuilt.stderr).not.toMatch(/Error/);
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toMatch(/seating: \d+ events up to position 10 .*switched/);
-    expect(rebuilt.stdout.split('\n').filter((line) => line.includes('switched'))).toHaveLength(4);
+    expect(rebuilt.stdout.split('\n').filter((line) => line.includes('switched'))).toHaveLength(PROJECTION_DESCRIPTORS.length);
 
     const verified = cli('projections', 'verify');
     expect(verified.code).toBe(0);
-    expect(verified.stdout.match(/identical at position 10/g)).toHaveLength(4);
+    expect(verified.stdout.match(/identical at position 10/g)).toHaveLength(PROJECTION_DESCRIPTORS.length);
 
     const status = cli('projections', 'status');
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/log head: 10/);
-    expect(status.stdout.match(/0 positions behind/g)).toHaveLength(4);
+    expect(status.stdout.match(/0 positions behind/g)).toHaveLength(PROJECTION_DESCRIPTORS.length);
   });
 
   it('exports a stream as NDJSON', async () => {
@@ -96,7 +97,7 @@ describe('cli', () => {
       expect(status.stderr).toBe(`asked the running server at http://127.0.0.1:${port} (process ${server.child.pid} holds DATA_DIR)\n`);
       expect(status.status).toBe(0);
       expect(status.stdout).toMatch(/^log head: 10\n/);
-      expect(status.stdout.match(/^\w+_v\d+ +10 {2}0 positions behind$/gm)).toHaveLength(4);
+      expect(status.stdout.match(/^\w+_v\d+ +10 {2}0 positions behind$/gm)).toHaveLength(PROJECTION_DESCRIPTORS.length);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -138,6 +139,6 @@ describe('cli in a fresh clone', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^log head: \d+\n/);
-    expect(run.stdout.match(/never run/g)).toHaveLength(4);
+    expect(run.stdout.match(/never run/g)).toHaveLength(PROJECTION_DESCRIPTORS.length);
   }, 70_000);
 });

@@ -15,10 +15,16 @@ import type { ProjectionDescriptor, ReadModelDocument } from './read-model';
  */
 
 export const RECENT_EVENTS = 'recent_events';
+/**
+ * The ring's head: one document counting the events taken in. A collection of its own, written
+ * after the slots (DocumentBatch writes collections in the order a batch first touched them): a
+ * crash part-way through leaves slots written ahead of the head, which the redelivery writes
+ * again, the same, and never a head ahead of its slots.
+ */
+export const RECENT_EVENTS_HEAD = 'recent_events_head';
+export const RECENT_EVENTS_HEAD_ID = 'head';
 /** The highest EVENT_BUFFER_SIZE allows. */
 export const RECENT_EVENTS_CAPACITY = 10_000;
-/** The ring's head document: how many events it has taken in. */
-export const RECENT_EVENTS_HEAD = 'head';
 
 export const recentEventSlotId = (sequence: number): string => `slot-${sequence % RECENT_EVENTS_CAPACITY}`;
 
@@ -29,7 +35,7 @@ export type RecentEventDoc = ReadModelDocument & { event: LiveEvent };
 export const recentEventsDescriptor: ProjectionDescriptor = {
   name: 'recent-events',
   version: 1,
-  collections: [RECENT_EVENTS],
+  collections: [RECENT_EVENTS, RECENT_EVENTS_HEAD],
   eventTypes: LIVE_FEED_EVENT_TYPES,
 };
 

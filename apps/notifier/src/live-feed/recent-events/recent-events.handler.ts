@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { LiveEventsResponse } from '@tessera/contracts';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import { collectionName, RECENT_EVENTS, RECENT_EVENTS_HEAD, recentEventsDescriptor, type RecentEventDoc } from '@tessera/read-models';
+import { collectionName, RECENT_EVENTS, recentEventsDescriptor, type RecentEventDoc } from '@tessera/read-models';
 import { RecentEventsQuery } from './recent-events.query';
 
 @QueryHandler(RecentEventsQuery)
@@ -11,7 +11,7 @@ export class RecentEventsHandler implements IQueryHandler<RecentEventsQuery, Liv
   async execute({ limit }: RecentEventsQuery): Promise<LiveEventsResponse> {
     const docs = await this.reads
       .collection<RecentEventDoc>(collectionName(recentEventsDescriptor, RECENT_EVENTS))
-      .find({ _id: { $ne: RECENT_EVENTS_HEAD } }, { sort: { _position: -1 }, limit, readOnly: true });
+      .find({}, { sort: { _position: -1 }, limit, readOnly: true });
     return { items: docs.map((doc) => doc.event) };
   }
 }
