@@ -33,7 +33,7 @@ export type RecentEventsHeadDoc = ReadModelDocument & { count: number };
 export type RecentEventDoc = ReadModelDocument & { event: LiveEvent };
 
 export const recentEventsDescriptor: ProjectionDescriptor = {
-  name: 'recent-events',
+  name: 'recent_events',
   version: 1,
   collections: [RECENT_EVENTS, RECENT_EVENTS_HEAD],
   eventTypes: LIVE_FEED_EVENT_TYPES,
