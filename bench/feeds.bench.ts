@@ -237,6 +237,13 @@ const main = async () => {
     lines.push(
       `CPU in the window with clients: the server ${fmt(serverCpuInWindow / SECONDS / 10, 0)}% of one core (holds and stream together), the clients' process ${fmt(received.cpuMs / SECONDS / 10, 0)}%. Load average during the run ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: every process waited for a core, so the latency figures hold that wait.`,
     );
+    const aloneCpu = (aloneBefore.serverCpuMsPerRequest + aloneAfter.serverCpuMsPerRequest) / 2;
+    const messagesPerHold = CLIENTS * STAFF_SHARE * eventsPerHold + CLIENTS * (1 - STAFF_SHARE);
+    const perMessageUs = ((withClients.serverCpuMsPerRequest - aloneCpu) * 1000) / messagesPerHold;
+    lines.push('');
+    lines.push(
+      `Reading the figures: each hold makes ${fmt(messagesPerHold)} messages for these clients. The server spent ${fmt(withClients.serverCpuMsPerRequest - aloneCpu, 2)} ms more CPU per hold with them than without (the mean of the two phases without), about ${fmt(perMessageUs, 1)} µs per message sent: the socket writes (one per client per SSE_FLUSH_MS, all of a flush's messages in it), with each event formatted once. Where the server and the clients get only a fraction of a core each, as here, every millisecond of that work waits for a core several times over, and the latency grows with the wait.`,
+    );
     const section = lines.join('\n');
     process.stdout.write(`${section}\n`);
     if (process.env.FEEDS_BENCH_NO_WRITE) return;
