@@ -1,4 +1,4 @@
-import { LIVE_FEED_EVENT_TYPES, type LiveEvent } from '@tessera/contracts';
+import { LIVE_FEED_EVENT_TYPES, seatStream, type LiveEvent } from '@tessera/contracts';
 import { EventStore, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { Metrics } from '@tessera/platform/observability/metrics';
 import { randomUUID } from 'node:crypto';
@@ -234,6 +234,34 @@ describe('the live feed over HTTP', () => {
     await reader.until('the end of the log', () => reader.positions.includes(last), 20_000);
     received.push(...reader.positions);
     expect(received).toEqual(log.map((e) => e.position));
+  });
+
+  it('replays a long history while events are appended, then goes live, without gap or repeat', async () => {
+    const seatEvent = (batch: number, i: number) => ({
+      id: randomUUID(),
+      type: 'seat.held.v1',
+      data: { showId: 'handover-show', seatId: `H-${batch}-${i}`, bookingId: randomUUID(), expiresAt: '2099-01-01T00:00:00.000Z' },
+      metadata: { actorId: 'test', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1 },
+    });
+    const start = await store.headPosition();
+    for (let batch = 0; batch < 30; batch++) await store.append(seatStream('handover-show', `H-${batch}`), Array.from({ length: 100 }, (_, i) => seatEvent(batch, i)));
+    let appending = true;
+    let live = 0;
+    const appender = (async () => {
+      for (let batch = 1000; appending || live < 20; batch++) {
+        await store.append(seatStream('handover-show', `L-${batch}`), Array.from({ length: 3 }, (_, i) => seatEvent(batch, i)));
+        live += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const reader = await open(staff, `&lastEventId=${start}`);
+    await reader.until('the replay to be over', () => reader.messages.length > 3000, 20_000);
+    appending = false;
+    await appender;
+    const log = await feedEventsAfter(start);
+    const last = log[log.length - 1].position;
+    await reader.until('the last live event', () => reader.positions.includes(last), 20_000);
+    expect(reader.positions).toEqual(log.map((e) => e.position));
   });
 
   it('sends a heartbeat comment while idle', async () => {
