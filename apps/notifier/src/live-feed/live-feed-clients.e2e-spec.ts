@@ -174,14 +174,17 @@ describe('live stream clients', () => {
       const firstAdmin = await accessTokenFor(first, `admin-${randomUUID()}`, ['admin']);
       await createShow(first.url, firstAdmin);
       await createShow(first.url, firstAdmin);
-      const head = String(await first.app.get(EventStore).headPosition());
-      const before = await (await fetch(`${first.url}/api/notifications/events?limit=10`, { headers: { ...bearer(firstAdmin), 'x-min-position': head } })).json();
-      expect((before as { items: unknown[] }).items).toHaveLength(4);
+      // The route reads a projection: poll until the projector has caught up (it does not wait on X-Min-Position).
+      const eventsOf = async (app: TestApp, token: string) =>
+        (await (await fetch(`${app.url}/api/notifications/events?limit=10`, { headers: bearer(token) })).json()) as { items: { position: number }[] };
+      let before = await eventsOf(first, firstAdmin);
+      await waitUntil('the four events', async () => (before = await eventsOf(first, firstAdmin)).items.length === 4);
       await first.close();
       const second = await startTestApp({ dataDir });
       try {
         const secondAdmin = await accessTokenFor(second, `admin-${randomUUID()}`, ['admin']);
-        const after = await (await fetch(`${second.url}/api/notifications/events?limit=10`, { headers: { ...bearer(secondAdmin), 'x-min-position': head } })).json();
+        let after = await eventsOf(second, secondAdmin);
+        await waitUntil('the events after the restart', async () => (after = await eventsOf(second, secondAdmin)).items.length === 4);
         expect(after).toEqual(before);
       } finally {
         await second.close();
