@@ -45,6 +45,12 @@ export class FeedClient {
     return this.queuedBytes + this.stream.raw.writableLength;
   }
 
+  /** The event types this client can receive at all: what its replay reads of the log. */
+  replayTypes(types: readonly string[]): string[] {
+    // Fans never see show events (fan-view.ts); seat, booking and ticket events may be theirs.
+    return types.filter((type) => this.filter.acceptsType(type) && (this.viewer.staff || !type.startsWith('show.')));
+  }
+
   /** This client's message for the entry, or undefined when it may not or does not want to see it. */
   frameFor(entry: FeedEntry): Buffer | undefined {
     if (!this.filter.accepts(entry.type, entry.showId)) return undefined;

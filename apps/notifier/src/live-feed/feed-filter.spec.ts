@@ -21,6 +21,8 @@ describe('the live stream filters', () => {
     expect(filter.accepts('show.created.v1', 's1')).toBe(false);
     // A prefix is a whole segment: `booking.*` is not `bookingx…`.
     expect(filter.accepts('bookings.other.v1', 's1')).toBe(false);
+    expect(filter.acceptsType('booking.placed.v1')).toBe(true);
+    expect(filter.acceptsType('seat.sold.v1')).toBe(false);
   });
 
   it('narrow to one show: an event that names no show does not pass', () => {

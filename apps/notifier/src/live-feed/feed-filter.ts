@@ -9,6 +9,8 @@ export interface FeedFilter {
   /** True when it lets every event through (no types, no show). */
   readonly everything: boolean;
   accepts(type: string, showId: string | undefined): boolean;
+  /** The type patterns alone (what a replay may leave out of its read of the log). */
+  acceptsType(type: string): boolean;
 }
 
 const TYPE_PATTERN = /^(\*|[a-z][a-z0-9-]*(\.[a-z0-9-]+)*(\.\*)?)$/;
@@ -37,6 +39,7 @@ export const parseFeedFilter = (query: { types?: unknown; showId?: unknown }): F
   };
   return {
     everything: showId === undefined && prefixes.includes(''),
+    acceptsType,
     accepts: showId === undefined ? (type) => acceptsType(type) : (type, eventShowId) => eventShowId === showId && acceptsType(type),
   };
 };

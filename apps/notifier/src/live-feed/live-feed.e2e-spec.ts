@@ -175,6 +175,14 @@ describe('the live feed over HTTP', () => {
       if (body.type.startsWith('seat.')) expect(body.data).toEqual({ showId, seatId: expect.any(String) });
     }
     expect(staffReader.messages.some((message) => message.event === 'show.created.v1')).toBe(true);
+
+    // The same, replayed from the log: a fan resuming from the start gets their share again, no more.
+    const aliceReplay = await open(alice, `&lastEventId=${start}`);
+    const bobReplay = await open(bob, '', { 'last-event-id': String(start) });
+    await aliceReplay.until('alice to replay', () => aliceReplay.positions.includes(expectedAlice[expectedAlice.length - 1]));
+    await bobReplay.until('bob to replay', () => bobReplay.positions.includes(expectedBob[expectedBob.length - 1]));
+    expect(aliceReplay.messages).toEqual(aliceReader.messages);
+    expect(bobReplay.messages).toEqual(bobReader.messages);
   });
 
   it('filters by type patterns and show', async () => {

@@ -118,8 +118,9 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     client.lastSent = after;
     client.startReplay();
     const until = this.dispatched;
+    const eventTypes = client.replayTypes(LIVE_FEED_EVENT_TYPES);
     try {
-      for await (const event of this.events.readAll({ after, filter: this.filter })) {
+      for await (const event of eventTypes.length === 0 ? [] : this.events.readAll({ after, filter: { eventTypes } })) {
         if (client.closed || event.position > until) break;
         const entry = await feedEntryOf(event, this.owners);
         const frame = client.frameFor(entry);
