@@ -190,6 +190,25 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(rules, 200);
     expectStatus(await send('PUT', '/api/ops/rules', { token: admin, body: rules.body }), 200);
     expectStatus(await send('PUT', '/api/ops/rules', { token: staff, body: rules.body }), 403, 'FORBIDDEN');
+    // Live feeds
+    const issued = await send('POST', '/api/notifications/stream-tokens', { token: fan });
+    expectStatus(issued, 201);
+    expectStatus(await send('POST', '/api/notifications/stream-tokens'), 401, 'UNAUTHENTICATED');
+    expectStatus(await send('GET', '/api/notifications/stream?token=forged'), 401, 'UNAUTHENTICATED');
+    expectStatus(await send('GET', `/api/notifications/stream?token=x&types=${encodeURIComponent('Not a type')}`), 400, 'VALIDATION_FAILED');
+    {
+      // A stream never ends by itself: its headers and first bytes are the answer.
+      const aborted = new AbortController();
+      const res = await fetch(`${server.url}/api/notifications/stream?token=${(issued.body as { token: string }).token}`, { signal: aborted.signal });
+      const first = await (res.body as ReadableStream<Uint8Array>).getReader().read();
+      const answer = { status: res.status, contentType: res.headers.get('content-type'), body: new TextDecoder().decode(first.value) };
+      aborted.abort();
+      expect(answer.body).toMatch(/^: stream open\n\n/);
+      problems.push(...conformance.problemsWith('GET', '/api/notifications/stream', answer));
+      expectStatus(answer, 200);
+    }
+    expectStatus(await send('GET', '/api/notifications/events?limit=5', { token: staff }), 200);
+    expectStatus(await send('GET', '/api/notifications/events', { token: fan }), 403, 'FORBIDDEN');
 
     // The edge
     expectStatus(await send('POST', '/api/auth/login', { raw: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');

@@ -239,3 +239,20 @@ ROUTES.push(
     ),
   },
 );
+
+// ---- live feeds -----------------------------------------------------------------------------
+
+const feedTypes = fc.oneof(fc.constantFrom('booking.*', 'seat.held.v1,booking.*', '*', 'Booking placed', ',,'), nastyString);
+const lastEventId = fc.oneof(fc.integer({ min: -5, max: 1_000_000 }).map(String), fc.constant('9'.repeat(20)), nastyString);
+
+ROUTES.push(
+  { method: 'POST', path: '/api/notifications/stream-tokens', auth: 'user' },
+  // Public as routes go (EventSource sends no header); the fuzz's tokens are never valid, so no stream opens.
+  {
+    method: 'GET',
+    path: '/api/notifications/stream?token={token}&types={types}&showId={showId}&lastEventId={lastEventId}',
+    auth: 'public',
+    params: { token: nastyString, types: feedTypes, showId: id, lastEventId },
+  },
+  { method: 'GET', path: '/api/notifications/events?limit={limit}', auth: 'staff', params: { limit } },
+);

@@ -10,6 +10,7 @@ import { NotificationChannelsModule } from './channels/notification-channels.mod
 import { ChannelConsumers } from './delivery/channel-consumers';
 import { DeliveryLedger } from './delivery/delivery-ledger';
 import { EmailModule } from './email/email.module';
+import { LiveFeedModule } from './live-feed/live-feed.module';
 import { MqttChannel } from './mqtt/mqtt.channel';
 import { ShowAvailabilityFeed } from './mqtt/show-availability.feed';
 
@@ -19,7 +20,7 @@ import { ShowAvailabilityFeed } from './mqtt/show-availability.feed';
  * own consumer-group member over the log.
  */
 @Module({
-  imports: [CqrsModule, NotificationChannelsModule, EmailModule, MqttModule],
+  imports: [CqrsModule, NotificationChannelsModule, EmailModule, MqttModule, LiveFeedModule],
   providers: [
     DeliveryLedger,
     ChannelConsumers,

@@ -5,3 +5,4 @@ export * from './box-office';
 export * from './venue-ops';
 export * from './notifications/outbox.response';
 export * from './live-feeds';
+export * from './notifications';

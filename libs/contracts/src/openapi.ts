@@ -10,6 +10,7 @@ export * from './box-office/operations.schema';
 export * from './venue-ops/responses.schema';
 export * from './venue-ops/devices.schema';
 export * from './notifications/outbox.schema';
+export * from './notifications/responses.schema';
 
 /** The version of the HTTP contract (API.md: a listed shape changes only with a version bump). */
 export const API_VERSION = '1.0.0';

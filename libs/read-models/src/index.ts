@@ -3,6 +3,7 @@ import { bookingsDescriptor } from './bookings.read-model';
 import { incidentsDescriptor } from './incidents.read-model';
 import { liveStatsDescriptor } from './stats.read-model';
 import { devicesDescriptor } from './devices.read-model';
+import { recentEventsDescriptor } from './recent-events.read-model';
 import { salesDescriptor } from './sales.read-model';
 import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
@@ -11,6 +12,7 @@ export * from './read-model';
 export * from './projection-progress';
 export * from './bookings.read-model';
 export * from './devices.read-model';
+export * from './recent-events.read-model';
 export * from './sales.read-model';
 export * from './seating.read-model';
 export * from './tickets.read-model';
@@ -26,4 +28,5 @@ export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
   devicesDescriptor,
   incidentsDescriptor,
   liveStatsDescriptor,
+  recentEventsDescriptor,
 ];

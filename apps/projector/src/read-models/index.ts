@@ -3,12 +3,14 @@ import { bookingsProjection } from './bookings.projection';
 import { incidentsProjection } from './incidents.projection';
 import { liveStatsProjection } from './stats.projection';
 import { devicesProjection } from './devices.projection';
+import { recentEventsProjection } from './recent-events.projection';
 import { salesProjection } from './sales.projection';
 import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
 
 export * from './bookings.projection';
 export * from './devices.projection';
+export * from './recent-events.projection';
 export * from './sales.projection';
 export * from './seating.projection';
 export * from './tickets.projection';
@@ -24,4 +26,5 @@ export const PROJECTIONS: readonly Projection[] = [
   devicesProjection,
   incidentsProjection,
   liveStatsProjection,
+  recentEventsProjection,
 ];

@@ -280,6 +280,26 @@ export class EnvironmentVariables {
   /**
    * E-mails about events older than this many hours are not written (0: no limit): a notifier
    * started on a log with history, or back after a long outage, does not mail fans about the past.
+  /** How often an idle live stream (GET /api/notifications/stream) gets a `: heartbeat` comment, so proxies keep it open. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(300000)
+  SSE_HEARTBEAT_MS = 15000;
+
+  /**
+   * Bytes a live stream may have waiting to be sent to a slow client before it is cut (the client
+   * resumes with Last-Event-ID): a client that cannot keep up never makes the server hold the feed for it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(268435456)
+  SSE_MAX_BUFFER_BYTES = 1048576;
+
+  /**
+   * How long the live stream gathers events before writing them to its clients: one write per
+   * client for all of them, at the cost of that much latency. 0 writes once per event-loop turn.
    */
   @Transform(toInt)
   @IsInt()
@@ -313,6 +333,8 @@ export class EnvironmentVariables {
    */
   @IsIn(['auto', 'group', 'single'])
   NOTIFIER_CONSUMER: 'auto' | 'group' | 'single' = 'auto';
+  @Max(1000)
+  SSE_FLUSH_MS = 10;
 
   /** Window of every rate limit below, in seconds (fixed window per key). */
   @Transform(toInt)

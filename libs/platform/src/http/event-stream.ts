@@ -18,6 +18,11 @@ export interface ServerSentEvent {
 export interface EventStream {
   /** Writes one event; false when the socket's buffer is full (wait for `drain` before the next). */
   send(event: ServerSentEvent): boolean;
+  /**
+   * Writes events already formatted (`formatEvent`): a feed that sends one event to many clients
+   * formats it once. False when the socket's buffer is full, as `send`.
+   */
+  write(frames: string | Buffer): boolean;
   /** Runs once when the stream ends, whoever ended it. */
   onClose(listener: () => void): void;
   readonly closed: boolean;
@@ -81,6 +86,7 @@ export const openEventStream = (reply: FastifyReply, options: { heartbeatMs?: nu
       return closed;
     },
     send: (event) => (closed ? false : raw.write(formatEvent(event))),
+    write: (frames) => (closed ? false : raw.write(frames)),
     onClose: (listener) => (closed ? listener() : void listeners.push(listener)),
     // The connection goes with the stream: an SSE client reconnects for the next one.
     close: () => {

@@ -253,3 +253,28 @@ describe('createTokenService', () => {
     await expectUnauthenticated(ours.verifyAccessToken(accessToken));
   });
 });
+
+describe('TokenService stream tokens', () => {
+  let clock: FixedClock;
+  let tokens: TokenService;
+
+  beforeEach(() => {
+    clock = new FixedClock(t0);
+    tokens = new TokenService({ secret, issuer: 'tessera', audience: 'tessera-api', clock });
+  });
+
+  it('verify to their user, roles and epoch until they expire', async () => {
+    const issued = await tokens.issueStreamToken({ userId: 'user-1', roles: ['staff'], epoch: 3 }, 60);
+    expect(issued.expiresIn).toBe(60);
+    expect(await tokens.verifyStreamToken(issued.accessToken)).toEqual(expect.objectContaining({ userId: 'user-1', roles: ['staff'], epoch: 3, tokenId: issued.tokenId }));
+    clock.advance((60 + 6) * 1000);
+    await expectUnauthenticated(tokens.verifyStreamToken(issued.accessToken));
+  });
+
+  it('are never taken for access tokens, nor access tokens for them', async () => {
+    const stream = await tokens.issueStreamToken({ userId: 'user-1', roles: ['user'] }, 60);
+    const access = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    await expectUnauthenticated(tokens.verifyAccessToken(stream.accessToken));
+    await expectUnauthenticated(tokens.verifyStreamToken(access.accessToken));
+  });
+});

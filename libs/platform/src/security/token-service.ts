@@ -21,6 +21,13 @@ import { mintRefreshToken, parseRefreshToken, type MintedRefreshToken, type Pars
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/**
+ * Stream tokens (GET /api/notifications/stream?token=…, for the browser's EventSource, which
+ * cannot send headers): JWTs signed with the same key but of their own type and audience, so
+ * neither kind of token is ever accepted as the other. Their single use is the notifier's to
+ * enforce (it records each spent token id).
+ */
+export const STREAM_TOKEN_TYPE = 'stream+jwt';
 export const REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 60 * 60;
 export const CLOCK_TOLERANCE_SECONDS = 5;
 export const MIN_SECRET_BYTES = 32;
@@ -115,14 +122,14 @@ export class TokenService {
     return { ...principal, roles: [...principal.roles] };
   }
 
-  private async verifySignedToken(token: string): Promise<AccessPrincipal> {
+  private async verifySignedToken(token: string, typ = ACCESS_TOKEN_TYPE, audience = this.options.audience): Promise<AccessPrincipal> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.key, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
-        typ: ACCESS_TOKEN_TYPE,
+        typ,
         issuer: this.options.issuer,
-        audience: this.options.audience,
+        audience,
         requiredClaims: ['sub', 'jti', 'iat', 'exp'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         currentDate: this.clock.now(),
@@ -137,6 +144,29 @@ export class TokenService {
     if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) throw unauthenticated();
     if (typeof epoch !== 'number' || !Number.isSafeInteger(epoch) || epoch < 0) throw unauthenticated();
     return { userId: sub, roles: [...roles], tokenId: jti, expiresAt: new Date(exp * 1000), epoch };
+  }
+
+  /** A short-lived stream token for the user (see STREAM_TOKEN_TYPE). */
+  async issueStreamToken(subject: { userId: string; roles: readonly Role[]; epoch?: number }, ttlSeconds: number): Promise<IssuedAccessToken & { expiresAt: Date }> {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const tokenId = randomUUID();
+    const accessToken = await new SignJWT({ roles: [...subject.roles], epoch: subject.epoch ?? 0 })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: STREAM_TOKEN_TYPE })
+      .setIssuer(this.options.issuer)
+      .setAudience(`${this.options.audience}:stream`)
+      .setSubject(subject.userId)
+      .setJti(tokenId)
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(issuedAt + ttlSeconds)
+      .sign(this.key);
+    return { accessToken, expiresIn: ttlSeconds, tokenId, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
+  }
+
+  /** The bearer of a valid (signed, unexpired) stream token; anything else throws UNAUTHENTICATED. Not cached: each is used once. */
+  verifyStreamToken(token: string): Promise<AccessPrincipal> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return Promise.reject(unauthenticated());
+    return this.verifySignedToken(token, STREAM_TOKEN_TYPE, `${this.options.audience}:stream`);
   }
 
   /** A refresh token for a new family (login) or the next one of `familyId` (rotation). */

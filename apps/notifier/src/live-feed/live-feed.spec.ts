@@ -1,0 +1,100 @@
+import { TokenEpochs } from '@tessera/platform/auth/token-epochs';
+import type { TesseraConfig } from '@tessera/platform/config/config';
+import type { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
+import type { EventStream } from '@tessera/platform/http/event-stream';
+import { Metrics } from '@tessera/platform/observability/metrics';
+import type { SubscriptionHandler, SubscriptionOptions } from '@tessera/platform/subscriptions/subscription';
+import type { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
+import { FeedClient } from './feed-client';
+import { parseFeedFilter } from './feed-filter';
+import { LiveFeed } from './live-feed';
+
+/**
+ * The hand-over from replay to live, with the interleaving forced: the log's replay yields to
+ * the event loop after every event, and live batches are handed to the feed in between, so that
+ * they must wait in the client's queue. Whatever the interleaving, the client gets every
+ * position once, in order.
+ */
+const seatHeld = (position: number): RecordedEvent => ({
+  id: `e-${position}`,
+  stream: `seat-s-A-1-${position}`,
+  type: 'seat.held.v1',
+  revision: 0,
+  position,
+  data: { showId: 's', seatId: `A-1-${position}`, bookingId: `b-${position}`, expiresAt: '2099-01-01T00:00:00.000Z' },
+  metadata: { actorId: 'a', correlationId: 'c', causationId: 'k', occurredAt: '2027-01-01T00:00:00.000Z', schemaVersion: 1 },
+  recordedAt: '2027-01-01T00:00:00.000Z',
+});
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A log of `log` events whose forward read yields to the event loop between events. */
+const slowLog = (log: RecordedEvent[]): EventStore =>
+  ({
+    headPosition: async () => log.length,
+    async *readAll({ after = 0 }: { after?: number } = {}) {
+      for (const event of [...log]) {
+        if (event.position <= after) continue;
+        await turn();
+        yield event;
+      }
+    },
+    readStream: async () => [],
+  }) as unknown as EventStore;
+
+/** An event stream that records what is written, message ids only. */
+const recordingStream = () => {
+  const ids: number[] = [];
+  let closed = false;
+  const listeners: (() => void)[] = [];
+  const take = (chunk: string | Buffer) => {
+    for (const match of String(chunk).matchAll(/^id: (\d+)$/gm)) ids.push(Number(match[1]));
+    return true;
+  };
+  const raw = { writableLength: 0, cork() {}, uncork() {}, on() {}, off() {} };
+  const stream = {
+    raw,
+    get closed() {
+      return closed;
+    },
+    send: () => true,
+    write: take,
+    onClose: (listener: () => void) => listeners.push(listener),
+    close: () => {
+      closed = true;
+      for (const listener of listeners.splice(0)) listener();
+    },
+  } as unknown as EventStream;
+  return { stream, ids };
+};
+
+describe('the live feed hand-over from replay to live', () => {
+  it.each([0, 5])('loses and repeats nothing while live batches arrive during the replay (SSE_FLUSH_MS=%i)', async (flushMs) => {
+    const log = Array.from({ length: 50 }, (_, i) => seatHeld(i + 1));
+    let handler!: SubscriptionHandler;
+    const subscriptions = {
+      create: (options: SubscriptionOptions) => {
+        handler = options.handler;
+        return { start: async () => undefined, stop: async () => undefined };
+      },
+    } as unknown as Subscriptions;
+    const feed = new LiveFeed(slowLog(log), subscriptions, new Metrics(), new TokenEpochs(), { SSE_FLUSH_MS: flushMs } as TesseraConfig);
+    // The feed has handed out everything up to 50.
+    await handler.handle(log.slice(0, 50), { live: true });
+    await new Promise((resolve) => setTimeout(resolve, flushMs + 5));
+
+    const { stream, ids } = recordingStream();
+    const client = new FeedClient(stream, { userId: 'staff-1', staff: true, epoch: 0 }, parseFeedFilter({}), 1 << 20, feed.cut, 10);
+    const attached = feed.attach(client, 10);
+    // Live batches while the replay of 11..50 runs, each in its own turn.
+    for (let position = 51; position <= 80; position += 3) {
+      const batch = [position, position + 1, position + 2].map(seatHeld);
+      log.push(...batch);
+      await handler.handle(batch, { live: true });
+      await turn();
+    }
+    await attached;
+    await new Promise((resolve) => setTimeout(resolve, flushMs + 5));
+    expect(ids).toEqual(Array.from({ length: 70 }, (_, i) => i + 11));
+  });
+});

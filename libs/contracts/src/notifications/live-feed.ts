@@ -1,0 +1,41 @@
+import { BOOKING_EVENT_TYPES } from '../box-office/booking.events';
+import { SEAT_EVENT_TYPES } from '../box-office/seat.events';
+import { SHOW_EVENT_TYPES } from '../box-office/show.events';
+import { TICKET_EVENT_TYPES } from '../box-office/ticket.events';
+
+/**
+ * The live feeds (API.md "Live feeds"): the SSE stream `GET /api/notifications/stream` and the
+ * last events `GET /api/notifications/events`.
+ *
+ * Only the box office's events travel on them. Account and e-mail events never do: they carry
+ * e-mail addresses and password hashes, and a feed of sign-ups is nobody's need. Venue events
+ * (incidents, devices) join this list when their contracts exist.
+ */
+export const LIVE_FEED_EVENT_TYPES: readonly string[] = [...SHOW_EVENT_TYPES, ...SEAT_EVENT_TYPES, ...BOOKING_EVENT_TYPES, ...TICKET_EVENT_TYPES];
+
+/** One event on a live feed: the `data:` of an SSE message, an item of the last events. */
+export interface LiveEvent {
+  /** The event's own id (a UUID), the same on every channel (MQTT too): lets a client drop duplicates. */
+  id: string;
+  /** The global log position: the SSE message's `id:`, what `Last-Event-ID` resumes after. */
+  position: number;
+  type: string;
+  stream: string;
+  /** ISO 8601 UTC. */
+  occurredAt: string;
+  data: unknown;
+}
+
+export interface LiveEventsResponse {
+  /** Newest first. */
+  items: LiveEvent[];
+}
+
+export interface StreamTokenResponse {
+  /** Pass as `?token=` to GET /api/notifications/stream; good once, for `expiresIn` seconds. */
+  token: string;
+  expiresIn: number;
+}
+
+/** How long a stream token is good for. */
+export const STREAM_TOKEN_TTL_SECONDS = 60;
