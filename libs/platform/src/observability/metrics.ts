@@ -2,7 +2,7 @@ import { Controller, Get, Header, Injectable, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Public } from '../auth/auth';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * Prometheus metrics. Each application owns a registry (tests run several apps in one process,
@@ -20,9 +20,10 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Counted by the instrumented event store (see port-metrics.ts) for every append that succeeded. */
   readonly eventsAppended = new Counter({
     name: 'tessera_events_appended_total',
-    help: 'Events appended to the log, by event type',
+    help: 'Events appended to the log, by event type (a bounded set: the contract\'s versioned types)',
     labelNames: ['type'] as const,
     registers: [this.registry],
   });
@@ -41,6 +42,21 @@ export class Metrics {
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Histogram<string>;
     return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
+  }
+
+  /** A gauge whose value is read at scrape time; registered once per name. */
+  gauge(name: string, help: string, labelNames: string[], collect: (gauge: Gauge<string>) => void | Promise<void>): Gauge<string> {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Gauge<string>;
+    return new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        await collect(this);
+      },
+    });
   }
 }
 
