@@ -26,6 +26,8 @@ const EXPECTED: Record<string, string> = {
   tessera_booking_refunds_total: 'counter',
   tessera_seats_held_total: 'counter',
   tessera_seats_sold_total: 'counter',
+  tessera_ticket_checkins_total: 'counter',
+  tessera_event_log_head_position: 'gauge',
   tessera_seat_lock_acquisitions_total: 'counter',
   tessera_seat_lock_acquire_duration_seconds: 'histogram',
   tessera_subscription_gap: 'gauge',
@@ -98,15 +100,17 @@ describe('/metrics of the standalone server under traffic', () => {
       second.samples
         .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
         .reduce((sum, s) => sum + s.value, 0);
-    // Two rounds of: 4 holds (sale, dropped, contended winner, expiring), one refund, and the
-    // clock moved past the winner's and the expiring one's hold.
-    expect(value('tessera_booking_holds_total')).toBe(8);
-    expect(value('tessera_booking_sales_total')).toBe(2);
+    // Two rounds of: 5 holds (a sale refunded, a sale checked in, one dropped, the contended
+    // winner, one left to expire), and the clock moved past the last two holds.
+    expect(value('tessera_booking_holds_total')).toBe(10);
+    expect(value('tessera_booking_sales_total')).toBe(4);
     expect(value('tessera_booking_refunds_total')).toBe(2);
     expect(value('tessera_booking_expiries_total')).toBe(4);
-    expect(value('tessera_seats_sold_total')).toBe(4);
-    expect(value('tessera_events_appended_total', { type: 'booking.placed.v1' })).toBe(8);
-    expect(value('tessera_seat_lock_acquisitions_total', { outcome: 'acquired' })).toBeGreaterThanOrEqual(8);
+    expect(value('tessera_seats_sold_total')).toBe(6);
+    expect(value('tessera_ticket_checkins_total')).toBe(2);
+    expect(value('tessera_event_log_head_position')).toBeGreaterThan(50);
+    expect(value('tessera_events_appended_total', { type: 'booking.placed.v1' })).toBe(10);
+    expect(value('tessera_seat_lock_acquisitions_total', { outcome: 'acquired' })).toBeGreaterThanOrEqual(10);
     expect(value('tessera_event_log_writable')).toBe(1);
     expect(value('tessera_event_log_fsync_batch_appends_count')).toBeGreaterThan(0);
     expect(value('tessera_event_log_append_duration_seconds_count', { operation: 'append_multi', outcome: 'ok' })).toBeGreaterThan(0);

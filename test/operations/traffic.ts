@@ -55,6 +55,17 @@ export const driveTraffic = async (server: TestApp, options: { clock?: ManualClo
   expectStatus('my tickets', await get(`${url}/api/me/tickets`, fan), [200]);
   expectStatus('booking', await get(`${url}/api/bookings/${sold.body.bookingId}`, fan), [200]);
 
+  // A sale whose ticket is scanned at the gate: once in, twice refused, and a forged code.
+  const staff = await accessTokenFor(server, randomUUID(), ['staff']);
+  const attended = await post<{ bookingId: string }>(`${url}/api/bookings`, fan, { showId, seats: ['A-1-8'] });
+  expectStatus('hold', attended.status, [201]);
+  const paid = await post<{ tickets: { code: string }[] }>(`${url}/api/bookings/${attended.body.bookingId}/payment`, fan, { card: GOOD_CARD });
+  expectStatus('pay', paid.status, [200]);
+  const [{ code }] = paid.body.tickets;
+  expectStatus('check-in', (await post(`${url}/api/checkins`, staff, { code })).status, [200]);
+  expectStatus('second check-in', (await post(`${url}/api/checkins`, staff, { code })).status, [409]);
+  expectStatus('forged code', (await post(`${url}/api/checkins`, staff, { code: `${code.slice(0, -4)}AAAA` })).status, [404]);
+
   // A hold given up before paying.
   const dropped = await post<{ bookingId: string }>(`${url}/api/bookings`, fan, { showId, seats: ['A-1-3'] });
   expectStatus('hold', dropped.status, [201]);
@@ -68,7 +79,7 @@ export const driveTraffic = async (server: TestApp, options: { clock?: ManualClo
   for (const answer of rivals) expectStatus('rival hold', answer.status, [201, 409]);
   expectStatus('bad body', (await post(`${url}/api/bookings`, fan, { showId, seats: ['A-1-6'], extra: true })).status, [400]);
 
-  let bookings = 3;
+  let bookings = 4;
   if (options.clock) {
     const clock = options.clock;
     const expiring = await post<{ bookingId: string }>(`${url}/api/bookings`, fan, { showId, seats: ['A-2-1'] });

@@ -27,6 +27,7 @@ const BUSINESS_COUNTERS: Record<string, { name: string; help: string }> = {
   'booking.refunded.v1': { name: 'tessera_booking_refunds_total', help: 'Bookings refunded (booking.refunded.v1 appended)' },
   'seat.held.v1': { name: 'tessera_seats_held_total', help: 'Seats put on hold (seat.held.v1 appended)' },
   'seat.sold.v1': { name: 'tessera_seats_sold_total', help: 'Seats sold (seat.sold.v1 appended)' },
+  'ticket.checked-in.v1': { name: 'tessera_ticket_checkins_total', help: 'Tickets checked in at the gate (ticket.checked-in.v1 appended)' },
 };
 
 type AppendOutcome = 'ok' | 'conflict' | 'unavailable' | 'error';
@@ -76,6 +77,9 @@ export const instrumentEventStore = <T extends EventStore>(store: T, metrics: Me
     } catch {
       gauge.set(0);
     }
+  });
+  metrics.gauge('tessera_event_log_head_position', 'Position of the newest event in the log: its rate is the events written per second', [], async (gauge) => {
+    gauge.set(await store.headPosition());
   });
   const business = new Map(Object.entries(BUSINESS_COUNTERS).map(([type, { name, help }]) => [type, metrics.counter(name, help)]));
   const counted = (appends: readonly Pick<StreamAppend, 'events'>[]): void => {
