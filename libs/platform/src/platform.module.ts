@@ -112,6 +112,7 @@ export class PlatformModule {
         useFactory: (clock: Clock) =>
           createTokenService({
             secret: config.JWT_SECRET,
+            verificationSecrets: config.JWT_VERIFICATION_SECRETS,
             production: config.NODE_ENV === 'production',
             issuer: config.JWT_ISSUER,
             audience: config.JWT_AUDIENCE,
@@ -125,7 +126,7 @@ export class PlatformModule {
       {
         provide: TicketCodes,
         useFactory: () =>
-          createTicketCodes({ key: config.TICKET_SIGNING_KEY, production: config.NODE_ENV === 'production', logger: new Logger('TicketCodes') }),
+          createTicketCodes({ key: config.TICKET_SIGNING_KEY, verificationKeys: config.TICKET_VERIFICATION_KEYS, production: config.NODE_ENV === 'production', logger: new Logger('TicketCodes') }),
       },
       {
         provide: HealthChecks,
