@@ -70,7 +70,7 @@ export abstract class BookingSchedule<TEntry extends ScheduledBooking> implement
    * The backlog on /metrics, by schedule: entries waiting, those already due, and how long the
    * oldest due one has waited past its time. Past one sweep interval or two, the sweeps are not
    * keeping up (or keep failing): the expiry-backlog alert watches it. A scan of the entries at
-   * each scrape: a flash sale's tens of thousands cost well under a millisecond.
+   * each scrape (once per gauge): a flash sale's tens of thousands cost a few milliseconds at most.
    */
   private reportBacklog(metrics: Metrics): void {
     let schedules = backlogSources.get(metrics.registry);

@@ -104,12 +104,19 @@ export const instrumentEventStore = <T extends EventStore>(store: T, metrics: Me
   };
   const append: EventStore['append'] = (stream, events, options) => timed('append', [{ events }], () => store.append(stream, events, options));
   const appendMulti: EventStore['appendMulti'] = (appends) => timed('append_multi', appends, () => store.appendMulti(appends));
+  // Methods bound once, not on every call: reads go through here on every command.
+  const bound = new Map<PropertyKey, { from: unknown; to: unknown }>();
   return new Proxy(store, {
     get(target, property) {
       if (property === 'append') return append;
       if (property === 'appendMulti') return appendMulti;
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const cached = bound.get(property);
+      if (cached?.from === value) return cached.to;
+      const to = (value as (...args: unknown[]) => unknown).bind(target);
+      bound.set(property, { from: value, to });
+      return to;
     },
   });
 };
