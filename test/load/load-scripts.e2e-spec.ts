@@ -28,7 +28,7 @@ describe('the k6 load scripts (load/)', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'load', 'tsconfig.json')], { encoding: 'utf8' });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
-  });
+  }, 90_000);
 
   it('are every script the README lists', () => {
     const readme = readFileSync(join(ROOT, 'load', 'README.md'), 'utf8');
