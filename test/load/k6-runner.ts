@@ -112,6 +112,8 @@ const runOnVu = (
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
     worker.on('error', reject);
+    // A VU that ends without answering (the script called process.exit, the thread crashed).
+    worker.on('exit', (code) => reject(new Error(`VU ${vu} (${job.exported}) exited with ${code} before it finished`)));
     worker.on('message', (message: { kind: string; [key: string]: unknown }) => {
       if (message.kind === 'samples') samples.push(...(message.samples as Sample[]));
       else if (message.kind === 'log') logs.push(`[VU ${vu} ${String(message.level)}] ${String(message.text)}`);
