@@ -1,4 +1,4 @@
-import { Counter, Histogram } from 'prom-client';
+import type { Histogram } from 'prom-client';
 import {
   EventStore,
   StorageUnavailableError,
@@ -7,7 +7,7 @@ import {
   type StreamAppend,
 } from '../event-store/event-store.port';
 import { LockServiceUnavailableError, SeatLocks, type LockAttempt } from '../seat-locks/seat-locks.port';
-import type { Metrics } from './metrics';
+import type { Metrics, Tally } from './metrics';
 
 /**
  * What the ports do, as operators watch it: log append latency and outcome, the events written
@@ -81,15 +81,12 @@ export const instrumentEventStore = <T extends EventStore>(store: T, metrics: Me
   metrics.gauge('tessera_event_log_head_position', 'Position of the newest event in the log: its rate is the events written per second', [], async (gauge) => {
     gauge.set(await store.headPosition());
   });
-  // Label children resolved once and kept: prom-client hashes a label set on every call, which
-  // is measurable against the embedded log's append (tens of microseconds).
-  const business = new Map(Object.entries(BUSINESS_COUNTERS).map(([type, { name, help }]) => [type, metrics.counter(name, help)]));
-  const byType = new Map<string, { inc(): void }>();
+  // Counted as tallies (handed over at scrape) and through label children resolved once:
+  // prom-client hashes a label set on every call, measurable against an append.
+  const business = new Map(Object.entries(BUSINESS_COUNTERS).map(([type, { name, help }]) => [type, metrics.tally(name, help)]));
   const countType = (type: string): void => {
-    let child = byType.get(type);
-    if (!child) byType.set(type, (child = metrics.eventsAppended.labels({ type })));
-    child.inc();
-    business.get(type)?.inc();
+    metrics.eventsAppended.add(type);
+    business.get(type)?.add();
   };
   const durations = new Map<string, { observe(seconds: number): void }>();
   const observe = (operation: string, outcome: AppendOutcome, seconds: number): void => {
@@ -131,7 +128,7 @@ export const instrumentEventStore = <T extends EventStore>(store: T, metrics: Me
 
 /** Seat locks with their contention counted: acquired, contended (someone else holds a seat), unavailable (no quorum). */
 export class InstrumentedSeatLocks extends SeatLocks {
-  private readonly attempts: Counter<string>;
+  private readonly attempts: Tally;
   private readonly duration: Histogram<string>;
 
   constructor(
@@ -139,10 +136,10 @@ export class InstrumentedSeatLocks extends SeatLocks {
     metrics: Metrics,
   ) {
     super();
-    this.attempts = metrics.counter(
+    this.attempts = metrics.tally(
       'tessera_seat_lock_acquisitions_total',
       'Attempts to lock the seats of a booking, by outcome: acquired, contended (a seat was locked by another command), unavailable (no lock quorum)',
-      ['outcome'],
+      'outcome',
     );
     this.duration = metrics.histogram('tessera_seat_lock_acquire_duration_seconds', 'One attempt to lock the seats of a booking', [], LATENCY_BUCKETS);
   }
@@ -151,10 +148,10 @@ export class InstrumentedSeatLocks extends SeatLocks {
     const end = this.duration.startTimer();
     try {
       const attempt = await this.inner.acquire(resources, ttlMs);
-      this.attempts.inc({ outcome: attempt.acquired ? 'acquired' : 'contended' });
+      this.attempts.add(attempt.acquired ? 'acquired' : 'contended');
       return attempt;
     } catch (error) {
-      this.attempts.inc({ outcome: error instanceof LockServiceUnavailableError ? 'unavailable' : 'error' });
+      this.attempts.add(error instanceof LockServiceUnavailableError ? 'unavailable' : 'error');
       throw error;
     } finally {
       end();
