@@ -182,8 +182,8 @@ describe('shows and bookings (command side)', () => {
         bookingId,
         status: 'confirmed',
         tickets: [
-          { ticketId: expect.any(String), seatId: 'A-1-1', code: expect.stringMatching(/^T1\./) },
-          { ticketId: expect.any(String), seatId: 'A-1-2', code: expect.stringMatching(/^T1\./) },
+          { ticketId: expect.any(String), seatId: 'A-1-1', code: expect.stringMatching(/^T2\./) },
+          { ticketId: expect.any(String), seatId: 'A-1-2', code: expect.stringMatching(/^T2\./) },
         ],
         position: expect.stringMatching(/^\d+$/),
       });

@@ -61,10 +61,15 @@ const expectWritesRefusedReadsServed = async (server: TestApp, showId: string, a
   expect(down.status).toBe(503);
   expect(down.body.error?.eventStore).toMatchObject({ status: 'down', message: expect.stringContaining('cannot write') });
   expect(down.body.details.readStore.status).toBe('up');
+  // What the TesseraEventLogUnwritable and …AppendsRefused alerts read.
+  const metrics = await (await fetch(`${server.url}/metrics`)).text();
+  expect(metrics).toMatch(/^tessera_event_log_writable 0$/m);
+  expect(metrics).toMatch(/^tessera_event_log_append_duration_seconds_count\{[^}]*outcome="unavailable"[^}]*\} [1-9]/m);
 };
 
 const expectWritesResume = async (server: TestApp, showId: string, token: string, email: string): Promise<Placed> => {
   await waitFor('/health answers 200 again', async () => (await health(server)).status === 200, 20_000);
+  expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/^tessera_event_log_writable 1$/m);
   const placed = await post<{ bookingId: string; position: string }>(`${server.url}/api/bookings`, token, { showId, seats: ['A-50-40'] });
   expect(placed.status).toBe(201);
   expect((await call(server, 'POST', '/api/auth/login', { body: { email, password: GOOD_PASSWORD } })).status).toBe(200);

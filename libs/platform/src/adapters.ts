@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import type { TesseraConfig } from './config/config';
-import type { EventStore } from './event-store/event-store.port';
+import type { EventLogObserver, EventStore } from './event-store/event-store.port';
 import type { ReadStore } from './read-store/read-store.port';
 import type { SeatLocks } from './seat-locks/seat-locks.port';
 import type { Clock } from './time/clock';
@@ -11,13 +11,13 @@ import type { Clock } from './time/clock';
  * when configured, so the embedded mode starts without touching gRPC or MongoDB code.
  */
 
-export const createEventStore = async (config: TesseraConfig): Promise<EventStore> => {
+export const createEventStore = async (config: TesseraConfig, observer?: EventLogObserver): Promise<EventStore> => {
   if (config.EVENTSTORE_URL) {
     const { createKurrentDbEventStore } = await import('./event-store/kurrentdb');
     return createKurrentDbEventStore(config.EVENTSTORE_URL);
   }
   const { EmbeddedEventStore } = await import('./event-store/embedded');
-  return EmbeddedEventStore.open({ dataDir: config.DATA_DIR, logger: new Logger('EventStore') });
+  return EmbeddedEventStore.open({ dataDir: config.DATA_DIR, logger: new Logger('EventStore'), observer });
 };
 
 export const createReadStore = async (config: TesseraConfig): Promise<ReadStore> => {

@@ -25,6 +25,7 @@ import { HealthChecks, HealthController } from './observability/health';
 import { applyHeapSettings } from './observability/heap';
 import { AccessLogger, accessLoggerOf, createRootLogger, loggerParams } from './observability/logging';
 import { Metrics, MetricsController } from './observability/metrics';
+import { eventLogObserver, instrumentEventStore, InstrumentedSeatLocks } from './observability/port-metrics';
 import { ReadStore } from './read-store/read-store.port';
 import { SeatLocks } from './seat-locks/seat-locks.port';
 import { Subscriptions } from './subscriptions/subscriptions';
@@ -89,7 +90,9 @@ export class PlatformModule {
       { provide: IdGenerator, useValue: options.ids ?? new RandomUuids() },
       {
         provide: EventStore,
-        useFactory: async () => options.eventStore ?? (owned.eventStore = await createEventStore(config)),
+        inject: [Metrics],
+        useFactory: async (metrics: Metrics) =>
+          instrumentEventStore(options.eventStore ?? (owned.eventStore = await createEventStore(config, eventLogObserver(metrics))), metrics),
       },
       {
         provide: ReadStore,
@@ -97,8 +100,9 @@ export class PlatformModule {
       },
       {
         provide: SeatLocks,
-        inject: [Clock],
-        useFactory: async (clock: Clock) => options.seatLocks ?? (owned.seatLocks = await createSeatLocks(config, clock)),
+        inject: [Clock, Metrics],
+        useFactory: async (clock: Clock, metrics: Metrics) =>
+          new InstrumentedSeatLocks(options.seatLocks ?? (owned.seatLocks = await createSeatLocks(config, clock)), metrics),
       },
       Metrics,
       { provide: AccessLogger, useValue: accessLoggerOf(rootLogger) },
@@ -108,6 +112,7 @@ export class PlatformModule {
         useFactory: (clock: Clock) =>
           createTokenService({
             secret: config.JWT_SECRET,
+            verificationSecrets: config.JWT_VERIFICATION_SECRETS,
             production: config.NODE_ENV === 'production',
             issuer: config.JWT_ISSUER,
             audience: config.JWT_AUDIENCE,
@@ -121,7 +126,7 @@ export class PlatformModule {
       {
         provide: TicketCodes,
         useFactory: () =>
-          createTicketCodes({ key: config.TICKET_SIGNING_KEY, production: config.NODE_ENV === 'production', logger: new Logger('TicketCodes') }),
+          createTicketCodes({ key: config.TICKET_SIGNING_KEY, verificationKeys: config.TICKET_VERIFICATION_KEYS, production: config.NODE_ENV === 'production', logger: new Logger('TicketCodes') }),
       },
       {
         provide: HealthChecks,

@@ -27,11 +27,20 @@ describe('loadConfig', () => {
     expect(config.REDIS_URLS).toEqual(['redis://a:6379', 'redis://b:6379']);
   });
 
+  it('reads the older keys of a rotation as lists', () => {
+    const config = loadConfig({ JWT_VERIFICATION_SECRETS: `${'a'.repeat(32)}, ${'b'.repeat(40)}`, TICKET_VERIFICATION_KEYS: 'c'.repeat(32) });
+    expect(config.JWT_VERIFICATION_SECRETS).toEqual(['a'.repeat(32), 'b'.repeat(40)]);
+    expect(config.TICKET_VERIFICATION_KEYS).toEqual(['c'.repeat(32)]);
+    expect(loadConfig({}).TICKET_VERIFICATION_KEYS).toBeUndefined();
+  });
+
   it.each([
     [{ PORT: 'abc' }, /^Invalid configuration: PORT .*"abc"/],
     [{ PORT: '70000' }, /^Invalid configuration: PORT /],
     [{ REDIS_URLS: 'localhost:6379' }, /^Invalid configuration: REDIS_URLS must be a comma-separated list of redis:\/\/ URLs/],
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters \(got \(hidden\)\)$/],
+    [{ JWT_VERIFICATION_SECRETS: `${'o'.repeat(32)},short` }, /^Invalid configuration: JWT_VERIFICATION_SECRETS must list secrets of at least 32 characters each \(got \(hidden\)\)$/],
+    [{ TICKET_VERIFICATION_KEYS: 'short' }, /^Invalid configuration: TICKET_VERIFICATION_KEYS must list keys of at least 32 characters each \(got \(hidden\)\)$/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET must be set when NODE_ENV=production$/],
     [
       { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), TICKET_SIGNING_KEY: 't'.repeat(32) },

@@ -115,6 +115,12 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** Older JWT secrets still accepted while their tokens live (a rotation in progress): comma-separated. */
+  @Transform(toList)
+  @IsOptional()
+  @MinLength(32, { each: true, message: 'must list secrets of at least 32 characters each' })
+  JWT_VERIFICATION_SECRETS?: string[];
+
   @IsString()
   JWT_ISSUER = 'tessera';
 
@@ -133,6 +139,11 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   DEVICE_KEY_SECRET?: string;
+  /** Older ticket signing keys whose codes still check in (a rotation in progress): comma-separated. */
+  @Transform(toList)
+  @IsOptional()
+  @MinLength(32, { each: true, message: 'must list keys of at least 32 characters each' })
+  TICKET_VERIFICATION_KEYS?: string[];
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -438,7 +449,24 @@ export class ConfigError extends Error {
 /** Validate the environment. The first problem becomes one line that names the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig => {
   const known = Object.keys(new EnvironmentVariables());
-  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'MQTT_INTEGRATION_USERNAME', 'MQTT_INTEGRATION_PASSWORD', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'DEVICE_KEY_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY'];
+  const extra = [
+    'EVENTSTORE_URL',
+    'MONGO_URL',
+    'REDIS_URLS',
+    'MQTT_URL',
+    'MQTT_INTEGRATION_USERNAME',
+    'MQTT_INTEGRATION_PASSWORD',
+    'SMTP_URL',
+    'JWT_SECRET',
+    'JWT_VERIFICATION_SECRETS',
+    'TICKET_SIGNING_KEY',
+    'TICKET_VERIFICATION_KEYS',
+    'DEVICE_KEY_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'CORS_ORIGINS',
+    'TRUST_PROXY',
+  ];
   const input: Record<string, string> = {};
   for (const key of [...known, ...extra]) {
     if (env[key] !== undefined) input[key] = env[key] as string;

@@ -122,6 +122,12 @@ export interface GroupSubscription extends AsyncIterable<GroupMessage> {
   close(): Promise<void>;
 }
 
+/** What an adapter reports about its own writing, for /metrics (the embedded log's group commits). */
+export interface EventLogObserver {
+  /** One write + fdatasync round: the appends it made durable, their bytes, and how long it took. */
+  synced?(sync: { appends: number; bytes: number; seconds: number }): void;
+}
+
 export abstract class EventStore {
   /** Append to one stream. Throws WrongExpectedRevisionError on a revision conflict. */
   abstract append(

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Injectable, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Public } from '../auth/auth';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * Prometheus metrics. Each application owns a registry (tests run several apps in one process,
@@ -20,12 +20,10 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly eventsAppended = new Counter({
-    name: 'tessera_events_appended_total',
-    help: 'Events appended to the log, by event type',
-    labelNames: ['type'] as const,
-    registers: [this.registry],
-  });
+  private readonly tallies = new Map<string, Tally>();
+
+  /** Counted by the instrumented event store (see port-metrics.ts) for every append that succeeded. */
+  readonly eventsAppended = this.tally('tessera_events_appended_total', 'Events appended to the log, by event type (a bounded set: the contract\'s versioned types)', 'type');
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'tessera_' });
@@ -41,6 +39,59 @@ export class Metrics {
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Histogram<string>;
     return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
+  }
+
+  /** A counter for hot paths (see Tally), with at most one label; registered once per name. */
+  tally(name: string, help: string, labelName?: string): Tally {
+    const existing = this.tallies.get(name);
+    if (existing) return existing;
+    const tally = new Tally();
+    new Counter({
+      name,
+      help,
+      labelNames: labelName ? [labelName] : [],
+      registers: [this.registry],
+      collect() {
+        tally.drain((value, count) => (labelName ? this.inc({ [labelName]: value }, count) : this.inc(count)));
+      },
+    });
+    this.tallies.set(name, tally);
+    return tally;
+  }
+
+  /** A gauge whose value is read at scrape time; registered once per name. */
+  gauge(name: string, help: string, labelNames: string[], collect: (gauge: Gauge<string>) => void | Promise<void>): Gauge<string> {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Gauge<string>;
+    return new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        await collect(this);
+      },
+    });
+  }
+}
+
+/**
+ * A counter for paths that run per event or per append: counted in a plain map and handed to
+ * prom-client when /metrics is scraped, because prom-client hashes the label set on every
+ * increment, which costs more than the rest of the bookkeeping (a few microseconds an append).
+ */
+export class Tally {
+  private readonly pending = new Map<string, number>();
+
+  /** One more (or `count` more) for the label value (none for a counter without a label). */
+  add(value = '', count = 1): void {
+    this.pending.set(value, (this.pending.get(value) ?? 0) + count);
+  }
+
+  /** Hands what was counted since the last scrape over, and starts again from zero. */
+  drain(into: (value: string, count: number) => void): void {
+    for (const [value, count] of this.pending) into(value, count);
+    this.pending.clear();
   }
 }
 

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { describeWithService } from '../testing/services';
+import { describeIfConfigured, describeWithService } from '../testing/services';
 import { RedisTestNode, sleep, uniquePrefix } from '../testing/redis-test-nodes';
 import { RedlockSeatLocks } from './redlock-seat-locks';
 import { describeSeatLocksContract } from './seat-locks.contract';
@@ -145,5 +145,22 @@ describeWithService('redis', 'RedlockSeatLocks on real Redis', () => {
     expect(attempt.acquired).toBe(true);
     if (attempt.acquired) await attempt.lock.release();
     await locks.close();
+  });
+});
+
+// The contract on the independent Redis nodes of REDIS_URLS (three in the distributed workflow).
+describeIfConfigured('REDIS_URLS', 'RedlockSeatLocks on the nodes of REDIS_URLS', (text) => {
+  const urls = text.split(',').map((url) => url.trim());
+  describeSeatLocksContract(`Redlock, ${urls.length} nodes of REDIS_URLS`, async () => {
+    const locks = new RedlockSeatLocks(urls);
+    const other = new RedlockSeatLocks(urls);
+    return {
+      locks,
+      other,
+      elapse: (ms: number) => sleep(ms),
+      close: async () => {
+        await Promise.all([locks.close(), other.close()]);
+      },
+    };
   });
 });

@@ -1,13 +1,22 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { KeyRing, keysFromList, type RingKey } from './key-ring';
 
 /**
- * Ticket QR codes: `T1.{ticketId}.{version}.{signature}`, an HMAC-SHA256 over the ticket id and
- * its version under TICKET_SIGNING_KEY. The gate verifies a code without a lookup; a transfer
- * bumps the version, which supersedes the old code (the check-in decider compares versions).
+ * Ticket QR codes: `T2.{kid}.{ticketId}.{version}.{signature}`, an HMAC-SHA256 over the key id,
+ * the ticket id and its version under TICKET_SIGNING_KEY. The gate verifies a code without a
+ * lookup; a transfer bumps the version, which supersedes the old code (the check-in decider
+ * compares versions).
+ *
+ * Keys rotate without invalidating issued tickets: codes are signed with the newest key and
+ * verified with whichever key their id names, the signing key or one of TICKET_VERIFICATION_KEYS
+ * (docs/operations.md, "Key rotation"). A code whose key has been removed no longer verifies.
+ * `T1.{ticketId}.{version}.{signature}` codes, issued before key ids, are tried against every key.
  */
 
-const PREFIX = 'T1';
-const CODE = /^T1\.([A-Za-z0-9-]{1,64})\.([1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
+const PREFIX = 'T2';
+const LEGACY_PREFIX = 'T1';
+const CODE = /^T2\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9-]{1,64})\.([1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
+const LEGACY_CODE = /^T1\.([A-Za-z0-9-]{1,64})\.([1-9]\d{0,8})\.([A-Za-z0-9_-]{43})$/;
 export const MIN_TICKET_KEY_BYTES = 32;
 
 export interface TicketCodeClaims {
@@ -16,41 +25,64 @@ export interface TicketCodeClaims {
 }
 
 export class TicketCodes {
-  private readonly key: Buffer;
+  private readonly keys: KeyRing;
 
-  constructor(key: Uint8Array) {
-    if (key.byteLength < MIN_TICKET_KEY_BYTES) throw new Error(`the ticket signing key must be at least ${MIN_TICKET_KEY_BYTES} bytes`);
-    this.key = Buffer.from(key);
+  /** `key` signs; `verificationKeys` are older keys whose codes still verify. */
+  constructor(key: Uint8Array, verificationKeys: readonly Uint8Array[] = []) {
+    this.keys = new KeyRing('ticket', key, verificationKeys, MIN_TICKET_KEY_BYTES);
+  }
+
+  /** The key id new codes carry. */
+  get keyId(): string {
+    return this.keys.signing.kid;
   }
 
   sign(claims: TicketCodeClaims): string {
-    return `${PREFIX}.${claims.ticketId}.${claims.version}.${this.mac(claims.ticketId, claims.version).toString('base64url')}`;
+    const { kid } = this.keys.signing;
+    return `${PREFIX}.${kid}.${claims.ticketId}.${claims.version}.${this.mac(this.keys.signing, claims.ticketId, claims.version).toString('base64url')}`;
   }
 
-  /** The claims of a genuine code, or null for anything forged, altered or malformed. */
+  /** The claims of a genuine code, or null for anything forged, altered, malformed or signed by a key no longer held. */
   verify(code: unknown): TicketCodeClaims | null {
     if (typeof code !== 'string' || code.length > 200) return null;
     const match = CODE.exec(code);
-    if (!match) return null;
-    const [, ticketId, versionText, signature] = match;
+    if (match) {
+      const [, kid, ticketId, versionText, signature] = match;
+      const key = this.keys.find(kid);
+      return key && this.matches(signature, this.mac(key, ticketId, Number(versionText))) ? { ticketId, version: Number(versionText) } : null;
+    }
+    const legacy = LEGACY_CODE.exec(code);
+    if (!legacy) return null;
+    const [, ticketId, versionText, signature] = legacy;
     const version = Number(versionText);
-    const presented = Buffer.from(signature, 'base64url');
-    const expected = this.mac(ticketId, version);
-    if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return null;
-    return { ticketId, version };
+    return this.keys.all.some((key) => this.matches(signature, this.legacyMac(key, ticketId, version))) ? { ticketId, version } : null;
   }
 
-  private mac(ticketId: string, version: number): Buffer {
-    return createHmac('sha256', this.key).update(`${PREFIX}\u0000${ticketId}\u0000${version}`).digest();
+  private matches(signature: string, expected: Buffer): boolean {
+    const presented = Buffer.from(signature, 'base64url');
+    return presented.length === expected.length && timingSafeEqual(presented, expected);
+  }
+
+  private mac(key: RingKey, ticketId: string, version: number): Buffer {
+    return createHmac('sha256', key.key).update(`${PREFIX}\u0000${key.kid}\u0000${ticketId}\u0000${version}`).digest();
+  }
+
+  private legacyMac(key: RingKey, ticketId: string, version: number): Buffer {
+    return createHmac('sha256', key.key).update(`${LEGACY_PREFIX}\u0000${ticketId}\u0000${version}`).digest();
   }
 }
 
 /** From configuration: production requires TICKET_SIGNING_KEY; development generates one and says so. */
-export const createTicketCodes = (config: { key?: string; production: boolean; logger: { warn(message: string): void } }): TicketCodes => {
+export const createTicketCodes = (config: {
+  key?: string;
+  verificationKeys?: readonly string[];
+  production: boolean;
+  logger: { warn(message: string): void };
+}): TicketCodes => {
   if (!config.key) {
     if (config.production) throw new Error('TICKET_SIGNING_KEY must be set in production');
     config.logger.warn('TICKET_SIGNING_KEY is not set: generated a development key; ticket codes will not survive a restart.');
-    return new TicketCodes(randomBytes(MIN_TICKET_KEY_BYTES));
+    return new TicketCodes(randomBytes(MIN_TICKET_KEY_BYTES), keysFromList(config.verificationKeys));
   }
-  return new TicketCodes(Buffer.from(config.key, 'utf8'));
+  return new TicketCodes(Buffer.from(config.key, 'utf8'), keysFromList(config.verificationKeys));
 };

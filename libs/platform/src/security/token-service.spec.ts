@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { DomainError } from '@tessera/domain';
 import { SignJWT } from 'jose';
 import { Clock } from '../time/clock';
+import { keyIdOf } from './key-ring';
 import { hashRefreshToken } from './refresh-token';
 import { ACCESS_TOKEN_TTL_SECONDS, createTokenService, TokenService } from './token-service';
 
@@ -65,7 +66,7 @@ describe('TokenService access tokens', () => {
     const issued = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user', 'staff'] });
 
     expect(issued.expiresIn).toBe(ACCESS_TOKEN_TTL_SECONDS);
-    expect(decodePart(issued.accessToken, 0)).toEqual({ alg: 'HS256', typ: 'at+jwt' });
+    expect(decodePart(issued.accessToken, 0)).toEqual({ alg: 'HS256', typ: 'at+jwt', kid: keyIdOf('access-token', secret) });
     const claims = decodePart(issued.accessToken, 1);
     expect(claims).toMatchObject({ iss: 'tessera', aud: 'tessera-api', sub: 'user-1', roles: ['user', 'staff'], jti: issued.tokenId });
     expect(claims.exp).toBe(seconds(t0) + 15 * 60);
@@ -188,6 +189,40 @@ describe('TokenService access tokens', () => {
 
   it('refuses a secret shorter than 32 bytes', () => {
     expect(() => new TokenService({ secret: Buffer.alloc(31, 1), issuer: 'tessera', audience: 'tessera-api' })).toThrow(/32 bytes/);
+  });
+});
+
+describe('TokenService secret rotation', () => {
+  const oldSecret = secret;
+  const newSecret = Buffer.from('the-next-secret-that-is-long-enough-987654321');
+  const clock = new FixedClock(t0);
+  const service = (signing: Buffer, verifying: Buffer[] = []) =>
+    new TokenService({ secret: signing, verificationSecrets: verifying, issuer: 'tessera', audience: 'tessera-api', clock });
+
+  it('accepts the old secret\'s tokens while it is listed, and signs new ones with the new secret', async () => {
+    const { accessToken } = await service(oldSecret).issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    const rotating = service(newSecret, [oldSecret]);
+    await expect(rotating.verifyAccessToken(accessToken)).resolves.toMatchObject({ userId: 'user-1' });
+    const fresh = await rotating.issueAccessToken({ userId: 'user-2', roles: ['user'] });
+    expect(decodePart(fresh.accessToken, 0).kid).toBe(keyIdOf('access-token', newSecret));
+    await expect(service(newSecret).verifyAccessToken(fresh.accessToken)).resolves.toMatchObject({ userId: 'user-2' });
+  });
+
+  it('refuses the tokens of a secret once it is removed', async () => {
+    const { accessToken } = await service(oldSecret).issueAccessToken({ userId: 'user-1', roles: ['user'] });
+    await expectUnauthenticated(service(newSecret).verifyAccessToken(accessToken));
+  });
+
+  it('tries a token without a kid (issued before key ids) against every secret, and refuses one naming an unknown kid', async () => {
+    const legacy = handSigned({ alg: 'HS256', typ: 'at+jwt' }, validClaims(t0), oldSecret);
+    await expect(service(newSecret, [oldSecret]).verifyAccessToken(legacy)).resolves.toMatchObject({ userId: 'user-1' });
+    await expectUnauthenticated(service(newSecret).verifyAccessToken(legacy));
+    const unknown = handSigned({ alg: 'HS256', typ: 'at+jwt', kid: 'nobody00' }, validClaims(t0), oldSecret);
+    await expectUnauthenticated(service(newSecret, [oldSecret]).verifyAccessToken(unknown));
+  });
+
+  it('refuses a verification secret shorter than 32 bytes', () => {
+    expect(() => service(newSecret, [Buffer.from('short')])).toThrow(/at least 32 bytes/);
   });
 });
 

@@ -1,8 +1,9 @@
 import { createSecretKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { isRole, type Role } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { SystemClock, type Clock } from '../time/clock';
+import { KeyRing, keysFromList } from './key-ring';
 import { mintRefreshToken, parseRefreshToken, type MintedRefreshToken, type ParsedRefreshToken } from './refresh-token';
 
 /**
@@ -17,6 +18,11 @@ import { mintRefreshToken, parseRefreshToken, type MintedRefreshToken, type Pars
  *
  * Refresh tokens are opaque strings (see refresh-token.ts), so neither kind of token can ever be
  * accepted as the other.
+ *
+ * The secret rotates without signing anyone out: tokens carry the key id (`kid`) of the secret
+ * that signed them, new ones are signed with JWT_SECRET, and JWT_VERIFICATION_SECRETS lists older
+ * secrets still accepted until the tokens they signed have expired (15 minutes). A token without
+ * a `kid` (issued before key ids) is tried against every secret.
  */
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -33,8 +39,10 @@ export const CLOCK_TOLERANCE_SECONDS = 5;
 export const MIN_SECRET_BYTES = 32;
 
 export interface TokenServiceOptions {
-  /** The HMAC secret, at least 32 bytes. */
+  /** The HMAC secret, at least 32 bytes: it signs. */
   secret: Uint8Array;
+  /** Older secrets whose tokens are still accepted (a rotation in progress). */
+  verificationSecrets?: readonly Uint8Array[];
   issuer: string;
   audience: string;
   clock?: Clock;
@@ -74,7 +82,8 @@ const unauthenticated = (): DomainError => new DomainError('UNAUTHENTICATED', 'a
 const VERIFIED_TOKENS_CAPACITY = 10_000;
 
 export class TokenService {
-  private readonly key: KeyObject;
+  private readonly keys: KeyRing;
+  private readonly keyObjects = new Map<string, KeyObject>();
   private readonly clock: Clock;
   private readonly accessTokenTtlSeconds: number;
   private readonly refreshTokenTtlSeconds: number;
@@ -84,7 +93,8 @@ export class TokenService {
     if (options.secret.byteLength < MIN_SECRET_BYTES) {
       throw new Error(`the access token secret must be at least ${MIN_SECRET_BYTES} bytes`);
     }
-    this.key = createSecretKey(Buffer.from(options.secret));
+    this.keys = new KeyRing('access-token', options.secret, options.verificationSecrets ?? [], MIN_SECRET_BYTES);
+    for (const { kid, key } of this.keys.all) this.keyObjects.set(kid, createSecretKey(key));
     this.clock = options.clock ?? new SystemClock();
     this.accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
     this.refreshTokenTtlSeconds = options.refreshTokenTtlSeconds ?? REFRESH_TOKEN_TTL_SECONDS;
@@ -95,7 +105,7 @@ export class TokenService {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const tokenId = randomUUID();
     const accessToken = await new SignJWT({ roles: [...subject.roles], epoch: subject.epoch ?? 0 })
-      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: this.keys.signing.kid })
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)
       .setSubject(subject.userId)
@@ -103,7 +113,7 @@ export class TokenService {
       .setIssuedAt(issuedAt)
       .setNotBefore(issuedAt)
       .setExpirationTime(issuedAt + this.accessTokenTtlSeconds)
-      .sign(this.key);
+      .sign(this.keyObjects.get(this.keys.signing.kid) as KeyObject);
     return { accessToken, expiresIn: this.accessTokenTtlSeconds, tokenId };
   }
 
@@ -122,21 +132,38 @@ export class TokenService {
     return { ...principal, roles: [...principal.roles] };
   }
 
-  private async verifySignedToken(token: string, typ = ACCESS_TOKEN_TYPE, audience = this.options.audience): Promise<AccessPrincipal> {
-    let payload;
+  /** The keys a token may be signed with: the one its `kid` names (none if no longer held), or all for a token without one. */
+  private candidateKeys(token: string): KeyObject[] {
+    let kid: unknown;
     try {
-      ({ payload } = await jwtVerify(token, this.key, {
-        algorithms: [ACCESS_TOKEN_ALGORITHM],
-        typ,
-        issuer: this.options.issuer,
-        audience,
-        requiredClaims: ['sub', 'jti', 'iat', 'exp'],
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        currentDate: this.clock.now(),
-      }));
+      ({ kid } = decodeProtectedHeader(token));
     } catch {
       throw unauthenticated();
     }
+    if (kid === undefined) return [...this.keyObjects.values()];
+    const key = typeof kid === 'string' ? this.keyObjects.get(kid) : undefined;
+    return key ? [key] : [];
+  }
+
+  private async verifySignedToken(token: string, typ = ACCESS_TOKEN_TYPE, audience = this.options.audience): Promise<AccessPrincipal> {
+    let payload: JWTPayload | undefined;
+    for (const key of this.candidateKeys(token)) {
+      try {
+        ({ payload } = await jwtVerify(token, key, {
+          algorithms: [ACCESS_TOKEN_ALGORITHM],
+          typ,
+          issuer: this.options.issuer,
+          audience,
+          requiredClaims: ['sub', 'jti', 'iat', 'exp'],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          currentDate: this.clock.now(),
+        }));
+        break;
+      } catch {
+        // the next candidate, if any
+      }
+    }
+    if (!payload) throw unauthenticated();
     const { sub, jti, exp, roles, epoch = 0 } = payload;
     if (typeof sub !== 'string' || sub.length === 0 || typeof jti !== 'string' || typeof exp !== 'number') {
       throw unauthenticated();
@@ -151,7 +178,7 @@ export class TokenService {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const tokenId = randomUUID();
     const accessToken = await new SignJWT({ roles: [...subject.roles], epoch: subject.epoch ?? 0 })
-      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: STREAM_TOKEN_TYPE })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: STREAM_TOKEN_TYPE, kid: this.keys.signing.kid })
       .setIssuer(this.options.issuer)
       .setAudience(`${this.options.audience}:stream`)
       .setSubject(subject.userId)
@@ -159,7 +186,7 @@ export class TokenService {
       .setIssuedAt(issuedAt)
       .setNotBefore(issuedAt)
       .setExpirationTime(issuedAt + ttlSeconds)
-      .sign(this.key);
+      .sign(this.keyObjects.get(this.keys.signing.kid) as KeyObject);
     return { accessToken, expiresIn: ttlSeconds, tokenId, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
   }
 
@@ -190,6 +217,8 @@ export interface SecurityLogger {
 export interface TokenServiceConfig {
   /** JWT_SECRET; empty counts as missing. */
   secret?: string;
+  /** JWT_VERIFICATION_SECRETS: older secrets still accepted. */
+  verificationSecrets?: readonly string[];
   production: boolean;
   logger: SecurityLogger;
   issuer?: string;
@@ -213,9 +242,9 @@ export const createTokenService = (config: TokenServiceConfig): TokenService => 
       'JWT_SECRET is not set: generated a random development signing key for access tokens. ' +
         'Tokens will not survive a restart or work across processes; set JWT_SECRET (at least 32 bytes) outside development.',
     );
-    return new TokenService({ secret: randomBytes(MIN_SECRET_BYTES), issuer, audience, clock: config.clock });
+    return new TokenService({ secret: randomBytes(MIN_SECRET_BYTES), verificationSecrets: keysFromList(config.verificationSecrets), issuer, audience, clock: config.clock });
   }
   const secret = Buffer.from(config.secret, 'utf8');
   if (secret.byteLength < MIN_SECRET_BYTES) throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes`);
-  return new TokenService({ secret, issuer, audience, clock: config.clock });
+  return new TokenService({ secret, verificationSecrets: keysFromList(config.verificationSecrets), issuer, audience, clock: config.clock });
 };

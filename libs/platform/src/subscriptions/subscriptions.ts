@@ -16,7 +16,8 @@ export class Subscriptions {
     private readonly events: EventStore,
     private readonly reads: ReadStore,
     private readonly health: HealthChecks,
-    private readonly metrics: Metrics,
+    /** This app's metrics, for what a consumer reports besides its subscription (a schedule's backlog). */
+    readonly metrics: Metrics,
   ) {}
 
   create(options: SubscriptionOptions): Subscription {

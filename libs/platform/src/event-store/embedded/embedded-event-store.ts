@@ -10,6 +10,7 @@ import {
   type AppendResult,
   type ConsumerGroupOptions,
   type EventFilter,
+  type EventLogObserver,
   type EventToAppend,
   type ExpectedRevision,
   type GroupSubscription,
@@ -49,6 +50,8 @@ export interface EmbeddedEventStoreOptions {
   writeOps?: LogWriteOps;
   /** Where a torn tail cut at open is reported (warn). */
   logger?: { warn(message: string): void };
+  /** Told of every write + fdatasync round (for /metrics). */
+  observer?: EventLogObserver;
 }
 
 export interface OpenReport {
@@ -187,6 +190,7 @@ export class EmbeddedEventStore extends EventStore {
         (frames) => this.applyDurable(frames),
         () => this.forgetUndurable(),
         this.options.writeRetry,
+        (sync) => this.options.observer?.synced?.(sync),
       );
       this.groups = new ConsumerGroups(join(this.dir, 'groups'), this.committed, (group, event, reason) =>
         this.parkEvent(group, event, reason),

@@ -88,6 +88,7 @@ export class GroupCommitWriter {
     private readonly onDurable: (frames: DurableFrame[]) => void,
     private readonly onLost: () => void,
     retry: WriterRetryOptions = {},
+    private readonly onSync?: (sync: { appends: number; bytes: number; seconds: number }) => void,
   ) {
     this.initialMs = retry.initialMs ?? 1000;
     this.maxMs = retry.maxMs ?? 5000;
@@ -145,6 +146,7 @@ export class GroupCommitWriter {
       if (frames.length > 0) {
         const bytes = frames.length === 1 ? frames[0] : Buffer.concat(frames);
         let offset: number;
+        const started = performance.now();
         try {
           offset = await this.file.appendDurably(bytes);
         } catch (error) {
@@ -154,6 +156,7 @@ export class GroupCommitWriter {
         this.stats.syncs++;
         this.stats.frames += frames.length;
         this.stats.bytes += bytes.length;
+        this.onSync?.({ appends: frames.length, bytes: bytes.length, seconds: (performance.now() - started) / 1000 });
         const durable: DurableFrame[] = [];
         for (const submission of batch) {
           if (!submission.frame) continue;

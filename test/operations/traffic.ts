@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { accessTokenFor, bearer } from '../support/auth';
+import type { TestApp } from '../support/test-app';
+import { createShow, GOOD_CARD, ManualClock, post } from '../box-office/box-office-client';
+import { waitFor } from '../support/processes';
+
+/**
+ * A short, realistic burst of traffic for the operations tests: sign-up and login, browsing,
+ * holds, payments, a cancellation and a refund, a contended seat, a hold that expires, lookups
+ * of unknown ids and an unknown path. Every id is fresh on each round, so a test can run it twice
+ * and see whether anything on /metrics grows with the ids (it must not).
+ */
+
+export interface TrafficRound {
+  showId: string;
+  bookings: number;
+}
+
+const get = async (url: string, token?: string, headers: Record<string, string> = {}): Promise<number> => {
+  const res = await fetch(url, { headers: { ...(token ? bearer(token) : {}), ...headers } });
+  await res.arrayBuffer();
+  return res.status;
+};
+
+const expectStatus = (what: string, status: number, expected: number[]): void => {
+  if (!expected.includes(status)) throw new Error(`${what}: ${status}, expected ${expected.join(' or ')}`);
+};
+
+/** Runs one round. With `clock` (the server's ManualClock), one hold is also made to expire. */
+export const driveTraffic = async (server: TestApp, options: { clock?: ManualClock } = {}): Promise<TrafficRound> => {
+  const { url } = server;
+  const admin = await accessTokenFor(server, randomUUID(), ['admin']);
+  const email = `fan-${randomUUID()}@example.test`;
+  const password = 'correct horse battery staple';
+  expectStatus('register', (await post(`${url}/api/auth/register`, '', { email, password, displayName: 'Fan' })).status, [201]);
+  const login = await post<{ accessToken: string }>(`${url}/api/auth/login`, '', { email, password });
+  expectStatus('login', login.status, [200]);
+  const fan = login.body.accessToken;
+  expectStatus('wrong password', (await post(`${url}/api/auth/login`, '', { email, password: 'not the password at all' })).status, [401]);
+  expectStatus('me', await get(`${url}/api/auth/me`, fan), [200]);
+
+  const showId = await createShow(url, admin, { rows: 2, seatsPerRow: 10, holdMinutes: 1 });
+  expectStatus('catalogue', await get(`${url}/api/shows`), [200]);
+  expectStatus('show', await get(`${url}/api/shows/${showId}`), [200]);
+  expectStatus('seats', await get(`${url}/api/shows/${showId}/seats?section=A`), [200]);
+  expectStatus('unknown show', await get(`${url}/api/shows/${randomUUID()}`), [404]);
+  expectStatus('unknown path', await get(`${url}/api/no-such-thing/${randomUUID()}`), [404]);
+
+  // A sale, then its refund.
+  const sold = await post<{ bookingId: string }>(`${url}/api/bookings`, fan, { showId, seats: ['A-1-1', 'A-1-2'] });
+  expectStatus('hold', sold.status, [201]);
+  expectStatus('pay', (await post(`${url}/api/bookings/${sold.body.bookingId}/payment`, fan, { card: GOOD_CARD })).status, [200]);
+  expectStatus('refund', (await post(`${url}/api/bookings/${sold.body.bookingId}/cancel`, fan)).status, [200]);
+  expectStatus('my bookings', await get(`${url}/api/me/bookings`, fan), [200]);
+  expectStatus('my tickets', await get(`${url}/api/me/tickets`, fan), [200]);
+  expectStatus('booking', await get(`${url}/api/bookings/${sold.body.bookingId}`, fan), [200]);
+
+  // A sale whose ticket is scanned at the gate: once in, twice refused, and a forged code.
+  const staff = await accessTokenFor(server, randomUUID(), ['staff']);
+  const attended = await post<{ bookingId: string }>(`${url}/api/bookings`, fan, { showId, seats: ['A-1-8'] });
+  expectStatus('hold', attended.status, [201]);
+  const paid = await post<{ tickets: { code: string }[] }>(`${url}/api/bookings/${attended.body.bookingId}/payment`, fan, { card: GOOD_CARD });
+  expectStatus('pay', paid.status, [200]);
+  const [{ code }] = paid.body.tickets;
+  expectStatus('check-in', (await post(`${url}/api/checkins`, staff, { code })).status, [200]);
+  expectStatus('second check-in', (await post(`${url}/api/checkins`, staff, { code })).status, [409]);
+  expectStatus('forged code', (await post(`${url}/api/checkins`, staff, { code: `${code.slice(0, -4)}AAAA` })).status, [404]);
+
+  // A hold given up before paying.
+  const dropped = await post<{ bookingId: string }>(`${url}/api/bookings`, fan, { showId, seats: ['A-1-3'] });
+  expectStatus('hold', dropped.status, [201]);
+  expectStatus('cancel', (await post(`${url}/api/bookings/${dropped.body.bookingId}/cancel`, fan)).status, [200]);
+
+  // Five fans at once on one seat: one hold, the others refused (locked, or taken meanwhile).
+  const rivals = await Promise.all(
+    Array.from({ length: 5 }, () => post(`${url}/api/bookings`, fan, { showId, seats: ['A-1-5'] })),
+  );
+  const winners = rivals.filter((answer) => answer.status === 201);
+  expect(winners).toHaveLength(1);
+  for (const answer of rivals) expectStatus('rival hold', answer.status, [201, 409]);
+  // Given up, so that only the hold below expires when the clock moves.
+  const [winner] = winners as { body: { bookingId?: string } }[];
+  expectStatus('cancel the winner', (await post(`${url}/api/bookings/${winner.body.bookingId}/cancel`, fan)).status, [200]);
+  expectStatus('bad body', (await post(`${url}/api/bookings`, fan, { showId, seats: ['A-1-6'], extra: true })).status, [400]);
+
+  let bookings = 4;
+  if (options.clock) {
+    const clock = options.clock;
+    const expiring = await post<{ bookingId: string }>(`${url}/api/bookings`, fan, { showId, seats: ['A-2-1'] });
+    expectStatus('hold', expiring.status, [201]);
+    bookings++;
+    clock.advance(2 * 60_000);
+    await waitFor(async () => {
+      const res = await fetch(`${url}/api/bookings/${expiring.body.bookingId}`, { headers: bearer(fan) });
+      return ((await res.json()) as { status?: string }).status === 'expired';
+    }, 10_000);
+  }
+  return { showId, bookings };
+};
+
+export interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+export interface Exposition {
+  types: Map<string, string>;
+  help: Map<string, string>;
+  samples: Sample[];
+}
+
+/** Parses Prometheus text exposition (version 0.0.4), enough for the checks: names, labels, values. */
+export const parseExposition = (text: string): Exposition => {
+  const types = new Map<string, string>();
+  const help = new Map<string, string>();
+  const samples: Sample[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const meta = /^# (HELP|TYPE) (\S+) ?(.*)$/.exec(line);
+    if (meta) {
+      (meta[1] === 'TYPE' ? types : help).set(meta[2], meta[3]);
+      continue;
+    }
+    if (line.startsWith('#')) continue;
+    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)(?: \d+)?$/.exec(line);
+    if (!sample) throw new Error(`not an exposition line: ${line}`);
+    const labels: Record<string, string> = {};
+    for (const [, key, value] of (sample[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
+      labels[key] = value.replace(/\\"/g, '"').replace(/\\n/g, '\n').replace(/\\\\/g, '\\');
+    }
+    samples.push({ name: sample[1], labels, value: Number(sample[3]) });
+  }
+  return { types, help, samples };
+};
+
+export const scrape = async (url: string): Promise<string> => {
+  const res = await fetch(`${url}/metrics`);
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  return res.text();
+};
