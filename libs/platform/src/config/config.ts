@@ -87,6 +87,13 @@ export class EnvironmentVariables {
   @IsString()
   JWT_AUDIENCE = 'tessera-api';
 
+  /** Access token lifetime; the web app refreshes silently when one runs out (tests shorten it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
