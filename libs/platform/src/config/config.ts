@@ -117,6 +117,12 @@ export class EnvironmentVariables {
   @IsString({ each: true })
   CORS_ORIGINS?: string[];
 
+  /** The built web app the standalone server serves at `/`; unset, dist/web beside the server. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  WEB_APP_DIR?: string;
+
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb' })
   BODY_LIMIT = '100kb';
 
@@ -253,7 +259,7 @@ export class ConfigError extends Error {
 /** Validate the environment. The first problem becomes one line that names the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig => {
   const known = Object.keys(new EnvironmentVariables());
-  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY'];
+  const extra = ['EVENTSTORE_URL', 'MONGO_URL', 'REDIS_URLS', 'MQTT_URL', 'SMTP_URL', 'JWT_SECRET', 'TICKET_SIGNING_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'CORS_ORIGINS', 'TRUST_PROXY', 'WEB_APP_DIR'];
   const input: Record<string, string> = {};
   for (const key of [...known, ...extra]) {
     if (env[key] !== undefined) input[key] = env[key] as string;
