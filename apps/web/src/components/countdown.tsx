@@ -30,8 +30,13 @@ export function Countdown({ until, onExpire, label = 'Time left' }: { until: str
 
   const urgent = left < 60_000;
   return (
-    <p role="timer" aria-label={`${label}: ${formatRemaining(left)}`} className={`font-mono text-2xl font-bold ${urgent ? 'text-red-700' : 'text-slate-900'}`}>
-      <span aria-hidden="true">{formatRemaining(left)}</span>
-    </p>
+    <div className="flex items-baseline gap-2">
+      <span aria-hidden="true" className="text-slate-700">
+        {label}
+      </span>
+      <p role="timer" aria-label={`${label}: ${formatRemaining(left)}`} className={`font-mono text-2xl font-bold ${urgent ? 'text-red-700' : 'text-slate-900'}`}>
+        <span aria-hidden="true">{formatRemaining(left)}</span>
+      </p>
+    </div>
   );
 }

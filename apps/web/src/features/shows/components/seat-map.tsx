@@ -244,7 +244,9 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
         role="group"
         aria-label={`${label}. Use the arrow keys to move between seats and Space to select.`}
         viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}
-        className="h-[60vh] max-h-[640px] w-full touch-none rounded-lg border border-slate-300 bg-white select-none"
+        // As wide as the section's shape asks, up to the screen: a small section does not get giant seats.
+        style={{ aspectRatio: `${full.w} / ${full.h}`, maxWidth: `${Math.max(full.w * 4, 320)}px` }}
+        className="max-h-[70vh] w-full touch-none rounded-lg border border-slate-300 bg-white select-none"
         onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
