@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
+import { safeNext } from '@/lib/safe-next';
 import { useSignIn } from '../api/sign-in';
 import { useSession } from '../api/use-session';
 
@@ -11,12 +12,12 @@ export function SignInPage() {
   const state = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const next = params.get('next') ?? '/';
+  const next = safeNext(params.get('next'));
   const ended = params.get('ended') === '1' || (state.status === 'anonymous' && state.ended);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate(next.startsWith('/') ? next : '/', { replace: true }) });
+    signIn.mutate({ email, password }, { onSuccess: () => navigate(next, { replace: true }) });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
+import { safeNext } from '@/lib/safe-next';
 import { useSignIn, useSignUp } from '../api/sign-in';
 
 export function SignUpPage() {
@@ -9,12 +10,12 @@ export function SignUpPage() {
   const signUp = useSignUp();
   const signIn = useSignIn();
   const [form, setForm] = useState({ displayName: '', email: '', password: '' });
-  const next = params.get('next') ?? '/';
+  const next = safeNext(params.get('next'));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signUp.mutate(form, {
-      onSuccess: () => signIn.mutate({ email: form.email, password: form.password }, { onSuccess: () => navigate(next.startsWith('/') ? next : '/', { replace: true }) }),
+      onSuccess: () => signIn.mutate({ email: form.email, password: form.password }, { onSuccess: () => navigate(next, { replace: true }) }),
     });
   };
 

@@ -121,6 +121,11 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
 
   useEffect(() => setView(full), [full]);
 
+  // For bench:web (the Performance API): the map of these seats is on screen and answers input.
+  useEffect(() => {
+    performance.mark('seat-map:interactive', { detail: { seats: seats.length } });
+  }, [seats]);
+
   const focusTarget = focused && layout.position.has(focused) ? focused : (seats.find((s) => s.status === 'available') ?? seats[0])?.seatId;
 
   const zoom = useCallback(

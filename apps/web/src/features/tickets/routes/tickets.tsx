@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
-import { useMyTickets, useTransfer } from '../api/tickets';
+import { formatMoney } from '@/lib/format';
+import { useMyBookings, useMyTickets, useTransfer } from '../api/tickets';
 import { TicketQr } from '../components/ticket-qr';
 
 const STATUS: Record<string, string> = { valid: 'Valid', checked_in: 'Checked in', void: 'Void' };
@@ -40,6 +41,43 @@ function TransferForm({ ticketId }: { ticketId: string }) {
   );
 }
 
+const BOOKING_STATUS: Record<string, string> = {
+  pending: 'Pending',
+  held: 'Held, waiting for payment',
+  confirmed: 'Paid',
+  expired: 'Expired',
+  cancelled: 'Cancelled',
+  refunded: 'Refunded',
+  rejected: 'Rejected',
+};
+
+/** The fan's bookings, each a link to its page (pay a hold, cancel and refund a paid booking). */
+function MyBookings() {
+  const bookings = useMyBookings();
+  if (bookings.isPending) return <Loading what="Loading your bookings" />;
+  if (bookings.isError) return <ProblemAlert error={bookings.error} />;
+  if (bookings.data.items.length === 0) return null;
+  return (
+    <section aria-labelledby="my-bookings" className="space-y-2">
+      <h2 id="my-bookings" className="text-xl font-bold">
+        My bookings
+      </h2>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+        {bookings.data.items.map((b) => (
+          <li key={b.bookingId} className="flex flex-wrap items-center justify-between gap-2 p-3">
+            <span>
+              {b.seats.join(', ')} · {formatMoney(b.amount, b.currency)} · {BOOKING_STATUS[b.status] ?? b.status}
+            </span>
+            <Link to={`/bookings/${b.bookingId}`} className="text-blue-800 underline">
+              Open booking<span className="sr-only"> for seats {b.seats.join(', ')}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The fan's tickets with their QR codes; a transfer moves a ticket (and its code) to another account. */
 export function TicketsPage() {
   const tickets = useMyTickets();
@@ -69,6 +107,7 @@ export function TicketsPage() {
           </li>
         ))}
       </ul>
+      <MyBookings />
     </section>
   );
 }
