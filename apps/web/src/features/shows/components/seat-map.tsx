@@ -98,7 +98,6 @@ const SeatShape = memo(function SeatShape({
       stroke={selected ? '#000' : free ? 'none' : '#64748b'}
       strokeWidth={selected ? 2.5 : 0.5}
       strokeDasharray={seat.status === 'held' ? '2 1' : undefined}
-      className={free ? 'cursor-pointer' : 'cursor-not-allowed'}
     />
   );
 });
@@ -112,7 +111,8 @@ const SeatShape = memo(function SeatShape({
 export function SeatMap({ seats, categories, selected, onToggle, label, formatPrice }: SeatMapProps) {
   const layout = useMemo(() => layoutSeats(seats), [seats]);
   const colourOf = useMemo(() => new Map(categories.map((c, i) => [c.id, CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]])), [categories]);
-  const categoryOf = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
+  // What a seat's label says of its category ("VIP, €120.00"), worked out once per category.
+  const categoryText = useMemo(() => new Map(categories.map((c) => [c.id, `, ${c.name}, ${formatPrice(c.price)}`])), [categories, formatPrice]);
   const full = useMemo(() => ({ x: -PITCH, y: -PITCH, w: layout.width + 2 * PITCH, h: layout.height + 2 * PITCH }), [layout]);
   const [view, setView] = useState(full);
   const [focused, setFocused] = useState<string | undefined>(undefined);
@@ -225,11 +225,8 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
     }
   };
 
-  const seatLabel = (seat: Seat): string => {
-    const category = categoryOf.get(seat.categoryId);
-    const price = category ? `, ${category.name}, ${formatPrice(category.price)}` : '';
-    return `Row ${seat.row}, seat ${seat.number}${price}, ${selected.has(seat.seatId) ? 'selected' : STATUS_WORDS[seat.status]}`;
-  };
+  const seatLabel = (seat: Seat): string =>
+    `Row ${seat.row}, seat ${seat.number}${categoryText.get(seat.categoryId) ?? ''}, ${selected.has(seat.seatId) ? 'selected' : STATUS_WORDS[seat.status]}`;
 
   return (
     <div className="space-y-2">
@@ -251,7 +248,8 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
         viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}
         // As wide as the section's shape asks, up to the screen: a small section does not get giant seats.
         style={{ aspectRatio: `${full.w} / ${full.h}`, maxWidth: `${Math.max(full.w * 4, 320)}px` }}
-        className="max-h-[70vh] w-full touch-none rounded-lg border border-slate-300 bg-white select-none"
+        // Cursors by one rule on the map, not a class on each of (up to) 100,000 seats.
+        className="max-h-[70vh] w-full touch-none rounded-lg border border-slate-300 bg-white select-none [&_rect[aria-disabled=false]]:cursor-pointer [&_rect[aria-disabled=true]]:cursor-not-allowed"
         onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}

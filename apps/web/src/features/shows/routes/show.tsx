@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
@@ -23,11 +23,24 @@ export function ShowPage() {
   const seats = useSeats(showId, sectionId);
   const hold = usePlaceHold();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const currency = show.data?.currency ?? 'EUR';
+  // Stable across renders, so the seat map's per-category labels are not rebuilt on each click.
+  const money = useCallback((minor: number) => formatMoney(minor, currency), [currency]);
+  const maxSeats = show.data?.maxSeatsPerBooking ?? 0;
+  const toggle = useCallback(
+    (seatId: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(seatId)) next.delete(seatId);
+        else if (next.size < maxSeats) next.add(seatId);
+        return next;
+      }),
+    [maxSeats],
+  );
 
   if (show.isPending) return <Loading what="Loading the show" />;
   if (show.isError) return <ProblemAlert error={show.error} />;
   const s = show.data;
-  const money = (minor: number) => formatMoney(minor, s.currency);
   const sections = s.sections.filter((section) => section.categoryId === categoryId);
   const section = s.sections.find((x) => x.id === sectionId);
 
@@ -37,14 +50,6 @@ export function ShowPage() {
     for (const [key, value] of Object.entries({ category: categoryId, section: sectionId, ...next })) if (value) merged.set(key, value);
     setParams(merged);
   };
-
-  const toggle = (seatId: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(seatId)) next.delete(seatId);
-      else if (next.size < s.maxSeatsPerBooking) next.add(seatId);
-      return next;
-    });
 
   const placeHold = () => {
     if (!session.accessToken()) {
