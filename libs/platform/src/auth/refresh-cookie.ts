@@ -1,5 +1,7 @@
 import { parse, serialize } from 'cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import { ValidationFailedException } from '../http/validation';
 
 /**
  * The refresh token as a cookie, for browsers (API.md, Accounts): page scripts never see it, so
@@ -18,25 +20,16 @@ export const WANTS_COOKIE_HEADER = 'x-refresh-cookie';
 export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_HEADER_VALUE = 'tessera-web';
 
-type Request = Pick<FastifyRequest, 'headers' | 'body'>;
-
-const header = (req: Request, name: string): string | undefined => {
-  const value = req.headers[name];
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** The body's `refreshToken` when it is a string (the DTO has made sure of the type already). */
-const bodyToken = (req: Request): string | undefined => {
-  const body: unknown = req.body;
-  const token = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).refreshToken : undefined;
-  return typeof token === 'string' ? token : undefined;
-};
-
 /** Whether the client asked for the refresh token as a cookie (`X-Refresh-Cookie: 1`). */
-export const wantsRefreshCookie = (req: Request): boolean => header(req, WANTS_COOKIE_HEADER) === '1';
+export const wantsRefreshCookie = (headers: IncomingHttpHeaders): boolean => header(headers, WANTS_COOKIE_HEADER) === '1';
 
 /** Whether the request carries the CSRF guard, without which the cookie is never read. */
-export const passesCsrfGuard = (req: Request): boolean => header(req, CSRF_HEADER) === CSRF_HEADER_VALUE;
+export const passesCsrfGuard = (headers: IncomingHttpHeaders): boolean => header(headers, CSRF_HEADER) === CSRF_HEADER_VALUE;
 
 export type PresentedRefreshToken =
   | { from: 'body'; token: string }
@@ -45,13 +38,16 @@ export type PresentedRefreshToken =
   | { from: 'none' };
 
 /** Where the refresh token of this request comes from: the body first, the cookie behind the guard. */
-export const presentedRefreshToken = (req: Request): PresentedRefreshToken => {
-  const token = bodyToken(req);
-  if (token !== undefined) return { from: 'body', token };
-  if (!passesCsrfGuard(req)) return { from: 'none' };
-  const cookies = header(req, 'cookie');
+export const presentedRefreshToken = (headers: IncomingHttpHeaders, bodyToken: unknown): PresentedRefreshToken => {
+  if (typeof bodyToken === 'string') return { from: 'body', token: bodyToken };
+  if (!passesCsrfGuard(headers)) return { from: 'none' };
+  const cookies = header(headers, 'cookie');
   return { from: 'cookie', token: cookies ? parse(cookies)[REFRESH_COOKIE] : undefined };
 };
+
+/** 400 for a refresh or logout with no token in the body and no CSRF header: the cookie is not read. */
+export const missingRefreshToken = (): ValidationFailedException =>
+  new ValidationFailedException([{ field: 'refreshToken', message: `is required (or the ${REFRESH_COOKIE} cookie with X-Requested-With: ${CSRF_HEADER_VALUE})` }]);
 
 const attributes = { httpOnly: true, secure: true, sameSite: 'strict', path: REFRESH_COOKIE_PATH } as const;
 

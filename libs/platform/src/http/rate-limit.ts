@@ -69,7 +69,7 @@ export const loginAccountAddressTracker = (req: Request): string => `${loginAcco
 
 /** The session a refresh is for (body or cookie token); a malformed or missing token shares one bucket per IP. */
 export const refreshFamilyTracker = (req: Request): string => {
-  const presented = presentedRefreshToken(req);
+  const presented = presentedRefreshToken(req.headers, bodyField(req, 'refreshToken'));
   const parsed = parseRefreshToken(presented.from === 'none' ? undefined : presented.token);
   return parsed ? `family:${parsed.familyId}` : `malformed:${ipOf(req)}`;
 };

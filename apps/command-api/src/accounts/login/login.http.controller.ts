@@ -38,7 +38,7 @@ export class LoginHttpController {
     const result = await this.commands.execute(new LoginCommand(body.email, body.password, commandContextOf(req, this.clock)));
     res.header('X-Position', result.position);
     res.header('Cache-Control', 'no-store');
-    if (!wantsRefreshCookie(req)) return result;
+    if (!wantsRefreshCookie(req.headers)) return result;
     const { refreshToken, ...answer } = result;
     setRefreshCookie(res, refreshToken, this.tokens.refreshTokenTtlSeconds);
     return answer;

@@ -3,8 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse } from '@nestjs/swagger';
 import { LogoutRequest } from '@tessera/contracts';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
-import { clearRefreshCookie, presentedRefreshToken } from '@tessera/platform/auth/refresh-cookie';
-import { ValidationFailedException } from '@tessera/platform/http/validation';
+import { clearRefreshCookie, missingRefreshToken, presentedRefreshToken } from '@tessera/platform/auth/refresh-cookie';
 import { Clock } from '@tessera/platform/time/clock';
 import type { FastifyReply } from 'fastify';
 import { ApiRefreshCookieCredential } from '../accounts.refresh-cookie';
@@ -31,11 +30,8 @@ export class LogoutHttpController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
-    void body; // validated for its shape; the token is read with the cookie's rules below
-    const presented = presentedRefreshToken(req);
-    if (presented.from === 'none') {
-      throw new ValidationFailedException([{ field: 'refreshToken', message: 'is required (or the tessera_refresh cookie with X-Requested-With: tessera-web)' }]);
-    }
+    const presented = presentedRefreshToken(req.headers, body.refreshToken);
+    if (presented.from === 'none') throw missingRefreshToken();
     if (presented.from === 'cookie') clearRefreshCookie(res);
     if (presented.token === undefined) return;
     const { position } = await this.commands.execute(new LogoutCommand(presented.token, commandContextOf(req, this.clock)));

@@ -6,8 +6,7 @@ import { RefreshRequest, type TokenResponseBody } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
 import { TokenResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
-import { clearRefreshCookie, presentedRefreshToken, setRefreshCookie, wantsRefreshCookie } from '@tessera/platform/auth/refresh-cookie';
-import { ValidationFailedException } from '@tessera/platform/http/validation';
+import { clearRefreshCookie, missingRefreshToken, presentedRefreshToken, setRefreshCookie, wantsRefreshCookie } from '@tessera/platform/auth/refresh-cookie';
 import { TokenService } from '@tessera/platform/security/token-service';
 import { RateLimit } from '@tessera/platform/http/rate-limit';
 import { Clock } from '@tessera/platform/time/clock';
@@ -43,23 +42,17 @@ export class RefreshHttpController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TokenResponseBody> {
-    void body; // validated for its shape; the token is read with the cookie's rules below
-    const presented = presentedRefreshToken(req);
-    if (presented.from === 'none') {
-      throw new ValidationFailedException([{ field: 'refreshToken', message: 'is required (or the tessera_refresh cookie with X-Requested-With: tessera-web)' }]);
-    }
+    const presented = presentedRefreshToken(req.headers, body.refreshToken);
+    if (presented.from === 'none') throw missingRefreshToken();
     res.header('Cache-Control', 'no-store');
     const byCookie = presented.from === 'cookie';
-    let result;
-    try {
-      if (presented.token === undefined) throw new DomainError('INVALID_REFRESH_TOKEN', 'no refresh token was presented');
-      result = await this.commands.execute(new RefreshSessionCommand(presented.token, commandContextOf(req, this.clock)));
-    } catch (error) {
+    // No cookie at all is judged like an empty token: 401 INVALID_REFRESH_TOKEN.
+    const result = await this.commands.execute(new RefreshSessionCommand(presented.token ?? '', commandContextOf(req, this.clock))).catch((error: unknown) => {
       if (byCookie && error instanceof DomainError) clearRefreshCookie(res);
       throw error;
-    }
+    });
     res.header('X-Position', result.position);
-    if (!byCookie && !wantsRefreshCookie(req)) return result;
+    if (!byCookie && !wantsRefreshCookie(req.headers)) return result;
     const { refreshToken, ...answer } = result;
     setRefreshCookie(res, refreshToken, this.tokens.refreshTokenTtlSeconds);
     return answer;
