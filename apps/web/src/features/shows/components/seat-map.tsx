@@ -47,9 +47,6 @@ export const layoutSeats = (seats: readonly Seat[]): Layout => {
   return { rows, position, width: Math.max(width, PITCH), height: Math.max(rows.length * PITCH, PITCH) };
 };
 
-/** The element id of a seat's shape (seat ids are unique within a show). */
-const seatElementId = (seatId: string): string => `seat-${seatId}`;
-
 const STATUS_WORDS: Record<Seat['status'], string> = { available: 'available', held: 'held by someone else', sold: 'sold' };
 
 interface SeatMapProps {
@@ -82,7 +79,6 @@ const SeatShape = memo(function SeatShape({
   const free = seat.status === 'available';
   return (
     <rect
-      id={seatElementId(seat.seatId)}
       data-seat={seat.seatId}
       role="checkbox"
       aria-checked={selected}
@@ -154,7 +150,8 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
 
   const moveFocus = (seatId: string) => {
     setFocused(seatId);
-    document.getElementById(seatElementId(seatId))?.focus();
+    // Seat ids are letters, digits, `_` and `-` (SEAT_ID_PATTERN): safe in a selector as they are.
+    svg.current?.querySelector<SVGRectElement>(`rect[data-seat="${seatId}"]`)?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
