@@ -6,6 +6,11 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
+# The gateway: nginx with deploy/nginx.conf and the built web app (docker compose builds this target).
+FROM nginx:1.27-alpine AS gateway
+COPY deploy/nginx.conf /etc/nginx/nginx.conf
+COPY --from=build /app/dist/web /usr/share/nginx/html
+
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production APP=standalone
 WORKDIR /app

@@ -14,17 +14,19 @@ const USED_WITHOUT_IMPORT: Record<string, string> = {
   'pino-http': 'a required peer dependency of nestjs-pino, which builds its root logger with it (its per-request middleware is not mounted: docs/decisions/0005)',
   '@nestjs/microservices':
     "part of the stack the project brief fixes, not imported yet: the notifier publishes through mqtt.js directly (decision 0012: the API.md payloads must go out as they are, and Nest's ClientMqtt wraps them in its { pattern, data } envelope); the MQTT telemetry ingest could become a Nest MQTT transport server, which reads raw JSON packets as they are",
-  '@fastify/static': "loaded by @nestjs/platform-fastify's useStaticAssets, which SwaggerModule calls for the assets of /docs (10.1.3: later 10.1.x need the ESM-only content-disposition 3, which jest on Node 20 cannot require)",
   'openapi-typescript': "run as a CLI by test/openapi/client-types.e2e-spec.ts (the README's client-types command)",
+  jsdom: "the environment of the web app's component tests, named in apps/web/vite.config.mts (test.environment)",
 };
 
 const packageOf = (specifier: string): string =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
 
 const imported = (): Set<string> => {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.js', '*.mjs'], { cwd: ROOT, encoding: 'utf8' })
+  // The web app's packages count as any other: its .tsx, its Vite config (.mts) and its style
+  // sheets (`@import 'tailwindcss'`) are read too.
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.js', '*.mjs', '*.mts', '*.css'], { cwd: ROOT, encoding: 'utf8' })
     .split('\n')
-    .filter((file) => file && !file.startsWith('apps/web/'));
+    .filter(Boolean);
   const names = new Set<string>();
   // import … from 'x', export … from 'x', import 'x', import('x'), require('x'), require.resolve('x').
   const specifier = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\brequire(?:\.resolve)?\s*\(\s*)['"]([^'"./][^'"]*)['"]/g;

@@ -1,6 +1,7 @@
 import { describeWithBinary, makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { WEB_APP_CSP } from '@tessera/platform/http/web-app';
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -51,13 +52,13 @@ const startStandIn = async (app: App): Promise<StandIn> => {
 };
 
 /** One request on a connection of its own (no client-side keep-alive to hide what nginx does). */
-const send = (port: number, method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> =>
+const send = (port: number, method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> =>
   new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method, path, agent: false, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -85,6 +86,11 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     rewrite('server query-api:3000;', `server 127.0.0.1:${apps.query.port};`);
     rewrite('server notifier:3000;', `server 127.0.0.1:${apps.notifier.port};`);
     rewrite('listen 80;', `listen 127.0.0.1:${port};`);
+    // A built web app of two files, where the gateway image has dist/web.
+    rewrite('root /usr/share/nginx/html;', `root ${dir}/web;`);
+    await mkdir(join(dir, 'web', 'assets'), { recursive: true });
+    await writeFile(join(dir, 'web', 'index.html'), '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>');
+    await writeFile(join(dir, 'web', 'assets', 'index-abc123.js'), 'console.log("tessera")');
     rewrite(
       'http {',
       `http {\n  access_log ${dir}/access.log;\n${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${dir}/${kind};`).join('\n')}`,
@@ -177,6 +183,23 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
       req.end();
     });
     expect(firstChunk).toContain('data: {"hello":true}');
+  });
+
+  it('serves the web app: index.html for client routes (no-cache, the strict CSP), hashed assets immutable, the API untouched', async () => {
+    for (const path of ['/', '/shows/42', '/bookings/b-1?step=pay']) {
+      const page = await send(port, 'GET', path);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('/assets/index-abc123.js');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers['content-security-policy']).toBe(WEB_APP_CSP);
+    }
+    const asset = await send(port, 'GET', '/assets/index-abc123.js');
+    expect(asset.body).toBe('console.log("tessera")');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await send(port, 'GET', '/assets/gone-999.js')).status).toBe(404);
+    expect((await send(port, 'GET', '/favicon.ico')).status).toBe(404);
+    expect((await send(port, 'GET', '/docs')).status).toBe(404);
+    expect(JSON.parse((await send(port, 'GET', '/api/shows/42')).body)).toEqual({ app: 'query' });
   });
 
   it('limits the API per address to 10 requests a second with a burst of 20, answering 429 at the gateway', async () => {

@@ -5,8 +5,9 @@ import { CommandApiModule } from '../../command-api/src/command-api.module';
 import { NotifierModule } from '../../notifier/src/notifier.module';
 import { ProjectorModule } from '../../projector/src/projector.module';
 import { QueryApiModule } from '../../query-api/src/query-api.module';
+import { WebAppModule } from './web-app.module';
 
-/** All four apps in one process on one platform: what `npm start` runs. */
+/** All four apps in one process on one platform, and the web app at `/`: what `npm start` runs. */
 @Module({})
 export class StandaloneModule {
   static forRoot(config: TesseraConfig, overrides: Partial<PlatformOptions> = {}): DynamicModule {
@@ -18,6 +19,7 @@ export class StandaloneModule {
         QueryApiModule,
         ProjectorModule,
         NotifierModule,
+        WebAppModule,
       ],
     };
   }

@@ -116,6 +116,7 @@ export class PlatformModule {
             production: config.NODE_ENV === 'production',
             issuer: config.JWT_ISSUER,
             audience: config.JWT_AUDIENCE,
+            accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
             clock,
             logger: new Logger('Tokens'),
           }),

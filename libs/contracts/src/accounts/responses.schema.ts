@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { ROLES, type Role } from './roles';
-import type { ChangeRolesResponse, MeResponse, RegisterResponse, TokenResponse } from './responses';
+import type { ChangeRolesResponse, MeResponse, RegisterResponse, TokenResponseBody } from './responses';
 
 /**
  * The response bodies of responses.ts as OpenAPI schemas (GET /openapi.json). Each class
@@ -20,12 +20,16 @@ export class RegisterResponseSchema implements RegisterResponse {
 }
 
 @ApiSchema({ name: 'TokenResponse' })
-export class TokenResponseSchema implements TokenResponse {
+export class TokenResponseSchema implements TokenResponseBody {
   @ApiProperty({ description: 'Bearer token for `Authorization`.' })
   accessToken!: string;
 
-  @ApiProperty({ description: 'Opaque and single use: presenting it again after the grace window revokes the whole session.' })
-  refreshToken!: string;
+  @ApiProperty({
+    required: false,
+    description:
+      'Opaque and single use: presenting it again after the grace window revokes the whole session. Absent when the request asked for the `tessera_refresh` cookie (`X-Refresh-Cookie: 1`) or refreshed with it.',
+  })
+  refreshToken?: string;
 
   @ApiProperty({ enum: ['Bearer'] })
   tokenType!: 'Bearer';

@@ -18,6 +18,12 @@ export interface TokenResponse {
   position: string;
 }
 
+/**
+ * The body of that 200 as a client gets it: a browser that asked for the cookie
+ * (`X-Refresh-Cookie: 1`, or a refresh by cookie) gets no `refreshToken` in it.
+ */
+export type TokenResponseBody = Omit<TokenResponse, 'refreshToken'> & { refreshToken?: string };
+
 /** 200 of GET /api/auth/me. */
 export interface MeResponse {
   userId: string;

@@ -127,6 +127,13 @@ export class EnvironmentVariables {
   @IsString()
   JWT_AUDIENCE = 'tessera-api';
 
+  /** Access token lifetime; the web app refreshes silently when one runs out (tests shorten it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
@@ -161,6 +168,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString({ each: true })
   CORS_ORIGINS?: string[];
+
+  /** The built web app the standalone server serves at `/`; unset, dist/web beside the server. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  WEB_APP_DIR?: string;
 
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb' })
   BODY_LIMIT = '100kb';
@@ -466,6 +479,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): TesseraConfig 
     'ADMIN_PASSWORD',
     'CORS_ORIGINS',
     'TRUST_PROXY',
+    'WEB_APP_DIR',
   ];
   const input: Record<string, string> = {};
   for (const key of [...known, ...extra]) {

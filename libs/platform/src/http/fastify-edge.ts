@@ -11,6 +11,7 @@ import { isJsonContentType, parseJsonBody, requestHasBody } from './json-body';
 import { COMPRESSION_THRESHOLD_BYTES } from './precompressed';
 import { problem } from './problem-details.filter';
 import { discoverRoutes, RouteTable } from './route-table';
+import { isSpaFallback } from './web-app';
 
 /**
  * The HTTP edge on Fastify (docs/decisions/0005). Each rule of API.md (Operations) is a framework-free
@@ -102,7 +103,8 @@ export const applyTransportRules = async (app: INestApplication): Promise<void> 
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(security);
     reply.header('X-Request-Id', request.id);
-    if (request.is404) {
+    // The web app's fallback route matches every GET: a GET on a POST-only API path is still a 405.
+    if (request.is404 || isSpaFallback(request)) {
       // Built on first use: the controllers are all registered once the app serves requests.
       table ??= new RouteTable(discoverRoutes(app));
       const url = request.url;

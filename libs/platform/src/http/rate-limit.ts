@@ -18,6 +18,7 @@ import { normaliseEmail } from '@tessera/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { TesseraConfig } from '../config/config';
+import { presentedRefreshToken } from '../auth/refresh-cookie';
 import { parseRefreshToken } from '../security/refresh-token';
 import { createRateLimitStorage } from './rate-limit.storage';
 
@@ -66,9 +67,10 @@ export const loginAccountTracker = (req: Request): string => {
 /** The account a login is for, from this client address: what one stranger can exhaust. */
 export const loginAccountAddressTracker = (req: Request): string => `${loginAccountTracker(req)}\u0000ip:${ipOf(req)}`;
 
-/** The session a refresh is for; a malformed token shares one bucket per IP. */
+/** The session a refresh is for (body or cookie token); a malformed or missing token shares one bucket per IP. */
 export const refreshFamilyTracker = (req: Request): string => {
-  const parsed = parseRefreshToken(bodyField(req, 'refreshToken'));
+  const presented = presentedRefreshToken(req.headers, bodyField(req, 'refreshToken'));
+  const parsed = parseRefreshToken(presented.from === 'none' ? undefined : presented.token);
   return parsed ? `family:${parsed.familyId}` : `malformed:${ipOf(req)}`;
 };
 

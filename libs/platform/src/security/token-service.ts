@@ -86,7 +86,8 @@ export class TokenService {
   private readonly keyObjects = new Map<string, KeyObject>();
   private readonly clock: Clock;
   private readonly accessTokenTtlSeconds: number;
-  private readonly refreshTokenTtlSeconds: number;
+  /** How long a refresh token family lives: the cookie that carries it lives as long (auth/refresh-cookie.ts). */
+  readonly refreshTokenTtlSeconds: number;
   private readonly verified = new Map<string, AccessPrincipal>();
 
   constructor(private readonly options: TokenServiceOptions) {
@@ -224,6 +225,8 @@ export interface TokenServiceConfig {
   issuer?: string;
   audience?: string;
   clock?: Clock;
+  /** ACCESS_TOKEN_TTL_SECONDS (15 minutes by default). */
+  accessTokenTtlSeconds?: number;
 }
 
 /**
@@ -242,9 +245,9 @@ export const createTokenService = (config: TokenServiceConfig): TokenService => 
       'JWT_SECRET is not set: generated a random development signing key for access tokens. ' +
         'Tokens will not survive a restart or work across processes; set JWT_SECRET (at least 32 bytes) outside development.',
     );
-    return new TokenService({ secret: randomBytes(MIN_SECRET_BYTES), verificationSecrets: keysFromList(config.verificationSecrets), issuer, audience, clock: config.clock });
+    return new TokenService({ secret: randomBytes(MIN_SECRET_BYTES), verificationSecrets: keysFromList(config.verificationSecrets), issuer, audience, clock: config.clock, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   }
   const secret = Buffer.from(config.secret, 'utf8');
   if (secret.byteLength < MIN_SECRET_BYTES) throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes`);
-  return new TokenService({ secret, verificationSecrets: keysFromList(config.verificationSecrets), issuer, audience, clock: config.clock });
+  return new TokenService({ secret, verificationSecrets: keysFromList(config.verificationSecrets), issuer, audience, clock: config.clock, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
 };

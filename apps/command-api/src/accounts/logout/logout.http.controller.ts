@@ -3,8 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse } from '@nestjs/swagger';
 import { LogoutRequest } from '@tessera/contracts';
 import { AuthenticatedRequest, commandContextOf, Public } from '@tessera/platform/auth/auth';
+import { clearRefreshCookie, missingRefreshToken, presentedRefreshToken } from '@tessera/platform/auth/refresh-cookie';
 import { Clock } from '@tessera/platform/time/clock';
 import type { FastifyReply } from 'fastify';
+import { ApiRefreshCookieCredential } from '../accounts.refresh-cookie';
 import { LogoutCommand } from './logout.command';
 
 @Controller('api/auth')
@@ -14,8 +16,12 @@ export class LogoutHttpController {
     private readonly clock: Clock,
   ) {}
 
-  /** Public: the refresh token is the credential, so a client with an expired access token can still sign out. */
+  /**
+   * Public: the refresh token is the credential, so a client with an expired access token can still
+   * sign out. From the body, or from the cookie behind the CSRF header; a cookie is always cleared.
+   */
   @Public()
+  @ApiRefreshCookieCredential()
   @ApiNoContentResponse({ description: 'The session (the token family) is revoked; a token that is not ours revokes nothing and answers 204 all the same.' })
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -24,7 +30,11 @@ export class LogoutHttpController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
-    const { position } = await this.commands.execute(new LogoutCommand(body.refreshToken, commandContextOf(req, this.clock)));
+    const presented = presentedRefreshToken(req.headers, body.refreshToken);
+    if (presented.from === 'none') throw missingRefreshToken();
+    if (presented.from === 'cookie') clearRefreshCookie(res);
+    if (presented.token === undefined) return;
+    const { position } = await this.commands.execute(new LogoutCommand(presented.token, commandContextOf(req, this.clock)));
     if (position !== null) res.header('X-Position', position);
   }
 }

@@ -1,0 +1,35 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { Loading } from '@/components/spinner';
+import { RequireSession, SignInPage, SignUpPage } from '@/features/auth';
+import { CataloguePage, ShowPage } from '@/features/shows';
+import { Layout } from './layout';
+import { NotFoundPage } from './not-found';
+
+// Pages a first visit does not need load on demand (the QR encoder, the scanner, checkout).
+const BookingPage = lazy(() => import('@/features/bookings').then((m) => ({ default: m.BookingPage })));
+const TicketsPage = lazy(() => import('@/features/tickets').then((m) => ({ default: m.TicketsPage })));
+const CheckInPage = lazy(() => import('@/features/checkin').then((m) => ({ default: m.CheckInPage })));
+
+const signedIn = (page: ReactNode) => (
+  <RequireSession>
+    <Suspense fallback={<Loading />}>{page}</Suspense>
+  </RequireSession>
+);
+
+/** The client routes. The server answers index.html for each of them (SPA fallback). */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <CataloguePage /> },
+      { path: 'shows/:showId', element: <ShowPage /> },
+      { path: 'signin', element: <SignInPage /> },
+      { path: 'signup', element: <SignUpPage /> },
+      { path: 'bookings/:bookingId', element: signedIn(<BookingPage />) },
+      { path: 'tickets', element: signedIn(<TicketsPage />) },
+      { path: 'checkin', element: signedIn(<CheckInPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

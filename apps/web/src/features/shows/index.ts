@@ -1,0 +1,2 @@
+export { CataloguePage } from './routes/catalogue';
+export { ShowPage } from './routes/show';
