@@ -79,6 +79,25 @@ export const ROUTES: FuzzRoute[] = [
   { method: 'PUT', path: '/api/admin/users/{userId}/roles', auth: 'admin', body: bodyOf({ roles }) },
 ];
 
+// ---- administration: user search ------------------------------------------------------------
+
+const userCursor = Buffer.from(JSON.stringify([5])).toString('base64url');
+ROUTES.push(
+  {
+    method: 'GET',
+    path: '/api/admin/users?email={email}&q={q}&role={role}&limit={limit}&cursor={cursor}',
+    auth: 'admin',
+    params: {
+      email: fc.oneof({ weight: 3, arbitrary: email }, { weight: 1, arbitrary: nastyString }),
+      q: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('ada', 'EXAMPLE', '.*', '(a+)+$', '[', '\\') }, { weight: 1, arbitrary: nastyString }),
+      role: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('user', 'staff', 'admin') }, { weight: 1, arbitrary: nastyString }),
+      limit: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 100 }).map(String) }, { weight: 1, arbitrary: fc.oneof(fc.integer({ min: -5, max: 500 }).map(String), nastyString) }),
+      cursor: fc.oneof({ weight: 3, arbitrary: fc.constant(userCursor) }, { weight: 1, arbitrary: nastyString }),
+    },
+  },
+  { method: 'GET', path: '/api/admin/users/{userId}', auth: 'admin', params: { userId: fc.oneof(fc.uuid(), nastyString) } },
+);
+
 // ---- box office -----------------------------------------------------------------------------
 
 const id = fc.oneof(fc.uuid(), nastyString);

@@ -5,6 +5,7 @@ import { liveStatsDescriptor } from './stats.read-model';
 import { salesDescriptor } from './sales.read-model';
 import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
+import { usersDescriptor } from './users.read-model';
 
 export * from './read-model';
 export * from './projection-progress';
@@ -14,6 +15,7 @@ export * from './seating.read-model';
 export * from './tickets.read-model';
 export * from './incidents.read-model';
 export * from './stats.read-model';
+export * from './users.read-model';
 
 /** Every projection apps/projector runs, as its readers see it (same order as its PROJECTIONS). */
-export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [seatingDescriptor, bookingsDescriptor, ticketsDescriptor, salesDescriptor, incidentsDescriptor, liveStatsDescriptor];
+export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [seatingDescriptor, bookingsDescriptor, ticketsDescriptor, salesDescriptor, incidentsDescriptor, liveStatsDescriptor, usersDescriptor];

@@ -5,6 +5,7 @@ import { liveStatsProjection } from './stats.projection';
 import { salesProjection } from './sales.projection';
 import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
+import { usersProjection } from './users.projection';
 
 export * from './bookings.projection';
 export * from './sales.projection';
@@ -12,6 +13,7 @@ export * from './seating.projection';
 export * from './tickets.projection';
 export * from './incidents.projection';
 export * from './stats.projection';
+export * from './users.projection';
 
 /** Every projection the projector runs, by name (the CLI's `rebuild <name>`). */
-export const PROJECTIONS: readonly Projection[] = [seatingProjection, bookingsProjection, ticketsProjection, salesProjection, incidentsProjection, liveStatsProjection];
+export const PROJECTIONS: readonly Projection[] = [seatingProjection, bookingsProjection, ticketsProjection, salesProjection, incidentsProjection, liveStatsProjection, usersProjection];
