@@ -124,6 +124,14 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(tickets, 200);
     const [first, second] = (tickets.body as { items: { ticketId: string; code: string }[] }).items;
 
+    // Administration: the user search and a user's counts
+    const fanId = (registered.body as { userId: string }).userId;
+    expectStatus(await send('GET', `/api/admin/users?email=${encodeURIComponent(email)}&limit=5`, { token: admin, headers: { 'x-min-position': paidAt } }), 200);
+    expectStatus(await send('GET', '/api/admin/users?role=root', { token: admin }), 400, 'VALIDATION_FAILED');
+    expectStatus(await send('GET', `/api/admin/users/${fanId}`, { token: admin, headers: { 'x-min-position': paidAt } }), 200);
+    expectStatus(await send('GET', `/api/admin/users/${randomUUID()}`, { token: admin }), 404, 'USER_NOT_FOUND');
+    expectStatus(await send('GET', '/api/admin/users', { token: staff }), 403, 'FORBIDDEN');
+
     // Tickets
     expectStatus(await send('POST', '/api/checkins', { token: staff, body: { code: first.code } }), 200);
     expectStatus(await send('POST', '/api/checkins', { token: staff, body: { code: first.code } }), 409, 'ALREADY_CHECKED_IN');

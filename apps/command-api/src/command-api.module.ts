@@ -5,10 +5,11 @@ import { BookingsModule } from './bookings/bookings.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { CancelShowModule } from './shows/cancel-show/cancel-show.module';
 import { ShowsModule } from './shows/shows.module';
+import { VouchersModule } from './vouchers/vouchers.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** HTTP writes: validates commands, takes seat locks, appends events. */
 @Module({
-  imports: [CqrsModule, AccountsModule, TicketsModule, CancelShowModule, ShowsModule, BookingsModule, IncidentsModule],
+  imports: [CqrsModule, AccountsModule, TicketsModule, CancelShowModule, ShowsModule, BookingsModule, IncidentsModule, VouchersModule],
 })
 export class CommandApiModule {}

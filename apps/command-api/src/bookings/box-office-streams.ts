@@ -4,9 +4,10 @@ import {
   seatStream,
   showStream,
   ticketStream,
+  voucherStream,
   type DomainEvent,
 } from '@tessera/contracts';
-import { Booking, DomainError, Seat, Show, Ticket, type BookingDecision } from '@tessera/domain';
+import { Booking, DomainError, Seat, Show, Ticket, Voucher, type BookingDecision } from '@tessera/domain';
 import type { LoadedStream } from '@tessera/platform/commands/event-sourcing';
 import type { StreamModel, StreamReads } from '@tessera/platform/commands/handle-command';
 import { StreamStateCache } from '@tessera/platform/commands/stream-state-cache';
@@ -43,6 +44,10 @@ const readMany = async <TState, TEvent extends DomainEvent>(
   return Object.fromEntries(ids.map((id, i) => [id, loaded[i].state]));
 };
 
+/** The voucher `code` of the show (its uses so far). */
+export const readVoucher = (streams: StreamReads, showId: string, code: string): Promise<LoadedStream<Voucher.VoucherState>> =>
+  streams.read(voucherStream(showId, code), Voucher.voucherDecider);
+
 /** Seat id → the seat's state. */
 export const readSeats = (streams: StreamReads, showId: string, seatIds: readonly string[]): Promise<Record<string, Seat.SeatState>> =>
   readMany(streams, seatIds, (seatId) => seatStream(showId, seatId), Seat.seatDecider);
@@ -57,6 +62,7 @@ export const streamsOf = (decision: Partial<BookingDecision>, { showId, bookingI
   if (decision.booking?.length) streams[bookingStream(bookingId)] = decision.booking;
   for (const [seatId, events] of Object.entries(decision.seats ?? {})) streams[seatStream(showId, seatId)] = events;
   for (const [ticketId, events] of Object.entries(decision.tickets ?? {})) streams[ticketStream(ticketId)] = events;
+  if (decision.voucher?.events.length) streams[voucherStream(showId, decision.voucher.code)] = decision.voucher.events;
   return streams;
 };
 

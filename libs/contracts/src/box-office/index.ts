@@ -4,6 +4,8 @@ export * from './show.events';
 export * from './seat.events';
 export * from './booking.events';
 export * from './ticket.events';
+export * from './voucher.events';
+export * from './voucher.request';
 export * from './events';
 export * from './show.request';
 export * from './booking.request';

@@ -29,7 +29,7 @@ import { SEAT_MAP_LIMITS } from './seat-map';
 export const SEAT_MAP_ID_PATTERN = /^[A-Za-z0-9_]{1,32}$/;
 export const ROW_LABEL_PATTERN = /^[A-Za-z0-9]{1,8}$/;
 /** A date-time with an explicit zone: a bare date or local time would be read differently by each server. */
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class SeatCategoryRequest {
   @Matches(SEAT_MAP_ID_PATTERN, { message: 'id must be 1–32 letters, digits or underscores' })

@@ -3,6 +3,7 @@ import { DomainError } from '../domain-error';
 import { initialState, isSameRequest, type BookingState, type RejectBooking } from './booking';
 import { byStream, type BookingDecision } from './decisions';
 import * as Seat from './seat';
+import * as Voucher from './voucher';
 import { seatOf, type ShowSeat, type ShowState } from './show';
 import { addMinutes } from './time';
 
@@ -17,16 +18,17 @@ import { addMinutes } from './time';
 
 export type PlaceBooking = {
   type: 'PlaceBooking';
-  data: { bookingId: string; userId: string; showId: string; seatIds: string[] };
+  data: { bookingId: string; userId: string; showId: string; seatIds: string[]; voucherCode?: string };
   metadata: { now: string };
 };
 
-export type PlaceBookingDecision = Pick<BookingDecision, 'booking' | 'seats'>;
+export type PlaceBookingDecision = Pick<BookingDecision, 'booking' | 'seats' | 'voucher'>;
 
 export const decidePlaceBooking = ({
   booking = initialState,
   show,
   seats,
+  voucher = Voucher.initialState,
   command,
 }: {
   /** The booking as read; left out, a new booking id (nothing to read: the synchronous path). */
@@ -34,6 +36,8 @@ export const decidePlaceBooking = ({
   show: ShowState;
   /** The state of each requested seat; a seat whose stream does not exist yet may be left out. */
   seats: Readonly<Record<string, Seat.SeatState>>;
+  /** The state of `voucher-{showId}-{voucherCode}` when the command names a voucher. */
+  voucher?: Voucher.VoucherState;
   command: PlaceBooking;
 }): PlaceBookingDecision => {
   const { bookingId, userId, showId, seatIds } = command.data;
@@ -94,15 +98,33 @@ export const decidePlaceBooking = ({
   }
 
   const bookedSeats = showSeats.map(({ seatId, categoryId, price }) => ({ seatId, categoryId, price }));
-  const amount = bookedSeats.reduce((sum, seat) => sum + seat.price, 0);
+  const total = bookedSeats.reduce((sum, seat) => sum + seat.price, 0);
+  const { voucherCode } = command.data;
+  // The use is taken in the same append as the holds: a refused voucher refuses the booking.
+  const voucherEvents =
+    voucherCode === undefined
+      ? []
+      : Voucher.decide({ type: 'RedeemVoucher', data: { showId, code: voucherCode, bookingId, userId, seats: bookedSeats }, metadata: { now } }, voucher);
+  const redeemed = voucherEvents.find((event) => event.type === 'voucher.redeemed.v1');
+  const discount = redeemed ? { code: redeemed.data.code, amount: redeemed.data.discount } : undefined;
   return {
     booking: [
       {
         type: 'booking.placed.v1',
-        data: { bookingId, userId, showId, seats: bookedSeats, amount, currency: show.currency, expiresAt },
+        data: {
+          bookingId,
+          userId,
+          showId,
+          seats: bookedSeats,
+          amount: total - (discount?.amount ?? 0),
+          currency: show.currency,
+          expiresAt,
+          ...(discount ? { discount } : {}),
+        },
       },
     ],
     seats: byStream(seatEvents),
+    ...(voucherCode === undefined ? {} : { voucher: { code: voucherCode, events: voucherEvents } }),
   };
 };
 

@@ -8,7 +8,7 @@ import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-
 import { InjectConfig } from '@tessera/platform/platform.module';
 import { SeatLocks, seatLockKey } from '@tessera/platform/seat-locks/seat-locks.port';
 import { BookingProbe } from '../booking-probe';
-import { readSeats, readShow, seatIdOfStream, streamsOf } from '../box-office-streams';
+import { readSeats, readShow, readVoucher, seatIdOfStream, streamsOf } from '../box-office-streams';
 
 /**
  * The seat-hold algorithm of ARCHITECTURE §3, shared by the synchronous placement (201) and the
@@ -36,6 +36,9 @@ export type PlacementOutcome =
   /** Another run of the same booking (a retry, or the other settler) wrote it first. */
   | { outcome: 'written_meanwhile' };
 
+/** Reads of a contended voucher before giving up with a retryable 409: enough for every use of a hot code to be taken. */
+const VOUCHER_ATTEMPTS = 100;
+
 @Injectable()
 export class BookingPlacement {
   private readonly logger = new Logger('BookingPlacement');
@@ -62,37 +65,60 @@ export class BookingPlacement {
     if (!attempt.acquired) throw new SeatsBeingBooked(attempt.heldByAnother.map((key) => seatByLockKey.get(key) ?? key));
     try {
       await this.probe.reached('place-booking:after-lock');
-      // One attempt: under the lock a conflict means the seats or the booking moved, told apart below.
-      return await handleCommand(this.store, {
-        context,
-        attempts: 1,
-        read: async (streams) => {
-          streams.readBefore(bookingStream(bookingId), booking.revision);
-          const [show, seats] = await Promise.all([readShow(streams, showId), readSeats(streams, showId, seatIds)]);
-          return { show: show.state, seats };
-        },
-        decide: ({ show, seats }) => {
-          const decision = decidePlaceBooking({ booking: booking.state, show, seats, command });
-          const [placed] = decision.booking;
-          if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
-          return {
-            append: streamsOf(decision, { showId, bookingId }),
-            before: () => this.probe.reached('place-booking:before-append'),
-            answer: async (appended): Promise<PlacementOutcome> => {
-              await this.probe.reached('place-booking:after-append');
-              return { outcome: 'placed', placed: placed.data, position: appended.position };
-            },
-          };
-        },
-      });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (error.conflicts.some((conflict) => conflict.stream === bookingStream(bookingId))) return { outcome: 'written_meanwhile' };
-      const moved = error.conflicts.map((conflict) => seatIdOfStream(showId, conflict.stream)).filter((seat): seat is string => !!seat);
-      throw new DomainError('SEATS_UNAVAILABLE', `taken meanwhile: ${moved.join(', ')}`, { seats: moved });
+      // Under the seat locks a seat or booking conflict is final (told apart below). A conflict on
+      // the voucher's stream alone means another booking took a use meanwhile: read it again and
+      // decide again (the next read may find it exhausted), a bounded number of times.
+      for (let round = 1; ; round += 1) {
+        try {
+          return await this.placeOnce(command, booking, context);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          if (error.conflicts.some((conflict) => conflict.stream === bookingStream(bookingId))) return { outcome: 'written_meanwhile' };
+          const moved = error.conflicts.map((conflict) => seatIdOfStream(showId, conflict.stream)).filter((seat): seat is string => !!seat);
+          if (moved.length > 0) throw new DomainError('SEATS_UNAVAILABLE', `taken meanwhile: ${moved.join(', ')}`, { seats: moved });
+          if (round >= VOUCHER_ATTEMPTS) {
+            throw new DomainError('CONCURRENCY_CONFLICT', `voucher ${command.data.voucherCode ?? ''} is in heavy use; try again`, {});
+          }
+        }
+      }
     } finally {
       // After a long stall the lock may be someone else's by now; release leaves theirs alone.
       await attempt.lock.release().catch((error: unknown) => this.logger.warn({ err: error }, 'could not release seat locks'));
     }
+  }
+
+  /** One read, decide and atomic append (booking, seats, and the voucher's stream when one is named). */
+  private placeOnce(
+    command: PlaceBooking,
+    booking: Pick<LoadedStream<BookingState>, 'state' | 'revision'>,
+    context: CommandContext,
+  ): Promise<PlacementOutcome> {
+    const { bookingId, showId, seatIds, voucherCode } = command.data;
+    return handleCommand(this.store, {
+      context,
+      attempts: 1,
+      read: async (streams) => {
+        streams.readBefore(bookingStream(bookingId), booking.revision);
+        const [show, seats, voucher] = await Promise.all([
+          readShow(streams, showId),
+          readSeats(streams, showId, seatIds),
+          voucherCode === undefined ? undefined : readVoucher(streams, showId, voucherCode),
+        ]);
+        return { show: show.state, seats, voucher: voucher?.state };
+      },
+      decide: ({ show, seats, voucher }) => {
+        const decision = decidePlaceBooking({ booking: booking.state, show, seats, voucher, command });
+        const [placed] = decision.booking;
+        if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
+        return {
+          append: streamsOf(decision, { showId, bookingId }),
+          before: () => this.probe.reached('place-booking:before-append'),
+          answer: async (appended): Promise<PlacementOutcome> => {
+            await this.probe.reached('place-booking:after-append');
+            return { outcome: 'placed', placed: placed.data, position: appended.position };
+          },
+        };
+      },
+    });
   }
 }
