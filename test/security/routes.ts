@@ -135,7 +135,35 @@ ROUTES.push(
   { method: 'POST', path: '/api/shows', auth: 'admin', body: showBody },
   { method: 'POST', path: '/api/shows/{showId}/publish', auth: 'admin', params: { showId: id } },
   { method: 'POST', path: '/api/shows/{showId}/cancel', auth: 'admin', params: { showId: id }, body: bodyOf({ reason: fc.string({ maxLength: 600 }) }) },
-  { method: 'POST', path: '/api/bookings', auth: 'user', body: fc.oneof(fc.record({ showId: fc.uuid(), seats: fc.array(seatId, { minLength: 1, maxLength: 4 }) }), bodyOf({ showId: id, seats: fc.array(seatId, { maxLength: 25 }) })) },
+  {
+    method: 'POST',
+    path: '/api/bookings',
+    auth: 'user',
+    body: fc.oneof(
+      fc.record({ showId: fc.uuid(), seats: fc.array(seatId, { minLength: 1, maxLength: 4 }) }),
+      fc.record({ showId: fc.uuid(), seats: fc.array(seatId, { minLength: 1, maxLength: 4 }), voucherCode: fc.oneof(fc.constantFrom('SUMMER10', 'summer10'), nastyString) }),
+      bodyOf({ showId: id, seats: fc.array(seatId, { maxLength: 25 }), voucherCode: fc.string({ maxLength: 40 }) }),
+    ),
+  },
+  {
+    method: 'POST',
+    path: '/api/shows/{showId}/vouchers',
+    auth: 'admin',
+    params: { showId: id },
+    body: fc.oneof(
+      fc.record({ code: fc.constantFrom('SUMMER10', 'vip-20'), kind: fc.constantFrom('percent', 'amount'), value: fc.integer({ min: 1, max: 100 }), maxUses: fc.integer({ min: 1, max: 100 }), perUser: fc.integer({ min: 1, max: 3 }) }),
+      bodyOf({
+        code: fc.string({ maxLength: 40 }),
+        kind: fc.constantFrom('percent', 'amount', 'free'),
+        value: fc.integer(),
+        maxUses: fc.integer(),
+        perUser: fc.integer(),
+        categoryIds: fc.array(fc.constantFrom('vip', 'std', ''), { maxLength: 3 }),
+        validFrom: fc.constantFrom('2030-01-01T00:00:00Z', 'tomorrow'),
+        validUntil: fc.constantFrom('2031-01-01T00:00:00Z', '2029-01-01T00:00:00Z'),
+      }),
+    ),
+  },
   // A well-formed card is rare among random ones (every field must be right), so it is one of the choices.
   { method: 'POST', path: '/api/bookings/{bookingId}/payment', auth: 'user', params: { bookingId: id }, body: fc.oneof(fc.record({ card: wellFormedCard }), bodyOf({ card })) },
   { method: 'POST', path: '/api/bookings/{bookingId}/cancel', auth: 'user', params: { bookingId: id } },
