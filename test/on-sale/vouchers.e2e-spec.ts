@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { voucherStream } from '@tessera/contracts';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
-import { createShow, post } from '../box-office/box-office-client';
+import { createShow, GOOD_CARD, post } from '../box-office/box-office-client';
 import { accessTokenFor } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -59,6 +59,12 @@ describe('vouchers', () => {
     expect(await book(fan, showId, ['A-1-3'], 'TENOFF')).toMatchObject({ status: 422, body: { code: 'VOUCHER_EXHAUSTED' } });
     expect(await book(fan, showId, ['A-1-3'], 'NOSUCHCODE')).toMatchObject({ status: 422, body: { code: 'VOUCHER_INVALID' } });
     expect(await book(fan, showId, ['A-1-3'])).toMatchObject({ status: 201, body: { amount: 12_000 } });
+
+    // Paid: the analytics tell the revenue before and after the discount.
+    const paid = await post<{ position: string }>(`${server.url}/api/bookings/${String(held.body.bookingId)}/payment`, fan, { card: GOOD_CARD });
+    expect(paid).toMatchObject({ status: 200, body: { status: 'confirmed' } });
+    const sales = await fetch(`${server.url}/api/analytics/shows/${showId}/sales`, { headers: { authorization: `Bearer ${admin}`, 'x-min-position': paid.body.position } });
+    expect(await sales.json()).toMatchObject({ bookingsConfirmed: 1, revenueBeforeDiscounts: 24_000, discounts: 2_400, revenueAfterDiscounts: 21_600 });
   });
 
   it('refuses outside the window and for other categories: 422 VOUCHER_INVALID', async () => {
