@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { voucherStream } from '@tessera/contracts';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
-import { createShow, GOOD_CARD, post } from '../box-office/box-office-client';
+import { createShow, GOOD_CARD, ManualClock, post } from '../box-office/box-office-client';
 import { accessTokenFor } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -108,4 +108,41 @@ describe('vouchers', () => {
     for (const key of Object.keys(outcomes)) expect(['201', '422 VOUCHER_EXHAUSTED', '409 CONCURRENCY_CONFLICT']).toContain(key);
     expect(await usesOf(showId, 'FLASH50')).toBe(50);
   }, 120_000);
+});
+
+describe('vouchers and expired holds', () => {
+  let server: TestApp;
+  const clock = new ManualClock();
+
+  beforeAll(async () => {
+    server = await startTestApp({ overrides: { clock }, env: { SWEEP_INTERVAL_MS: '20' } });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('an expired hold gives its use back (the sweeper appends the release with the expiry), once', async () => {
+    const admin = await accessTokenFor(server, `admin-${randomUUID()}`, ['admin']);
+    const [first, second] = [await accessTokenFor(server, `fan-${randomUUID()}`), await accessTokenFor(server, `fan-${randomUUID()}`)];
+    const showId = await createShow(server.url, admin, { holdMinutes: 1 });
+    expect((await post(`${server.url}/api/shows/${showId}/vouchers`, admin, { code: 'HOLDBACK', kind: 'amount', value: 500, maxUses: 1, perUser: 1 })).status).toBe(201);
+    const held = await post<{ bookingId: string }>(`${server.url}/api/bookings`, first, { showId, seats: ['A-1-1'], voucherCode: 'HOLDBACK' });
+    expect(held).toMatchObject({ status: 201, body: { amount: 11_500, discount: { code: 'HOLDBACK', amount: 500 } } });
+    expect(await post(`${server.url}/api/bookings`, second, { showId, seats: ['A-1-2'], voucherCode: 'HOLDBACK' })).toMatchObject({ status: 422, body: { code: 'VOUCHER_EXHAUSTED' } });
+
+    clock.advance(61_000);
+    const store = server.app.get(EventStore);
+    const typesOf = async () => (await store.readStream(voucherStream(showId, 'HOLDBACK'))).map((event) => event.type);
+    const deadline = Date.now() + 10_000;
+    while (!(await typesOf()).includes('voucher.released.v1') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await store.readStream(`booking-${held.body.bookingId}`)).map((event) => event.type)).toContain('booking.expired.v1');
+
+    const again = await post(`${server.url}/api/bookings`, second, { showId, seats: ['A-1-2'], voucherCode: 'HOLDBACK' });
+    expect(again).toMatchObject({ status: 201, body: { discount: { code: 'HOLDBACK', amount: 500 } } });
+    // A later sweep finds nothing more to give back.
+    clock.advance(1_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await typesOf()).toEqual(['voucher.created.v1', 'voucher.redeemed.v1', 'voucher.released.v1', 'voucher.redeemed.v1']);
+  });
 });
