@@ -91,6 +91,22 @@ describe('vouchers', () => {
     expect(await usesOf(showId, 'ONCE')).toBe(1);
   });
 
+  it('discounts an asynchronous placement too (Prefer: respond-async carries the code in the request)', async () => {
+    const showId = await createShow(server.url, admin);
+    await createVoucher(showId, voucher({ code: 'LATER-10', kind: 'amount', value: 1_000 }));
+    const fan = await accessTokenFor(server, `fan-${randomUUID()}`);
+    const pending = await post<{ bookingId: string }>(`${server.url}/api/bookings`, fan, { showId, seats: ['A-1-1'], voucherCode: 'later-10' }, { prefer: 'respond-async' });
+    expect(pending.status).toBe(202);
+    const deadline = Date.now() + 10_000;
+    let placed = (await store.readStream(`booking-${pending.body.bookingId}`)).find((event) => event.type === 'booking.placed.v1');
+    while (!placed && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      placed = (await store.readStream(`booking-${pending.body.bookingId}`)).find((event) => event.type === 'booking.placed.v1');
+    }
+    expect(placed?.data).toMatchObject({ amount: 11_000, discount: { code: 'LATER-10', amount: 1_000 } });
+    expect(await usesOf(showId, 'LATER-10')).toBe(1);
+  });
+
   it('500 concurrent bookings on a 50-use voucher give exactly 50 discounted bookings', async () => {
     const showId = await createShow(server.url, admin, { rows: 25, seatsPerRow: 20 });
     await createVoucher(showId, voucher({ code: 'FLASH50', maxUses: 50, perUser: 1, value: 50 }));
