@@ -14,12 +14,15 @@ import { readSeats, readShow, readVoucher, seatIdOfStream, streamsOf } from '../
  * The seat-hold algorithm of ARCHITECTURE §3, shared by the synchronous placement (201) and the
  * settlement of a requested one (202):
  * 1. lock every requested seat (sorted, short TTL); a seat already locked is refused at once;
- * 2. read the show and each seat stream (an expired hold counts as free: the decider's lazy expiry);
+ * 2. read the show, each seat stream (an expired hold counts as free: the decider's lazy expiry)
+ *    and, with a voucher code, `voucher-{showId}-{code}`;
  * 3. one atomic append: `booking-{id}` at the revision the caller read it at ('no_stream' for a
- *    new booking, the revision of its `booking.requested.v1` for a requested one) and each seat
- *    stream at the revision read. Those revisions are the fencing tokens: a holder whose lock ran
- *    out while it stalled fails here, so the lock only cuts contention and safety never depends
- *    on its timing; and of two runs settling the same request, only the first append lands;
+ *    new booking, the revision of its `booking.requested.v1` for a requested one), each seat
+ *    stream at the revision read, and the voucher's use at the revision read. Those revisions are
+ *    the fencing tokens: a holder whose lock ran out while it stalled fails here, so the lock only
+ *    cuts contention and safety never depends on its timing; of two runs settling the same
+ *    request, only the first append lands; and of two bookings taking a voucher's last use, only
+ *    one does (the other reads the voucher again, no lock is taken on it, and finds it exhausted);
  * 4. release the locks.
  */
 
