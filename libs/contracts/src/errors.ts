@@ -38,6 +38,10 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_KEY_REUSED: 422,
   SHOW_NOT_ON_SALE: 422,
   TOO_MANY_SEATS: 422,
+  /** The show's maxSeatsHeldPerUser: this account holds too many unpaid seats already. */
+  HOLD_LIMIT_REACHED: 422,
+  /** The show's maxTicketsPerUser: this account has bought (or holds) too many seats already. */
+  TICKET_LIMIT_REACHED: 422,
   /** No such voucher for the show, outside its window, or for none of the booked seats' categories. */
   VOUCHER_INVALID: 422,
   /** The voucher's uses, or this user's uses of it, are all taken. */

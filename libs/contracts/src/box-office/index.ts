@@ -5,6 +5,7 @@ export * from './seat.events';
 export * from './booking.events';
 export * from './ticket.events';
 export * from './voucher.events';
+export * from './buyer.events';
 export * from './voucher.request';
 export * from './events';
 export * from './show.request';

@@ -10,6 +10,7 @@ import {
   IsInt,
   IsISO4217CurrencyCode,
   IsISO8601,
+  IsOptional,
   IsString,
   Length,
   Matches,
@@ -122,6 +123,20 @@ export class CreateShowRequest {
   @Min(1)
   @Max(20)
   maxSeatsPerBooking!: number;
+
+  /** Seats one account may hold unpaid at once (422 HOLD_LIMIT_REACHED beyond); absent, no limit. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxSeatsHeldPerUser?: number;
+
+  /** Seats one account may buy, paid plus held (422 TICKET_LIMIT_REACHED beyond); absent, no limit. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxTicketsPerUser?: number;
 
   @IsArray()
   @ArrayMinSize(1)

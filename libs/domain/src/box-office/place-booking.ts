@@ -1,11 +1,11 @@
 import type { ErrorCode } from '@tessera/contracts';
 import { DomainError } from '../domain-error';
-import { initialState, isSameRequest, type BookingState, type RejectBooking } from './booking';
+import { initialState, isPlaced, isSameRequest, type BookingState, type RejectBooking } from './booking';
 import { byStream, type BookingDecision } from './decisions';
 import * as Seat from './seat';
 import * as Voucher from './voucher';
 import { seatOf, type ShowSeat, type ShowState } from './show';
-import { addMinutes } from './time';
+import { addMinutes, hasReached } from './time';
 
 /**
  * Placing a booking is the one decision that spans a show and many seats: the show says which
@@ -22,13 +22,30 @@ export type PlaceBooking = {
   metadata: { now: string };
 };
 
-export type PlaceBookingDecision = Pick<BookingDecision, 'booking' | 'seats' | 'voucher'>;
+export type PlaceBookingDecision = Pick<BookingDecision, 'booking' | 'seats' | 'voucher' | 'buyer'>;
+
+/**
+ * What one account holds and has bought of a show, from the bookings it placed before (their
+ * streams as read now): a hold past its `expiresAt` is free already (the lazy expiry), a
+ * confirmed booking's seats are bought.
+ */
+export const holdingsOf = (earlier: readonly BookingState[], now: string): { held: number; bought: number } => {
+  let held = 0;
+  let bought = 0;
+  for (const booking of earlier) {
+    if (!isPlaced(booking)) continue;
+    if (booking.status === 'held' && !hasReached(now, booking.expiresAt)) held += booking.seats.length;
+    if (booking.status === 'confirmed') bought += booking.seats.length;
+  }
+  return { held, bought };
+};
 
 export const decidePlaceBooking = ({
   booking = initialState,
   show,
   seats,
   voucher = Voucher.initialState,
+  earlierBookings = [],
   command,
 }: {
   /** The booking as read; left out, a new booking id (nothing to read: the synchronous path). */
@@ -38,6 +55,8 @@ export const decidePlaceBooking = ({
   seats: Readonly<Record<string, Seat.SeatState>>;
   /** The state of `voucher-{showId}-{voucherCode}` when the command names a voucher. */
   voucher?: Voucher.VoucherState;
+  /** For a show with per-account limits: the bookings this account placed for it before (`buyer-{showId}-{userId}`). */
+  earlierBookings?: readonly BookingState[];
   command: PlaceBooking;
 }): PlaceBookingDecision => {
   const { bookingId, userId, showId, seatIds } = command.data;
@@ -64,6 +83,23 @@ export const decidePlaceBooking = ({
       max: show.maxSeatsPerBooking,
       requested: seatIds.length,
     });
+  }
+  const limited = show.maxSeatsHeldPerUser !== undefined || show.maxTicketsPerUser !== undefined;
+  if (limited) {
+    const { held, bought } = holdingsOf(earlierBookings, now);
+    if (show.maxSeatsHeldPerUser !== undefined && held + seatIds.length > show.maxSeatsHeldPerUser) {
+      throw new DomainError('HOLD_LIMIT_REACHED', `an account holds at most ${show.maxSeatsHeldPerUser} unpaid seats of this show; ${held} held now`, {
+        max: show.maxSeatsHeldPerUser,
+        held,
+      });
+    }
+    if (show.maxTicketsPerUser !== undefined && bought + held + seatIds.length > show.maxTicketsPerUser) {
+      throw new DomainError('TICKET_LIMIT_REACHED', `an account buys at most ${show.maxTicketsPerUser} seats of this show; ${bought} bought and ${held} held`, {
+        max: show.maxTicketsPerUser,
+        bought,
+        held,
+      });
+    }
   }
   const found = seatIds.map((seatId) => seatOf(show, seatId));
   const unknown = seatIds.filter((_, i) => found[i] === undefined);
@@ -125,6 +161,7 @@ export const decidePlaceBooking = ({
     ],
     seats: byStream(seatEvents),
     ...(voucherCode === undefined ? {} : { voucher: { code: voucherCode, events: voucherEvents } }),
+    ...(limited ? { buyer: [{ type: 'buyer.booking-placed.v1' as const, data: { showId, userId, bookingId, seats: seatIds.length } }] } : {}),
   };
 };
 

@@ -8,7 +8,7 @@ import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-
 import { InjectConfig } from '@tessera/platform/platform.module';
 import { SeatLocks, seatLockKey } from '@tessera/platform/seat-locks/seat-locks.port';
 import { BookingProbe } from '../booking-probe';
-import { readSeats, readShow, readVoucher, seatIdOfStream, streamsOf } from '../box-office-streams';
+import { readEarlierBookings, readSeats, readShow, readVoucher, seatIdOfStream, streamsOf } from '../box-office-streams';
 
 /**
  * The seat-hold algorithm of ARCHITECTURE §3, shared by the synchronous placement (201) and the
@@ -69,8 +69,9 @@ export class BookingPlacement {
     try {
       await this.probe.reached('place-booking:after-lock');
       // Under the seat locks a seat or booking conflict is final (told apart below). A conflict on
-      // the voucher's stream alone means another booking took a use meanwhile: read it again and
-      // decide again (the next read may find it exhausted), a bounded number of times.
+      // the voucher's stream (another booking took a use meanwhile) or on the buyer's (the same
+      // account booked meanwhile) alone: read again and decide again (the next read may find the
+      // voucher exhausted or the limit reached), a bounded number of times.
       for (let round = 1; ; round += 1) {
         try {
           return await this.placeOnce(command, booking, context);
@@ -80,7 +81,7 @@ export class BookingPlacement {
           const moved = error.conflicts.map((conflict) => seatIdOfStream(showId, conflict.stream)).filter((seat): seat is string => !!seat);
           if (moved.length > 0) throw new DomainError('SEATS_UNAVAILABLE', `taken meanwhile: ${moved.join(', ')}`, { seats: moved });
           if (round >= VOUCHER_ATTEMPTS) {
-            throw new DomainError('CONCURRENCY_CONFLICT', `voucher ${command.data.voucherCode ?? ''} is in heavy use; try again`, {});
+              throw new DomainError('CONCURRENCY_CONFLICT', 'the voucher or this account’s other bookings for the show are changing too fast; try again', {});
           }
         }
       }
@@ -96,7 +97,7 @@ export class BookingPlacement {
     booking: Pick<LoadedStream<BookingState>, 'state' | 'revision'>,
     context: CommandContext,
   ): Promise<PlacementOutcome> {
-    const { bookingId, showId, seatIds, voucherCode } = command.data;
+    const { bookingId, userId, showId, seatIds, voucherCode } = command.data;
     return handleCommand(this.store, {
       context,
       attempts: 1,
@@ -107,10 +108,12 @@ export class BookingPlacement {
           readSeats(streams, showId, seatIds),
           voucherCode === undefined ? undefined : readVoucher(streams, showId, voucherCode),
         ]);
-        return { show: show.state, seats, voucher: voucher?.state };
+        const limited = show.state.status !== 'none' && (show.state.maxSeatsHeldPerUser !== undefined || show.state.maxTicketsPerUser !== undefined);
+        const earlierBookings = limited ? await readEarlierBookings(streams, showId, userId) : [];
+        return { show: show.state, seats, voucher: voucher?.state, earlierBookings };
       },
-      decide: ({ show, seats, voucher }) => {
-        const decision = decidePlaceBooking({ booking: booking.state, show, seats, voucher, command });
+      decide: ({ show, seats, voucher, earlierBookings }) => {
+        const decision = decidePlaceBooking({ booking: booking.state, show, seats, voucher, earlierBookings, command });
         const [placed] = decision.booking;
         if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
         return {
