@@ -114,8 +114,9 @@ const validShow = fc.record({
 });
 const showBody = fc.oneof(
   { weight: 1, arbitrary: validShow },
+  { weight: 1, arbitrary: validShow.chain((show) => fc.record({ maxSeatsHeldPerUser: fc.integer({ min: -1, max: 1001 }), maxTicketsPerUser: fc.integer({ min: -1, max: 1001 }) }, { requiredKeys: [] }).map((limits) => ({ ...show, ...limits }))) },
   { weight: 1, arbitrary: validShow.chain((show) => fc.tuple(fc.constantFrom(...Object.keys(show)), anyJson).map(([key, value]) => ({ ...show, [key]: value }))) },
-  { weight: 2, arbitrary: bodyOf({ name: fc.string(), venue: fc.string(), startsAt: fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), currency: fc.string(), holdMinutes: fc.integer(), maxSeatsPerBooking: fc.integer(), categories: anyJson, sections: anyJson }) },
+  { weight: 2, arbitrary: bodyOf({ name: fc.string(), venue: fc.string(), startsAt: fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), currency: fc.string(), holdMinutes: fc.integer(), maxSeatsPerBooking: fc.integer(), maxSeatsHeldPerUser: fc.integer(), maxTicketsPerUser: fc.integer(), categories: anyJson, sections: anyJson }) },
 );
 const card = fc.record({
   number: fc.constantFrom('4242424242424242', '4000000000000002', '1234'),
