@@ -107,6 +107,13 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(held, 201);
     expectStatus(await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-3'] }, headers: { 'idempotency-key': 'hold-1' } }), 422, 'IDEMPOTENCY_KEY_REUSED');
     expectStatus(await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-2'] } }), 409, 'SEATS_UNAVAILABLE');
+    // Vouchers
+    expectStatus(await send('POST', `/api/shows/${showId}/vouchers`, { token: admin, body: { code: 'TEN', kind: 'percent', value: 10, maxUses: 1, perUser: 1 } }), 201);
+    expectStatus(await send('POST', `/api/shows/${showId}/vouchers`, { token: admin, body: { code: 'ten', kind: 'amount', value: 10, maxUses: 1, perUser: 1 } }), 409, 'VOUCHER_EXISTS');
+    expectStatus(await send('POST', `/api/shows/${randomUUID()}/vouchers`, { token: admin, body: { code: 'TEN', kind: 'percent', value: 10, maxUses: 1, perUser: 1 } }), 404, 'SHOW_NOT_FOUND');
+    expectStatus(await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-4'], voucherCode: 'NOPE' } }), 422, 'VOUCHER_INVALID');
+    expectStatus(await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-4'], voucherCode: 'ten' } }), 201);
+    expectStatus(await send('POST', '/api/bookings', { token: staff, body: { showId, seats: ['A-1-3'], voucherCode: 'TEN' } }), 422, 'VOUCHER_EXHAUSTED');
     const pending = await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-5'] }, headers: { prefer: 'respond-async' } });
     expectStatus(pending, 202);
     const bookingId = (held.body as { bookingId: string }).bookingId;
@@ -123,6 +130,14 @@ describe('real answers conform to the OpenAPI document', () => {
     const tickets = await send('GET', '/api/me/tickets', { token: fan, headers: { 'x-min-position': paidAt } });
     expectStatus(tickets, 200);
     const [first, second] = (tickets.body as { items: { ticketId: string; code: string }[] }).items;
+
+    // Administration: the user search and a user's counts
+    const fanId = (registered.body as { userId: string }).userId;
+    expectStatus(await send('GET', `/api/admin/users?email=${encodeURIComponent(email)}&limit=5`, { token: admin, headers: { 'x-min-position': paidAt } }), 200);
+    expectStatus(await send('GET', '/api/admin/users?role=root', { token: admin }), 400, 'VALIDATION_FAILED');
+    expectStatus(await send('GET', `/api/admin/users/${fanId}`, { token: admin, headers: { 'x-min-position': paidAt } }), 200);
+    expectStatus(await send('GET', `/api/admin/users/${randomUUID()}`, { token: admin }), 404, 'USER_NOT_FOUND');
+    expectStatus(await send('GET', '/api/admin/users', { token: staff }), 403, 'FORBIDDEN');
 
     // Tickets
     expectStatus(await send('POST', '/api/checkins', { token: staff, body: { code: first.code } }), 200);

@@ -79,6 +79,25 @@ export const ROUTES: FuzzRoute[] = [
   { method: 'PUT', path: '/api/admin/users/{userId}/roles', auth: 'admin', body: bodyOf({ roles }) },
 ];
 
+// ---- administration: user search ------------------------------------------------------------
+
+const userCursor = Buffer.from(JSON.stringify([5])).toString('base64url');
+ROUTES.push(
+  {
+    method: 'GET',
+    path: '/api/admin/users?email={email}&q={q}&role={role}&limit={limit}&cursor={cursor}',
+    auth: 'admin',
+    params: {
+      email: fc.oneof({ weight: 3, arbitrary: email }, { weight: 1, arbitrary: nastyString }),
+      q: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('ada', 'EXAMPLE', '.*', '(a+)+$', '[', '\\') }, { weight: 1, arbitrary: nastyString }),
+      role: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('user', 'staff', 'admin') }, { weight: 1, arbitrary: nastyString }),
+      limit: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 100 }).map(String) }, { weight: 1, arbitrary: fc.oneof(fc.integer({ min: -5, max: 500 }).map(String), nastyString) }),
+      cursor: fc.oneof({ weight: 3, arbitrary: fc.constant(userCursor) }, { weight: 1, arbitrary: nastyString }),
+    },
+  },
+  { method: 'GET', path: '/api/admin/users/{userId}', auth: 'admin', params: { userId: fc.oneof(fc.uuid(), nastyString) } },
+);
+
 // ---- box office -----------------------------------------------------------------------------
 
 const id = fc.oneof(fc.uuid(), nastyString);
@@ -95,8 +114,9 @@ const validShow = fc.record({
 });
 const showBody = fc.oneof(
   { weight: 1, arbitrary: validShow },
+  { weight: 1, arbitrary: validShow.chain((show) => fc.record({ maxSeatsHeldPerUser: fc.integer({ min: -1, max: 1001 }), maxTicketsPerUser: fc.integer({ min: -1, max: 1001 }) }, { requiredKeys: [] }).map((limits) => ({ ...show, ...limits }))) },
   { weight: 1, arbitrary: validShow.chain((show) => fc.tuple(fc.constantFrom(...Object.keys(show)), anyJson).map(([key, value]) => ({ ...show, [key]: value }))) },
-  { weight: 2, arbitrary: bodyOf({ name: fc.string(), venue: fc.string(), startsAt: fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), currency: fc.string(), holdMinutes: fc.integer(), maxSeatsPerBooking: fc.integer(), categories: anyJson, sections: anyJson }) },
+  { weight: 2, arbitrary: bodyOf({ name: fc.string(), venue: fc.string(), startsAt: fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())), currency: fc.string(), holdMinutes: fc.integer(), maxSeatsPerBooking: fc.integer(), maxSeatsHeldPerUser: fc.integer(), maxTicketsPerUser: fc.integer(), categories: anyJson, sections: anyJson }) },
 );
 const card = fc.record({
   number: fc.constantFrom('4242424242424242', '4000000000000002', '1234'),
@@ -116,7 +136,35 @@ ROUTES.push(
   { method: 'POST', path: '/api/shows', auth: 'admin', body: showBody },
   { method: 'POST', path: '/api/shows/{showId}/publish', auth: 'admin', params: { showId: id } },
   { method: 'POST', path: '/api/shows/{showId}/cancel', auth: 'admin', params: { showId: id }, body: bodyOf({ reason: fc.string({ maxLength: 600 }) }) },
-  { method: 'POST', path: '/api/bookings', auth: 'user', body: fc.oneof(fc.record({ showId: fc.uuid(), seats: fc.array(seatId, { minLength: 1, maxLength: 4 }) }), bodyOf({ showId: id, seats: fc.array(seatId, { maxLength: 25 }) })) },
+  {
+    method: 'POST',
+    path: '/api/bookings',
+    auth: 'user',
+    body: fc.oneof(
+      fc.record({ showId: fc.uuid(), seats: fc.array(seatId, { minLength: 1, maxLength: 4 }) }),
+      fc.record({ showId: fc.uuid(), seats: fc.array(seatId, { minLength: 1, maxLength: 4 }), voucherCode: fc.oneof(fc.constantFrom('SUMMER10', 'summer10'), nastyString) }),
+      bodyOf({ showId: id, seats: fc.array(seatId, { maxLength: 25 }), voucherCode: fc.string({ maxLength: 40 }) }),
+    ),
+  },
+  {
+    method: 'POST',
+    path: '/api/shows/{showId}/vouchers',
+    auth: 'admin',
+    params: { showId: id },
+    body: fc.oneof(
+      fc.record({ code: fc.constantFrom('SUMMER10', 'vip-20'), kind: fc.constantFrom('percent', 'amount'), value: fc.integer({ min: 1, max: 100 }), maxUses: fc.integer({ min: 1, max: 100 }), perUser: fc.integer({ min: 1, max: 3 }) }),
+      bodyOf({
+        code: fc.string({ maxLength: 40 }),
+        kind: fc.constantFrom('percent', 'amount', 'free'),
+        value: fc.integer(),
+        maxUses: fc.integer(),
+        perUser: fc.integer(),
+        categoryIds: fc.array(fc.constantFrom('vip', 'std', ''), { maxLength: 3 }),
+        validFrom: fc.constantFrom('2030-01-01T00:00:00Z', 'tomorrow'),
+        validUntil: fc.constantFrom('2031-01-01T00:00:00Z', '2029-01-01T00:00:00Z'),
+      }),
+    ),
+  },
   // A well-formed card is rare among random ones (every field must be right), so it is one of the choices.
   { method: 'POST', path: '/api/bookings/{bookingId}/payment', auth: 'user', params: { bookingId: id }, body: fc.oneof(fc.record({ card: wellFormedCard }), bodyOf({ card })) },
   { method: 'POST', path: '/api/bookings/{bookingId}/cancel', auth: 'user', params: { bookingId: id } },

@@ -6,10 +6,11 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { DevicesModule } from './devices/devices.module';
 import { CancelShowModule } from './shows/cancel-show/cancel-show.module';
 import { ShowsModule } from './shows/shows.module';
+import { VouchersModule } from './vouchers/vouchers.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** HTTP writes: validates commands, takes seat locks, appends events. */
 @Module({
-  imports: [CqrsModule, AccountsModule, TicketsModule, CancelShowModule, ShowsModule, BookingsModule, IncidentsModule, DevicesModule],
+  imports: [CqrsModule, AccountsModule, TicketsModule, CancelShowModule, ShowsModule, BookingsModule, IncidentsModule, DevicesModule, VouchersModule],
 })
 export class CommandApiModule {}

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { UserDetailHandler } from './admin/user-detail/user-detail.handler';
+import { UserDetailHttpController } from './admin/user-detail/user-detail.http.controller';
+import { UserSearchHandler } from './admin/user-search/user-search.handler';
+import { UserSearchHttpController } from './admin/user-search/user-search.http.controller';
 import { ShowSalesHandler } from './analytics/show-sales/show-sales.handler';
 import { ShowSalesHttpController } from './analytics/show-sales/show-sales.http.controller';
 import { StreamAuditHandler } from './audit/stream-audit/stream-audit.handler';
@@ -56,6 +60,8 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     LiveStatsHttpController,
     ListDevicesHttpController,
     DeviceRulesHttpController,
+    UserSearchHttpController,
+    UserDetailHttpController,
   ],
   providers: [
     MinPositionInterceptor,
@@ -74,6 +80,8 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     LiveStatsHandler,
     ListDevicesHandler,
     DeviceRulesHandler,
+    UserSearchHandler,
+    UserDetailHandler,
   ],
 })
 export class QueryApiModule {}

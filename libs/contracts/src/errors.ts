@@ -34,11 +34,21 @@ export const ERROR_STATUS = {
   /** An incident id that was already used (a report's id is the server's own: a retry, not a client's doing). */
   INCIDENT_EXISTS: 409,
   CONCURRENCY_CONFLICT: 409,
+  /** A show's voucher code that exists already. */
+  VOUCHER_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
   SHOW_NOT_ON_SALE: 422,
   TOO_MANY_SEATS: 422,
+  /** The show's maxSeatsHeldPerUser: this account holds too many unpaid seats already. */
+  HOLD_LIMIT_REACHED: 422,
+  /** The show's maxTicketsPerUser: this account has bought (or holds) too many seats already. */
+  TICKET_LIMIT_REACHED: 422,
+  /** No such voucher for the show, outside its window, or for none of the booked seats' categories. */
+  VOUCHER_INVALID: 422,
+  /** The voucher's uses, or this user's uses of it, are all taken. */
+  VOUCHER_EXHAUSTED: 422,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   PROJECTION_LAGGING: 503,

@@ -7,6 +7,7 @@ import { recentEventsDescriptor } from './recent-events.read-model';
 import { salesDescriptor } from './sales.read-model';
 import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
+import { usersDescriptor } from './users.read-model';
 
 export * from './read-model';
 export * from './projection-progress';
@@ -18,6 +19,7 @@ export * from './seating.read-model';
 export * from './tickets.read-model';
 export * from './incidents.read-model';
 export * from './stats.read-model';
+export * from './users.read-model';
 
 /** Every projection apps/projector runs, as its readers see it (same order as its PROJECTIONS). */
 export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
@@ -29,4 +31,5 @@ export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
   incidentsDescriptor,
   liveStatsDescriptor,
   recentEventsDescriptor,
+  usersDescriptor,
 ];

@@ -32,6 +32,11 @@ export type ShowSalesDoc = ReadModelDocument & {
   bookingsRefunded: number;
   refundedAmount: number;
   paymentsDeclined: number;
+  /**
+   * Minor units taken off by vouchers on the bookings paid, net of refunds. Optional: documents
+   * written before vouchers existed lack it, and mean 0 (so the version did not change).
+   */
+  discounts?: number;
 }
 
 export type SalesBookingDoc = ReadModelDocument & {
@@ -39,6 +44,8 @@ export type SalesBookingDoc = ReadModelDocument & {
   seats: BookedSeat[];
   /** Set when the booking was paid. */
   confirmedHour?: string;
+  /** Minor units its voucher took off; absent without one. */
+  discount?: number;
 }
 
 /** Confirmed bookings over placed holds, 0 when nothing was held; 4 decimals. */

@@ -1,12 +1,15 @@
 import {
   bookingStream,
+  buyerStream,
   ENTITY_ID_PATTERN,
   seatStream,
   showStream,
   ticketStream,
+  voucherStream,
+  type BuyerEvent,
   type DomainEvent,
 } from '@tessera/contracts';
-import { Booking, DomainError, Seat, Show, Ticket, type BookingDecision } from '@tessera/domain';
+import { Booking, DomainError, Seat, Show, Ticket, Voucher, type BookingDecision } from '@tessera/domain';
 import type { LoadedStream } from '@tessera/platform/commands/event-sourcing';
 import type { StreamModel, StreamReads } from '@tessera/platform/commands/handle-command';
 import { StreamStateCache } from '@tessera/platform/commands/stream-state-cache';
@@ -43,6 +46,26 @@ const readMany = async <TState, TEvent extends DomainEvent>(
   return Object.fromEntries(ids.map((id, i) => [id, loaded[i].state]));
 };
 
+/** The voucher `code` of the show (its uses so far). */
+export const readVoucher = (streams: StreamReads, showId: string, code: string): Promise<LoadedStream<Voucher.VoucherState>> =>
+  streams.read(voucherStream(showId, code), Voucher.voucherDecider);
+
+/**
+ * For a show with per-account limits: the bookings `userId` placed for it before, each as its own
+ * stream tells it now. Reading `buyer-{showId}-{userId}` records its revision, at which the new
+ * placement is appended: one account's concurrent bookings are decided one after the other.
+ */
+export const readEarlierBookings = async (streams: StreamReads, showId: string, userId: string): Promise<Booking.BookingState[]> => {
+  const buyer = await streams.read(buyerStream(showId, userId), BUYER_MODEL);
+  return Promise.all(buyer.state.map(async (bookingId) => (await readBooking(streams, bookingId)).state));
+};
+
+/** The booking ids of a buyer stream, oldest first. */
+const BUYER_MODEL: StreamModel<string[], BuyerEvent> = {
+  initialState: [],
+  evolve: (ids, event) => (event.type === 'buyer.booking-placed.v1' ? [...ids, event.data.bookingId] : ids),
+};
+
 /** Seat id → the seat's state. */
 export const readSeats = (streams: StreamReads, showId: string, seatIds: readonly string[]): Promise<Record<string, Seat.SeatState>> =>
   readMany(streams, seatIds, (seatId) => seatStream(showId, seatId), Seat.seatDecider);
@@ -57,6 +80,8 @@ export const streamsOf = (decision: Partial<BookingDecision>, { showId, bookingI
   if (decision.booking?.length) streams[bookingStream(bookingId)] = decision.booking;
   for (const [seatId, events] of Object.entries(decision.seats ?? {})) streams[seatStream(showId, seatId)] = events;
   for (const [ticketId, events] of Object.entries(decision.tickets ?? {})) streams[ticketStream(ticketId)] = events;
+  if (decision.voucher?.events.length) streams[voucherStream(showId, decision.voucher.code)] = decision.voucher.events;
+  for (const event of decision.buyer ?? []) (streams[buyerStream(showId, event.data.userId)] ??= []).push(event);
   return streams;
 };
 

@@ -7,6 +7,7 @@ import { recentEventsProjection } from './recent-events.projection';
 import { salesProjection } from './sales.projection';
 import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
+import { usersProjection } from './users.projection';
 
 export * from './bookings.projection';
 export * from './devices.projection';
@@ -16,6 +17,7 @@ export * from './seating.projection';
 export * from './tickets.projection';
 export * from './incidents.projection';
 export * from './stats.projection';
+export * from './users.projection';
 
 /** Every projection the projector runs, by name (the CLI's `rebuild <name>`). */
 export const PROJECTIONS: readonly Projection[] = [
@@ -27,4 +29,5 @@ export const PROJECTIONS: readonly Projection[] = [
   incidentsProjection,
   liveStatsProjection,
   recentEventsProjection,
+  usersProjection,
 ];

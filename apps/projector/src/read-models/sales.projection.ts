@@ -20,6 +20,7 @@ export const emptySales = (showId: string, currency: string, categoryIds: string
   bookingsRefunded: 0,
   refundedAmount: 0,
   paymentsDeclined: 0,
+  discounts: 0,
 });
 
 const add = (counters: Record<string, SalesCounter>, key: string, sold: number, revenue: number): Record<string, SalesCounter> => {
@@ -40,17 +41,26 @@ export const withSale = (
   return { ...sales, byCategory, byHour: add(sales.byHour, hour, sign * seats.length, sign * amount) };
 };
 
+/** The share of a booking's discount on the refunded seats: all of it when every seat is refunded, else pro rata by price. */
+export const discountRefunded = (booking: Pick<SalesBookingDoc, 'seats' | 'discount'>, refunded: readonly BookedSeat[]): number => {
+  const discount = booking.discount ?? 0;
+  if (discount === 0 || refunded.length === booking.seats.length) return discount;
+  const total = booking.seats.reduce((sum, seat) => sum + seat.price, 0);
+  return total === 0 ? 0 : Math.round((discount * refunded.reduce((sum, seat) => sum + seat.price, 0)) / total);
+};
+
 export const evolveSales = (
   sales: Omit<ShowSalesDoc, '_position'>,
   event: BookingEvent,
-  booking: Pick<SalesBookingDoc, 'seats' | 'confirmedHour'> | null,
+  booking: Pick<SalesBookingDoc, 'seats' | 'confirmedHour' | 'discount'> | null,
 ): Omit<ShowSalesDoc, '_position'> => {
   switch (event.type) {
     case 'booking.placed.v1':
       return { ...sales, holdsPlaced: sales.holdsPlaced + 1 };
     case 'booking.confirmed.v1': {
       const confirmed = { ...sales, bookingsConfirmed: sales.bookingsConfirmed + 1 };
-      return booking?.confirmedHour ? withSale(confirmed, booking.seats, booking.confirmedHour, 1) : confirmed;
+      if (!booking?.confirmedHour) return confirmed;
+      return { ...withSale(confirmed, booking.seats, booking.confirmedHour, 1), discounts: (sales.discounts ?? 0) + (booking.discount ?? 0) };
     }
     case 'booking.expired.v1':
       return { ...sales, holdsExpired: sales.holdsExpired + 1 };
@@ -64,7 +74,8 @@ export const evolveSales = (
       };
       // A `hold_lost` refund gives back money that never became a sale: no seats to take back.
       const seats = (booking?.seats ?? []).filter((seat) => event.data.seatIds.includes(seat.seatId));
-      return booking?.confirmedHour && seats.length > 0 ? withSale(refunded, seats, booking.confirmedHour, -1) : refunded;
+      if (!booking?.confirmedHour || seats.length === 0) return refunded;
+      return { ...withSale(refunded, seats, booking.confirmedHour, -1), discounts: (sales.discounts ?? 0) - discountRefunded(booking, seats) };
     }
     case 'booking.payment-declined.v1':
       return { ...sales, paymentsDeclined: sales.paymentsDeclined + 1 };
@@ -98,8 +109,8 @@ export const salesProjection: Projection = {
     const { bookingId, showId } = domainEvent.data;
     let booking: SalesBookingDoc | null;
     if (domainEvent.type === 'booking.placed.v1') {
-      const { seats } = domainEvent.data;
-      booking = await docs.evolve<SalesBookingDoc>(SALES_BOOKINGS, bookingId, event, (doc) => doc ?? { _id: bookingId, showId, seats });
+      const { seats, discount } = domainEvent.data;
+      booking = await docs.evolve<SalesBookingDoc>(SALES_BOOKINGS, bookingId, event, (doc) => doc ?? { _id: bookingId, showId, seats, ...(discount ? { discount: discount.amount } : {}) });
     } else if (domainEvent.type === 'booking.confirmed.v1') {
       const hour = hourOf(occurredAt(event));
       booking = await docs.evolve<SalesBookingDoc>(SALES_BOOKINGS, bookingId, event, (doc) =>

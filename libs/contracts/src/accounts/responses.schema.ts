@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { ROLES, type Role } from './roles';
-import type { ChangeRolesResponse, MeResponse, RegisterResponse, TokenResponseBody } from './responses';
+import type { AdminUserListResponse, AdminUserSummary, AdminUserView, ChangeRolesResponse, MeResponse, RegisterResponse, TokenResponseBody } from './responses';
 
 /**
  * The response bodies of responses.ts as OpenAPI schemas (GET /openapi.json). Each class
@@ -66,4 +66,40 @@ export class ChangeRolesResponseSchema implements ChangeRolesResponse {
 
   @ApiProperty(POSITION)
   position!: string;
+}
+
+@ApiSchema({ name: 'AdminUserSummary' })
+export class AdminUserSummarySchema implements AdminUserSummary {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ description: 'Normalised: NFC, trimmed, lower case.' })
+  email!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles!: Role[];
+
+  @ApiProperty({ format: 'date-time', description: 'When the account was registered.' })
+  createdAt!: string;
+}
+
+@ApiSchema({ name: 'AdminUserListResponse' })
+export class AdminUserListResponseSchema implements AdminUserListResponse {
+  @ApiProperty({ type: AdminUserSummarySchema, isArray: true, description: 'Newest accounts first.' })
+  items!: AdminUserSummarySchema[];
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last one.' })
+  nextCursor!: string | null;
+}
+
+@ApiSchema({ name: 'AdminUserView' })
+export class AdminUserViewSchema extends AdminUserSummarySchema implements AdminUserView {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Bookings placed (held at least once), whatever became of them since.' })
+  bookingsCount!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Tickets held now (valid or checked in).' })
+  ticketsCount!: number;
 }

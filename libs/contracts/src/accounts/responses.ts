@@ -38,3 +38,28 @@ export interface ChangeRolesResponse {
   roles: Role[];
   position: string;
 }
+
+/** One account as an admin finds it (GET /api/admin/users). */
+export interface AdminUserSummary {
+  userId: string;
+  /** Normalised (normaliseEmail). */
+  email: string;
+  displayName: string;
+  roles: Role[];
+  /** When the account was registered, ISO 8601 UTC. */
+  createdAt: string;
+}
+
+/** 200 of GET /api/admin/users: newest accounts first. */
+export interface AdminUserListResponse {
+  items: AdminUserSummary[];
+  nextCursor: string | null;
+}
+
+/** 200 of GET /api/admin/users/{userId}. */
+export interface AdminUserView extends AdminUserSummary {
+  /** Bookings the user has placed (held at least once), whatever became of them since. */
+  bookingsCount: number;
+  /** Tickets the user holds now (valid or checked in; voided and transferred-away ones are not counted). */
+  ticketsCount: number;
+}

@@ -1,3 +1,4 @@
+import type { BookingDiscount } from './voucher.events';
 import type { ErrorCode } from '../errors';
 import type { DomainEvent } from '../events/envelope';
 
@@ -27,6 +28,8 @@ export type BookingRequested = DomainEvent<
     showId: string;
     /** The seats asked for, as asked. */
     seatIds: string[];
+    /** The voucher asked for (normalised); absent without one. */
+    voucherCode?: string;
   }
 >;
 
@@ -38,11 +41,13 @@ export type BookingPlaced = DomainEvent<
     userId: string;
     showId: string;
     seats: BookedSeat[];
-    /** Sum of the seats' prices, minor units. */
+    /** What is payable, minor units: the sum of the seats' prices less `discount.amount`. */
     amount: number;
     currency: string;
     /** ISO 8601 UTC: the same instant as every one of its `seat.held.v1`. */
     expiresAt: string;
+    /** The voucher it was placed with (its use is in the same append); absent without one. */
+    discount?: BookingDiscount;
   }
 >;
 

@@ -9,6 +9,7 @@ import {
   IsArray,
   IsInt,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -16,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SEAT_ID_PATTERN } from './seat-map';
+import { normaliseVoucherCode, VOUCHER_CODE_PATTERN } from './voucher.events';
 
 /** Request bodies of the booking endpoints (API.md, Bookings and tickets). */
 
@@ -33,6 +35,12 @@ export class PlaceBookingRequest {
   @IsString({ each: true })
   @Matches(SEAT_ID_PATTERN, { each: true, message: 'each seat must be a seat id such as A-1-7' })
   seats!: string[];
+
+  /** A voucher of the show: the amount is discounted (422 VOUCHER_INVALID / VOUCHER_EXHAUSTED). */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? normaliseVoucherCode(value) : value))
+  @Matches(VOUCHER_CODE_PATTERN, { message: 'voucherCode must be 3–32 letters, digits, _ or -' })
+  voucherCode?: string;
 }
 
 /** Card numbers are often typed with spaces or dashes; only the digits matter. */

@@ -1,3 +1,4 @@
+import type { BookingDiscount } from './voucher.events';
 /** Response bodies of the booking endpoints (API.md, Bookings and tickets). */
 
 export type BookingStatus = 'pending' | 'held' | 'confirmed' | 'expired' | 'cancelled' | 'refunded' | 'rejected';
@@ -10,8 +11,11 @@ export interface PlaceBookingResponse {
   /** Seat ids, as asked for. */
   seats: string[];
   expiresAt: string;
+  /** What is payable, after the voucher's discount when there is one. */
   amount: number;
   currency: string;
+  /** The voucher it was placed with; absent without one. */
+  discount?: BookingDiscount;
   position: string;
 }
 

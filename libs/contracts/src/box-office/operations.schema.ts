@@ -68,6 +68,15 @@ export class ShowSalesResponseSchema {
 
   @ApiProperty({ type: 'number', minimum: 0, description: 'bookingsConfirmed / holdsPlaced.' })
   conversion!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Minor units: the list prices of the seats sold, net of refunds (the sum of `byCategory` revenue).' })
+  revenueBeforeDiscounts!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Minor units taken off by vouchers on the bookings paid, net of refunds.' })
+  discounts!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Minor units: `revenueBeforeDiscounts` less `discounts`, what was charged and kept.' })
+  revenueAfterDiscounts!: number;
 }
 
 @ApiSchema({ name: 'AuditEventMetadata' })

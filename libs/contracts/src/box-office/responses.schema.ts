@@ -1,4 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import type { BookingDiscount } from './voucher.events';
+import type { CreateVoucherResponse } from './voucher.request';
 import type {
   BookingStatus,
   BookingView,
@@ -226,6 +228,27 @@ export class IssuedTicketViewSchema implements IssuedTicketView {
   code!: string;
 }
 
+@ApiSchema({ name: 'BookingDiscount' })
+export class BookingDiscountSchema implements BookingDiscount {
+  @ApiProperty({ description: 'The voucher code (upper case).' })
+  code!: string;
+
+  @ApiProperty({ ...MINOR_UNITS, description: 'Minor units taken off the seats’ prices.' })
+  amount!: number;
+}
+
+@ApiSchema({ name: 'CreateVoucherResponse' })
+export class CreateVoucherResponseSchema implements CreateVoucherResponse {
+  @ApiProperty()
+  showId!: string;
+
+  @ApiProperty({ description: 'The code as stored (upper case).' })
+  code!: string;
+
+  @ApiProperty(POSITION)
+  position!: string;
+}
+
 @ApiSchema({ name: 'PlaceBookingResponse' })
 export class PlaceBookingResponseSchema implements PlaceBookingResponse {
   @ApiProperty()
@@ -248,6 +271,9 @@ export class PlaceBookingResponseSchema implements PlaceBookingResponse {
 
   @ApiProperty(CURRENCY)
   currency!: string;
+
+  @ApiProperty({ type: BookingDiscountSchema, required: false, description: 'The voucher it was placed with; absent without one.' })
+  discount?: BookingDiscountSchema;
 
   @ApiProperty(POSITION)
   position!: string;

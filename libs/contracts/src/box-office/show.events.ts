@@ -20,6 +20,10 @@ export type ShowCreated = DomainEvent<
     /** How long a booking holds its seats before they are free again. */
     holdMinutes: number;
     maxSeatsPerBooking: number;
+    /** Anti-hoarding (OWASP API6): seats one account may hold unpaid at once; absent, no limit. */
+    maxSeatsHeldPerUser?: number;
+    /** Anti-hoarding: seats one account may buy (paid plus held); absent, no limit. */
+    maxTicketsPerUser?: number;
     categories: SeatCategory[];
     sections: SeatSection[];
   }

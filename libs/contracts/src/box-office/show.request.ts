@@ -10,6 +10,7 @@ import {
   IsInt,
   IsISO4217CurrencyCode,
   IsISO8601,
+  IsOptional,
   IsString,
   Length,
   Matches,
@@ -29,7 +30,7 @@ import { SEAT_MAP_LIMITS } from './seat-map';
 export const SEAT_MAP_ID_PATTERN = /^[A-Za-z0-9_]{1,32}$/;
 export const ROW_LABEL_PATTERN = /^[A-Za-z0-9]{1,8}$/;
 /** A date-time with an explicit zone: a bare date or local time would be read differently by each server. */
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class SeatCategoryRequest {
   @Matches(SEAT_MAP_ID_PATTERN, { message: 'id must be 1–32 letters, digits or underscores' })
@@ -122,6 +123,20 @@ export class CreateShowRequest {
   @Min(1)
   @Max(20)
   maxSeatsPerBooking!: number;
+
+  /** Seats one account may hold unpaid at once (422 HOLD_LIMIT_REACHED beyond); absent, no limit. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxSeatsHeldPerUser?: number;
+
+  /** Seats one account may buy, paid plus held (422 TICKET_LIMIT_REACHED beyond); absent, no limit. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxTicketsPerUser?: number;
 
   @IsArray()
   @ArrayMinSize(1)

@@ -1,5 +1,6 @@
 import type {
   BookedSeat,
+  BookingDiscount,
   BookingCancelReason,
   BookingEvent,
   ErrorCode,
@@ -38,6 +39,8 @@ export interface PlacedBooking {
   amount: number;
   currency: string;
   expiresAt: string;
+  /** The voucher it was placed with; `amount` is after it. */
+  discount?: BookingDiscount;
   /** Set once confirmed (or refunded after a lost hold). */
   paymentId?: string;
   tickets: BookedTicket[];
@@ -66,6 +69,7 @@ export interface RequestedBooking {
   userId: string;
   showId: string;
   seatIds: string[];
+  voucherCode?: string;
 }
 
 export type BookingState = { status: 'none' } | RequestedBooking | PlacedBooking | RejectedBooking;
@@ -77,7 +81,7 @@ type At = { now: string };
 /** Write down an asynchronous placement before answering 202, so it survives the process. */
 export type RequestBooking = {
   type: 'RequestBooking';
-  data: { bookingId: string; userId: string; showId: string; seatIds: string[] };
+  data: { bookingId: string; userId: string; showId: string; seatIds: string[]; voucherCode?: string };
 };
 
 /** The month and year a card is valid through; nothing else of the card reaches the domain. */
@@ -268,7 +272,7 @@ const sameSeats = (a: readonly string[], b: readonly string[]): boolean =>
 
 /** The same user asking for the same seats of the same show under this booking id. */
 export const isSameRequest = (booking: RequestedBooking, data: RequestBooking['data']): boolean =>
-  booking.userId === data.userId && booking.showId === data.showId && sameSeats(booking.seatIds, data.seatIds);
+  booking.userId === data.userId && booking.showId === data.showId && sameSeats(booking.seatIds, data.seatIds) && booking.voucherCode === data.voucherCode;
 
 const request = (command: RequestBooking, state: BookingState): BookingEvent[] => {
   if (state.status === 'none') return [{ type: 'booking.requested.v1', data: command.data }];

@@ -4,6 +4,7 @@ import * as Booking from './booking';
 import { byStream, type BookingDecision } from './decisions';
 import * as Seat from './seat';
 import * as Ticket from './ticket';
+import * as Voucher from './voucher';
 
 /**
  * Undoing a booking frees its seats and voids its tickets in the same atomic append as the
@@ -15,12 +16,15 @@ export const decideCancelBooking = ({
   booking,
   seats,
   tickets,
+  voucher = Voucher.initialState,
   command,
 }: {
   booking: Booking.BookingState;
   seats: Readonly<Record<string, Seat.SeatState>>;
   /** The state of each of the booking's tickets (none before it was paid). */
   tickets: Readonly<Record<string, Ticket.TicketState>>;
+  /** The booking's voucher (`discount.code`), when it was placed with one. */
+  voucher?: Voucher.VoucherState;
   command: Booking.CancelBooking;
 }): BookingDecision => {
   const { reason } = command.data;
@@ -57,5 +61,5 @@ export const decideCancelBooking = ({
       Object.hasOwn(tickets, ticketId) ? tickets[ticketId] : Ticket.initialState,
     ),
   ]);
-  return { booking: bookingEvents, seats: byStream(seatEvents), tickets: byStream(ticketEvents) };
+  return { booking: bookingEvents, seats: byStream(seatEvents), tickets: byStream(ticketEvents), ...Voucher.releaseFor(booking, voucher, 'cancelled') };
 };

@@ -1,4 +1,4 @@
-import type { BookingEvent, SeatEvent, TicketEvent } from '@tessera/contracts';
+import type { BookingEvent, BuyerEvent, SeatEvent, TicketEvent, VoucherEvent } from '@tessera/contracts';
 
 /**
  * What a box-office decision across several streams returns: the events for each stream, keyed
@@ -11,6 +11,10 @@ export interface BookingDecision {
   seats: Record<string, SeatEvent[]>;
   /** Ticket id → events for `ticket-{ticketId}`. */
   tickets: Record<string, TicketEvent[]>;
+  /** Events for `voucher-{showId}-{code}`: the use a booking takes or gives back; absent without a voucher. */
+  voucher?: { code: string; events: VoucherEvent[] };
+  /** Events for `buyer-{showId}-{userId}`, for a show with per-account limits. */
+  buyer?: BuyerEvent[];
 }
 
 export const byStream = <TEvent>(entries: [string, TEvent[]][]): Record<string, TEvent[]> =>

@@ -1,6 +1,7 @@
 import * as Booking from './booking';
 import { byStream, type BookingDecision } from './decisions';
 import * as Seat from './seat';
+import * as Voucher from './voucher';
 
 /**
  * The expiry sweeper's decision: write down that a booking's hold ran out, and release each of
@@ -10,12 +11,15 @@ import * as Seat from './seat';
 export const decideExpireBooking = ({
   booking,
   seats,
+  voucher = Voucher.initialState,
   command,
 }: {
   booking: Booking.BookingState;
   seats: Readonly<Record<string, Seat.SeatState>>;
+  /** The booking's voucher (`discount.code`), when it was placed with one. */
+  voucher?: Voucher.VoucherState;
   command: Booking.ExpireBooking;
-}): Pick<BookingDecision, 'booking' | 'seats'> => {
+}): Pick<BookingDecision, 'booking' | 'seats' | 'voucher'> => {
   const bookingEvents = Booking.decide(command, booking);
   if (bookingEvents.length === 0 || !Booking.isPlaced(booking)) return { booking: [], seats: {} };
   const { bookingId, showId } = booking;
@@ -26,5 +30,5 @@ export const decideExpireBooking = ({
       Object.hasOwn(seats, seatId) ? seats[seatId] : Seat.initialState,
     ),
   ]);
-  return { booking: bookingEvents, seats: byStream(seatEvents) };
+  return { booking: bookingEvents, seats: byStream(seatEvents), ...Voucher.releaseFor(booking, voucher, 'expired') };
 };

@@ -7,6 +7,7 @@ export * as Show from './show';
 export * as Seat from './seat';
 export * as Booking from './booking';
 export * as Ticket from './ticket';
+export * as Voucher from './voucher';
 
 export { showDecider, seatOf, isCreated } from './show';
 export type { ShowState, CreatedShow, ShowSeat, ShowSectionLookup, ShowCommand, CreateShow, PublishShow, CancelShow } from './show';
@@ -30,6 +31,9 @@ export type {
 } from './booking';
 export { ticketDecider, isIssued } from './ticket';
 export type { TicketState, IssuedTicket, TicketCommand, IssueTicket, TransferTicket, CheckIn, VoidTicket } from './ticket';
+
+export { voucherDecider, discountOf, decideCreateVoucher } from './voucher';
+export type { VoucherState, VoucherCommand, CreateVoucher, RedeemVoucher, ReleaseVoucher, VoucherDefinition } from './voucher';
 
 export type { BookingDecision } from './decisions';
 export { decidePlaceBooking, rejectionOf } from './place-booking';

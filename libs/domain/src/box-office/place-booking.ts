@@ -1,10 +1,11 @@
 import type { ErrorCode } from '@tessera/contracts';
 import { DomainError } from '../domain-error';
-import { initialState, isSameRequest, type BookingState, type RejectBooking } from './booking';
+import { initialState, isPlaced, isSameRequest, type BookingState, type RejectBooking } from './booking';
 import { byStream, type BookingDecision } from './decisions';
 import * as Seat from './seat';
+import * as Voucher from './voucher';
 import { seatOf, type ShowSeat, type ShowState } from './show';
-import { addMinutes } from './time';
+import { addMinutes, hasReached } from './time';
 
 /**
  * Placing a booking is the one decision that spans a show and many seats: the show says which
@@ -17,16 +18,34 @@ import { addMinutes } from './time';
 
 export type PlaceBooking = {
   type: 'PlaceBooking';
-  data: { bookingId: string; userId: string; showId: string; seatIds: string[] };
+  data: { bookingId: string; userId: string; showId: string; seatIds: string[]; voucherCode?: string };
   metadata: { now: string };
 };
 
-export type PlaceBookingDecision = Pick<BookingDecision, 'booking' | 'seats'>;
+export type PlaceBookingDecision = Pick<BookingDecision, 'booking' | 'seats' | 'voucher' | 'buyer'>;
+
+/**
+ * What one account holds and has bought of a show, from the bookings it placed before (their
+ * streams as read now): a hold past its `expiresAt` is free already (the lazy expiry), a
+ * confirmed booking's seats are bought.
+ */
+export const holdingsOf = (earlier: readonly BookingState[], now: string): { held: number; bought: number } => {
+  let held = 0;
+  let bought = 0;
+  for (const booking of earlier) {
+    if (!isPlaced(booking)) continue;
+    if (booking.status === 'held' && !hasReached(now, booking.expiresAt)) held += booking.seats.length;
+    if (booking.status === 'confirmed') bought += booking.seats.length;
+  }
+  return { held, bought };
+};
 
 export const decidePlaceBooking = ({
   booking = initialState,
   show,
   seats,
+  voucher = Voucher.initialState,
+  earlierBookings = [],
   command,
 }: {
   /** The booking as read; left out, a new booking id (nothing to read: the synchronous path). */
@@ -34,6 +53,10 @@ export const decidePlaceBooking = ({
   show: ShowState;
   /** The state of each requested seat; a seat whose stream does not exist yet may be left out. */
   seats: Readonly<Record<string, Seat.SeatState>>;
+  /** The state of `voucher-{showId}-{voucherCode}` when the command names a voucher. */
+  voucher?: Voucher.VoucherState;
+  /** For a show with per-account limits: the bookings this account placed for it before (`buyer-{showId}-{userId}`). */
+  earlierBookings?: readonly BookingState[];
   command: PlaceBooking;
 }): PlaceBookingDecision => {
   const { bookingId, userId, showId, seatIds } = command.data;
@@ -60,6 +83,23 @@ export const decidePlaceBooking = ({
       max: show.maxSeatsPerBooking,
       requested: seatIds.length,
     });
+  }
+  const limited = show.maxSeatsHeldPerUser !== undefined || show.maxTicketsPerUser !== undefined;
+  if (limited) {
+    const { held, bought } = holdingsOf(earlierBookings, now);
+    if (show.maxSeatsHeldPerUser !== undefined && held + seatIds.length > show.maxSeatsHeldPerUser) {
+      throw new DomainError('HOLD_LIMIT_REACHED', `an account holds at most ${show.maxSeatsHeldPerUser} unpaid seats of this show; ${held} held now`, {
+        max: show.maxSeatsHeldPerUser,
+        held,
+      });
+    }
+    if (show.maxTicketsPerUser !== undefined && bought + held + seatIds.length > show.maxTicketsPerUser) {
+      throw new DomainError('TICKET_LIMIT_REACHED', `an account buys at most ${show.maxTicketsPerUser} seats of this show; ${bought} bought and ${held} held`, {
+        max: show.maxTicketsPerUser,
+        bought,
+        held,
+      });
+    }
   }
   const found = seatIds.map((seatId) => seatOf(show, seatId));
   const unknown = seatIds.filter((_, i) => found[i] === undefined);
@@ -94,15 +134,34 @@ export const decidePlaceBooking = ({
   }
 
   const bookedSeats = showSeats.map(({ seatId, categoryId, price }) => ({ seatId, categoryId, price }));
-  const amount = bookedSeats.reduce((sum, seat) => sum + seat.price, 0);
+  const total = bookedSeats.reduce((sum, seat) => sum + seat.price, 0);
+  const { voucherCode } = command.data;
+  // The use is taken in the same append as the holds: a refused voucher refuses the booking.
+  const voucherEvents =
+    voucherCode === undefined
+      ? []
+      : Voucher.decide({ type: 'RedeemVoucher', data: { showId, code: voucherCode, bookingId, userId, seats: bookedSeats }, metadata: { now } }, voucher);
+  const redeemed = voucherEvents.find((event) => event.type === 'voucher.redeemed.v1');
+  const discount = redeemed ? { code: redeemed.data.code, amount: redeemed.data.discount } : undefined;
   return {
     booking: [
       {
         type: 'booking.placed.v1',
-        data: { bookingId, userId, showId, seats: bookedSeats, amount, currency: show.currency, expiresAt },
+        data: {
+          bookingId,
+          userId,
+          showId,
+          seats: bookedSeats,
+          amount: total - (discount?.amount ?? 0),
+          currency: show.currency,
+          expiresAt,
+          ...(discount ? { discount } : {}),
+        },
       },
     ],
     seats: byStream(seatEvents),
+    ...(voucherCode === undefined ? {} : { voucher: { code: voucherCode, events: voucherEvents } }),
+    ...(limited ? { buyer: [{ type: 'buyer.booking-placed.v1' as const, data: { showId, userId, bookingId, seats: seatIds.length } }] } : {}),
   };
 };
 

@@ -28,6 +28,8 @@ export interface CreatedShow {
   currency: string;
   holdMinutes: number;
   maxSeatsPerBooking: number;
+  maxSeatsHeldPerUser?: number;
+  maxTicketsPerUser?: number;
   /** Category id → category. Keys are own properties: look them up with `Object.hasOwn`. */
   categories: Record<string, SeatCategory>;
   /** Section id → section. */
@@ -185,6 +187,12 @@ const seatMapErrors = (show: CreateShow['data']): FieldError[] => {
   if (Number.isNaN(Date.parse(show.startsAt))) error('startsAt', 'must be an ISO 8601 date-time');
   if (!isWhole(show.holdMinutes, 1, 60)) error('holdMinutes', 'must be a whole number from 1 to 60');
   if (!isWhole(show.maxSeatsPerBooking, 1, 20)) error('maxSeatsPerBooking', 'must be a whole number from 1 to 20');
+  for (const field of ['maxSeatsHeldPerUser', 'maxTicketsPerUser'] as const) {
+    if (show[field] !== undefined && !isWhole(show[field], 1, 1000)) error(field, 'must be a whole number from 1 to 1000');
+  }
+  if (show.maxSeatsHeldPerUser !== undefined && show.maxTicketsPerUser !== undefined && show.maxSeatsHeldPerUser > show.maxTicketsPerUser) {
+    error('maxSeatsHeldPerUser', 'must not exceed maxTicketsPerUser');
+  }
   if (show.categories.length === 0) error('categories', 'a show needs at least one category');
   if (show.sections.length === 0) error('sections', 'a show needs at least one section');
 

@@ -1,9 +1,9 @@
-import { Booking, decideCancelBooking, Seat, Ticket } from '@tessera/domain';
+import { Booking, decideCancelBooking, Seat, Ticket, Voucher } from '@tessera/domain';
 import type { CommandContext } from '@tessera/platform/commands/event-sourcing';
 import type { Decision, StreamReads } from '@tessera/platform/commands/handle-command';
 import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
 import { refundIdFor } from '../booking-ids';
-import { readSeats, readTickets, streamsOf } from '../box-office-streams';
+import { readSeats, readTickets, readVoucher, streamsOf } from '../box-office-streams';
 
 /**
  * Undoing a booking, the customer's cancel and the show cancellation's alike: a held booking is
@@ -21,6 +21,8 @@ export interface CancellationRead {
   booking: Booking.BookingState;
   seats: Record<string, Seat.SeatState>;
   tickets: Record<string, Ticket.TicketState>;
+  /** The booking's voucher, when it was placed with one: its use is given back. */
+  voucher?: Voucher.VoucherState;
 }
 
 /** What a booking undone now is. */
@@ -29,17 +31,18 @@ export type Undone = 'cancelled' | 'refunded';
 /** Step 1, once the booking is read: the seats it holds and the tickets it issued. */
 export const readCancellation = async (streams: StreamReads, booking: Booking.BookingState): Promise<CancellationRead> => {
   if (!Booking.isPlaced(booking)) return { booking, seats: {}, tickets: {} };
-  const [seats, tickets] = await Promise.all([
+  const [seats, tickets, voucher] = await Promise.all([
     readSeats(streams, booking.showId, Booking.seatIdsOf(booking)),
     readTickets(streams, booking.tickets.map((ticket) => ticket.ticketId)),
+    booking.discount ? readVoucher(streams, booking.showId, booking.discount.code) : undefined,
   ]);
-  return { booking, seats, tickets };
+  return { booking, seats, tickets, voucher: voucher?.state };
 };
 
 /** Step 2: the decision, with the refund to make before its append; `nothing` answers when there is nothing left to undo. */
 export const decideCancellation = <TResult>(
   payments: PaymentProvider,
-  { booking, seats, tickets }: CancellationRead,
+  { booking, seats, tickets, voucher }: CancellationRead,
   cancel: { bookingId: string; reason: Booking.CancelBooking['data']['reason']; context: CommandContext },
   answers: { undone: (undone: Undone, position: number) => TResult; nothing: () => TResult },
 ): Decision<TResult> => {
@@ -48,6 +51,7 @@ export const decideCancellation = <TResult>(
     booking,
     seats,
     tickets,
+    voucher,
     command: {
       type: 'CancelBooking',
       data: { bookingId, reason, refundId: refundIdFor(bookingId) },

@@ -3,7 +3,7 @@ import { Booking, decideExpireBooking } from '@tessera/domain';
 import { CommandContext } from '@tessera/platform/commands/event-sourcing';
 import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
-import { readBooking, readSeats, streamsOf } from '../box-office-streams';
+import { readBooking, readSeats, readVoucher, streamsOf } from '../box-office-streams';
 import { ExpireBookingCommand } from './expire-booking.command';
 
 type Expiry = { expired: boolean; position?: string };
@@ -28,12 +28,17 @@ export class ExpireBookingHandler implements ICommandHandler<ExpireBookingComman
       context,
       read: async (streams) => {
         const { state: booking } = await readBooking(streams, bookingId);
-        return { booking, seats: booking.status === 'held' ? await readSeats(streams, booking.showId, Booking.seatIdsOf(booking)) : {} };
+        if (booking.status !== 'held') return { booking, seats: {}, voucher: undefined };
+        const [seats, voucher] = await Promise.all([
+          readSeats(streams, booking.showId, Booking.seatIdsOf(booking)),
+          booking.discount ? readVoucher(streams, booking.showId, booking.discount.code) : undefined,
+        ]);
+        return { booking, seats, voucher: voucher?.state };
       },
-      decide: ({ booking, seats }): Decision<Expiry> => {
+      decide: ({ booking, seats, voucher }): Decision<Expiry> => {
         if (booking.status !== 'held') return { answer: { expired: false } };
         const command: Booking.ExpireBooking = { type: 'ExpireBooking', data: { bookingId }, metadata: { now: now.toISOString() } };
-        const decision = decideExpireBooking({ booking, seats, command });
+        const decision = decideExpireBooking({ booking, seats, voucher, command });
         if (decision.booking.length === 0) return { answer: { expired: false } };
         return {
           append: streamsOf(decision, { showId: booking.showId, bookingId }),

@@ -8,18 +8,21 @@ import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-
 import { InjectConfig } from '@tessera/platform/platform.module';
 import { SeatLocks, seatLockKey } from '@tessera/platform/seat-locks/seat-locks.port';
 import { BookingProbe } from '../booking-probe';
-import { readSeats, readShow, seatIdOfStream, streamsOf } from '../box-office-streams';
+import { readEarlierBookings, readSeats, readShow, readVoucher, seatIdOfStream, streamsOf } from '../box-office-streams';
 
 /**
  * The seat-hold algorithm of ARCHITECTURE §3, shared by the synchronous placement (201) and the
  * settlement of a requested one (202):
  * 1. lock every requested seat (sorted, short TTL); a seat already locked is refused at once;
- * 2. read the show and each seat stream (an expired hold counts as free: the decider's lazy expiry);
+ * 2. read the show, each seat stream (an expired hold counts as free: the decider's lazy expiry)
+ *    and, with a voucher code, `voucher-{showId}-{code}`;
  * 3. one atomic append: `booking-{id}` at the revision the caller read it at ('no_stream' for a
- *    new booking, the revision of its `booking.requested.v1` for a requested one) and each seat
- *    stream at the revision read. Those revisions are the fencing tokens: a holder whose lock ran
- *    out while it stalled fails here, so the lock only cuts contention and safety never depends
- *    on its timing; and of two runs settling the same request, only the first append lands;
+ *    new booking, the revision of its `booking.requested.v1` for a requested one), each seat
+ *    stream at the revision read, and the voucher's use at the revision read. Those revisions are
+ *    the fencing tokens: a holder whose lock ran out while it stalled fails here, so the lock only
+ *    cuts contention and safety never depends on its timing; of two runs settling the same
+ *    request, only the first append lands; and of two bookings taking a voucher's last use, only
+ *    one does (the other reads the voucher again, no lock is taken on it, and finds it exhausted);
  * 4. release the locks.
  */
 
@@ -35,6 +38,9 @@ export type PlacementOutcome =
   | { outcome: 'placed'; placed: BookingPlaced['data']; position: number }
   /** Another run of the same booking (a retry, or the other settler) wrote it first. */
   | { outcome: 'written_meanwhile' };
+
+/** Reads of a contended voucher before giving up with a retryable 409: enough for every use of a hot code to be taken. */
+const VOUCHER_ATTEMPTS = 100;
 
 @Injectable()
 export class BookingPlacement {
@@ -62,37 +68,63 @@ export class BookingPlacement {
     if (!attempt.acquired) throw new SeatsBeingBooked(attempt.heldByAnother.map((key) => seatByLockKey.get(key) ?? key));
     try {
       await this.probe.reached('place-booking:after-lock');
-      // One attempt: under the lock a conflict means the seats or the booking moved, told apart below.
-      return await handleCommand(this.store, {
-        context,
-        attempts: 1,
-        read: async (streams) => {
-          streams.readBefore(bookingStream(bookingId), booking.revision);
-          const [show, seats] = await Promise.all([readShow(streams, showId), readSeats(streams, showId, seatIds)]);
-          return { show: show.state, seats };
-        },
-        decide: ({ show, seats }) => {
-          const decision = decidePlaceBooking({ booking: booking.state, show, seats, command });
-          const [placed] = decision.booking;
-          if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
-          return {
-            append: streamsOf(decision, { showId, bookingId }),
-            before: () => this.probe.reached('place-booking:before-append'),
-            answer: async (appended): Promise<PlacementOutcome> => {
-              await this.probe.reached('place-booking:after-append');
-              return { outcome: 'placed', placed: placed.data, position: appended.position };
-            },
-          };
-        },
-      });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (error.conflicts.some((conflict) => conflict.stream === bookingStream(bookingId))) return { outcome: 'written_meanwhile' };
-      const moved = error.conflicts.map((conflict) => seatIdOfStream(showId, conflict.stream)).filter((seat): seat is string => !!seat);
-      throw new DomainError('SEATS_UNAVAILABLE', `taken meanwhile: ${moved.join(', ')}`, { seats: moved });
+      // Under the seat locks a seat or booking conflict is final (told apart below). A conflict on
+      // the voucher's stream (another booking took a use meanwhile) or on the buyer's (the same
+      // account booked meanwhile) alone: read again and decide again (the next read may find the
+      // voucher exhausted or the limit reached), a bounded number of times.
+      for (let round = 1; ; round += 1) {
+        try {
+          return await this.placeOnce(command, booking, context);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          if (error.conflicts.some((conflict) => conflict.stream === bookingStream(bookingId))) return { outcome: 'written_meanwhile' };
+          const moved = error.conflicts.map((conflict) => seatIdOfStream(showId, conflict.stream)).filter((seat): seat is string => !!seat);
+          if (moved.length > 0) throw new DomainError('SEATS_UNAVAILABLE', `taken meanwhile: ${moved.join(', ')}`, { seats: moved });
+          if (round >= VOUCHER_ATTEMPTS) {
+              throw new DomainError('CONCURRENCY_CONFLICT', 'the voucher or this account’s other bookings for the show are changing too fast; try again', {});
+          }
+        }
+      }
     } finally {
       // After a long stall the lock may be someone else's by now; release leaves theirs alone.
       await attempt.lock.release().catch((error: unknown) => this.logger.warn({ err: error }, 'could not release seat locks'));
     }
+  }
+
+  /** One read, decide and atomic append (booking, seats, and the voucher's stream when one is named). */
+  private placeOnce(
+    command: PlaceBooking,
+    booking: Pick<LoadedStream<BookingState>, 'state' | 'revision'>,
+    context: CommandContext,
+  ): Promise<PlacementOutcome> {
+    const { bookingId, userId, showId, seatIds, voucherCode } = command.data;
+    return handleCommand(this.store, {
+      context,
+      attempts: 1,
+      read: async (streams) => {
+        streams.readBefore(bookingStream(bookingId), booking.revision);
+        const [show, seats, voucher] = await Promise.all([
+          readShow(streams, showId),
+          readSeats(streams, showId, seatIds),
+          voucherCode === undefined ? undefined : readVoucher(streams, showId, voucherCode),
+        ]);
+        const limited = show.state.status !== 'none' && (show.state.maxSeatsHeldPerUser !== undefined || show.state.maxTicketsPerUser !== undefined);
+        const earlierBookings = limited ? await readEarlierBookings(streams, showId, userId) : [];
+        return { show: show.state, seats, voucher: voucher?.state, earlierBookings };
+      },
+      decide: ({ show, seats, voucher, earlierBookings }) => {
+        const decision = decidePlaceBooking({ booking: booking.state, show, seats, voucher, earlierBookings, command });
+        const [placed] = decision.booking;
+        if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
+        return {
+          append: streamsOf(decision, { showId, bookingId }),
+          before: () => this.probe.reached('place-booking:before-append'),
+          answer: async (appended): Promise<PlacementOutcome> => {
+            await this.probe.reached('place-booking:after-append');
+            return { outcome: 'placed', placed: placed.data, position: appended.position };
+          },
+        };
+      },
+    });
   }
 }

@@ -18,6 +18,8 @@ export class PlaceBookingCommand extends Command<PlaceBookingResponse | PendingP
     readonly seatIds: string[],
     readonly context: CommandContext,
     readonly respondAsync = false,
+    /** Normalised (upper case); undefined without a voucher. */
+    readonly voucherCode?: string,
   ) {
     super();
   }

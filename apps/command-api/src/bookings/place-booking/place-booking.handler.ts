@@ -37,8 +37,8 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
       const result = await this.placement.place(this.placeBookingOf(command), existing, context);
       // The same request running twice at once: the other run wrote the booking.
       if (result.outcome === 'written_meanwhile') return this.answerFromLog(command);
-      const { showId, expiresAt, amount, currency } = result.placed;
-      return { bookingId, status: 'held', showId, seats: seatIds, expiresAt, amount, currency, position: String(result.position) };
+      const { showId, expiresAt, amount, currency, discount } = result.placed;
+      return { bookingId, status: 'held', showId, seats: seatIds, expiresAt, amount, currency, ...(discount ? { discount } : {}), position: String(result.position) };
     } catch (error) {
       // The lock's job is latency: a seat someone is booking right now is refused at once.
       if (error instanceof SeatsBeingBooked) throw new DomainError('SEATS_UNAVAILABLE', error.message, { seats: error.seats });
@@ -48,12 +48,13 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
 
   /** Write the request down before answering 202: from then on it is settled even if this process dies. */
   private request(command: PlaceBookingCommand): Promise<PendingPlacement> {
-    const { bookingId, userId, showId, seatIds, context } = command;
+    const { bookingId, userId, showId, seatIds, voucherCode, context } = command;
     return handleCommand(this.store, {
       context,
       read: (streams) => readBooking(streams, bookingId),
       decide: (existing) => {
-        const events = Booking.decide({ type: 'RequestBooking', data: { bookingId, userId, showId, seatIds } }, existing.state);
+        const data = { bookingId, userId, showId, seatIds, ...(voucherCode === undefined ? {} : { voucherCode }) };
+        const events = Booking.decide({ type: 'RequestBooking', data }, existing.state);
         // A retry: the request is in the log already (and may be settled by now); the first answer again.
         if (events.length === 0) return { answer: this.pendingFromLog(bookingId, existing) };
         return {
@@ -89,13 +90,15 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
       expiresAt: state.expiresAt,
       amount: state.amount,
       currency: state.currency,
+      ...(state.discount ? { discount: state.discount } : {}),
       position: String(
         placed ? await positionOfAppend(this.store, Booking.seatIdsOf(state).map((seatId) => seatStream(state.showId, seatId)), placed) : events[events.length - 1].position,
       ),
     };
   }
 
-  private placeBookingOf({ bookingId, userId, showId, seatIds, context }: PlaceBookingCommand): PlaceBooking {
-    return { type: 'PlaceBooking', data: { bookingId, userId, showId, seatIds }, metadata: { now: context.now.toISOString() } };
+  private placeBookingOf({ bookingId, userId, showId, seatIds, voucherCode, context }: PlaceBookingCommand): PlaceBooking {
+    const data = { bookingId, userId, showId, seatIds, ...(voucherCode === undefined ? {} : { voucherCode }) };
+    return { type: 'PlaceBooking', data, metadata: { now: context.now.toISOString() } };
   }
 }

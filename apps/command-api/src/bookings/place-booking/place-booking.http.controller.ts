@@ -27,7 +27,7 @@ export class PlaceBookingHttpController {
   @ApiCreatedResponse({ type: PlaceBookingResponseSchema, description: 'The seats are held until `expiresAt`.' })
   @ApiAcceptedResponse({ type: PendingBookingResponseSchema, description: 'With `Prefer: respond-async`: poll `Location`.' })
   @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 at once and settle the hold in the background.' })
-  @ApiProblems('SHOW_NOT_FOUND', 'SEAT_NOT_FOUND', 'SEATS_UNAVAILABLE', 'SHOW_NOT_ON_SALE', 'TOO_MANY_SEATS', 'SERVICE_UNAVAILABLE')
+  @ApiProblems('SHOW_NOT_FOUND', 'SEAT_NOT_FOUND', 'SEATS_UNAVAILABLE', 'SHOW_NOT_ON_SALE', 'TOO_MANY_SEATS', 'HOLD_LIMIT_REACHED', 'TICKET_LIMIT_REACHED', 'VOUCHER_INVALID', 'VOUCHER_EXHAUSTED', 'CONCURRENCY_CONFLICT', 'SERVICE_UNAVAILABLE')
   @Post()
   @HttpCode(201)
   async place(
@@ -40,7 +40,7 @@ export class PlaceBookingHttpController {
     // With an Idempotency-Key the booking id follows from it: a retry finds the booking it made.
     const bookingId = req.commandId ? bookingIdFor(req.commandId) : this.ids.newId();
     const respondAsync = wantsAsync(prefer);
-    const command = new PlaceBookingCommand(bookingId, user.userId, body.showId, body.seats, commandContextOf(req, this.clock), respondAsync);
+    const command = new PlaceBookingCommand(bookingId, user.userId, body.showId, body.seats, commandContextOf(req, this.clock), respondAsync, body.voucherCode);
     const result = await this.commands.execute(command);
     res.header('X-Position', result.position);
     if (result.status !== 'pending') return result;

@@ -70,8 +70,9 @@ export class SettleBookingHandler implements ICommandHandler<SettleBookingComman
     return { actorId, correlationId, causationId: requested.id, now };
   }
 
-  private placeBookingOf({ bookingId, userId, showId, seatIds }: RequestedBooking, context: CommandContext): PlaceBooking {
-    return { type: 'PlaceBooking', data: { bookingId, userId, showId, seatIds }, metadata: { now: context.now.toISOString() } };
+  private placeBookingOf({ bookingId, userId, showId, seatIds, voucherCode }: RequestedBooking, context: CommandContext): PlaceBooking {
+    const data = { bookingId, userId, showId, seatIds, ...(voucherCode === undefined ? {} : { voucherCode }) };
+    return { type: 'PlaceBooking', data, metadata: { now: context.now.toISOString() } };
   }
 
   private async reject(command: PlaceBooking, refusal: DomainError, context: CommandContext): Promise<Settlement> {

@@ -12,6 +12,9 @@ export class ShowSalesHandler implements IQueryHandler<ShowSalesQuery, ShowSales
   async execute({ showId }: ShowSalesQuery): Promise<ShowSalesResponse> {
     const doc = await this.reads.collection<ShowSalesDoc>(collectionName(salesDescriptor, SHOW_SALES)).findOne({ _id: showId });
     if (!doc) throw new DomainError('SHOW_NOT_FOUND', `show ${showId} does not exist`, { showId });
+    const revenueBeforeDiscounts = Object.values(doc.byCategory).reduce((sum, counter) => sum + counter.revenue, 0);
+    // Documents written before vouchers existed have no discounts field: none were given.
+    const discounts = doc.discounts ?? 0;
     return {
       showId,
       currency: doc.currency,
@@ -30,6 +33,9 @@ export class ShowSalesHandler implements IQueryHandler<ShowSalesQuery, ShowSales
       refundedAmount: doc.refundedAmount,
       paymentsDeclined: doc.paymentsDeclined,
       conversion: conversionOf(doc),
+      revenueBeforeDiscounts,
+      discounts,
+      revenueAfterDiscounts: revenueBeforeDiscounts - discounts,
     };
   }
 }

@@ -15,6 +15,11 @@ export interface ShowSalesResponse {
   paymentsDeclined: number;
   /** bookingsConfirmed / holdsPlaced. */
   conversion: number;
+  /** List prices of the seats sold, net of refunds: the sum of `byCategory`'s revenue. */
+  revenueBeforeDiscounts: number;
+  /** Taken off by vouchers on the bookings paid, net of refunds. */
+  discounts: number;
+  revenueAfterDiscounts: number;
 }
 
 /** One show's sales figures for the organiser. */

@@ -315,6 +315,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description **Auth:** Bearer token with role admin. */
+        get: operations["UserSearchHttpController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description **Auth:** Bearer token with role admin. */
+        get: operations["UserDetailHttpController_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -553,6 +587,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shows/{showId}/vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description **Auth:** Bearer token with role admin. */
+        post: operations["CreateVoucherHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/outbox": {
         parameters: {
             query?: never;
@@ -784,6 +835,12 @@ export interface components {
             paymentsDeclined: number;
             /** @description bookingsConfirmed / holdsPlaced. */
             conversion: number;
+            /** @description Minor units: the list prices of the seats sold, net of refunds (the sum of `byCategory` revenue). */
+            revenueBeforeDiscounts: number;
+            /** @description Minor units taken off by vouchers on the bookings paid, net of refunds. */
+            discounts: number;
+            /** @description Minor units: `revenueBeforeDiscounts` less `discounts`, what was charged and kept. */
+            revenueAfterDiscounts: number;
         };
         AuditEventMetadata: {
             /** @description A user id, `system:<process>` or `device:<id>`. */
@@ -1056,6 +1113,42 @@ export interface components {
             /** @description On the answer to a PUT: the position of the new rule set. */
             position?: string;
         };
+        AdminUserSummary: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Normalised: NFC, trimmed, lower case. */
+            email: string;
+            displayName: string;
+            roles: ("user" | "staff" | "admin")[];
+            /**
+             * Format: date-time
+             * @description When the account was registered.
+             */
+            createdAt: string;
+        };
+        AdminUserListResponse: {
+            /** @description Newest accounts first. */
+            items: components["schemas"]["AdminUserSummary"][];
+            /** @description Pass as `cursor` for the next page; null on the last one. */
+            nextCursor: string | null;
+        };
+        AdminUserView: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Normalised: NFC, trimmed, lower case. */
+            email: string;
+            displayName: string;
+            roles: ("user" | "staff" | "admin")[];
+            /**
+             * Format: date-time
+             * @description When the account was registered.
+             */
+            createdAt: string;
+            /** @description Bookings placed (held at least once), whatever became of them since. */
+            bookingsCount: number;
+            /** @description Tickets held now (valid or checked in). */
+            ticketsCount: number;
+        };
         RegisterRequest: {
             /** Format: email */
             email: string;
@@ -1169,6 +1262,13 @@ export interface components {
         PlaceBookingRequest: {
             showId: string;
             seats: string[];
+            voucherCode?: string;
+        };
+        BookingDiscount: {
+            /** @description The voucher code (upper case). */
+            code: string;
+            /** @description Minor units taken off the seats’ prices. */
+            amount: number;
         };
         PlaceBookingResponse: {
             bookingId: string;
@@ -1189,6 +1289,8 @@ export interface components {
              * @example EUR
              */
             currency: string;
+            /** @description The voucher it was placed with; absent without one. */
+            discount?: components["schemas"]["BookingDiscount"];
             /**
              * @description Global log position of the change, a decimal string (also in `X-Position`).
              * @example 42
@@ -1235,6 +1337,8 @@ export interface components {
             currency: string;
             holdMinutes: number;
             maxSeatsPerBooking: number;
+            maxSeatsHeldPerUser?: number;
+            maxTicketsPerUser?: number;
             categories: components["schemas"]["SeatCategoryRequest"][];
             sections: components["schemas"]["SeatSectionRequest"][];
         };
@@ -1319,6 +1423,27 @@ export interface components {
         PutDeviceRulesRequest: {
             rules: components["schemas"]["DeviceRuleRequest"][];
         };
+        CreateVoucherRequest: {
+            code: string;
+            /** @enum {string} */
+            kind: "percent" | "amount";
+            value: number;
+            maxUses: number;
+            perUser: number;
+            categoryIds?: string[];
+            validFrom?: string;
+            validUntil?: string;
+        };
+        CreateVoucherResponse: {
+            showId: string;
+            /** @description The code as stored (upper case). */
+            code: string;
+            /**
+             * @description Global log position of the change, a decimal string (also in `X-Position`).
+             * @example 42
+             */
+            position: string;
+        };
         OutboxItem: {
             /** @description The outbox id: the kind and what it is about (`booking-confirmed-{bookingId}`). */
             id: string;
@@ -1393,7 +1518,7 @@ export interface components {
              * @description Stable; what clients act on.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_DEVICE_KEY" | "PAYMENT_DECLINED" | "FORBIDDEN" | "NOT_FOUND" | "SHOW_NOT_FOUND" | "SEAT_NOT_FOUND" | "BOOKING_NOT_FOUND" | "TICKET_NOT_FOUND" | "INVALID_TICKET" | "USER_NOT_FOUND" | "INCIDENT_NOT_FOUND" | "STREAM_NOT_FOUND" | "DEVICE_NOT_FOUND" | "EMAIL_TAKEN" | "DEVICE_EXISTS" | "INVALID_SHOW_STATE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "INVALID_BOOKING_STATE" | "INVALID_TICKET_STATE" | "ALREADY_CHECKED_IN" | "INVALID_TRANSITION" | "INCIDENT_EXISTS" | "CONCURRENCY_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TOO_MANY_SEATS" | "RATE_LIMITED" | "INTERNAL_ERROR" | "PROJECTION_LAGGING" | "SERVICE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "METHOD_NOT_ALLOWED" | "SHOW_IN_PAST" | "CARD_EXPIRED";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_DEVICE_KEY" | "PAYMENT_DECLINED" | "FORBIDDEN" | "NOT_FOUND" | "SHOW_NOT_FOUND" | "SEAT_NOT_FOUND" | "BOOKING_NOT_FOUND" | "TICKET_NOT_FOUND" | "INVALID_TICKET" | "USER_NOT_FOUND" | "INCIDENT_NOT_FOUND" | "STREAM_NOT_FOUND" | "DEVICE_NOT_FOUND" | "EMAIL_TAKEN" | "DEVICE_EXISTS" | "INVALID_SHOW_STATE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "INVALID_BOOKING_STATE" | "INVALID_TICKET_STATE" | "ALREADY_CHECKED_IN" | "INVALID_TRANSITION" | "INCIDENT_EXISTS" | "CONCURRENCY_CONFLICT" | "VOUCHER_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TOO_MANY_SEATS" | "HOLD_LIMIT_REACHED" | "TICKET_LIMIT_REACHED" | "VOUCHER_INVALID" | "VOUCHER_EXHAUSTED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "PROJECTION_LAGGING" | "SERVICE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "METHOD_NOT_ALLOWED" | "SHOW_IN_PAST" | "CARD_EXPIRED";
             detail: string;
             /** @description The request path. */
             instance?: string;
@@ -4644,6 +4769,309 @@ export interface operations {
             };
         };
     };
+    UserSearchHttpController_search: {
+        parameters: {
+            query?: {
+                /** @description Exact match, in any spelling of the address (trimmed, NFC, case-insensitive). */
+                email?: string;
+                /** @description Case-insensitive substring of the e-mail or the display name, 1–100 characters. */
+                q?: string;
+                role?: "user" | "staff" | "admin";
+                /** @description 1–100, default 20. */
+                limit?: string;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Answer only once the read models have reached this log position (a write's `position`); waits at most 5 s, then 503 PROJECTION_LAGGING. */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest accounts first; every filter given must match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserListResponse"];
+                };
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `PROJECTION_LAGGING` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "PROJECTION_LAGGING";
+                    };
+                };
+            };
+        };
+    };
+    UserDetailHttpController_user: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Answer only once the read models have reached this log position (a write's `position`); waits at most 5 s, then 503 PROJECTION_LAGGING. */
+                "X-Min-Position"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `PROJECTION_LAGGING` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "PROJECTION_LAGGING";
+                    };
+                };
+            };
+        };
+    };
     RegisterHttpController_register: {
         parameters: {
             query?: never;
@@ -6166,7 +6594,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unprocessable Content: `IDEMPOTENCY_KEY_REUSED`, `SHOW_NOT_ON_SALE`, `TOO_MANY_SEATS` */
+            /** @description Unprocessable Content: `HOLD_LIMIT_REACHED`, `IDEMPOTENCY_KEY_REUSED`, `SHOW_NOT_ON_SALE`, `TICKET_LIMIT_REACHED`, `TOO_MANY_SEATS`, `VOUCHER_EXHAUSTED`, `VOUCHER_INVALID` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6176,7 +6604,7 @@ export interface operations {
                         /** @constant */
                         status: 422;
                         /** @enum {string} */
-                        code: "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TOO_MANY_SEATS";
+                        code: "HOLD_LIMIT_REACHED" | "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TICKET_LIMIT_REACHED" | "TOO_MANY_SEATS" | "VOUCHER_EXHAUSTED" | "VOUCHER_INVALID";
                     };
                 };
             };
@@ -6883,6 +7311,192 @@ export interface operations {
                         status: 415;
                         /** @enum {string} */
                         code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `STORAGE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "STORAGE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CreateVoucherHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, user and body: the first answer again; same key, another body: 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVoucherRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateVoucherResponse"];
+                };
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `SHOW_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "SHOW_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `CONCURRENCY_CONFLICT`, `INVALID_SHOW_STATE`, `VOUCHER_EXISTS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "CONCURRENCY_CONFLICT" | "INVALID_SHOW_STATE" | "VOUCHER_EXISTS";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 422;
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
