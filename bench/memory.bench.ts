@@ -18,7 +18,8 @@
  *   MEMORY_BENCH_LABEL        the section's label in RESULTS.md (default "bench:memory")
  *   MEMORY_BENCH_IDLE_SECONDS idle time at each checkpoint (default 30)
  *   MEMORY_BENCH_NO_WRITE=1   print the section without writing RESULTS.md
- *   MEMORY_BENCH_HEAP_SNAPSHOTS  a folder: each heap reading also writes a heap snapshot there (diagnosis)
+ *   MEMORY_BENCH_HEAP_SNAPSHOTS  a folder: each heap reading also writes a heap snapshot there (diagnosis;
+ *                             `node dist/bench/support/heap-owners.js <file>` says which stores hold what)
  *   MEMORY_BENCH_KEEP=1       keep the data folders and server logs (their path is printed)
  */
 import { Logger } from '@nestjs/common';
@@ -109,7 +110,9 @@ const startServer = async (dataDir: string, logPath: string): Promise<Server> =>
     heap: async () => {
       sequence += 1;
       child.kill('SIGWINCH');
-      for (let i = 0; i < 600; i++) {
+      // A heap snapshot of a few hundred MB takes minutes to write on a busy machine.
+      const attempts = process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? 12_000 : 600;
+      for (let i = 0; i < attempts; i++) {
         await sleep(50);
         if (!existsSync(probeFile)) continue;
         const report = JSON.parse(readFileSync(probeFile, 'utf8')) as HeapReport;
