@@ -17,8 +17,11 @@
  *                             to measure another commit with this bench
  *   MEMORY_BENCH_LABEL        the section's label in RESULTS.md (default "bench:memory")
  *   MEMORY_BENCH_IDLE_SECONDS idle time at each checkpoint (default 30)
+ *   MEMORY_BENCH_NODE_FLAGS   extra node flags for the server; MEMORY_BENCH_SERVER_ENV extra environment
+ *                             for it, `NAME=value` pairs separated by spaces (experiments)
  *   MEMORY_BENCH_NO_WRITE=1   print the section without writing RESULTS.md
- *   MEMORY_BENCH_HEAP_SNAPSHOTS  a folder: each heap reading also writes a heap snapshot there (diagnosis)
+ *   MEMORY_BENCH_HEAP_SNAPSHOTS  a folder: each heap reading also writes a heap snapshot there (diagnosis;
+ *                             `node dist/bench/support/heap-owners.js <file>` says which stores hold what)
  *   MEMORY_BENCH_KEEP=1       keep the data folders and server logs (their path is printed)
  */
 import { Logger } from '@nestjs/common';
@@ -50,6 +53,13 @@ const PROBE = join(ROOT, 'dist/bench/support/memory-probe.js');
 const MiB = 2 ** 20;
 /** Extra node flags for the server (experiments). */
 const NODE_FLAGS = (process.env.MEMORY_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+/** Extra environment for the server, `NAME=value` pairs separated by spaces (experiments: HEAP_GROWTH_PERCENT=25). */
+const SERVER_ENV = Object.fromEntries(
+  (process.env.MEMORY_BENCH_SERVER_ENV ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
 
 const tokens = createTokenService({ secret: JWT_SECRET, production: false, logger: new Logger('bench') });
 
@@ -83,7 +93,7 @@ const startServer = async (dataDir: string, logPath: string): Promise<Server> =>
   const out = openSync(logPath, 'a');
   const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', '-r', PROBE, join(SERVER_ROOT, 'dist/apps/standalone/src/main.js')], {
     cwd: SERVER_ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, JWT_SECRET, NODE_ENV: 'development', MEMORY_PROBE_FILE: probeFile, ...(process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? { MEMORY_PROBE_SNAPSHOT_DIR: process.env.MEMORY_BENCH_HEAP_SNAPSHOTS } : {}) },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, JWT_SECRET, NODE_ENV: 'development', MEMORY_PROBE_FILE: probeFile, ...SERVER_ENV, ...(process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? { MEMORY_PROBE_SNAPSHOT_DIR: process.env.MEMORY_BENCH_HEAP_SNAPSHOTS } : {}) },
     stdio: ['ignore', out, 'inherit'],
   });
   closeSync(out);
@@ -109,7 +119,9 @@ const startServer = async (dataDir: string, logPath: string): Promise<Server> =>
     heap: async () => {
       sequence += 1;
       child.kill('SIGWINCH');
-      for (let i = 0; i < 600; i++) {
+      // A heap snapshot of a few hundred MB takes minutes to write on a busy machine.
+      const attempts = process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? 12_000 : 600;
+      for (let i = 0; i < attempts; i++) {
         await sleep(50);
         if (!existsSync(probeFile)) continue;
         const report = JSON.parse(readFileSync(probeFile, 'utf8')) as HeapReport;
@@ -342,7 +354,7 @@ const report = (lives: Live[], restarts: Restarted[]) => {
   const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model.trim();
   lines.push(`## ${LABEL}`);
   lines.push('');
-  lines.push(`- Date: ${new Date().toISOString()}; command: \`npm run bench:memory\` (swc build, then \`node dist/bench/memory.bench.js\`)${SERVER_ROOT !== ROOT ? ` with \`MEMORY_BENCH_SERVER_ROOT=${SERVER_ROOT}\`` : ''}`);
+  lines.push(`- Date: ${new Date().toISOString()}; command: \`npm run bench:memory\` (swc build, then \`node dist/bench/memory.bench.js\`)${SERVER_ROOT !== ROOT ? ` with \`MEMORY_BENCH_SERVER_ROOT=${SERVER_ROOT}\`` : ''}${process.env.MEMORY_BENCH_SERVER_ENV ? ` with \`MEMORY_BENCH_SERVER_ENV=${process.env.MEMORY_BENCH_SERVER_ENV}\`` : ''}${NODE_FLAGS.length > 0 ? ` with \`MEMORY_BENCH_NODE_FLAGS=${NODE_FLAGS.join(' ')}\`` : ''}`);
   lines.push(`- Machine: ${cpus().length} × ${cpuModel}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; load average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (shared with other work: memory moves less with it than time does)`);
   lines.push(`- The standalone server (\`npm start\`: all apps in one process, embedded log and read store, default log level \`info\`, access log to a file) takes bookings from ${CONCURRENCY} keep-alive connections in the bench process: each booking is a hold of one seat and its payment, both with an Idempotency-Key, by ${fmt(BUYERS)} buyers over ${fmt(SEATS_PER_SHOW)}-seat shows. At each checkpoint the load pauses; RSS is read from /proc at the pause and every ${IDLE_SAMPLE_MS / 1000} s of a ${IDLE_SECONDS} s idle, then the heap after a full collection (a preloaded probe, \`bench/support/memory-probe.ts\`, run only when signalled). The data folder is copied while the server idles; a fresh server is then started on it and read the same way (RSS at the end of the same idle), once \`/health\` answers 200 (log open, read models caught up).`);
   lines.push('');

@@ -8,6 +8,7 @@ import { filterOf, ProjectionEngine } from '../../apps/projector/src/projection-
 import { PROJECTIONS } from '../../apps/projector/src/read-models';
 import { buildFromLog, hashProjection } from '../../apps/projector/src/rebuild';
 import { BoxOfficeDriver, showOf } from './box-office-driver';
+import { BOOKINGS, bookingsDescriptor, collectionName, ticketsDescriptor, USER_TICKETS } from '@tessera/read-models';
 
 /**
  * Projection fuzz: a random box-office history made by the real deciders is projected
@@ -168,7 +169,7 @@ describe('projections under duplicated deliveries and crashes', () => {
       });
     }
     // The models are not trivially empty.
-    expect(await memory.collection('bookings_v1').countDocuments()).toBeGreaterThan(10);
-    expect(await memory.collection('user_tickets_v1').countDocuments()).toBeGreaterThan(0);
+    expect(await memory.collection(collectionName(bookingsDescriptor, BOOKINGS)).countDocuments()).toBeGreaterThan(10);
+    expect(await memory.collection(collectionName(ticketsDescriptor, USER_TICKETS)).countDocuments()).toBeGreaterThan(0);
   });
 });

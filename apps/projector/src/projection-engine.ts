@@ -83,6 +83,33 @@ export class ProjectionEngine {
     return { events: events.length, documents };
   }
 
+  /**
+   * Drops what earlier versions of these projections left in the store: their collections
+   * (live, or a rebuild's: `bookings_v1`, `bookings_v1__rebuild`) and their checkpoints. A version
+   * bump rebuilds the projection from the log under its new names (its checkpoint starts at 0);
+   * the old documents would otherwise stay in the store, and in memory with the embedded one, for
+   * good. Returns the collections dropped.
+   */
+  async dropEarlierVersions(): Promise<string[]> {
+    const existing = await this.store.listCollections();
+    const dropped: string[] = [];
+    for (const projection of this.projections) {
+      for (let version = 1; version < projection.version; version++) {
+        const earlier = { ...projection, version };
+        for (const logical of projection.collections) {
+          const name = collectionName(earlier, logical);
+          for (const candidate of existing) {
+            if (candidate !== name && !candidate.startsWith(`${name}__`)) continue;
+            await this.store.dropCollection(candidate);
+            dropped.push(candidate);
+          }
+        }
+        for (const suffix of ['', '__rebuild', '__verify']) await this.store.deleteCheckpoint(checkpointName(earlier, suffix));
+      }
+    }
+    return dropped;
+  }
+
   /** Forgets a projection's documents and checkpoint: the next events rebuild it from zero. */
   async reset(projection: Projection): Promise<void> {
     for (const logical of projection.collections) await this.store.dropCollection(this.physicalName(projection, logical));

@@ -107,6 +107,8 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
   /** Where the shared subscription resumes: the lowest checkpoint, once each is known to be sound. */
   private async resumePosition(): Promise<number> {
     const head = await this.events.headPosition();
+    const dropped = await this.engine.dropEarlierVersions();
+    if (dropped.length > 0) this.logger.log(`dropped the collections of earlier read-model versions: ${dropped.join(', ')}`);
     await this.engine.load();
     for (const projection of this.engine.projections) {
       // A checkpoint past the end of the log belongs to another log (a restored backup, a new

@@ -3,9 +3,10 @@ import { TICKET_EVENT_TYPES } from '@tessera/contracts';
 import type { ProjectionDescriptor, ReadModelDocument } from './read-model';
 
 /**
- * Tickets: each ticket with its owner and code version, and each user's tickets
- * (GET /api/me/tickets). A transfer moves the ticket from one user's document to the other's;
- * the signed code is made at query time from (ticketId, version).
+ * Tickets: each ticket with its owner and code version, and the ids of each user's tickets
+ * (GET /api/me/tickets), read from `tickets` by id. A transfer moves the ticket's id from one
+ * user's document to the other's; the signed code is made at query time from (ticketId,
+ * version). Version 1 kept a copy of each ticket's summary in its owner's document.
  */
 
 export const TICKETS = 'tickets';
@@ -28,13 +29,13 @@ export type TicketDoc = ReadModelDocument & TicketSummary & {
 
 export type UserTicketsDoc = ReadModelDocument & {
   userId: string;
-  /** Ticket id → summary, only of tickets the user owns now. */
-  tickets: Record<string, TicketSummary>;
+  /** The ids of the tickets the user owns now, as the keys of a set (each `true`). */
+  ticketIds: Record<string, true>;
 }
 
 export const ticketsDescriptor: ProjectionDescriptor = {
   name: 'tickets',
-  version: 1,
+  version: 2,
   collections: [TICKETS, USER_TICKETS],
   eventTypes: TICKET_EVENT_TYPES,
 };

@@ -1,6 +1,6 @@
 import type { BookingEvent } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
-import { BOOKINGS, bookingsDescriptor, USER_BOOKINGS, type BookingDoc, type BookingSummary } from '@tessera/read-models';
+import { BOOKINGS, bookingsDescriptor, USER_BOOKINGS, type BookingDoc } from '@tessera/read-models';
 import type { DocumentBatch, Projection } from '../projection';
 
 /** How the bookings read models (libs/read-models) evolve from booking events. */
@@ -81,18 +81,6 @@ export const evolveBooking = (
   }
 };
 
-export const summaryOf = (booking: Omit<BookingDoc, '_position'>): BookingSummary => ({
-  bookingId: booking.bookingId,
-  showId: booking.showId,
-  status: booking.status,
-  seats: booking.seats,
-  expiresAt: booking.expiresAt,
-  amount: booking.amount,
-  currency: booking.currency,
-  tickets: booking.tickets,
-  placedAt: booking.placedAt,
-});
-
 export const bookingsProjection: Projection = {
   ...bookingsDescriptor,
 
@@ -103,11 +91,11 @@ export const bookingsProjection: Projection = {
       evolveBooking(doc, domainEvent, occurredAt(event)),
     );
     if (!booking) return;
-    // The user's list copies the booking's current summary (set, never patched by a delta).
+    // The user's list holds the booking's id; readers take the booking itself from BOOKINGS.
     // Field by field: one entry of a list that may hold thousands.
     await docs.patch(USER_BOOKINGS, booking.userId, event, [
       ['userId', booking.userId],
-      [`bookings.${booking.bookingId}`, summaryOf(booking)],
+      [`bookingIds.${booking.bookingId}`, true],
     ]);
   },
 };

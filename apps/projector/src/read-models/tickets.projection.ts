@@ -1,6 +1,6 @@
 import type { TicketEvent } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
-import { TICKETS, ticketsDescriptor, USER_TICKETS, type TicketDoc, type TicketSummary } from '@tessera/read-models';
+import { TICKETS, ticketsDescriptor, USER_TICKETS, type TicketDoc } from '@tessera/read-models';
 import type { DocumentBatch, Projection } from '../projection';
 
 /** How the tickets read models (libs/read-models) evolve from ticket events. */
@@ -24,15 +24,6 @@ export const evolveTicket = (doc: Omit<TicketDoc, '_position'> | null, event: Ti
   }
 };
 
-export const ticketSummaryOf = (ticket: Omit<TicketDoc, '_position'>): TicketSummary => ({
-  ticketId: ticket.ticketId,
-  bookingId: ticket.bookingId,
-  showId: ticket.showId,
-  seatId: ticket.seatId,
-  version: ticket.version,
-  status: ticket.status,
-});
-
 const usersNamedBy = (event: TicketEvent, ticket: TicketDoc): string[] => {
   switch (event.type) {
     case 'ticket.issued.v1':
@@ -53,14 +44,13 @@ export const ticketsProjection: Projection = {
     const ticket = await docs.evolve<TicketDoc>(TICKETS, domainEvent.data.ticketId, event, (doc) => evolveTicket(doc, domainEvent));
     if (!ticket) return;
     const { ownerId } = ticket;
-    const summary = ticketSummaryOf(ticket);
     // Each user the event names holds the ticket exactly when the ticket document says they own
     // it: replaying a transfer after a crash cannot leave a ticket with two owners.
     for (const userId of new Set(usersNamedBy(domainEvent, ticket))) {
       // Field by field: one entry of a list that may hold thousands.
       await docs.patch(USER_TICKETS, userId, event, [
         ['userId', userId],
-        [`tickets.${ticket.ticketId}`, ownerId === userId ? summary : undefined],
+        [`ticketIds.${ticket.ticketId}`, ownerId === userId ? true : undefined],
       ]);
     }
   },

@@ -1,7 +1,7 @@
 import type { BookingView } from '@tessera/contracts';
 import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import type { TicketCodes } from '@tessera/platform/security/ticket-codes';
-import { type BookingSummary, collectionName, ticketsDescriptor, USER_TICKETS, type UserTicketsDoc } from '@tessera/read-models';
+import { type BookingSummary, collectionName, type TicketDoc, TICKETS, ticketsDescriptor } from '@tessera/read-models';
 
 /**
  * What a user's booking reads share. Ticket codes are signed here, from (ticketId, version): the
@@ -9,12 +9,29 @@ import { type BookingSummary, collectionName, ticketsDescriptor, USER_TICKETS, t
  * stop working.
  */
 
-export type OwnedTickets = UserTicketsDoc['tickets'];
+/** Ticket id → ticket, of tickets the user owns now. */
+export type OwnedTickets = ReadonlyMap<string, TicketDoc>;
 
-export const ticketsOwnedBy = async (reads: ReadStore, userId: string): Promise<OwnedTickets> => {
-  const doc = await reads.collection<UserTicketsDoc>(collectionName(ticketsDescriptor, USER_TICKETS)).findOne({ _id: userId });
-  return doc?.tickets ?? {};
+/**
+ * The tickets among `ticketIds` that `userId` owns now, in the order of `ticketIds` (read-only
+ * documents: nothing here changes them). A ticket another user owns is left out, whatever list
+ * named it.
+ */
+export const ticketsOwnedBy = async (reads: ReadStore, userId: string, ticketIds: readonly string[]): Promise<OwnedTickets> => {
+  if (ticketIds.length === 0) return new Map();
+  const found = await reads.collection<TicketDoc>(collectionName(ticketsDescriptor, TICKETS)).find({ _id: { $in: [...ticketIds] } }, { readOnly: true });
+  const byId = new Map(found.map((ticket) => [ticket._id, ticket]));
+  const owned = new Map<string, TicketDoc>();
+  for (const ticketId of ticketIds) {
+    const ticket = byId.get(ticketId);
+    if (ticket && ticket.ownerId === userId) owned.set(ticketId, ticket);
+  }
+  return owned;
 };
+
+/** The ids of the tickets of these bookings. */
+export const ticketIdsOf = (bookings: readonly Pick<BookingSummary, 'tickets'>[]): string[] =>
+  bookings.flatMap((booking) => booking.tickets.map((ticket) => ticket.ticketId));
 
 /** A booking's tickets are listed with their codes while the user still owns them. */
 export const bookingViewOf = (booking: BookingSummary, owned: OwnedTickets, codes: TicketCodes): BookingView => ({
@@ -26,7 +43,7 @@ export const bookingViewOf = (booking: BookingSummary, owned: OwnedTickets, code
   amount: booking.amount,
   currency: booking.currency,
   tickets: booking.tickets.flatMap(({ ticketId, seatId }) => {
-    const ticket = owned[ticketId];
+    const ticket = owned.get(ticketId);
     return ticket ? [{ ticketId, seatId, code: codes.sign({ ticketId, version: ticket.version }) }] : [];
   }),
 });

@@ -4,7 +4,7 @@ import { DomainError } from '@tessera/domain';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { TicketCodes } from '@tessera/platform/security/ticket-codes';
 import { type BookingDoc, BOOKINGS, bookingsDescriptor, collectionName } from '@tessera/read-models';
-import { bookingViewOf, ticketsOwnedBy } from '../booking-view';
+import { bookingViewOf, ticketIdsOf, ticketsOwnedBy } from '../booking-view';
 import { BookingStatusQuery } from './booking-status.query';
 
 /** Another user's booking answers 404 exactly like a missing one: booking ids reveal nothing. */
@@ -16,10 +16,10 @@ export class BookingStatusHandler implements IQueryHandler<BookingStatusQuery, B
   ) {}
 
   async execute({ bookingId, userId }: BookingStatusQuery): Promise<BookingView> {
-    const booking = await this.reads.collection<BookingDoc>(collectionName(bookingsDescriptor, BOOKINGS)).findOne({ _id: bookingId });
+    const booking = await this.reads.collection<BookingDoc>(collectionName(bookingsDescriptor, BOOKINGS)).findOne({ _id: bookingId }, { readOnly: true });
     if (!booking || booking.userId !== userId) {
       throw new DomainError('BOOKING_NOT_FOUND', `booking ${bookingId} does not exist`, { bookingId });
     }
-    return bookingViewOf(booking, await ticketsOwnedBy(this.reads, userId), this.codes);
+    return bookingViewOf(booking, await ticketsOwnedBy(this.reads, userId, ticketIdsOf([booking])), this.codes);
   }
 }

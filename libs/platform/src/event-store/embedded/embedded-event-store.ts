@@ -523,7 +523,7 @@ export class EmbeddedEventStore extends EventStore {
     const queued = this.queuedHeads.get(stream);
     if (queued) return queued;
     const revision = this.index.lastRevision(stream);
-    return { revision, position: revision < 0 ? 0 : this.index.positionsOf(stream)[revision] };
+    return { revision, position: this.index.lastPosition(stream) };
   }
 
   /**

@@ -1,19 +1,22 @@
 /**
  * In-memory indexes of the durable part of the log, rebuilt by the start-up scan: where each
- * position sits in the file, and which positions each stream holds. Payloads stay on disk; for a
- * million events this is about 12 MB of typed arrays plus one entry per stream. Most streams are
- * short (a seat, a booking, a ticket: one to three events), so a stream's positions are a plain
- * number while it has one event and an array sized to fit after that: an array grown by `push`
- * from empty reserves 17 slots, about 150 bytes per stream that were never used.
+ * position sits in the file, and which positions each stream holds. Payloads stay on disk. Per
+ * position the index keeps 20 bytes in typed arrays (file offset, length, the stream's revision
+ * there and the stream's previous position); per stream, one Map entry from its name to its last
+ * position. A stream's positions are that chain walked back: most streams are short (a seat, a
+ * booking, a ticket: one to three events), and an array per stream cost about 140 bytes (the
+ * array and its elements, over-allocated when it grows), 27 MB at 100,000 bookings
+ * (bench:memory in bench/RESULTS.md).
  */
-/** Streams up to this many events keep their positions in an array of exactly that size. */
-const SHORT_STREAM = 16;
-
 export class LogIndex {
   private offsets = new Float64Array(1024);
   private lengths = new Uint32Array(1024);
-  /** Positions by revision: the position itself while the stream has one event. */
-  private readonly streams = new Map<string, number | number[]>();
+  /** The revision of the event at each position, in its stream. */
+  private revisions = new Uint32Array(1024);
+  /** The position of the previous event of the same stream; 0 for a stream's first event. */
+  private previous = new Uint32Array(1024);
+  /** Each stream's last position. */
+  private readonly streams = new Map<string, number>();
   private head = 0;
   /** Position ranges a log repair removed: never handed out again, and held by no event. */
   private readonly lost: Array<{ from: number; to: number }> = [];
@@ -30,19 +33,18 @@ export class LogIndex {
   /** Records a durable event. Positions arrive in order, revisions contiguous per stream. */
   add(stream: string, revision: number, position: number, offset: number, length: number): void {
     if (position !== this.head + 1) throw new Error(`log index: position ${position} after ${this.head}`);
-    const positions = this.streams.get(stream);
-    const count = positions === undefined ? 0 : typeof positions === 'number' ? 1 : positions.length;
+    if (position > 0xffff_ffff) throw new Error(`log index: position ${position} is past the index's range`);
+    const last = this.streams.get(stream);
+    const count = last === undefined ? 0 : this.revisions[last - 1] + 1;
     if (revision !== count) {
       throw new Error(`log index: ${stream} revision ${revision} after ${count - 1}`);
     }
-    if (positions === undefined) this.streams.set(stream, position);
-    else if (typeof positions === 'number') this.streams.set(stream, [positions, position]);
-    // Short arrays are copied to their exact size; long ones grow as arrays do.
-    else if (positions.length < SHORT_STREAM) this.streams.set(stream, [...positions, position]);
-    else positions.push(position);
     if (position > this.offsets.length) this.grow();
     this.offsets[position - 1] = offset;
     this.lengths[position - 1] = length;
+    this.revisions[position - 1] = revision;
+    this.previous[position - 1] = last ?? 0;
+    this.streams.set(stream, position);
     this.head = position;
   }
 
@@ -84,14 +86,25 @@ export class LogIndex {
 
   /** Last durable revision of a stream, -1 when it has none. */
   lastRevision(stream: string): number {
-    const positions = this.streams.get(stream);
-    return positions === undefined ? -1 : typeof positions === 'number' ? 0 : positions.length - 1;
+    const last = this.streams.get(stream);
+    return last === undefined ? -1 : this.revisions[last - 1];
   }
 
-  /** Positions of a stream by revision (index = revision). Do not mutate. */
-  positionsOf(stream: string): readonly number[] {
-    const positions = this.streams.get(stream);
-    return positions === undefined ? [] : typeof positions === 'number' ? [positions] : positions;
+  /** Position of a stream's last durable event, 0 when it has none. */
+  lastPosition(stream: string): number {
+    return this.streams.get(stream) ?? 0;
+  }
+
+  /** Positions of a stream by revision (index = revision): a new array, walked back from the last. */
+  positionsOf(stream: string): number[] {
+    const last = this.streams.get(stream);
+    if (last === undefined) return [];
+    const positions = new Array<number>(this.revisions[last - 1] + 1);
+    for (let position = last, revision = positions.length - 1; revision >= 0; revision--) {
+      positions[revision] = position;
+      position = this.previous[position - 1];
+    }
+    return positions;
   }
 
   private grow(): void {
@@ -100,8 +113,14 @@ export class LogIndex {
     offsets.set(this.offsets);
     const lengths = new Uint32Array(capacity);
     lengths.set(this.lengths);
+    const revisions = new Uint32Array(capacity);
+    revisions.set(this.revisions);
+    const previous = new Uint32Array(capacity);
+    previous.set(this.previous);
     this.offsets = offsets;
     this.lengths = lengths;
+    this.revisions = revisions;
+    this.previous = previous;
   }
 }
 
@@ -111,16 +130,22 @@ export class LogIndex {
  * are recognised only while their ids are still in the cache (best effort, as in KurrentDB).
  */
 export class RecentEventIds {
-  private readonly entries = new Map<string, { revision: number; position: number; slot: number }>();
+  /** Key → its slot in the ring; the slot's revision and position live in typed arrays, not in an object per id. */
+  private readonly entries = new Map<string, number>();
   /**
    * Keys in the order they were remembered. Evicting through a ring, not through
    * `Map.keys().next()`: after many deletes V8 walks every deleted slot to find the first key.
    */
   private readonly ring: Array<string | undefined>;
+  private readonly revisions: Uint32Array;
+  private readonly positions: Float64Array;
   private next = 0;
 
   constructor(capacity: number) {
-    this.ring = new Array<string | undefined>(Math.max(1, capacity));
+    const slots = Math.max(1, capacity);
+    this.ring = new Array<string | undefined>(slots);
+    this.revisions = new Uint32Array(slots);
+    this.positions = new Float64Array(slots);
   }
 
   remember(stream: string, id: string, revision: number, position: number): void {
@@ -128,17 +153,20 @@ export class RecentEventIds {
     const slot = this.next;
     this.next = (slot + 1) % this.ring.length;
     const evicted = this.ring[slot];
-    if (evicted !== undefined && this.entries.get(evicted)?.slot === slot) this.entries.delete(evicted);
+    if (evicted !== undefined && this.entries.get(evicted) === slot) this.entries.delete(evicted);
     this.ring[slot] = key;
-    this.entries.set(key, { revision, position, slot });
+    this.revisions[slot] = revision;
+    this.positions[slot] = position;
+    this.entries.set(key, slot);
   }
 
   find(stream: string, id: string): { revision: number; position: number } | undefined {
-    return this.entries.get(`${stream}\n${id}`);
+    const slot = this.entries.get(`${stream}\n${id}`);
+    return slot === undefined ? undefined : { revision: this.revisions[slot], position: this.positions[slot] };
   }
 
   /** Forgets the ids of events after `position`: they were queued, and never written. */
   forgetAfter(position: number): void {
-    for (const [key, entry] of this.entries) if (entry.position > position) this.entries.delete(key);
+    for (const [key, slot] of this.entries) if (this.positions[slot] > position) this.entries.delete(key);
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '../read-store.port';
 import { copyValue, freezeDocument } from './document-copy';
 import { applyFieldUpdate, canApplyFieldUpdate, planFieldUpdate } from './field-update';
+import type { StringTable } from './string-table';
 import { seedFromFilter, valuesAt } from './upsert-seed';
 
 /**
@@ -58,6 +59,8 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     readonly name: string,
     /** Called on the first write so the store lists this collection from then on, like MongoDB. */
     private readonly materialise: () => void = () => undefined,
+    /** Shared by the store's collections: the strings of every document kept are passed through it. */
+    private readonly strings?: StringTable,
   ) {}
 
   // ---- reads -------------------------------------------------------------------------------
@@ -190,6 +193,16 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     return [...this.indexes.values()].map((index) => ('definition' in index ? index.definition : index));
   }
 
+  /**
+   * Keeps a document read back from a snapshot as it is, without copying it: nobody else holds
+   * it (the snapshot reader parsed it for this). Like insertOne otherwise.
+   */
+  restore(document: T): void {
+    if (typeof document._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
+    if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
+    this.store(this.own(document), null);
+  }
+
   /** Stored documents without copying: only for snapshot writing, which serialises them. */
   storedDocuments(): IterableIterator<T> {
     return this.documents.values();
@@ -246,7 +259,13 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   private insertSync(document: T, handOver = false): void {
     if (typeof document._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
     if (this.documents.has(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
-    this.store(handOver ? freezeDocument(document) : copy(document), null);
+    this.store(handOver ? freezeDocument(this.own(document)) : this.own(copy(document)), null);
+  }
+
+  /** A document the collection now owns (its copy, or one handed over), with its strings shared through the table. */
+  private own<D>(document: D): D {
+    this.strings?.internAll(document);
+    return document;
   }
 
   /** Keeps `next` (the collection's own copy), in place of `previous` if any. */
@@ -286,7 +305,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     const next = copy(target);
     const changed = modify(next, modifier);
     if (!changed) return false;
-    this.store(next, target);
+    this.store(this.own(next), target);
     return true;
   }
 
@@ -302,23 +321,24 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
       const taken = (candidate: string): boolean => candidate !== id && this.documents.has(candidate);
       if (handOver && typeof replacement._id === 'string') {
         if (taken(replacement._id)) throw new DuplicateKeyError(this.name, { _id: replacement._id });
-        this.store(freezeDocument(replacement), null);
+        this.store(freezeDocument(this.own(replacement)), null);
         return { matchedCount: 0, modifiedCount: 0, upsertedId: replacement._id };
       }
       const document = copy(replacement);
       document._id ??= (seedFromFilter(filter)._id as string | undefined) ?? randomUUID();
       if (taken(document._id)) throw new DuplicateKeyError(this.name, { _id: document._id });
-      this.store(document, null);
+      this.store(this.own(document), null);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: document._id };
     }
     if (replacement._id !== undefined && replacement._id !== target._id) {
       throw new Error(`${this.name}: the _id of a document cannot change (${target._id})`);
     }
     let next: T;
-    if (handOver && replacement._id === target._id) next = freezeDocument(replacement);
+    if (handOver && replacement._id === target._id) next = freezeDocument(this.own(replacement));
     else {
       next = copy(replacement);
       next._id = target._id;
+      this.own(next);
     }
     this.store(next, target);
     return { matchedCount: 1, modifiedCount: 1, upsertedId: null };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ReadStore, type Document, type ReadCollection } from '../read-store.port';
 import { EmbeddedCollection } from './embedded-collection';
 import { CorruptSnapshotError, openSnapshotFile, writeSnapshotFile } from './snapshot-file';
+import { StringTable } from './string-table';
 
 /**
  * The embedded ReadStore: named in-memory collections with MongoDB semantics (mingo), for the
@@ -35,6 +36,8 @@ interface CheckpointDocument extends Document {
 
 export class EmbeddedReadStore extends ReadStore {
   private readonly collections = new Map<string, EmbeddedCollection>();
+  /** Equal strings of the documents kept, shared across collections (see StringTable). */
+  private readonly strings = new StringTable();
   /** Collections that exist as MongoDB counts existence: written to or indexed at least once. */
   private readonly materialised = new Set<string>();
   private saving: Promise<unknown> = Promise.resolve();
@@ -144,7 +147,8 @@ export class EmbeddedReadStore extends ReadStore {
           this.materialised.add(entry.name);
           collections += 1;
         } else {
-          await (current as EmbeddedCollection).insertOne(entry.document);
+          // The reader parsed the document for the store alone: kept as it is, not copied.
+          (current as EmbeddedCollection).restore(entry.document);
           documents += 1;
         }
       }
@@ -165,7 +169,7 @@ export class EmbeddedReadStore extends ReadStore {
   private collectionFor(name: string): EmbeddedCollection {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new EmbeddedCollection(name, () => this.materialised.add(name));
+      collection = new EmbeddedCollection(name, () => this.materialised.add(name), this.strings);
       this.collections.set(name, collection);
     }
     return collection;
