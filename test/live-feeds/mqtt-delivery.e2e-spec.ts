@@ -290,7 +290,8 @@ const deliveryBehaviour = (leg: Leg, options: { restartable: boolean }) => {
         // No user id, e-mail or free text a fan typed reaches the integrations.
         const published = JSON.stringify(ours());
         for (const secret of [fanId, staffId, 'reporterId', '+41 79', '@']) expect(published).not.toContain(secret);
-        expect(subscriber.schemaErrors).toEqual([]);
+        // Ours only: on the machine's broker, `tessera/#` also brings what other runs left retained.
+        expect(ours().flatMap((message) => asyncApiErrors(message.topic, message.payload))).toEqual([]);
       } finally {
         await subscriber.client.endAsync(true);
         await leg.clearRetained?.(mqttTopics.deviceStatus(deviceId));
