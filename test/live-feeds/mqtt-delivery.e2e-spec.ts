@@ -223,34 +223,80 @@ const deliveryBehaviour = (leg: Leg, options: { restartable: boolean }) => {
     });
   });
 
-  describe(`venue operations on ${leg.title}`, () => {
-    it("publishes incidents and device status as their schemas say (issue 13's events, with the fields the mapping reads)", async () => {
-      const broker = await leg.broker();
-      const publisher = broker.publisher();
-      const channel = new MqttChannel(new NotificationChannels(), publisher, undefined as unknown as ShowAvailabilityFeed);
+  describe(`venue operations over HTTP on ${leg.title}`, () => {
+    let server: TestApp;
+
+    beforeAll(async () => {
+      server = await startTestApp({ env: leg.serverEnv });
+    });
+
+    afterAll(() => server.close());
+
+    it('publishes the incidents and device status the API causes, as their AsyncAPI schemas say, with no user ids', async () => {
       const run = randomUUID().slice(0, 8);
-      const subscriber = await subscribe(broker.subscriberOptions, 'tessera/#');
-      const of = (type: string, data: Record<string, unknown>): RecordedEvent => ({ ...bookingPlaced(run, 0), id: randomUUID(), type, data });
+      const fanId = `fan-${run}`;
+      const staffId = `staff-${run}`;
+      const [fan, staff, admin] = await Promise.all([accessTokenFor(server, fanId), accessTokenFor(server, staffId, ['staff']), accessTokenFor(server, `admin-${run}`, ['admin'])]);
+      const subscriber = await subscribe(leg.ofServer(server).subscriberOptions, 'tessera/#');
+      const deviceId = `gate-${run}`;
       try {
-        await publisher.connected();
-        const events = [
-          of(INCIDENT_REPORTED, { incidentId: `i-${run}`, title: 'Seat 12 broken', category: 'seat', urgency: 'high', severity: 'high', priority: 'P2', status: 'new', location: { seatId: 'A-1-12' }, source: 'report', reporterId: 'u1' }),
-          of(INCIDENT_STATUS_CHANGED, { incidentId: `i-${run}`, from: 'new', to: 'acknowledged', note: 'on it' }),
-          of(DEVICE_STATUS_CHANGED, { deviceId: `d-${run}`, venueId: 'arena', type: 'turnstile', from: 'online', to: 'offline', status: 'offline', at: '2027-01-01T00:00:00.000Z' }),
-        ];
-        for (const event of events) await deliverUntilDone(channel, event);
-        const ours = () => subscriber.received.filter((message) => events.some((event) => event.id === message.payload.id));
-        await waitUntil(() => ours().length === events.length, 'the three messages');
-        expect(ours().map((message) => message.topic)).toEqual(['tessera/incidents/created', 'tessera/incidents/status_updated', `tessera/devices/d-${run}/status`]);
-        expect(JSON.stringify(ours())).not.toContain('reporterId');
-        expect(subscriber.schemaErrors).toEqual([]);
+        const reported = await post<{ incidentId: string }>(`${server.url}/api/incidents`, fan, {
+          title: 'Seat 12 broken',
+          description: 'Call me on +41 79 000 00 00',
+          location: { seatId: 'A-1-12', area: 'Stalls' },
+          category: 'seat',
+          urgency: 'high',
+        });
+        expect(reported.status).toBe(201);
+        const { incidentId } = reported.body;
+        const moved = await fetch(`${server.url}/api/incidents/${incidentId}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...bearer(staff) }, body: JSON.stringify({ status: 'acknowledged' }) });
+        expect(moved.status).toBe(200);
+        const registered = await post<{ deviceKey: string }>(`${server.url}/api/devices`, admin, { deviceId, venueId: `arena-${run}`, type: 'gate_scanner', name: 'North gate 1' });
+        expect(registered.status).toBe(201);
+        const reading = await fetch(`${server.url}/api/devices/${deviceId}/telemetry`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-device-key': registered.body.deviceKey },
+          body: JSON.stringify({ status: 'online', temperature: 31, battery: 90, at: new Date().toISOString() }),
+        });
+        expect(reading.status).toBe(202);
+
+        const about = (message: Received) => JSON.stringify(message.payload.data).includes(incidentId) || message.topic === mqttTopics.deviceStatus(deviceId);
+        const ours = () => subscriber.received.filter(about);
+        await waitUntil(() => ours().length >= 3, 'the incident and device messages');
+        const created = ours().find((message) => message.topic === 'tessera/incidents/created')!;
+        expect(created).toEqual({
+          topic: 'tessera/incidents/created',
+          retain: false,
+          payload: {
+            id: expect.any(String),
+            type: INCIDENT_REPORTED,
+            occurredAt: expect.any(String),
+            data: expect.objectContaining({ incidentId, source: 'report', title: 'Seat 12 broken', category: 'seat', urgency: 'high', priority: 'P2', status: 'new', location: { seatId: 'A-1-12', area: 'Stalls' } }),
+          },
+        });
+        const updated = ours().find((message) => message.topic === 'tessera/incidents/status_updated')!;
+        expect(updated.payload).toEqual(expect.objectContaining({ type: INCIDENT_STATUS_CHANGED, data: expect.objectContaining({ incidentId, from: 'new', to: 'acknowledged', status: 'acknowledged' }) }));
+        const device = ours().find((message) => message.topic === mqttTopics.deviceStatus(deviceId))!;
+        expect(device.payload).toEqual(expect.objectContaining({ type: DEVICE_STATUS_CHANGED, data: { deviceId, venueId: `arena-${run}`, type: 'gate_scanner', from: 'offline', to: 'online', status: 'online', at: expect.any(String) } }));
+        // Retained: a subscriber that comes later gets the device's current status at once.
+        const late = await subscribe(leg.ofServer(server).subscriberOptions, mqttTopics.deviceStatus(deviceId));
+        try {
+          await waitUntil(() => late.received.length > 0, 'the retained device status');
+          expect(late.received[0]).toEqual({ ...device, retain: true });
+          expect(late.schemaErrors).toEqual([]);
+        } finally {
+          await late.client.endAsync(true);
+        }
+        // No user id, e-mail or free text a fan typed reaches the integrations.
+        const published = JSON.stringify(ours());
+        for (const secret of [fanId, staffId, 'reporterId', '+41 79', '@']) expect(published).not.toContain(secret);
+        // Ours only: on the machine's broker, `tessera/#` also brings what other runs left retained.
+        expect(ours().flatMap((message) => asyncApiErrors(message.topic, message.payload))).toEqual([]);
       } finally {
         await subscriber.client.endAsync(true);
-        await publisher.close();
-        await broker.stop();
-        await leg.clearRetained?.(`tessera/devices/d-${run}/status`);
+        await leg.clearRetained?.(mqttTopics.deviceStatus(deviceId));
       }
-    });
+    }, 60_000);
   });
 
   describe(`the retained availability on ${leg.title}`, () => {

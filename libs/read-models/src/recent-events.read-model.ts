@@ -34,7 +34,8 @@ export type RecentEventDoc = ReadModelDocument & { event: LiveEvent };
 
 export const recentEventsDescriptor: ProjectionDescriptor = {
   name: 'recent_events',
-  version: 1,
+  // 2: incidents and device status joined the live feed; a rebuild takes them in from the start.
+  version: 2,
   collections: [RECENT_EVENTS, RECENT_EVENTS_HEAD],
   eventTypes: LIVE_FEED_EVENT_TYPES,
 };

@@ -89,6 +89,37 @@ describe('the notifier sends e-mail over SMTP (a real SMTP server started by the
     expect((await messageOf(notifier, emailIdOf('hold-expiring', bookingId)))?.status).toBe('cancelled');
   });
 
+  it("tells the reporter of an incident each status move, in a text and an HTML part; a device's incident e-mails nobody", async () => {
+    const userId = randomUUID();
+    const incidentId = randomUUID();
+    await log.register(userId, 'fan@example.com', 'Fay <Fan>');
+    await log.reportIncident(incidentId, userId, 'Seat <A-1-7> & armrest');
+    const deviceIncident = randomUUID();
+    await log.reportIncident(deviceIncident, 'device:sensor-1', 'sensor-1: offline');
+    const deviceMove = await log.moveIncident(deviceIncident, 'device:sensor-1', 'new', 'resolved');
+    await log.moveIncident(incidentId, userId, 'new', 'acknowledged');
+    await log.moveIncident(incidentId, userId, 'acknowledged', 'resolved');
+
+    const received = await smtp.waitForMessages(3);
+    expect(received.map((mail) => mail.to[0])).toEqual(['fan@example.com', 'fan@example.com', 'fan@example.com']);
+    const [, acknowledged, resolved] = received.map((mail) => parseMime(mail.raw));
+    // Subjects with `<`, `&` and quotes travel as encoded words; the outbox keeps them as written.
+    expect(acknowledged.headers['message-id']).toBe(`<${emailIdOf('incident-status', incidentId, 1)}@tessera.test>`);
+    expect(resolved.headers['message-id']).toBe(`<${emailIdOf('incident-status', incidentId, 2)}@tessera.test>`);
+    expect((await messageOf(notifier, emailIdOf('incident-status', incidentId, 1)))?.subject).toBe('Your report "Seat <A-1-7> & armrest" has been seen by our team');
+    expect((await messageOf(notifier, emailIdOf('incident-status', incidentId, 2)))?.subject).toBe('Your report "Seat <A-1-7> & armrest" is resolved');
+    const parts = leavesOf(resolved);
+    expect(parts.find((part) => part.contentType === 'text/plain')?.body.toString('utf8').replace(/\r\n/g, '\n')).toContain('Hello Fay <Fan>,\n\nYour report "Seat <A-1-7> & armrest" is resolved: its status went from acknowledged to resolved');
+    const html = parts.find((part) => part.contentType === 'text/html')?.body.toString('utf8');
+    expect(html).toContain('Seat &lt;A-1-7&gt; &amp; armrest');
+    expect(html).toContain(`Reference: ${incidentId}`);
+    // The device's incident: its move was handled and drafted nothing.
+    await notifier.app.get(ChannelConsumers).subscriptionOf('email')?.whenHandled(deviceMove.position);
+    expect(await messageOf(notifier, emailIdOf('incident-status', deviceIncident, 1))).toBeNull();
+    expect(await notifier.app.get(Outbox).messages.find({ kind: 'incident-status' })).toHaveLength(2);
+    expect(smtp.received).toHaveLength(3);
+  });
+
   it('sends the hold warning two minutes before the hold ends', async () => {
     const userId = randomUUID();
     const bookingId = randomUUID();

@@ -123,4 +123,28 @@ describe('planEmails', () => {
     const nowhere = await log.place(randomUUID(), ada, randomUUID(), ['A-1-1'], new Date(Date.now() + 600_000));
     expect((await planEmails(nowhere, facts)).drafts).toEqual([]);
   });
+
+  it("incident.status_changed: one e-mail per move to the reporter, with the report's title; none for a device's incident", async () => {
+    const incidentId = randomUUID();
+    await log.reportIncident(incidentId, grace, 'Seat A-1-7 is broken');
+    const acknowledged = await log.moveIncident(incidentId, grace, 'new', 'acknowledged');
+    const resolved = await log.moveIncident(incidentId, grace, 'acknowledged', 'resolved');
+    expect(summary(await planEmails(acknowledged, facts))).toEqual({
+      drafts: [{ id: emailIdOf('incident-status', incidentId, 1), kind: 'incident-status', to: 'grace@example.com', subject: 'Your report "Seat A-1-7 is broken" has been seen by our team' }],
+      cancel: [],
+    });
+    expect(summary(await planEmails(resolved, facts)).drafts).toEqual([
+      { id: emailIdOf('incident-status', incidentId, 2), kind: 'incident-status', to: 'grace@example.com', subject: 'Your report "Seat A-1-7 is broken" is resolved' },
+    ]);
+    // The same move handed over again drafts the same e-mail (the outbox writes it once).
+    expect((await planEmails(acknowledged, facts)).drafts[0].id).toBe(emailIdOf('incident-status', incidentId, 1));
+
+    const deviceIncident = randomUUID();
+    await log.reportIncident(deviceIncident, 'device:sensor-1', 'sensor-1: offline');
+    expect(await planEmails(await log.moveIncident(deviceIncident, 'device:sensor-1', 'new', 'resolved'), facts)).toEqual({ drafts: [], cancel: [] });
+    // A reporter without an account (a staff member from the identity provider only) has no address.
+    const unknown = randomUUID();
+    await log.reportIncident(unknown, 'staff-without-account', 'Door stuck');
+    expect(await planEmails(await log.moveIncident(unknown, 'staff-without-account', 'new', 'acknowledged'), facts)).toEqual({ drafts: [], cancel: [] });
+  });
 });

@@ -5,6 +5,7 @@ import type {
   BookingExpired,
   BookingPlaced,
   BookingRefunded,
+  IncidentStatusChanged,
   TicketTransferred,
   TicketVoided,
 } from '@tessera/contracts';
@@ -16,6 +17,7 @@ import {
   bookingExpiredEmail,
   bookingHeldEmail,
   holdExpiringEmail,
+  incidentStatusEmail,
   refundEmail,
   showCancelledEmail,
   ticketReceivedEmail,
@@ -34,6 +36,7 @@ export const EMAIL_EVENT_TYPES = [
   'booking.refunded.v1',
   'ticket.transferred.v1',
   'ticket.voided.v1',
+  'incident.status_changed.v1',
 ] as const;
 
 /** The hold warning goes out this long before the hold ends. */
@@ -168,6 +171,16 @@ export const planEmails = async (event: RecordedEvent, facts: NotificationFacts)
         drafts.push(draft('ticket-received', emailIdOf('ticket-received', data.ticketId, data.version), to, event, rendered, { tickets: [inline] }));
       }
       return { drafts, cancel: [] };
+    }
+    case 'incident.status_changed.v1': {
+      // To the person who reported it; an incident a device rule opened (`device:{deviceId}`) has nobody to tell.
+      const data = event.data as IncidentStatusChanged['data'];
+      if (data.reporterId.startsWith('device:')) return NOTHING;
+      const [to, incident] = await Promise.all([facts.recipient(data.reporterId), facts.incident(data.incidentId)]);
+      if (!to || !incident) return NOTHING;
+      const rendered = incidentStatusEmail({ displayName: to.displayName, title: incident.title, incidentId: data.incidentId, from: data.from, to: data.to, at: data.at });
+      // One per move: the move's revision in the incident's stream names it.
+      return { drafts: [draft('incident-status', emailIdOf('incident-status', data.incidentId, event.revision), to, event, rendered)], cancel: [] };
     }
     default:
       return NOTHING;

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   accountStream,
   bookingStream,
+  incidentStream,
   showStream,
   ticketStream,
   type AccountRegistered,
   type BookingPlaced,
+  type IncidentReported,
   type ShowCreated,
   type TicketIssued,
   type TicketTransferred,
@@ -58,6 +60,7 @@ export class NotificationFacts {
   private readonly recipients = new Recent<Recipient>(10_000);
   private readonly shows = new Recent<ShowSummary>(1_000);
   private readonly bookings = new Recent<BookingFacts>(10_000);
+  private readonly incidents = new Recent<{ title: string }>(10_000);
 
   constructor(private readonly events: EventStore) {}
 
@@ -88,6 +91,15 @@ export class NotificationFacts {
     if (!placed) return null;
     const { userId, showId, seats } = placed.data as BookingPlaced['data'];
     return this.bookings.set(bookingId, { userId, showId, seatIds: seats.map((seat) => seat.seatId) });
+  }
+
+  /** An incident as its report names it (its title never changes). */
+  async incident(incidentId: string): Promise<{ title: string } | null> {
+    const known = this.incidents.get(incidentId);
+    if (known !== undefined) return known;
+    const [first] = await this.events.readStream(incidentStream(incidentId), { maxCount: 1 });
+    if (first?.type !== 'incident.reported.v1') return null;
+    return this.incidents.set(incidentId, { title: (first.data as IncidentReported['data']).title });
   }
 
   /** The ticket's seat, show, booking and its owner now. */

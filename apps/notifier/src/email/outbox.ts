@@ -12,6 +12,7 @@ export const EMAIL_KINDS = [
   'show-cancelled',
   'ticket-sent',
   'ticket-received',
+  'incident-status',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -51,7 +51,52 @@ describe('the fan view of the live feed', () => {
   it('keeps shows and any type it does not know to staff', async () => {
     expect(await fanAudienceOf(event('show.created.v1', { showId: 's' }), owners)).toEqual({ kind: 'staff-only' });
     expect(await fanAudienceOf(event('show.cancelled.v1', { showId: 's' }), owners)).toEqual({ kind: 'staff-only' });
-    expect(await fanAudienceOf(event('incident.created.v1', { incidentId: 'i' }), owners)).toEqual({ kind: 'staff-only' });
     expect(await fanAudienceOf(event('account.registered.v1', { email: 'a@b.c', passwordHash: 'h' }), owners)).toEqual({ kind: 'staff-only' });
+  });
+
+  describe('incidents (issue 13)', () => {
+    const deadlines = { acknowledgeBy: '2027-01-01T00:15:00.000Z', resolveBy: '2027-01-01T04:00:00.000Z' };
+    const reported = {
+      incidentId: 'i1', source: 'report', title: 'Seat 12 broken', description: 'loose armrest', location: { seatId: 'A-1-12' }, category: 'seat',
+      urgency: 'high', impact: 'medium', priority: 'P2', severity: 'high', reporterId: 'alice', reportedAt: '2027-01-01T00:00:00.000Z', deadlines,
+    };
+
+    it('shows the reporter their report in full, and nobody else', async () => {
+      expect(await fanAudienceOf(event('incident.reported.v1', reported), owners)).toEqual({ kind: 'owners', views: [['alice', reported]] });
+    });
+
+    it("shows the reporter their incident's moves without the staff member who made them", async () => {
+      const moved = { incidentId: 'i1', reporterId: 'alice', from: 'new', to: 'acknowledged', at: 'x', by: 'staff-7', deadlines, severity: 'high' };
+      const { by: _by, ...seen } = moved;
+      expect(await fanAudienceOf(event('incident.status_changed.v1', moved, 1), owners)).toEqual({ kind: 'owners', views: [['alice', seen]] });
+      expect(await fanAudienceOf(event('incident.reprioritized.v1', { incidentId: 'i1', reporterId: 'alice', impact: 'high', from: 'P2', to: 'P1', at: 'x', by: 'staff-7', deadlines }, 2), owners)).toEqual({
+        kind: 'owners',
+        views: [['alice', { incidentId: 'i1', reporterId: 'alice', impact: 'high', from: 'P2', to: 'P1', at: 'x', deadlines }]],
+      });
+      expect(await fanAudienceOf(event('incident.severity_set.v1', { incidentId: 'i1', reporterId: 'alice', from: 'high', to: 'low', status: 'new', at: 'x', by: 'staff-7' }, 3), owners)).toEqual({
+        kind: 'owners',
+        views: [['alice', { incidentId: 'i1', reporterId: 'alice', from: 'high', to: 'low', status: 'new', at: 'x' }]],
+      });
+      const breached = { incidentId: 'i1', reporterId: 'alice', kind: 'acknowledge', deadline: 'x', detectedAt: 'y', priority: 'P2', severity: 'high' };
+      expect(await fanAudienceOf(event('incident.sla_breached.v1', breached, 4), owners)).toEqual({ kind: 'owners', views: [['alice', breached]] });
+    });
+
+    it('keeps assignments and staff notes with staff', async () => {
+      expect(await fanAudienceOf(event('incident.assigned.v1', { incidentId: 'i1', reporterId: 'alice', assigneeId: 'staff-7', at: 'x', by: 'staff-1' }), owners)).toEqual({ kind: 'staff-only' });
+      expect(await fanAudienceOf(event('incident.note_added.v1', { incidentId: 'i1', reporterId: 'alice', note: 'fan was rude', at: 'x', by: 'staff-1' }), owners)).toEqual({ kind: 'staff-only' });
+    });
+
+    it("keeps a device rule's incident with staff: it has no fan", async () => {
+      expect(await fanAudienceOf(event('incident.reported.v1', { ...reported, source: 'device', reporterId: 'device:gate-1', deviceId: 'gate-1' }), owners)).toEqual({ kind: 'staff-only' });
+      expect(await fanAudienceOf(event('incident.status_changed.v1', { incidentId: 'i1', reporterId: 'device:gate-1', from: 'new', to: 'resolved', at: 'x', by: 'device:gate-1', deadlines, severity: 'high' }), owners)).toEqual({
+        kind: 'staff-only',
+      });
+    });
+
+    it('keeps every device event with staff', async () => {
+      for (const type of ['device.registered.v1', 'device.status_changed.v1', 'device.rule_raised.v1', 'device.rule_cleared.v1']) {
+        expect(await fanAudienceOf(event(type, { deviceId: 'gate-1', venueId: 'arena', incidentId: 'i1', reporterId: 'alice', keyHash: 'h' }), owners)).toEqual({ kind: 'staff-only' });
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { BookingEvent, SeatEvent, TicketEvent } from '@tessera/contracts';
+import type { BookingEvent, IncidentEvent, SeatEvent, TicketEvent } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 
 /**
@@ -70,7 +70,30 @@ export const fanAudienceOf = async (event: RecordedEvent, owners: Owners): Promi
           return STAFF_ONLY;
       }
     }
+    case 'incident':
+      return incidentAudience(event as unknown as IncidentEvent);
     default:
+      return STAFF_ONLY;
+  }
+};
+
+/** The reporter's view of an event about their incident, or staff only. */
+const incidentAudience = (incident: IncidentEvent): FanAudience => {
+  const reporter = incident.data.reporterId;
+  if (typeof reporter !== 'string' || reporter.startsWith('device:')) return STAFF_ONLY;
+  switch (incident.type) {
+    case 'incident.reported.v1':
+      return ownedBy(reporter, incident.data);
+    case 'incident.status_changed.v1':
+    case 'incident.reprioritized.v1':
+    case 'incident.severity_set.v1': {
+      const { by: _staff, ...seen } = incident.data;
+      return ownedBy(reporter, seen);
+    }
+    case 'incident.sla_breached.v1':
+      return ownedBy(reporter, incident.data);
+    default:
+      // incident.assigned.v1 (names a staff member) and incident.note_added.v1 (staff notes).
       return STAFF_ONLY;
   }
 };

@@ -185,6 +185,67 @@ describe('the live feed over HTTP', () => {
     expect(bobReplay.messages).toEqual(bobReader.messages);
   });
 
+  it("gives each fan the events of the incidents they reported and nothing of another fan's; staff all of them, and the device events", async () => {
+    const aliceId = `alice-${randomUUID()}`;
+    const bobId = `bob-${randomUUID()}`;
+    const alice = await accessTokenFor(server, aliceId);
+    const bob = await accessTokenFor(server, bobId);
+    const start = await store.headPosition();
+    const staffReader = await open(staff, `&lastEventId=${start}&types=incident.*,device.*`);
+    const aliceReader = await open(alice, `&lastEventId=${start}`);
+    const bobReader = await open(bob, `&lastEventId=${start}`);
+
+    const report = async (access: string, title: string): Promise<string> => {
+      const answer = await post<{ incidentId: string }>(`${server.url}/api/incidents`, access, { title, description: `${title}, please help`, location: { area: 'Stalls' }, category: 'facility', urgency: 'medium' });
+      expect(answer.status).toBe(201);
+      return answer.body.incidentId;
+    };
+    const move = async (incidentId: string, body: Record<string, unknown>) => {
+      const answer = await fetch(`${server.url}/api/incidents/${incidentId}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...bearer(staff) }, body: JSON.stringify(body) });
+      expect(answer.status).toBe(200);
+    };
+    const aliceIncident = await report(alice, 'Leaking tap');
+    const bobIncident = await report(bob, 'Broken light');
+    await move(aliceIncident, { status: 'acknowledged' });
+    await move(bobIncident, { status: 'acknowledged' });
+    await move(aliceIncident, { note: 'the plumber is on his way' });
+    const deviceId = `gate-${randomUUID().slice(0, 8)}`;
+    const registered = await post<{ deviceKey: string }>(`${server.url}/api/devices`, admin, { deviceId, venueId: 'arena', type: 'gate_scanner', name: 'North gate' });
+    expect(registered.status).toBe(201);
+    const reading = await fetch(`${server.url}/api/devices/${deviceId}/telemetry`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-device-key': registered.body.deviceKey },
+      body: JSON.stringify({ status: 'online', at: clock.now().toISOString() }),
+    });
+    expect(reading.status).toBe(202);
+    // Last, one more report each: once a fan has it, the stream (in log order) has sent them everything before it.
+    const aliceLast = await report(alice, 'Leaking tap again');
+    const bobLast = await report(bob, 'Broken light again');
+
+    const log = (await feedEventsAfter(start)).filter((e) => e.type.startsWith('incident.') || e.type.startsWith('device.'));
+    const ofIncident = (incidentId: string, types: string[]) =>
+      log.filter((e) => (e.data as { incidentId?: string }).incidentId === incidentId && types.includes(e.type)).map((e) => e.position);
+    // A fan sees the report and the status move; the staff note stays with staff.
+    const expectedAlice = [...ofIncident(aliceIncident, ['incident.reported.v1', 'incident.status_changed.v1']), ...ofIncident(aliceLast, ['incident.reported.v1'])];
+    const expectedBob = [...ofIncident(bobIncident, ['incident.reported.v1', 'incident.status_changed.v1']), ...ofIncident(bobLast, ['incident.reported.v1'])];
+    expect(expectedAlice).toHaveLength(3);
+    expect(expectedBob).toHaveLength(3);
+    expect(log.some((e) => e.type === 'incident.note_added.v1')).toBe(true);
+    expect(log.some((e) => e.type === 'device.status_changed.v1')).toBe(true);
+    const last = log[log.length - 1].position;
+    await staffReader.until('staff to see every incident and device event', () => staffReader.positions.includes(last));
+    expect(staffReader.positions).toEqual(log.filter((e) => e.type !== 'device.registered.v1').map((e) => e.position));
+    await aliceReader.until('alice to see her incidents', () => aliceReader.positions.includes(expectedAlice[2]));
+    await bobReader.until('bob to see his incidents', () => bobReader.positions.includes(expectedBob[2]));
+    expect(aliceReader.positions).toEqual(expectedAlice);
+    expect(bobReader.positions).toEqual(expectedBob);
+    const leaks = (reader: SseReader, secrets: string[]) => reader.messages.filter((message) => secrets.some((secret) => message.data.includes(secret)));
+    expect(leaks(aliceReader, [bobId, bobIncident, bobLast, 'Broken light', deviceId, 'plumber'])).toEqual([]);
+    expect(leaks(bobReader, [aliceId, aliceIncident, aliceLast, 'Leaking tap', 'plumber', deviceId])).toEqual([]);
+    // Nor who on the staff moved it.
+    for (const message of [...aliceReader.messages, ...bobReader.messages]) expect(parsed(message).data).not.toHaveProperty('by');
+  });
+
   it('filters by type patterns and show', async () => {
     const start = await store.headPosition();
     const reader = await open(staff, `&lastEventId=${start}&types=seat.held.v1,booking.*`);

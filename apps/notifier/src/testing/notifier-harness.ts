@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Module, OnModuleInit, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import type { EventMetadata } from '@tessera/contracts';
+import { incidentStream, type EventMetadata, type IncidentReported, type IncidentStatus, type IncidentStatusChanged } from '@tessera/contracts';
 import { loadConfig, type TesseraConfig } from '@tessera/platform/config/config';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import type { EventFilter, EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
@@ -140,7 +140,36 @@ export class LogWriter {
   confirm(bookingId: string, showId: string, tickets: { ticketId: string; seatId: string }[]): Promise<RecordedEvent> {
     return this.append(`booking-${bookingId}`, 'booking.confirmed.v1', { bookingId, showId, paymentId: `pay-${bookingId}`, amount: 4500 * tickets.length, currency: 'EUR', tickets });
   }
+
+  /** A report by `reporterId` (a user id, or `device:{deviceId}` for a device rule's incident). */
+  reportIncident(incidentId: string, reporterId: string, title: string): Promise<RecordedEvent> {
+    const device = reporterId.startsWith('device:') ? reporterId.slice('device:'.length) : undefined;
+    const data: IncidentReported['data'] = {
+      incidentId,
+      source: device ? 'device' : 'report',
+      title,
+      description: 'The armrest is loose.',
+      location: { seatId: 'A-1-7' },
+      category: 'seat',
+      urgency: 'medium',
+      impact: 'medium',
+      priority: 'P3',
+      severity: 'medium',
+      reporterId,
+      ...(device ? { deviceId: device, venueId: 'arena', deviceType: 'sensor', ruleId: 'offline' } : {}),
+      reportedAt: new Date().toISOString(),
+      deadlines: INCIDENT_DEADLINES,
+    };
+    return this.append(incidentStream(incidentId), 'incident.reported.v1', data);
+  }
+
+  moveIncident(incidentId: string, reporterId: string, from: IncidentStatus, to: IncidentStatus): Promise<RecordedEvent> {
+    const data: IncidentStatusChanged['data'] = { incidentId, reporterId, from, to, at: new Date().toISOString(), by: 'staff-1', deadlines: INCIDENT_DEADLINES, severity: 'medium' };
+    return this.append(incidentStream(incidentId), 'incident.status_changed.v1', data);
+  }
 }
+
+const INCIDENT_DEADLINES = { acknowledgeBy: '2030-05-01T20:00:00.000Z', resolveBy: '2030-05-02T19:30:00.000Z' };
 
 /** Polls `check` until it holds (no fixed sleeps). */
 export const eventually = async (check: () => Promise<boolean> | boolean, timeoutMs = 15_000, what = 'the condition'): Promise<void> => {

@@ -1,4 +1,6 @@
 import { BOOKING_STATUS_EVENT_TYPES, AVAILABILITY_EVENT_TYPES, DEVICE_STATUS_CHANGED, INCIDENT_REPORTED, INCIDENT_STATUS_CHANGED } from './mqtt-messages';
+import { DEVICE_STATUSES, DEVICE_TYPES } from '../venue-ops/device.events';
+import { INCIDENT_CATEGORIES, INCIDENT_IMPACTS, INCIDENT_PRIORITIES, INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_URGENCIES } from '../venue-ops/incident.events';
 import { MQTT_TOPIC_PATTERNS, type MqttTopicName } from './mqtt-topics';
 
 /**
@@ -30,6 +32,10 @@ const envelope = (description: string, types: readonly string[], data: JsonSchem
 
 const looseObject = (required: string[], properties: Record<string, JsonSchema>): JsonSchema => ({ type: 'object', required, additionalProperties: false, properties });
 
+const incidentStatus = { type: 'string', enum: [...INCIDENT_STATUSES] } as const;
+const deviceStatus = { type: 'string', enum: [...DEVICE_STATUSES] } as const;
+const deadlines = looseObject(['acknowledgeBy', 'resolveBy'], { acknowledgeBy: isoTime, resolveBy: isoTime });
+
 const PAYLOADS: Record<Exclude<MqttTopicName, 'deviceTelemetry'>, JsonSchema> & { deviceTelemetry: JsonSchema; liveEvent: JsonSchema } = {
   showAvailability: envelope('The seats still available of a show, as the show detail (GET /api/shows/{showId}) counts them. Retained: a new subscriber gets the current counts at once.', AVAILABILITY_EVENT_TYPES, {
     type: 'object',
@@ -51,41 +57,57 @@ const PAYLOADS: Record<Exclude<MqttTopicName, 'deviceTelemetry'>, JsonSchema> & 
     showId: id,
     status: { type: 'string', enum: ['pending', 'held', 'confirmed', 'expired', 'cancelled', 'refunded', 'rejected'] },
   })),
-  incidentCreated: envelope('An incident was reported (by a fan, staff or a device rule).', [INCIDENT_REPORTED], looseObject(['incidentId'], {
-    incidentId: id,
-    title: { type: 'string' },
-    category: { type: 'string' },
-    urgency: { type: 'string' },
-    impact: { type: 'string' },
-    priority: { type: 'string' },
-    severity: { type: 'string', enum: ['critical', 'high', 'medium', 'low'] },
-    status: { type: 'string' },
-    location: { type: 'object' },
-    source: { type: 'string' },
-    venueId: { type: 'string' },
-    deviceId: { type: 'string' },
-    ruleId: { type: 'string' },
-  })),
-  incidentStatusUpdated: envelope("An incident's status moved.", [INCIDENT_STATUS_CHANGED], looseObject(['incidentId'], {
-    incidentId: id,
-    from: { type: 'string' },
-    to: { type: 'string' },
-    status: { type: 'string' },
-    priority: { type: 'string' },
-    severity: { type: 'string' },
-    venueId: { type: 'string' },
-    deviceId: { type: 'string' },
-  })),
-  deviceStatus: envelope("A device's status changed. Retained: the device's current status.", [DEVICE_STATUS_CHANGED], looseObject(['deviceId'], {
-    deviceId: id,
-    venueId: { type: 'string' },
-    type: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    status: { type: 'string' },
-    at: isoTime,
-    reason: { type: 'string' },
-  })),
+  incidentCreated: envelope(
+    'An incident was reported (by a fan, staff or a device rule). Never the reporter nor the description: no user ids or free text a fan typed.',
+    [INCIDENT_REPORTED],
+    looseObject(['incidentId', 'source', 'title', 'category', 'urgency', 'impact', 'priority', 'severity', 'status', 'location', 'reportedAt', 'deadlines'], {
+      incidentId: id,
+      source: { type: 'string', enum: ['report', 'device'] },
+      title: { type: 'string', minLength: 1 },
+      category: { type: 'string', enum: [...INCIDENT_CATEGORIES] },
+      urgency: { type: 'string', enum: [...INCIDENT_URGENCIES] },
+      impact: { type: 'string', enum: [...INCIDENT_IMPACTS] },
+      priority: { type: 'string', enum: [...INCIDENT_PRIORITIES] },
+      severity: { type: 'string', enum: [...INCIDENT_SEVERITIES] },
+      status: { type: 'string', enum: ['new'] },
+      location: looseObject([], { showId: id, seatId: id, area: { type: 'string' } }),
+      reportedAt: isoTime,
+      deadlines,
+      venueId: id,
+      deviceId: id,
+      deviceType: { type: 'string', enum: [...DEVICE_TYPES] },
+      ruleId: id,
+    }),
+  ),
+  incidentStatusUpdated: envelope(
+    "An incident's status moved (every move, a reopen and a device's auto-resolution too). Never who moved it nor the reporter.",
+    [INCIDENT_STATUS_CHANGED],
+    looseObject(['incidentId', 'from', 'to', 'status', 'at', 'severity', 'deadlines'], {
+      incidentId: id,
+      from: incidentStatus,
+      to: incidentStatus,
+      status: { ...incidentStatus, description: 'The status now (= to).' },
+      at: isoTime,
+      severity: { type: 'string', enum: [...INCIDENT_SEVERITIES] },
+      deadlines,
+      reason: { type: 'string', enum: ['device_cleared'] },
+      venueId: id,
+      deviceId: id,
+    }),
+  ),
+  deviceStatus: envelope(
+    "A device's status changed. Retained: `status` is the device's current status.",
+    [DEVICE_STATUS_CHANGED],
+    looseObject(['deviceId', 'venueId', 'type', 'from', 'to', 'status', 'at'], {
+      deviceId: id,
+      venueId: id,
+      type: { type: 'string', enum: [...DEVICE_TYPES] },
+      from: deviceStatus,
+      to: deviceStatus,
+      status: deviceStatus,
+      at: isoTime,
+    }),
+  ),
   deviceTelemetry: (() => {
     const reading = looseObject(['status', 'at'], {
       status: { type: 'string', enum: ['online', 'degraded', 'offline'] },

@@ -7,6 +7,8 @@ import {
   showAvailabilityMessage,
   type LiveFeedEvent,
 } from './mqtt-messages';
+import type { DeviceStatusChanged } from '../venue-ops/device.events';
+import type { IncidentReported, IncidentStatusChanged } from '../venue-ops/incident.events';
 import { InvalidTopicLevelError, mqttTopics, parseDeviceTelemetryTopic } from './mqtt-topics';
 
 const event = (type: string, data: unknown): LiveFeedEvent => ({ id: 'e-1', type, data, metadata: { occurredAt: '2027-01-01T10:00:00.000Z' } });
@@ -37,17 +39,73 @@ describe('what an event means on MQTT', () => {
     expect(mqttMessagesOf(event('booking.payment-declined.v1', { bookingId: 'b1', showId: 's1' }))).toEqual([]);
   });
 
-  it('maps incidents and device status from the fields their events have (venue operations)', () => {
-    const [created] = mqttMessagesOf(event(INCIDENT_REPORTED, { incidentId: 'i1', title: 'Seat 12 broken', severity: 'low', reporterId: 'u1', description: 'long text' }));
-    expect(created).toEqual(expect.objectContaining({ topic: 'tessera/incidents/created', retain: false }));
-    expect(created.payload.data).toEqual({ incidentId: 'i1', title: 'Seat 12 broken', severity: 'low' });
-    const [moved] = mqttMessagesOf(event(INCIDENT_STATUS_CHANGED, { incidentId: 'i1', from: 'new', to: 'acknowledged', actorId: 'staff-1' }));
-    expect(moved).toEqual(expect.objectContaining({ topic: 'tessera/incidents/status_updated', retain: false }));
-    expect(moved.payload.data).toEqual({ incidentId: 'i1', from: 'new', to: 'acknowledged' });
-    const [device] = mqttMessagesOf(event(DEVICE_STATUS_CHANGED, { deviceId: 'gate-1', venueId: 'arena', status: 'offline', deviceKeyHash: 'x' }));
-    expect(device).toEqual(expect.objectContaining({ topic: 'tessera/devices/gate-1/status', pattern: 'tessera/devices/{deviceId}/status', retain: true }));
-    expect(device.payload.data).toEqual({ deviceId: 'gate-1', venueId: 'arena', status: 'offline' });
-    expect(mqttMessagesOf(event(INCIDENT_REPORTED, { title: 'no id' }))).toEqual([]);
+  const deadlines = { acknowledgeBy: '2027-01-01T10:15:00.000Z', resolveBy: '2027-01-01T14:00:00.000Z' };
+
+  it("maps a fan's incident report without the reporter or the description", () => {
+    const reported: IncidentReported['data'] = {
+      incidentId: 'i1',
+      source: 'report',
+      title: 'Seat 12 broken',
+      description: 'my phone is +41 79 000 00 00, call me',
+      location: { showId: 's1', seatId: 'A-1-12' },
+      category: 'seat',
+      urgency: 'high',
+      impact: 'medium',
+      priority: 'P2',
+      severity: 'high',
+      reporterId: 'user-7',
+      reportedAt: '2027-01-01T10:00:00.000Z',
+      deadlines,
+    };
+    expect(mqttMessagesOf(event(INCIDENT_REPORTED, reported))).toEqual([
+      {
+        topic: 'tessera/incidents/created',
+        pattern: 'tessera/incidents/created',
+        retain: false,
+        payload: {
+          id: 'e-1',
+          type: INCIDENT_REPORTED,
+          occurredAt: '2027-01-01T10:00:00.000Z',
+          data: { incidentId: 'i1', source: 'report', title: 'Seat 12 broken', category: 'seat', urgency: 'high', impact: 'medium', priority: 'P2', severity: 'high', status: 'new', location: { showId: 's1', seatId: 'A-1-12' }, reportedAt: '2027-01-01T10:00:00.000Z', deadlines },
+        },
+      },
+    ]);
+  });
+
+  it("maps a device rule's incident with its device, venue and rule", () => {
+    const reported: IncidentReported['data'] = {
+      incidentId: 'i2', source: 'device', title: 'gate-1: offline', description: 'rule offline', location: { area: 'north' }, category: 'facility', urgency: 'high', impact: 'high', priority: 'P1', severity: 'critical',
+      reporterId: 'device:gate-1', venueId: 'arena', deviceId: 'gate-1', deviceType: 'gate_scanner', ruleId: 'offline', reading: { status: 'offline' }, reportedAt: '2027-01-01T10:00:00.000Z', deadlines,
+    };
+    const [created] = mqttMessagesOf(event(INCIDENT_REPORTED, reported));
+    expect(created.payload.data).toEqual(expect.objectContaining({ source: 'device', venueId: 'arena', deviceId: 'gate-1', deviceType: 'gate_scanner', ruleId: 'offline' }));
+    expect(JSON.stringify(created)).not.toMatch(/reporterId|reading|description/);
+  });
+
+  it('maps a status move without who moved it', () => {
+    const moved: IncidentStatusChanged['data'] = { incidentId: 'i1', reporterId: 'user-7', from: 'new', to: 'acknowledged', at: '2027-01-01T10:05:00.000Z', by: 'staff-1', deadlines, severity: 'high' };
+    expect(mqttMessagesOf(event(INCIDENT_STATUS_CHANGED, moved))).toEqual([
+      {
+        topic: 'tessera/incidents/status_updated',
+        pattern: 'tessera/incidents/status_updated',
+        retain: false,
+        payload: { id: 'e-1', type: INCIDENT_STATUS_CHANGED, occurredAt: '2027-01-01T10:00:00.000Z', data: { incidentId: 'i1', from: 'new', to: 'acknowledged', status: 'acknowledged', at: '2027-01-01T10:05:00.000Z', severity: 'high', deadlines } },
+      },
+    ]);
+    const cleared: IncidentStatusChanged['data'] = { ...moved, from: 'in_progress', to: 'resolved', by: 'device:gate-1', reason: 'device_cleared', deviceId: 'gate-1', venueId: 'arena' };
+    expect(mqttMessagesOf(event(INCIDENT_STATUS_CHANGED, cleared))[0].payload.data).toEqual(expect.objectContaining({ reason: 'device_cleared', deviceId: 'gate-1', venueId: 'arena', status: 'resolved' }));
+  });
+
+  it("maps a device's status to its retained topic", () => {
+    const changed: DeviceStatusChanged['data'] = { deviceId: 'gate-1', venueId: 'arena', deviceType: 'gate_scanner', from: 'online', to: 'silent', at: '2027-01-01T10:02:00.000Z' };
+    expect(mqttMessagesOf(event(DEVICE_STATUS_CHANGED, changed))).toEqual([
+      {
+        topic: 'tessera/devices/gate-1/status',
+        pattern: 'tessera/devices/{deviceId}/status',
+        retain: true,
+        payload: { id: 'e-1', type: DEVICE_STATUS_CHANGED, occurredAt: '2027-01-01T10:00:00.000Z', data: { deviceId: 'gate-1', venueId: 'arena', type: 'gate_scanner', from: 'online', to: 'silent', status: 'silent', at: '2027-01-01T10:02:00.000Z' } },
+      },
+    ]);
   });
 
   it('leaves availability to the show counts: seat and show events name the show', () => {

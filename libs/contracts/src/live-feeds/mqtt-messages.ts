@@ -2,6 +2,20 @@ import type { BookingStatus } from '../box-office/booking.response';
 import { BOOKING_EVENT_TYPES } from '../box-office/booking.events';
 import { SEAT_EVENT_TYPES } from '../box-office/seat.events';
 import type { ShowStatus } from '../box-office/show.response';
+import type { DeviceStatus, DeviceStatusChanged, DeviceType } from '../venue-ops/device.events';
+import type {
+  IncidentCategory,
+  IncidentDeadlines,
+  IncidentImpact,
+  IncidentLocation,
+  IncidentPriority,
+  IncidentReported,
+  IncidentSeverity,
+  IncidentSource,
+  IncidentStatus,
+  IncidentStatusChanged,
+  IncidentUrgency,
+} from '../venue-ops/incident.events';
 import { MQTT_TOPIC_PATTERNS, mqttTopics, RETAINED_MQTT_TOPICS, type MqttTopicName, type MqttTopicPattern } from './mqtt-topics';
 
 /**
@@ -60,12 +74,58 @@ export interface ShowAvailabilitySource {
 }
 
 /**
- * The event types of venue operations (issue 13) the channel maps. Their contracts are not on
- * this branch yet: the mapping reads the fields named below where the event has them.
+ * An incident was reported (incident.reported.v1). Never the reporter (a user id, or
+ * `device:{deviceId}`) nor the free-text description a fan wrote: subscribers of `tessera/#` see
+ * no user ids, and a description may hold anything a fan typed.
  */
-export const INCIDENT_REPORTED = 'incident.reported.v1';
-export const INCIDENT_STATUS_CHANGED = 'incident.status_changed.v1';
-export const DEVICE_STATUS_CHANGED = 'device.status_changed.v1';
+export interface IncidentCreatedData {
+  incidentId: string;
+  source: IncidentSource;
+  title: string;
+  category: IncidentCategory;
+  urgency: IncidentUrgency;
+  impact: IncidentImpact;
+  priority: IncidentPriority;
+  severity: IncidentSeverity;
+  status: 'new';
+  location: IncidentLocation;
+  reportedAt: string;
+  deadlines: IncidentDeadlines;
+  venueId?: string;
+  deviceId?: string;
+  deviceType?: string;
+  ruleId?: string;
+}
+
+/** An incident's status moved (incident.status_changed.v1). Never who moved it (`by`: a staff id) nor the reporter. */
+export interface IncidentStatusUpdatedData {
+  incidentId: string;
+  from: IncidentStatus;
+  to: IncidentStatus;
+  /** The status now (= `to`). */
+  status: IncidentStatus;
+  at: string;
+  severity: IncidentSeverity;
+  deadlines: IncidentDeadlines;
+  reason?: 'device_cleared';
+  venueId?: string;
+  deviceId?: string;
+}
+
+/** A device's status changed (device.status_changed.v1); retained, so `status` is the device's current status. */
+export interface DeviceStatusData {
+  deviceId: string;
+  venueId: string;
+  type: DeviceType;
+  from: DeviceStatus;
+  to: DeviceStatus;
+  status: DeviceStatus;
+  at: string;
+}
+
+export const INCIDENT_REPORTED = 'incident.reported.v1' satisfies IncidentReported['type'];
+export const INCIDENT_STATUS_CHANGED = 'incident.status_changed.v1' satisfies IncidentStatusChanged['type'];
+export const DEVICE_STATUS_CHANGED = 'device.status_changed.v1' satisfies DeviceStatusChanged['type'];
 
 const BOOKING_STATUS_AFTER: Partial<Record<(typeof BOOKING_EVENT_TYPES)[number], BookingStatus>> = {
   'booking.requested.v1': 'pending',
@@ -92,17 +152,48 @@ export const MQTT_EVENT_TYPES: readonly string[] = [
   DEVICE_STATUS_CHANGED,
 ];
 
-const INCIDENT_CREATED_FIELDS = ['incidentId', 'title', 'category', 'urgency', 'impact', 'priority', 'severity', 'status', 'location', 'source', 'venueId', 'deviceId', 'ruleId'] as const;
-const INCIDENT_STATUS_FIELDS = ['incidentId', 'from', 'to', 'status', 'priority', 'severity', 'venueId', 'deviceId'] as const;
-const DEVICE_STATUS_FIELDS = ['deviceId', 'venueId', 'type', 'from', 'to', 'status', 'at', 'reason'] as const;
-
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
 
-/** The listed fields the event has, in the listed order. */
-const pick = (data: unknown, fields: readonly string[]): Record<string, unknown> => {
-  const source = record(data);
-  return Object.fromEntries(fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]));
-};
+/** The optional fields among `values` that are set: an absent field stays absent, never `undefined` in the JSON. */
+const defined = <T extends Record<string, unknown>>(values: T): Partial<T> =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+const incidentCreatedData = ({ data }: IncidentReported): IncidentCreatedData => ({
+  incidentId: data.incidentId,
+  source: data.source,
+  title: data.title,
+  category: data.category,
+  urgency: data.urgency,
+  impact: data.impact,
+  priority: data.priority,
+  severity: data.severity,
+  status: 'new',
+  location: data.location,
+  reportedAt: data.reportedAt,
+  deadlines: data.deadlines,
+  ...defined({ venueId: data.venueId, deviceId: data.deviceId, deviceType: data.deviceType, ruleId: data.ruleId }),
+});
+
+const incidentStatusUpdatedData = ({ data }: IncidentStatusChanged): IncidentStatusUpdatedData => ({
+  incidentId: data.incidentId,
+  from: data.from,
+  to: data.to,
+  status: data.to,
+  at: data.at,
+  severity: data.severity,
+  deadlines: data.deadlines,
+  ...defined({ reason: data.reason, venueId: data.venueId, deviceId: data.deviceId }),
+});
+
+const deviceStatusData = ({ data }: DeviceStatusChanged): DeviceStatusData => ({
+  deviceId: data.deviceId,
+  venueId: data.venueId,
+  type: data.deviceType,
+  from: data.from,
+  to: data.to,
+  status: data.to,
+  at: data.at,
+});
 
 const message = <TData>(name: MqttTopicName, topic: string, event: LiveFeedEvent, data: TData): MqttMessage<TData> => ({
   topic,
@@ -135,8 +226,7 @@ export const showAvailabilityMessage = (event: LiveFeedEvent, show: ShowAvailabi
 
 /**
  * The messages `event` means by itself: booking status, incidents, device status. Availability
- * needs the show's counts: see `showAvailabilityMessage`. An event of venue operations without
- * the id its topic needs maps to nothing.
+ * needs the show's counts: see `showAvailabilityMessage`.
  */
 export const mqttMessagesOf = (event: LiveFeedEvent): MqttMessage[] => {
   const data = record(event.data);
@@ -146,13 +236,15 @@ export const mqttMessagesOf = (event: LiveFeedEvent): MqttMessage[] => {
     if (typeof bookingId !== 'string' || typeof showId !== 'string') return [];
     return [message<BookingStatusData>('bookingStatus', mqttTopics.bookingStatus(bookingId), event, { bookingId, showId, status })];
   }
-  switch (event.type) {
+  // The log holds what the contracts say for these types: the union narrows by `type`.
+  const venueOps = event as unknown as LiveFeedEvent & (IncidentReported | IncidentStatusChanged | DeviceStatusChanged);
+  switch (venueOps.type) {
     case INCIDENT_REPORTED:
-      return typeof data.incidentId === 'string' ? [message('incidentCreated', mqttTopics.incidentCreated(), event, pick(data, INCIDENT_CREATED_FIELDS))] : [];
+      return [message('incidentCreated', mqttTopics.incidentCreated(), event, incidentCreatedData(venueOps))];
     case INCIDENT_STATUS_CHANGED:
-      return typeof data.incidentId === 'string' ? [message('incidentStatusUpdated', mqttTopics.incidentStatusUpdated(), event, pick(data, INCIDENT_STATUS_FIELDS))] : [];
+      return [message('incidentStatusUpdated', mqttTopics.incidentStatusUpdated(), event, incidentStatusUpdatedData(venueOps))];
     case DEVICE_STATUS_CHANGED:
-      return typeof data.deviceId === 'string' ? [message('deviceStatus', mqttTopics.deviceStatus(data.deviceId), event, pick(data, DEVICE_STATUS_FIELDS))] : [];
+      return [message('deviceStatus', mqttTopics.deviceStatus(venueOps.data.deviceId), event, deviceStatusData(venueOps))];
     default:
       return [];
   }

@@ -2,16 +2,29 @@ import { BOOKING_EVENT_TYPES } from '../box-office/booking.events';
 import { SEAT_EVENT_TYPES } from '../box-office/seat.events';
 import { SHOW_EVENT_TYPES } from '../box-office/show.events';
 import { TICKET_EVENT_TYPES } from '../box-office/ticket.events';
+import type { DeviceEvent } from '../venue-ops/device.events';
+import { INCIDENT_EVENT_TYPES } from '../venue-ops/incident.events';
 
 /**
  * The live feeds (API.md "Live feeds"): the SSE stream `GET /api/notifications/stream` and the
  * last events `GET /api/notifications/events`.
  *
- * Only the box office's events travel on them. Account and e-mail events never do: they carry
- * e-mail addresses and password hashes, and a feed of sign-ups is nobody's need. Venue events
- * (incidents, devices) join this list when their contracts exist.
+ * The box office's events and those of venue operations travel on them. Account and e-mail
+ * events never do: they carry e-mail addresses and password hashes, and a feed of sign-ups is
+ * nobody's need. Nor does device.registered.v1: it carries the hash of the device's key, and
+ * what it says (a device exists) is in GET /api/devices. Who sees what: fan-view.ts (the
+ * notifier): a fan sees their own incidents, and no device event.
  */
-export const LIVE_FEED_EVENT_TYPES: readonly string[] = [...SHOW_EVENT_TYPES, ...SEAT_EVENT_TYPES, ...BOOKING_EVENT_TYPES, ...TICKET_EVENT_TYPES];
+const DEVICE_FEED_EVENT_TYPES = ['device.status_changed.v1', 'device.rule_raised.v1', 'device.rule_cleared.v1'] as const satisfies readonly DeviceEvent['type'][];
+
+export const LIVE_FEED_EVENT_TYPES: readonly string[] = [
+  ...SHOW_EVENT_TYPES,
+  ...SEAT_EVENT_TYPES,
+  ...BOOKING_EVENT_TYPES,
+  ...TICKET_EVENT_TYPES,
+  ...INCIDENT_EVENT_TYPES,
+  ...DEVICE_FEED_EVENT_TYPES,
+];
 
 /** One event on a live feed: the `data:` of an SSE message, an item of the last events. */
 export interface LiveEvent {

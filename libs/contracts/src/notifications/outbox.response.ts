@@ -5,7 +5,7 @@ export interface OutboxItem {
   id: string;
   to: string;
   subject: string;
-  /** welcome, booking-held, hold-expiring, booking-confirmed, booking-expired, refund, show-cancelled, ticket-sent, ticket-received. */
+  /** welcome, booking-held, hold-expiring, booking-confirmed, booking-expired, refund, show-cancelled, ticket-sent, ticket-received, incident-status. */
   kind: string;
   /** The event the e-mail tells of. */
   eventId: string;

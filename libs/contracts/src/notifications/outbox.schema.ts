@@ -13,7 +13,7 @@ export class OutboxItemSchema {
   @ApiProperty()
   subject!: string;
 
-  @ApiProperty({ enum: ['welcome', 'booking-held', 'hold-expiring', 'booking-confirmed', 'booking-expired', 'refund', 'show-cancelled', 'ticket-sent', 'ticket-received'] })
+  @ApiProperty({ enum: ['welcome', 'booking-held', 'hold-expiring', 'booking-confirmed', 'booking-expired', 'refund', 'show-cancelled', 'ticket-sent', 'ticket-received', 'incident-status'] })
   kind!: string;
 
   @ApiProperty({ description: 'The id of the event the e-mail tells of.' })

@@ -3,6 +3,7 @@ export * from './booking-confirmed.template';
 export * from './booking-expired.template';
 export * from './booking-held.template';
 export * from './hold-expiring.template';
+export * from './incident-status.template';
 export * from './layout';
 export * from './refund.template';
 export * from './show-cancelled.template';

@@ -3,6 +3,7 @@ import {
   bookingExpiredEmail,
   bookingHeldEmail,
   holdExpiringEmail,
+  incidentStatusEmail,
   refundEmail,
   showCancelledEmail,
   ticketReceivedEmail,
@@ -36,6 +37,10 @@ const rendered: Record<string, RenderedEmail> = {
   'show-cancelled (holder)': showCancelledEmail({ displayName: 'Grace', show }),
   'ticket-sent': ticketSentEmail({ displayName: 'Ada', show, seatId: 'A-1-7', toName: 'Grace' }),
   'ticket-received': ticketReceivedEmail({ displayName: 'Grace', show, seatId: 'A-1-7', fromName: 'Ada', cid: 'ticket-t1-v2@tessera' }),
+  'incident-status (acknowledged)': incidentStatusEmail({ displayName: 'Ada', title: 'Seat A-1-7 is broken', incidentId: 'i-1', from: 'new', to: 'acknowledged', at: '2027-05-01T19:40:00.000Z' }),
+  'incident-status (in progress)': incidentStatusEmail({ displayName: 'Ada', title: 'Seat A-1-7 is broken', incidentId: 'i-1', from: 'acknowledged', to: 'in_progress', at: '2027-05-01T19:45:00.000Z' }),
+  'incident-status (resolved)': incidentStatusEmail({ displayName: 'Ada', title: 'Seat A-1-7 is broken', incidentId: 'i-1', from: 'in_progress', to: 'resolved', at: '2027-05-01T20:05:00.000Z' }),
+  'incident-status (reopened)': incidentStatusEmail({ displayName: 'Ada', title: 'Seat A-1-7 is broken', incidentId: 'i-1', from: 'resolved', to: 'in_progress', at: '2027-05-01T20:15:00.000Z' }),
 };
 
 describe('e-mail templates', () => {
