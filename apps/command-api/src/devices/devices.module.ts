@@ -3,14 +3,15 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { TesseraConfig } from '@tessera/platform/config/config';
 import { MqttConnection } from '@tessera/platform/mqtt/mqtt-connection';
 import { MqttCredentials } from '@tessera/platform/mqtt/mqtt-credentials';
-import { MqttModule } from '@tessera/platform/mqtt/mqtt.module';
+import type { EmbeddedMqttBroker } from '@tessera/platform/mqtt/embedded-broker';
+import { EMBEDDED_MQTT_BROKER, MqttModule } from '@tessera/platform/mqtt/mqtt.module';
 import { CONFIG } from '@tessera/platform/platform.module';
 import { createDeviceKeys, DeviceKeys } from '@tessera/platform/security/device-keys';
 import { DeviceAuthentication } from './record-telemetry/device-authentication';
 import { MqttTelemetryIngest } from './record-telemetry/mqtt-telemetry-ingest';
 import { RecordTelemetryHandler } from './record-telemetry/record-telemetry.handler';
 import { RecordTelemetryHttpController } from './record-telemetry/record-telemetry.http.controller';
-import { connectionTelemetrySource, TELEMETRY_SOURCE } from './record-telemetry/telemetry-source';
+import { brokerTelemetrySource, connectionTelemetrySource, TELEMETRY_SOURCE } from './record-telemetry/telemetry-source';
 import { RegisterDeviceHandler } from './register-device/register-device.handler';
 import { RegisterDeviceHttpController } from './register-device/register-device.http.controller';
 import { DeviceDirectory } from './rule-engine/device-directory';
@@ -24,8 +25,8 @@ import { SetDeviceRulesHttpController } from './set-device-rules/set-device-rule
  * rules and the engine that runs readings through them. Incidents are another module's: it reacts
  * to the `device.rule_raised.v1` / `device.rule_cleared.v1` events this one appends.
  *
- * MQTT telemetry arrives on the process's one MQTT connection (MqttModule: the embedded broker's
- * in-process client, or Mosquitto's at MQTT_URL), shared with the notifier's publishes. Importing
+ * MQTT telemetry arrives from the embedded broker itself (no client between), or, where MQTT_URL
+ * names the broker, on the process's one MQTT connection, shared with the notifier's publishes. Importing
  * MqttModule here gives the command-api its connection in distributed mode too; in the standalone
  * process Nest makes it once for both.
  */
@@ -39,7 +40,11 @@ import { SetDeviceRulesHttpController } from './set-device-rules/set-device-rule
       useFactory: (config: TesseraConfig) =>
         createDeviceKeys({ secret: config.DEVICE_KEY_SECRET, production: config.NODE_ENV === 'production', logger: new Logger('DeviceKeys') }),
     },
-    { provide: TELEMETRY_SOURCE, inject: [MqttConnection], useFactory: connectionTelemetrySource },
+    {
+      provide: TELEMETRY_SOURCE,
+      inject: [EMBEDDED_MQTT_BROKER, MqttConnection],
+      useFactory: (broker: EmbeddedMqttBroker | null, connection: MqttConnection) => (broker ? brokerTelemetrySource(broker) : connectionTelemetrySource(connection)),
+    },
     DeviceDirectory,
     DeviceAuthentication,
     DeviceRuleEngine,

@@ -1,3 +1,4 @@
+import type { EmbeddedMqttBroker } from '@tessera/platform/mqtt/embedded-broker';
 import type { MqttConnection } from '@tessera/platform/mqtt/mqtt-connection';
 import type { MqttClient } from 'mqtt';
 
@@ -23,7 +24,18 @@ export interface TelemetrySource {
 export const TELEMETRY_SOURCE = Symbol('TelemetrySource');
 
 /**
- * The process's MQTT connection as a TelemetrySource: `MqttConnection.consume`, which acknowledges
+ * The embedded broker as a TelemetrySource: messages reach the ingest inside the broker, with no
+ * client between (`EmbeddedMqttBroker.consume`). Where MQTT_URL is unset, this is the source.
+ */
+export const brokerTelemetrySource = (broker: EmbeddedMqttBroker): TelemetrySource => ({
+  async subscribe(filter, handle) {
+    const subscription = broker.consume(filter, (topic, payload) => handle({ topic, payload }));
+    return () => subscription.close();
+  },
+});
+
+/**
+ * The process's MQTT connection as a TelemetrySource (where MQTT_URL names the broker): `MqttConnection.consume`, which acknowledges
  * a message once handed over while fewer than a thousand are being handled, so other
  * subscribers and the notifier's publishes share the connection undisturbed.
  */
