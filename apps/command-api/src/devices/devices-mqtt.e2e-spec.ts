@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '../../../../test/security/accounts-client';
 import { accessTokenFor, bearer } from '../../../../test/support/auth';
 import { startTestApp, type TestApp } from '../../../../test/support/test-app';
+import { MqttTelemetryIngest } from './record-telemetry/mqtt-telemetry-ingest';
 import { DeviceRuleEngine } from './rule-engine/device-rule-engine';
 
 /**
@@ -129,6 +130,7 @@ describeWithService('mosquitto', "MQTT telemetry through the machine's Mosquitto
     it('a hot reading published to Mosquitto raises: in GET /api/devices and GET /api/incidents/recent', async () => {
       const { server, admin, staff, venueId } = context();
       const { deviceId } = await register(server, admin, venueId);
+      await server.app.get(MqttTelemetryIngest).subscribed;
       const client = await mqtt.connectAsync(url, { clientId: deviceId, reconnectPeriod: 0 });
       try {
         await expectRaiseVisible(server, staff, venueId, deviceId, client);
