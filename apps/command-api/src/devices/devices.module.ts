@@ -1,13 +1,17 @@
-import { Logger, Module, OnModuleInit, Optional } from '@nestjs/common';
+import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { TesseraConfig } from '@tessera/platform/config/config';
+import { MqttConnection } from '@tessera/platform/mqtt/mqtt-connection';
 import { MqttCredentials } from '@tessera/platform/mqtt/mqtt-credentials';
+import type { EmbeddedMqttBroker } from '@tessera/platform/mqtt/embedded-broker';
+import { EMBEDDED_MQTT_BROKER, MqttModule } from '@tessera/platform/mqtt/mqtt.module';
 import { CONFIG } from '@tessera/platform/platform.module';
 import { createDeviceKeys, DeviceKeys } from '@tessera/platform/security/device-keys';
 import { DeviceAuthentication } from './record-telemetry/device-authentication';
 import { MqttTelemetryIngest } from './record-telemetry/mqtt-telemetry-ingest';
 import { RecordTelemetryHandler } from './record-telemetry/record-telemetry.handler';
 import { RecordTelemetryHttpController } from './record-telemetry/record-telemetry.http.controller';
+import { brokerTelemetrySource, connectionTelemetrySource, TELEMETRY_SOURCE } from './record-telemetry/telemetry-source';
 import { RegisterDeviceHandler } from './register-device/register-device.handler';
 import { RegisterDeviceHttpController } from './register-device/register-device.http.controller';
 import { DeviceDirectory } from './rule-engine/device-directory';
@@ -20,9 +24,14 @@ import { SetDeviceRulesHttpController } from './set-device-rules/set-device-rule
  * Devices and their telemetry (venue operations): registration, ingest over HTTP and MQTT, the
  * rules and the engine that runs readings through them. Incidents are another module's: it reacts
  * to the `device.rule_raised.v1` / `device.rule_cleared.v1` events this one appends.
+ *
+ * MQTT telemetry arrives from the embedded broker itself (no client between), or, where MQTT_URL
+ * names the broker, on the process's one MQTT connection, shared with the notifier's publishes. Importing
+ * MqttModule here gives the command-api its connection in distributed mode too; in the standalone
+ * process Nest makes it once for both.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, MqttModule],
   controllers: [RegisterDeviceHttpController, RecordTelemetryHttpController, SetDeviceRulesHttpController],
   providers: [
     {
@@ -30,6 +39,11 @@ import { SetDeviceRulesHttpController } from './set-device-rules/set-device-rule
       inject: [CONFIG],
       useFactory: (config: TesseraConfig) =>
         createDeviceKeys({ secret: config.DEVICE_KEY_SECRET, production: config.NODE_ENV === 'production', logger: new Logger('DeviceKeys') }),
+    },
+    {
+      provide: TELEMETRY_SOURCE,
+      inject: [EMBEDDED_MQTT_BROKER, MqttConnection],
+      useFactory: (broker: EmbeddedMqttBroker | null, connection: MqttConnection) => (broker ? brokerTelemetrySource(broker) : connectionTelemetrySource(connection)),
     },
     DeviceDirectory,
     DeviceAuthentication,
@@ -45,12 +59,12 @@ import { SetDeviceRulesHttpController } from './set-device-rules/set-device-rule
 export class DevicesModule implements OnModuleInit {
   constructor(
     private readonly authentication: DeviceAuthentication,
-    @Optional() private readonly credentials?: MqttCredentials,
+    private readonly credentials: MqttCredentials,
   ) {}
 
-  /** The embedded broker asks MqttCredentials; where it is provided, devices connect with their keys. */
+  /** The embedded broker asks MqttCredentials: devices connect with their keys. */
   onModuleInit(): void {
-    this.credentials?.useDeviceVerifier(async (deviceId, deviceKey) => {
+    this.credentials.useDeviceVerifier(async (deviceId, deviceKey) => {
       const device = await this.authentication.verify(deviceId, deviceKey);
       return device && { deviceId: device.deviceId, venueId: device.venueId, type: device.deviceType };
     });

@@ -279,3 +279,30 @@ describe('an offline persistent session on the embedded broker', () => {
     }
   });
 });
+
+describe('in-process consumers of the embedded broker (the telemetry ingest where MQTT_URL is unset)', () => {
+  it("get a device's publishes without a client, again after a restart, and no more once closed", async () => {
+    const broker = new EmbeddedMqttBroker({ host: '127.0.0.1', port: 0, credentials: credentials(), metrics: new Metrics(), logger: quietLogger() });
+    await broker.start();
+    const got: string[] = [];
+    const subscription = broker.consume(DEVICE_TELEMETRY_SUBSCRIPTION, async (topic, payload) => void got.push(`${topic} ${payload.toString()}`));
+    const publishOnce = async (n: number): Promise<void> => {
+      const device = await connectAsync(`mqtt://127.0.0.1:${broker.state().port}`, { username: gate.deviceId, password: KEYS[gate.deviceId], clientId: gate.deviceId, reconnectPeriod: 0 });
+      await device.publishAsync(mqttTopics.deviceTelemetry(gate), `{"n":${n}}`, { qos: 1 });
+      await device.endAsync();
+    };
+    try {
+      await publishOnce(1);
+      await waitUntil(() => got.length === 1);
+      await broker.restart();
+      await publishOnce(2);
+      await waitUntil(() => got.length === 2);
+      expect(got).toEqual([`${mqttTopics.deviceTelemetry(gate)} {"n":1}`, `${mqttTopics.deviceTelemetry(gate)} {"n":2}`]);
+      await subscription.close();
+      await publishOnce(3);
+      expect(got).toHaveLength(2);
+    } finally {
+      await broker.stop();
+    }
+  });
+});

@@ -57,6 +57,8 @@ const IDENTIFIER_REJECTED = 2;
 const SERVER_UNAVAILABLE = 3;
 const BAD_USERNAME_OR_PASSWORD = 4;
 
+const noop = (): void => undefined;
+
 const digest = (value: Buffer | string): Buffer => createHash('sha256').update(value).digest();
 
 /** Compares digests of equal length, so that neither the content nor the length of the secret leaks through timing. */
@@ -137,6 +139,10 @@ export class EmbeddedMqttBroker {
   private listeningOn: AddressInfo | undefined;
   private error: string | undefined;
   private readonly expiring = new Map<string, NodeJS.Timeout>();
+  /** In-process consumers (`consume`), subscribed again on every `start()`. */
+  private readonly consumers = new Set<{ filter: string; deliver: (packet: { topic: string; payload: Buffer | string }, callback: () => void) => void }>();
+  private consuming = 0;
+  private readonly awaitingRoom: (() => void)[] = [];
 
   constructor(private readonly options: EmbeddedBrokerOptions) {
     this.logger = options.logger ?? new Logger('MqttBroker');
@@ -174,6 +180,7 @@ export class EmbeddedMqttBroker {
       this.expiring.set(client.id, timer);
     });
     aedes.on('client', (client) => this.cancelExpiry(client.id));
+    for (const { filter, deliver } of this.consumers) aedes.subscribe(filter, deliver, noop);
     const server = createServer((socket) => {
       const withinLimit = packetSizeGuard(MAX_PACKET_BYTES);
       // aedes reads with read(), which emits 'data' too: this sees every byte it gets, without
@@ -234,6 +241,37 @@ export class EmbeddedMqttBroker {
       port: this.listeningOn?.port ?? this.options.port,
       clients: this.aedes?.connectedClients ?? 0,
       ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  /**
+   * Delivers every message published on `filter` to `consumer` inside the broker, without a client:
+   * no second MQTT hop (encode, an in-process stream, decode, PUBACK) per message, which the
+   * profile of bench:telemetry showed costing more than the telemetry rules. Backpressure as in
+   * MqttConnection.consume: aedes's delivery completes (and the publisher's PUBACK goes out) at
+   * once while fewer than `inFlight` are being worked on, else when one finishes. Survives `restart()`.
+   */
+  consume(filter: string, consumer: (topic: string, payload: Buffer) => Promise<void>, inFlight = 1000): { close(): Promise<void> } {
+    const deliver = (packet: { topic: string; payload: Buffer | string }, callback: () => void): void => {
+      this.consuming += 1;
+      consumer(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload))
+        .catch((error: unknown) => this.logger.error(`consumer of ${filter} failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          this.consuming -= 1;
+          if (this.consuming < inFlight) this.awaitingRoom.shift()?.();
+        });
+      if (this.consuming < inFlight) callback();
+      else this.awaitingRoom.push(callback);
+    };
+    const entry = { filter, deliver };
+    this.consumers.add(entry);
+    this.aedes?.subscribe(filter, deliver, noop);
+    return {
+      close: async () => {
+        this.consumers.delete(entry);
+        const aedes = this.aedes;
+        if (aedes) await new Promise<void>((resolve) => aedes.unsubscribe(filter, deliver, () => resolve()));
+      },
     };
   }
 

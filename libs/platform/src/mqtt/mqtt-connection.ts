@@ -16,6 +16,9 @@ import type { Metrics } from '../observability/metrics';
 /** A message that reached this process on a topic it subscribed to. */
 export type MqttMessageHandler = (topic: string, payload: Buffer) => void;
 
+/** A consumer that works asynchronously on each message (the telemetry ingest): see `consume`. */
+export type MqttMessageConsumer = (topic: string, payload: Buffer) => Promise<void>;
+
 export interface MqttSubscription {
   close(): Promise<void>;
 }
@@ -44,6 +47,8 @@ export interface MqttConnectionOptions {
   metrics: Metrics;
   reconnectPeriodMs?: number;
   logger?: Logger;
+  /** Messages being worked on by `consume` consumers at once before the next one is read (default 1000). */
+  consumeInFlight?: number;
 }
 
 /** `mqtt://user:secret@host:1883` → `mqtt://host:1883`: addresses go to /health and logs, passwords never. */
@@ -67,6 +72,11 @@ export class MqttConnection {
   private readonly published: Counter<string>;
   private readonly failed: Counter<string>;
   private readonly handlers = new Map<string, Set<MqttMessageHandler>>();
+  private readonly consumers = new Map<string, Set<MqttMessageConsumer>>();
+  /** Messages handed to consumers and not yet through them, and the acknowledgements waiting for room. */
+  private consuming = 0;
+  private readonly awaitingRoom: (() => void)[] = [];
+  private readonly consumeLimit: number;
   private lastError: string | undefined;
   private closed = false;
   readonly broker: string;
@@ -109,6 +119,10 @@ export class MqttConnection {
     this.client.on('offline', () => {
       if (!this.closed && !this.lastError) this.lastError = 'connection lost';
     });
+    this.consumeLimit = options.consumeInFlight ?? 1000;
+    // mqtt.js reads the next message only once handleMessage calls back (then it sends the PUBACK):
+    // this is where consumers get their backpressure, after the 'message' handlers have run.
+    this.client.handleMessage = (packet, done) => this.handOver(packet.topic, packet.payload, () => done());
     this.client.on('message', (topic, payload) => {
       for (const [filter, handlers] of this.handlers) {
         if (!topicMatches(filter, topic)) continue;
@@ -192,6 +206,55 @@ export class MqttConnection {
     };
   }
 
+  /**
+   * Subscribes `consumer` to `filter` at QoS 1, as `subscribe` does, for work that takes time (the
+   * telemetry ingest runs each reading through the rules). Waiting for each message to be done
+   * before reading the next would handle one at a time, about a thousand a second; instead a
+   * message is acknowledged as soon as it is handed over while fewer than `consumeInFlight` are
+   * being worked on; beyond that the acknowledgement, and so the next message of this connection,
+   * waits until one finishes. The broker's flow control then slows the publishers, and memory does
+   * not fill up. The price: a crash loses the messages handed over and not yet done (at most
+   * `consumeInFlight`). A consumer's failure is logged, and the message is not redelivered.
+   */
+  async consume(filter: string, consumer: MqttMessageConsumer): Promise<MqttSubscription> {
+    const consumers = this.consumers.get(filter) ?? new Set<MqttMessageConsumer>();
+    consumers.add(consumer);
+    this.consumers.set(filter, consumers);
+    // The broker delivers through one subscription per filter, whether to handlers or consumers.
+    const subscription = await this.subscribe(filter, noop).catch((error: unknown) => {
+      consumers.delete(consumer);
+      if (consumers.size === 0) this.consumers.delete(filter);
+      throw error;
+    });
+    return {
+      close: async () => {
+        consumers.delete(consumer);
+        if (consumers.size === 0 && this.consumers.get(filter) === consumers) this.consumers.delete(filter);
+        await subscription.close();
+      },
+    };
+  }
+
+  private handOver(topic: string, payload: Buffer | string, acknowledge: () => void): void {
+    let handed = false;
+    for (const [filter, consumers] of this.consumers) {
+      if (!topicMatches(filter, topic)) continue;
+      const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+      for (const consumer of consumers) {
+        handed = true;
+        this.consuming += 1;
+        consumer(topic, body)
+          .catch((error: unknown) => this.logger.error(`consumer of ${filter} failed: ${error instanceof Error ? error.message : String(error)}`))
+          .finally(() => {
+            this.consuming -= 1;
+            if (this.consuming < this.consumeLimit) this.awaitingRoom.shift()?.();
+          });
+      }
+    }
+    if (!handed || this.consuming < this.consumeLimit) acknowledge();
+    else this.awaitingRoom.push(acknowledge);
+  }
+
   /** Sends what is queued if the broker is there, then disconnects. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -199,6 +262,8 @@ export class MqttConnection {
     await this.client.endAsync(!this.client.connected);
   }
 }
+
+const noop = (): void => undefined;
 
 /** MQTT topic filter matching (`+` one level, `#` the rest), for dispatching messages to handlers. */
 export const topicMatches = (filter: string, topic: string): boolean => {

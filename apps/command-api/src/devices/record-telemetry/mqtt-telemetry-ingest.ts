@@ -39,13 +39,29 @@ export class MqttTelemetryIngest implements OnApplicationBootstrap, BeforeApplic
     this.invalid = metrics.counter('tessera_device_telemetry_invalid_total', 'Telemetry messages refused, by transport and reason', ['transport', 'reason']);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.source) await this.start(this.source);
+  private stopped = false;
+  /** Resolves once subscribed to the process's source (never, while its broker is away). */
+  subscribed: Promise<void> = Promise.resolve();
+
+  /**
+   * Subscribes without holding up start-up: with MQTT_URL naming a broker that is not there, the
+   * subscription completes once the client connects, and the HTTP API (HTTP ingest included)
+   * serves meanwhile.
+   */
+  onApplicationBootstrap(): void {
+    const { source } = this;
+    if (!source) return;
+    this.subscribed = this.start(source).then(
+      () => (this.stopped ? this.beforeApplicationShutdown() : undefined),
+      (error: unknown) => this.logger.error(`subscribing to MQTT telemetry failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.unsubscribe?.();
+    this.stopped = true;
+    const unsubscribe = this.unsubscribe;
     this.unsubscribe = undefined;
+    await unsubscribe?.();
   }
 
   /** Subscribes to the telemetry topics of `source` (tests pass their own). */

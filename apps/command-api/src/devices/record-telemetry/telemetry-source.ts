@@ -1,9 +1,11 @@
+import type { EmbeddedMqttBroker } from '@tessera/platform/mqtt/embedded-broker';
+import type { MqttConnection } from '@tessera/platform/mqtt/mqtt-connection';
 import type { MqttClient } from 'mqtt';
 
 /**
  * Where MQTT telemetry comes from: the process's MQTT connection (the embedded broker's internal
  * client, or a client of Mosquitto at MQTT_URL). Kept to this small port so the ingest does not
- * care which; the notifier's MQTT module provides it under TELEMETRY_SOURCE.
+ * care which; DevicesModule provides it from the process's MqttConnection (`connectionTelemetrySource`).
  */
 export interface TelemetryMessage {
   topic: string;
@@ -22,7 +24,31 @@ export interface TelemetrySource {
 export const TELEMETRY_SOURCE = Symbol('TelemetrySource');
 
 /**
- * A TelemetrySource over an mqtt.js client. mqtt.js reads the next message of a connection only
+ * The embedded broker as a TelemetrySource: messages reach the ingest inside the broker, with no
+ * client between (`EmbeddedMqttBroker.consume`). Where MQTT_URL is unset, this is the source.
+ */
+export const brokerTelemetrySource = (broker: EmbeddedMqttBroker): TelemetrySource => ({
+  async subscribe(filter, handle) {
+    const subscription = broker.consume(filter, (topic, payload) => handle({ topic, payload }));
+    return () => subscription.close();
+  },
+});
+
+/**
+ * The process's MQTT connection as a TelemetrySource (where MQTT_URL names the broker): `MqttConnection.consume`, which acknowledges
+ * a message once handed over while fewer than a thousand are being handled, so other
+ * subscribers and the notifier's publishes share the connection undisturbed.
+ */
+export const connectionTelemetrySource = (connection: MqttConnection): TelemetrySource => ({
+  async subscribe(filter, handle) {
+    const subscription = await connection.consume(filter, (topic, payload) => handle({ topic, payload }));
+    return () => subscription.close();
+  },
+});
+
+/**
+ * A TelemetrySource over a dedicated mqtt.js client (tests and the simulator; it takes over the
+ * client's `handleMessage`, so the client must carry nothing else). mqtt.js reads the next message of a connection only
  * once the previous one is acknowledged (`handleMessage`'s callback sends the PUBACK), so waiting
  * for each reading to go through the rules would handle one message at a time, about a thousand a
  * second. Instead a message is acknowledged as soon as it is handed to `handle`, while fewer than
