@@ -7,7 +7,7 @@ import { TicketCodes } from '@tessera/platform/security/ticket-codes';
 import { Clock } from '@tessera/platform/time/clock';
 import type { Counter } from 'prom-client';
 import type { MailTransport } from './mail-transport';
-import { Outbox, type OutboxMessage } from './outbox';
+import { EMAIL_KINDS, Outbox, type OutboxMessage } from './outbox';
 import { ticketQrPng } from './ticket-qr';
 
 export const MAIL_TRANSPORT = Symbol('MailTransport');
@@ -79,6 +79,8 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
     health: HealthChecks,
   ) {
     this.sent = metrics.counter('tessera_notifier_emails_total', 'E-mail send attempts by kind and outcome: sent, retried (will be tried again), failed (parked), dropped (a hold warning past its hold)', ['kind', 'outcome']);
+    // Every series from the start, at 0: a kind first sent later is not a series that appears from nowhere (rate() and alerts see it from 0).
+    for (const kind of EMAIL_KINDS) for (const outcome of ['sent', 'retried', 'failed', 'dropped']) this.sent.inc({ kind, outcome }, 0);
     this.domain = /@([^\s<>@]+)>?$/.exec(config.MAIL_FROM)?.[1] ?? 'tessera.local';
     // An SMTP outage does not make the app unready (bookings go on); /health shows it here.
     health.register('email', async () => ({
