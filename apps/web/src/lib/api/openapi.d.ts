@@ -1451,7 +1451,7 @@ export interface components {
             to: string;
             subject: string;
             /** @enum {string} */
-            kind: "welcome" | "booking-held" | "hold-expiring" | "booking-confirmed" | "booking-expired" | "refund" | "show-cancelled" | "ticket-sent" | "ticket-received";
+            kind: "welcome" | "booking-held" | "hold-expiring" | "booking-confirmed" | "booking-expired" | "refund" | "show-cancelled" | "ticket-sent" | "ticket-received" | "incident-status";
             /** @description The id of the event the e-mail tells of. */
             eventId: string;
             /**
