@@ -1,5 +1,5 @@
 import { EMAIL_MAX_LENGTH, normaliseEmail, ROLES, type Role } from '@tessera/contracts';
-import { DomainError } from '@tessera/domain';
+import { invalidParameter } from '../../paging/position-cursor';
 
 /**
  * The query string of GET /api/admin/users, checked at the edge: a value outside its set is a 400,
@@ -19,8 +19,6 @@ export interface UserSearchFilters {
   role?: Role;
 }
 
-const invalid = (field: string, message: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', `${field} ${message}`, { errors: [{ field, message }] });
 
 // Control characters (C0, DEL, C1) are in no e-mail or display name.
 // eslint-disable-next-line no-control-regex
@@ -30,39 +28,21 @@ export const parseFilters = (query: { email?: string; q?: string; role?: string 
   const filters: UserSearchFilters = {};
   if (query.email !== undefined) {
     const email = normaliseEmail(query.email);
-    if (email.length === 0 || email.length > EMAIL_MAX_LENGTH || CONTROL.test(email)) throw invalid('email', `must be an e-mail address of at most ${EMAIL_MAX_LENGTH} characters`);
+    if (email.length === 0 || email.length > EMAIL_MAX_LENGTH || CONTROL.test(email)) throw invalidParameter('email', `must be an e-mail address of at most ${EMAIL_MAX_LENGTH} characters`);
     filters.email = email;
   }
   if (query.q !== undefined) {
     const text = query.q.normalize('NFC').trim().toLowerCase();
-    if (text.length === 0 || text.length > MAX_TEXT_LENGTH || CONTROL.test(text)) throw invalid('q', `must be 1 to ${MAX_TEXT_LENGTH} printable characters`);
+    if (text.length === 0 || text.length > MAX_TEXT_LENGTH || CONTROL.test(text)) throw invalidParameter('q', `must be 1 to ${MAX_TEXT_LENGTH} printable characters`);
     filters.text = text;
   }
   if (query.role !== undefined) {
-    if (!(ROLES as readonly string[]).includes(query.role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
+    if (!(ROLES as readonly string[]).includes(query.role)) throw invalidParameter('role', `must be one of ${ROLES.join(', ')}`);
     filters.role = query.role as Role;
   }
   return filters;
 };
 
-export const parseLimit = (value: string | undefined): number => {
-  if (value === undefined) return DEFAULT_LIMIT;
-  const limit = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(limit >= 1 && limit <= MAX_LIMIT)) throw invalid('limit', `must be a whole number from 1 to ${MAX_LIMIT}`);
-  return limit;
-};
-
-export const encodeCursor = (registeredPosition: number): string => Buffer.from(JSON.stringify([registeredPosition])).toString('base64url');
-
-export const decodeCursor = (value: string): number => {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 1 && Number.isSafeInteger(parsed[0]) && (parsed[0] as number) >= 0) return parsed[0] as number;
-  } catch {
-    // falls through to the refusal
-  }
-  throw invalid('cursor', 'is not a cursor this API gave out');
-};
 
 /** A literal for `$regex`: the text matches as typed, never as a pattern (no ReDoS, no wildcard). */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,7 +2,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { AdminUserListResponse } from '@tessera/contracts';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { adminUserSummaryOf, NEWEST_FIRST, usersIn } from '../user-view';
-import { encodeCursor, escapeRegExp } from './user-search-parameters';
+import { encodePositionCursor } from '../../paging/position-cursor';
+import { escapeRegExp } from './user-search-parameters';
 import { UserSearchQuery } from './user-search.query';
 
 /**
@@ -29,6 +30,6 @@ export class UserSearchHandler implements IQueryHandler<UserSearchQuery, AdminUs
     const docs = await usersIn(this.reads).find(filter, { sort: NEWEST_FIRST, limit: limit + 1 });
     const page = docs.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(adminUserSummaryOf), nextCursor: docs.length > limit && last ? encodeCursor(last.registeredPosition) : null };
+    return { items: page.map(adminUserSummaryOf), nextCursor: docs.length > limit && last ? encodePositionCursor(last.registeredPosition) : null };
   }
 }

@@ -5,7 +5,8 @@ import { ROLES, type AdminUserListResponse } from '@tessera/contracts';
 import { AdminUserListResponseSchema } from '@tessera/contracts/openapi';
 import { Roles } from '@tessera/platform/auth/auth';
 import { MinPositionInterceptor } from '../../read-your-writes/min-position.interceptor';
-import { DEFAULT_LIMIT, decodeCursor, MAX_LIMIT, MAX_TEXT_LENGTH, parseFilters, parseLimit } from './user-search-parameters';
+import { decodePositionCursor, parseLimit } from '../../paging/position-cursor';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_TEXT_LENGTH, parseFilters } from './user-search-parameters';
 import { UserSearchQuery } from './user-search.query';
 
 @UseInterceptors(MinPositionInterceptor)
@@ -29,6 +30,6 @@ export class UserSearchHttpController {
     @Query('cursor') cursor?: string,
   ): Promise<AdminUserListResponse> {
     const filters = parseFilters({ email, q, role });
-    return this.queries.execute(new UserSearchQuery(filters, parseLimit(limit), cursor === undefined ? undefined : decodeCursor(cursor)));
+    return this.queries.execute(new UserSearchQuery(filters, parseLimit(limit, { fallback: DEFAULT_LIMIT, max: MAX_LIMIT }), cursor === undefined ? undefined : decodePositionCursor(cursor)));
   }
 }

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { IncidentListResponse } from '@tessera/contracts';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { incidentsIn, incidentSummaryOf, NEWEST_FIRST, WITHOUT_HISTORY } from '../incident-view';
-import { encodeCursor } from './incident-list-parameters';
+import { encodePositionCursor } from '../../paging/position-cursor';
 import { IncidentListQuery } from './incident-list.query';
 
 /** One extra row tells whether a next page exists. */
@@ -16,6 +16,6 @@ export class IncidentListHandler implements IQueryHandler<IncidentListQuery, Inc
     const docs = await incidentsIn(this.reads).find(filter, { sort: NEWEST_FIRST, limit: limit + 1, projection: WITHOUT_HISTORY });
     const page = docs.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(incidentSummaryOf), nextCursor: docs.length > limit && last ? encodeCursor(last.reportedPosition) : null };
+    return { items: page.map(incidentSummaryOf), nextCursor: docs.length > limit && last ? encodePositionCursor(last.reportedPosition) : null };
   }
 }

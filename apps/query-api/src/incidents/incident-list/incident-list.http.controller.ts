@@ -5,7 +5,8 @@ import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, type IncidentListResponse } fro
 import { IncidentListResponseSchema } from '@tessera/contracts/openapi';
 import { Roles } from '@tessera/platform/auth/auth';
 import { MinPositionInterceptor } from '../../read-your-writes/min-position.interceptor';
-import { DEFAULT_LIMIT, decodeCursor, MAX_LIMIT, parseFilters, parseLimit } from './incident-list-parameters';
+import { decodePositionCursor, parseLimit } from '../../paging/position-cursor';
+import { DEFAULT_LIMIT, MAX_LIMIT, parseFilters } from './incident-list-parameters';
 import { IncidentListQuery } from './incident-list.query';
 
 @UseInterceptors(MinPositionInterceptor)
@@ -32,6 +33,6 @@ export class IncidentListHttpController {
   ): Promise<IncidentListResponse> {
     const filters = parseFilters({ status, severity, source, venueId });
     const size = parseLimit(limit, { fallback: DEFAULT_LIMIT, max: MAX_LIMIT });
-    return this.queries.execute(new IncidentListQuery(filters, size, cursor === undefined ? undefined : decodeCursor(cursor)));
+    return this.queries.execute(new IncidentListQuery(filters, size, cursor === undefined ? undefined : decodePositionCursor(cursor)));
   }
 }

@@ -5,7 +5,7 @@ import type { IncidentItemsResponse } from '@tessera/contracts';
 import { IncidentItemsResponseSchema } from '@tessera/contracts/openapi';
 import { Roles } from '@tessera/platform/auth/auth';
 import { MinPositionInterceptor } from '../../read-your-writes/min-position.interceptor';
-import { parseLimit } from '../incident-list/incident-list-parameters';
+import { parseLimit } from '../../paging/position-cursor';
 import { RecentIncidentsQuery } from './recent-incidents.query';
 
 const DEFAULT_RECENT = 50;
