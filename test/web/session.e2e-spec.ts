@@ -88,8 +88,11 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the session in Chrom
 
   it('refreshes silently when the access token expires during use: one refresh for every failed request, each retried, no sign-in', async () => {
     const { page, problems } = await signedInPage();
+    // The page's own first fetches are answered before recording starts (under load one could still be in flight).
+    const firstFetches = ['/api/me/tickets', '/api/me/bookings'].map((path) => page.waitForResponse((response) => new URL(response.url()).pathname === path));
     await page.getByRole('link', { name: 'My tickets' }).click();
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    await Promise.all(firstFetches);
     const api = recordApi(page);
     await page.waitForTimeout(11_000); // the access token is now refused by the server
     await page.getByRole('link', { name: 'Shows' }).click();
