@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import { api } from './api-client';
 import { session } from './session';
 
@@ -46,17 +46,15 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 15_000];
  */
 export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }: LiveEventsOptions): LiveStatus {
   const signedIn = useSyncExternalStore(session.subscribe, () => session.get().status === 'signed-in');
-  const [status, setStatus] = useState<LiveStatus>('off');
+  const [status, setStatus] = useState<Exclude<LiveStatus, 'off'>>('connecting');
   // The latest callbacks, without reopening the stream when a render passes new closures.
-  const handlers = useRef({ onEvent, onOpen });
-  handlers.current = { onEvent, onOpen };
+  const deliver = useEffectEvent((event: LiveEvent) => onEvent(event));
+  const opened = useEffectEvent(() => onOpen?.());
   const typeList = types.join(',');
+  const on = enabled && signedIn && typeList !== '';
 
   useEffect(() => {
-    if (!enabled || !signedIn || typeList === '') {
-      setStatus('off');
-      return;
-    }
+    if (!on) return;
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastEventId: string | undefined;
@@ -71,7 +69,7 @@ export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }
       } catch {
         return; // not a message of this contract: ignore it rather than break the page
       }
-      handlers.current.onEvent(event);
+      deliver(event);
     };
 
     const retry = () => {
@@ -84,7 +82,6 @@ export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }
     };
 
     const open = async () => {
-      setStatus('connecting');
       const { data } = await api.POST('/api/notifications/stream-tokens', {}).catch(() => ({ data: undefined }));
       if (closed) return;
       if (!data) return retry();
@@ -97,7 +94,7 @@ export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }
       next.onopen = () => {
         failures = 0;
         setStatus('live');
-        handlers.current.onOpen?.();
+        opened();
       };
       next.onerror = retry;
     };
@@ -107,8 +104,9 @@ export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }
       closed = true;
       clearTimeout(timer);
       source?.close();
+      setStatus('connecting');
     };
-  }, [enabled, signedIn, typeList, showId]);
+  }, [on, typeList, showId]);
 
-  return status;
+  return on ? status : 'off';
 }

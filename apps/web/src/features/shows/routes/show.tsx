@@ -140,7 +140,7 @@ export function ShowPage() {
           {seats.isPending ? <Loading what="Loading seats" /> : null}
           {seats.isError ? <ProblemAlert error={seats.error} /> : null}
           {seats.data ? (
-            <SeatMap seats={seats.data.seats} categories={s.categories} selected={selected} onToggle={toggle} label={`Seats of ${section.name}`} formatPrice={money} />
+            <SeatMap key={section.id} seats={seats.data.seats} categories={s.categories} selected={selected} onToggle={toggle} label={`Seats of ${section.name}`} formatPrice={money} />
           ) : null}
         </div>
       ) : null}
