@@ -37,6 +37,10 @@ const get = async (url: string, token?: string, headers: Record<string, string> 
   return res.status;
 };
 
+/** Waits (up to 10 s) until the JSON at `url`, read with `token`, satisfies `done`. */
+const until = <T>(url: string, token: string, done: (body: T) => boolean): Promise<number> =>
+  waitFor(async () => done((await (await fetch(url, { headers: bearer(token) })).json()) as T), 10_000);
+
 const expectStatus = (what: string, status: number, expected: number[]): void => {
   if (!expected.includes(status)) throw new Error(`${what}: ${status}, expected ${expected.join(' or ')}`);
 };
@@ -130,23 +134,11 @@ export const driveTraffic = async (server: TestApp, options: { clock?: ManualClo
     bookings++;
     // Past the hold, the incident's acknowledge deadline and the device's silence threshold (120 s).
     clock.advance(2 * 60_000);
-    await waitFor(async () => {
-      const res = await fetch(`${url}/api/bookings/${expiring.body.bookingId}`, { headers: bearer(fan) });
-      return ((await res.json()) as { status?: string }).status === 'expired';
-    }, 10_000);
-    await waitFor(async () => {
-      const res = await fetch(`${url}/api/incidents/${reported.body.incidentId}`, { headers: bearer(staff) });
-      return ((await res.json()) as { breached?: unknown[] }).breached?.length === 1;
-    }, 10_000);
+    await until<{ status?: string }>(`${url}/api/bookings/${expiring.body.bookingId}`, fan, (booking) => booking.status === 'expired');
+    await until<{ breached?: unknown[] }>(`${url}/api/incidents/${reported.body.incidentId}`, staff, (incident) => incident.breached?.length === 1);
     // The device is silent, and the rules' incident for it is on the board.
-    await waitFor(async () => {
-      const res = await fetch(`${url}/api/incidents?source=device&venueId=${venueId}`, { headers: bearer(staff) });
-      return ((await res.json()) as { items?: unknown[] }).items?.length === 1;
-    }, 10_000);
-    await waitFor(async () => {
-      const res = await fetch(`${url}/api/devices?venueId=${venueId}`, { headers: bearer(staff) });
-      return ((await res.json()) as { items?: { status: string }[] }).items?.[0]?.status === 'silent';
-    }, 10_000);
+    await until<{ items?: unknown[] }>(`${url}/api/incidents?source=device&venueId=${venueId}`, staff, (board) => board.items?.length === 1);
+    await until<{ items?: { status: string }[] }>(`${url}/api/devices?venueId=${venueId}`, staff, (devices) => devices.items?.[0]?.status === 'silent');
   }
   return { showId, bookings, readings: readings.length };
 };
