@@ -11,7 +11,7 @@ import type {
   StatsResponse,
 } from '@tessera/contracts';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { ACCOUNTS, BOOKINGS, CHECK_INS, DEMO_PASSWORD, FANS, INCIDENTS, SHOWS, showOf, TRANSFERS, type ShowKey } from '../../tools/demo/plan';
+import { ACCOUNTS, BOOKING_STATUS, BOOKINGS, CHECK_INS, DEMO_PASSWORD, FANS, INCIDENTS, SHOWS, showOf, TRANSFERS, type ShowKey } from '../../tools/demo/plan';
 import { buildOnce, freePort, ROOT, startNode, waitFor, watchProcess, type RunningProcess } from '../support/processes';
 
 /**
@@ -137,8 +137,7 @@ describe('npm run demo', () => {
       const token = tokens.get(fan.key) as string;
       const bookings = (await call<MyBookingsResponse>('/api/me/bookings', token)).items;
       const planned = BOOKINGS.filter((booking) => booking.fan === fan.key);
-      const status = { held: 'held', paid: 'confirmed', refunded: 'refunded' };
-      expect(bookings.map((booking) => `${booking.seats.join(',')} ${booking.status}`).sort()).toEqual(planned.map((booking) => `${booking.seats.join(',')} ${status[booking.outcome]}`).sort());
+      expect(bookings.map((booking) => `${booking.seats.join(',')} ${booking.status}`).sort()).toEqual(planned.map((booking) => `${booking.seats.join(',')} ${BOOKING_STATUS[booking.outcome]}`).sort());
       const tickets = (await call<MyTicketsResponse>('/api/me/tickets', token)).items;
       checkedIn += tickets.filter((ticket) => ticket.status === 'checked_in').length;
       for (const transfer of TRANSFERS) {

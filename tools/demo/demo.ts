@@ -27,6 +27,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DemoClient, Problem, refusedWith } from './client';
 import {
   ACCOUNTS,
+  BOOKING_STATUS,
   BOOKINGS,
   bookingOf,
   CHECK_INS,
@@ -122,8 +123,9 @@ class DemoLoader {
     if (health.status !== 200) throw new Error(`${this.options.url}/health answered ${health.status}: wait until the server is ready`);
   }
 
+  /** Signing in creates nothing to double (and the API replays no credential): no Idempotency-Key. */
   private async login(email: string, password: string): Promise<string> {
-    return (await this.api.post<{ accessToken: string }>('/api/auth/login', key('login', email), undefined, { email, password })).accessToken;
+    return (await this.api.call<{ accessToken: string }>('POST', '/api/auth/login', { body: { email, password } })).accessToken;
   }
 
   private async signInAdmin(): Promise<void> {
@@ -151,7 +153,10 @@ class DemoLoader {
       if (!refusedWith(error, 'EMAIL_TAKEN')) throw error;
       created = false;
     }
-    let token = await this.login(email, this.options.password);
+    let token = await this.login(email, this.options.password).catch((error: unknown) => {
+      if (refusedWith(error, 'INVALID_CREDENTIALS')) throw new Error(`${email} exists with another password: pass the --password of the run that made it`);
+      throw error;
+    });
     const me = await this.api.get<{ userId: string; roles: string[] }>('/api/auth/me', token);
     if (account.role === 'staff' && !me.roles.includes('staff')) {
       await this.api.call('PUT', `/api/admin/users/${me.userId}/roles`, { token: this.adminToken, body: { roles: ['user', 'staff'] } });
@@ -221,7 +226,7 @@ class DemoLoader {
       await this.api.post(`/api/bookings/${bookingId}/cancel`, key('cancel', bookingId), token);
       booking = await this.api.get<BookingView>(`/api/bookings/${bookingId}`, token);
     }
-    const expected = { held: 'held', paid: 'confirmed', refunded: 'refunded' }[plan.outcome];
+    const expected = BOOKING_STATUS[plan.outcome];
     // A hold of an earlier run has expired by now: that is how holds end.
     if (plan.outcome === 'held' && booking.status === 'expired') return this.tally.count(EXPIRED_HOLDS, false);
     if (booking.status !== expected) return this.warn(`booking ${bookingKey} is ${booking.status} (planned: ${expected})`);

@@ -30,6 +30,9 @@ export interface DemoShow {
 /** A booking ends as a hold (not paid), a paid booking with tickets, or a paid booking cancelled and refunded. */
 export type BookingOutcome = 'held' | 'paid' | 'refunded';
 
+/** The booking's status when the outcome is reached (GET /api/bookings/{id}). */
+export const BOOKING_STATUS = { held: 'held', paid: 'confirmed', refunded: 'refunded' } as const satisfies Record<BookingOutcome, string>;
+
 export interface DemoBooking {
   key: string;
   show: ShowKey;
