@@ -34,17 +34,23 @@ export function IncidentCard({ incident, myUserId }: { incident: Incident; myUse
           <button
             key={step.to}
             type="button"
+            aria-label={`${step.label}: ${incident.title}`}
             disabled={update.isPending}
             onClick={() => change({ status: step.to })}
             className="rounded bg-blue-700 px-3 py-1 font-semibold text-white disabled:opacity-60"
           >
             {step.label}
-            <span className="sr-only">: {incident.title}</span>
           </button>
         ))}
         {myUserId && incident.assigneeId !== myUserId ? (
-          <button type="button" disabled={update.isPending} onClick={() => change({ assigneeId: myUserId })} className="rounded border border-slate-500 px-3 py-1 disabled:opacity-60">
-            Assign to me<span className="sr-only">: {incident.title}</span>
+          <button
+            type="button"
+            aria-label={`Assign to me: ${incident.title}`}
+            disabled={update.isPending}
+            onClick={() => change({ assigneeId: myUserId })}
+            className="rounded border border-slate-500 px-3 py-1 disabled:opacity-60"
+          >
+            Assign to me
           </button>
         ) : null}
       </div>
