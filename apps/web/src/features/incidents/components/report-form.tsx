@@ -17,6 +17,13 @@ const URGENCIES: { value: ReportIncident['urgency']; label: string }[] = [
   { value: 'high', label: 'High: it hurts now' },
 ];
 
+const optionsOf = (choices: readonly { value: string; label: string }[]) =>
+  choices.map((choice) => (
+    <option key={choice.value} value={choice.value}>
+      {choice.label}
+    </option>
+  ));
+
 const EMPTY = { title: '', description: '', category: 'seat' as ReportIncident['category'], urgency: 'medium' as ReportIncident['urgency'], showId: '', seatId: '', area: '' };
 type Form = typeof EMPTY;
 
@@ -93,22 +100,14 @@ export function ReportForm() {
         <Field label="Kind" error={messageFor(error, 'category')}>
           {(props) => (
             <select {...props} value={form.category} onChange={set('category')} className={input}>
-              {CATEGORIES.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
+              {optionsOf(CATEGORIES)}
             </select>
           )}
         </Field>
         <Field label="Urgency" error={messageFor(error, 'urgency')}>
           {(props) => (
             <select {...props} value={form.urgency} onChange={set('urgency')} className={input}>
-              {URGENCIES.map((u) => (
-                <option key={u.value} value={u.value}>
-                  {u.label}
-                </option>
-              ))}
+              {optionsOf(URGENCIES)}
             </select>
           )}
         </Field>
