@@ -13,10 +13,11 @@ const OPS = ['ops'] as const;
 export const useStats = () => useQuery({ queryKey: [...OPS, 'stats'], queryFn: () => unwrap(api.GET('/api/stats')) });
 
 /**
- * A reading that changes nothing (the same status, another temperature) is not an event, so the
- * stream cannot say it: the latest readings are refetched every 30 s as well.
+ * Readings are not events (only a status change is), and the server writes the latest ones a
+ * moment after the reading (DEVICE_STATE_FLUSH_MS, 1 s by default), so the stream cannot carry
+ * them: a device's status moves live, its last temperature, battery and "seen" within 10 s.
  */
-export const useDevices = () => useQuery({ queryKey: [...OPS, 'devices'], queryFn: () => unwrap(api.GET('/api/devices')), refetchInterval: 30_000 });
+export const useDevices = () => useQuery({ queryKey: [...OPS, 'devices'], queryFn: () => unwrap(api.GET('/api/devices')), refetchInterval: 10_000 });
 
 export const useRecentIncidents = () =>
   useQuery({ queryKey: [...OPS, 'recent-incidents'], queryFn: () => unwrap(api.GET('/api/incidents/recent', { params: { query: { limit: '10' } } })) });
