@@ -172,6 +172,8 @@ describeWithBinary('chromium', 'apt-get install chromium', 'venue operations in 
     await page.locator(`[data-testid="device"][data-status="degraded"]`).filter({ hasText: 'North gate scanner' }).waitFor({ timeout: LIVE_MS });
     await page.getByRole('region', { name: 'Degraded (1)' }).waitFor();
     expect(await tile(page, 'Devices by state', 'Degraded').innerText()).toBe('1');
+    // Its last reading is not an event: it follows within the dashboard's 10 s refresh.
+    await device.getByText(/48 °C · battery 64% · seen /).waitFor({ timeout: 15_000 });
     expect(await sameDocument(page)).toBe(true);
     await screenshot(page, 'device-health');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
