@@ -10,7 +10,11 @@ import { type BoardFilters, listQueryOf } from './board-filters';
 export type ReportIncident = components['schemas']['ReportIncidentRequest'];
 export type UpdateIncident = components['schemas']['UpdateIncidentRequest'];
 
-/** Every incident event the stream carries: a fan gets those about their own reports (fan-view.ts). */
+/**
+ * Every incident event the stream carries (a fan gets those about their own reports, fan-view.ts):
+ * libs/contracts' INCIDENT_EVENT_TYPES, restated because the web app sees only the public
+ * contract, and /openapi.json does not list event types.
+ */
 export const INCIDENT_EVENT_TYPES = [
   'incident.reported.v1',
   'incident.status_changed.v1',
