@@ -225,11 +225,14 @@ ROUTES.push(
   },
   {
     method: 'GET',
-    path: '/api/incidents?status={status}&severity={severity}&source={source}&venueId={venueId}&limit={limit}&cursor={cursor}',
+    path: '/api/incidents?status={status}&severity={severity}&priority={priority}&category={category}&source={source}&venueId={venueId}&assigneeId={assigneeId}&limit={limit}&cursor={cursor}',
     auth: 'staff',
     params: {
       status: mostly(fc.constantFrom('new', 'acknowledged', 'resolved'), incidentStatus),
       severity: mostly(fc.constantFrom('critical', 'low'), severity),
+      priority: mostly(fc.constantFrom('P1', 'P4'), fc.constantFrom('P0', 'p1', '')),
+      category: mostly(fc.constantFrom('seat', 'safety'), fc.constantFrom('seats', 'SAFETY', '')),
+      assigneeId: mostly(fc.oneof(fc.uuid(), fc.constant('none')), nastyString),
       source: mostly(fc.constantFrom('report', 'device'), fc.constant('phone')),
       venueId: mostly(fc.constant('arena'), nastyString),
       limit: mostly(fc.integer({ min: 1, max: 100 }).map(String), limit),

@@ -199,7 +199,28 @@ describe('incidents', () => {
     );
   });
 
+  it('lists incidents for staff by priority, category and assignee (or the unassigned ones)', async () => {
+    const area = `area-${randomUUID()}`;
+    const safety = await report(fan, { category: 'safety', urgency: 'high', location: { area } });
+    const cleaning = await report(fan, { category: 'cleaning', urgency: 'low', location: { area } });
+    const assignee = randomUUID();
+    const assigned = await patch(String(cleaning.body.incidentId), { assigneeId: assignee });
+    expect(assigned.status).toBe(200);
+    const ids = async (query: string) =>
+      ((await read(`/api/incidents?${query}&limit=100`, staff, assigned.body.position)).body.items as IncidentSummary[])
+        .filter((i) => i.location.area === area)
+        .map((i) => i.incidentId);
+    expect(await ids('category=safety')).toEqual([safety.body.incidentId]);
+    expect(await ids('priority=P2')).toEqual([safety.body.incidentId]);
+    expect(await ids('priority=P4&category=cleaning')).toEqual([cleaning.body.incidentId]);
+    expect(await ids(`assigneeId=${assignee}`)).toEqual([cleaning.body.incidentId]);
+    expect(await ids('assigneeId=none')).toEqual([safety.body.incidentId]);
+  });
+
   it.each([
+    ['/api/incidents?priority=P0', 'priority'],
+    ['/api/incidents?category=seats', 'category'],
+    ['/api/incidents?assigneeId=a%20b', 'assigneeId'],
     ['/api/incidents?status=open', 'status'],
     ['/api/incidents?severity=urgent', 'severity'],
     ['/api/incidents?source=phone', 'source'],

@@ -4,7 +4,7 @@ import type { ProjectionDescriptor, ReadModelDocument } from './read-model';
 
 /**
  * Incidents: one document per incident with its history, serving the staff list (filters by
- * status, severity, source and venue; cursor), the recent feed, each reporter's incidents and
+ * status, severity, priority, category, source, venue and assignee; cursor), the recent feed, each reporter's incidents and
  * the detail (GET /api/incidents…). Lists are newest first by `reportedPosition`, the log
  * position of the report: unique and in the order incidents were opened, so a cursor never
  * skips or repeats one, whatever clock a device rule stamped its raise with.

@@ -25,6 +25,13 @@ describe('the live stream filters', () => {
     expect(filter.acceptsType('seat.sold.v1')).toBe(false);
   });
 
+  it('take the types whose names hold an underscore (incident.status_changed.v1, device.rule_raised.v1)', () => {
+    const filter = parseFeedFilter({ types: 'incident.status_changed.v1,device.rule_raised.v1,incident.sla_breached.v1' });
+    expect(filter.accepts('incident.status_changed.v1', undefined)).toBe(true);
+    expect(filter.accepts('device.rule_raised.v1', undefined)).toBe(true);
+    expect(filter.accepts('incident.reported.v1', undefined)).toBe(false);
+  });
+
   it('narrow to one show: an event that names no show does not pass', () => {
     const filter = parseFeedFilter({ types: 'seat.*', showId: 'show-1' });
     expect(filter.accepts('seat.held.v1', 'show-1')).toBe(true);

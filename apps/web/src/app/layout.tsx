@@ -27,10 +27,21 @@ export function Layout() {
               <NavLink to="/tickets" className={navClass}>
                 My tickets
               </NavLink>
+              <NavLink to="/incidents" className={navClass}>
+                Report a problem
+              </NavLink>
               {staff ? (
-                <NavLink to="/checkin" className={navClass}>
-                  Check-in
-                </NavLink>
+                <>
+                  <NavLink to="/checkin" className={navClass}>
+                    Check-in
+                  </NavLink>
+                  <NavLink to="/ops/incidents" className={navClass}>
+                    Incidents
+                  </NavLink>
+                  <NavLink to="/ops/devices" className={navClass}>
+                    Devices
+                  </NavLink>
+                </>
               ) : null}
               <span className="ml-auto text-sm text-slate-300">{me.data?.displayName}</span>
               <button

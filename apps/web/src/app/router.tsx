@@ -6,10 +6,13 @@ import { CataloguePage, ShowPage } from '@/features/shows';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found';
 
-// Pages a first visit does not need load on demand (the QR encoder, the scanner, checkout).
+// Pages a first visit does not need load on demand (the QR encoder, the scanner, checkout, venue operations).
 const BookingPage = lazy(() => import('@/features/bookings').then((m) => ({ default: m.BookingPage })));
 const TicketsPage = lazy(() => import('@/features/tickets').then((m) => ({ default: m.TicketsPage })));
 const CheckInPage = lazy(() => import('@/features/checkin').then((m) => ({ default: m.CheckInPage })));
+const MyIncidentsPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.MyIncidentsPage })));
+const IncidentBoardPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.IncidentBoardPage })));
+const DeviceHealthPage = lazy(() => import('@/features/devices').then((m) => ({ default: m.DeviceHealthPage })));
 
 const signedIn = (page: ReactNode) => (
   <RequireSession>
@@ -29,6 +32,9 @@ export const router = createBrowserRouter([
       { path: 'bookings/:bookingId', element: signedIn(<BookingPage />) },
       { path: 'tickets', element: signedIn(<TicketsPage />) },
       { path: 'checkin', element: signedIn(<CheckInPage />) },
+      { path: 'incidents', element: signedIn(<MyIncidentsPage />) },
+      { path: 'ops/incidents', element: signedIn(<IncidentBoardPage />) },
+      { path: 'ops/devices', element: signedIn(<DeviceHealthPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

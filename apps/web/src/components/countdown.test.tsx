@@ -22,6 +22,12 @@ describe('the hold countdown', () => {
     expect(formatRemaining(0)).toBe('0:00');
   });
 
+  it('adds hours from an hour up (an SLA deadline three days away)', () => {
+    expect(formatRemaining(3_599_000)).toBe('59:59');
+    expect(formatRemaining(3_600_000)).toBe('1:00:00');
+    expect(formatRemaining(72 * 3_600_000 - 61_000)).toBe('71:58:59');
+  });
+
   it('ticks down each second and says the time left to screen readers', () => {
     render(<Countdown until="2027-05-01T19:02:00Z" label="Hold expires in" />);
     expect(timer().textContent).toBe('2:00');

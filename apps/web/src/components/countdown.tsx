@@ -2,9 +2,14 @@ import { useEffect, useEffectEvent, useState } from 'react';
 
 const remainingMs = (until: string, now: number): number => Math.max(0, new Date(until).getTime() - now);
 
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
+/** `m:ss`, or `h:mm:ss` from an hour up (an incident's resolve deadline can be days away). */
 export const formatRemaining = (ms: number): string => {
   const seconds = Math.ceil(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return hours > 0 ? `${hours}:${twoDigits(minutes)}:${twoDigits(seconds % 60)}` : `${minutes}:${twoDigits(seconds % 60)}`;
 };
 
 /**

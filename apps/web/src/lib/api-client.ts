@@ -22,6 +22,15 @@ const withToken = (request: Request): Request => {
   return request;
 };
 
+/**
+ * Reads from now on also wait for `position`: a live event's, so the refetch it causes shows what
+ * the event said (the projector and the stream are separate consumers of the log).
+ */
+export const readAtLeast = (position: number | string): void => {
+  const at = BigInt(position);
+  if (at > lastWrite) lastWrite = at;
+};
+
 const noteWrite = (response: Response): Response => {
   const position = response.headers.get('x-position');
   if (position && /^\d+$/.test(position) && BigInt(position) > lastWrite) lastWrite = BigInt(position);

@@ -4,8 +4,10 @@ import { session } from './session';
 
 /** One message of the live stream (API.md, Notifications): `data:` of an SSE message. */
 export interface LiveEvent {
-  /** The global log position, as the message's `id:`. */
+  /** The event's own id (a UUID, the same on every channel). */
   id: string;
+  /** The global log position, as the message's `id:`. */
+  position: number;
   type: string;
   stream: string;
   occurredAt: string;

@@ -1,7 +1,11 @@
 import {
   ENTITY_ID_PATTERN,
+  INCIDENT_CATEGORIES,
+  INCIDENT_PRIORITIES,
   INCIDENT_SEVERITIES,
   INCIDENT_STATUSES,
+  type IncidentCategory,
+  type IncidentPriority,
   type IncidentSeverity,
   type IncidentSource,
   type IncidentStatus,
@@ -20,10 +24,13 @@ export const MAX_LIMIT = 100;
 export interface IncidentFilters {
   status?: IncidentStatus;
   severity?: IncidentSeverity;
+  priority?: IncidentPriority;
+  category?: IncidentCategory;
   source?: IncidentSource;
   venueId?: string;
+  /** A user id; `none` lists the unassigned ones. */
+  assigneeId?: string | null;
 }
-
 
 const oneOf = <T extends string>(field: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
   if (value === undefined) return undefined;
@@ -32,12 +39,16 @@ const oneOf = <T extends string>(field: string, value: string | undefined, allow
 };
 
 export const parseFilters = (query: Record<string, string | undefined>): IncidentFilters => {
-  const venueId = query.venueId;
+  const { venueId, assigneeId } = query;
   if (venueId !== undefined && !ENTITY_ID_PATTERN.test(venueId)) throw invalidParameter('venueId', 'is not a valid id');
+  if (assigneeId !== undefined && assigneeId !== 'none' && !ENTITY_ID_PATTERN.test(assigneeId)) throw invalidParameter('assigneeId', 'is not a valid id (or none)');
   return {
     ...(query.status === undefined ? {} : { status: oneOf('status', query.status, INCIDENT_STATUSES) }),
     ...(query.severity === undefined ? {} : { severity: oneOf('severity', query.severity, INCIDENT_SEVERITIES) }),
+    ...(query.priority === undefined ? {} : { priority: oneOf('priority', query.priority, INCIDENT_PRIORITIES) }),
+    ...(query.category === undefined ? {} : { category: oneOf('category', query.category, INCIDENT_CATEGORIES) }),
     ...(query.source === undefined ? {} : { source: oneOf<IncidentSource>('source', query.source, ['report', 'device']) }),
     ...(venueId === undefined ? {} : { venueId }),
+    ...(assigneeId === undefined ? {} : { assigneeId: assigneeId === 'none' ? null : assigneeId }),
   };
 };

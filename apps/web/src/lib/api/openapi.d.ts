@@ -3330,8 +3330,12 @@ export interface operations {
             query?: {
                 status?: "new" | "acknowledged" | "in_progress" | "pending" | "resolved" | "closed";
                 severity?: "critical" | "high" | "medium" | "low";
+                priority?: "P1" | "P2" | "P3" | "P4";
+                category?: "seat" | "facility" | "safety" | "cleaning" | "other";
                 source?: "report" | "device";
                 venueId?: string;
+                /** @description A user id: the incidents assigned to them; `none`: the unassigned ones. */
+                assigneeId?: string;
                 /** @description 1–100, default 20. */
                 limit?: string;
                 /** @description The `nextCursor` of the previous page. */

@@ -1,0 +1,1 @@
+export { DeviceHealthPage } from './routes/device-health';

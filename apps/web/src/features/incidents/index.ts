@@ -1,0 +1,2 @@
+export { IncidentBoardPage } from './routes/incident-board';
+export { MyIncidentsPage } from './routes/my-incidents';
