@@ -7,10 +7,12 @@ import { slaClockOf, type Incident } from '../api/workflow';
 export function SlaClock({ incident }: { incident: Pick<Incident, 'status' | 'deadlines' | 'breached'> }) {
   const clock = slaClockOf(incident);
   const [passed, setPassed] = useState<string>();
+  // A deadline already past when the card appeared; one that passes later, the countdown reports.
+  const [shownAt] = useState(() => Date.now());
   if (clock.kind === 'none') return null;
   if (clock.kind === 'paused') return <p className="text-sm text-slate-700">SLA clock paused while on hold</p>;
   const label = clock.kind === 'acknowledge' ? 'Acknowledge within' : 'Resolve within';
-  if (clock.breached || passed === clock.until || new Date(clock.until).getTime() <= Date.now()) {
+  if (clock.breached || passed === clock.until || new Date(clock.until).getTime() <= shownAt) {
     return (
       <p className="text-sm font-semibold text-red-800">
         SLA breached: {clock.kind === 'acknowledge' ? 'acknowledge' : 'resolve'} by {formatDateTime(clock.until)}
