@@ -8,6 +8,7 @@ import { salesDescriptor } from './sales.read-model';
 import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
 import { usersDescriptor } from './users.read-model';
+import { waitlistDescriptor } from './waitlist.read-model';
 
 export * from './read-model';
 export * from './projection-progress';
@@ -20,6 +21,7 @@ export * from './tickets.read-model';
 export * from './incidents.read-model';
 export * from './stats.read-model';
 export * from './users.read-model';
+export * from './waitlist.read-model';
 
 /** Every projection apps/projector runs, as its readers see it (same order as its PROJECTIONS). */
 export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
@@ -32,4 +34,5 @@ export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
   liveStatsDescriptor,
   recentEventsDescriptor,
   usersDescriptor,
+  waitlistDescriptor,
 ];

@@ -8,6 +8,7 @@ import { salesProjection } from './sales.projection';
 import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
 import { usersProjection } from './users.projection';
+import { waitlistProjection } from './waitlist.projection';
 
 export * from './bookings.projection';
 export * from './devices.projection';
@@ -18,6 +19,7 @@ export * from './tickets.projection';
 export * from './incidents.projection';
 export * from './stats.projection';
 export * from './users.projection';
+export * from './waitlist.projection';
 
 /** Every projection the projector runs, by name (the CLI's `rebuild <name>`). */
 export const PROJECTIONS: readonly Projection[] = [
@@ -30,4 +32,5 @@ export const PROJECTIONS: readonly Projection[] = [
   liveStatsProjection,
   recentEventsProjection,
   usersProjection,
+  waitlistProjection,
 ];

@@ -52,4 +52,7 @@ export const WAITLIST_EVENT_TYPES = [
   'waitlist.left.v1',
 ] as const satisfies readonly WaitlistEvent['type'][];
 
+/** The actor of an offer's events, its booking's and seats' included: the hold was made by the waiting list, not by the fan. */
+export const WAITLIST_ACTOR = 'system:waitlist';
+
 export const waitlistStream = (showId: string): string => `waitlist-${showId}`;
