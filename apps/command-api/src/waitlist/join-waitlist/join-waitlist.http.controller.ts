@@ -20,7 +20,7 @@ export class JoinWaitlistHttpController {
   ) {}
 
   @ApiCreatedResponse({ type: JoinWaitlistResponseSchema, description: 'On the list; a user on it already gets their entry again.' })
-  @ApiProblems('SHOW_NOT_FOUND', 'SHOW_NOT_ON_SALE', 'TOO_MANY_SEATS', 'CONCURRENCY_CONFLICT')
+  @ApiProblems('SHOW_NOT_FOUND', 'SHOW_NOT_ON_SALE', 'TOO_MANY_SEATS')
   @Post(':showId/waitlist')
   @HttpCode(201)
   async join(
