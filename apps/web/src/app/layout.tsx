@@ -27,6 +27,9 @@ export function Layout() {
               <NavLink to="/tickets" className={navClass}>
                 My tickets
               </NavLink>
+              <NavLink to="/waitlist" className={navClass}>
+                My waiting list
+              </NavLink>
               {staff ? (
                 <NavLink to="/checkin" className={navClass}>
                   Check-in

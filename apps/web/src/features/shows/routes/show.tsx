@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { ApiError } from '@/lib/problem';
 import { session } from '@/lib/session';
 import { usePlaceHold, useSeats, useShow } from '../api/shows';
+import { JoinWaitlist } from '../components/join-waitlist';
 import { CATEGORY_COLOURS, SeatMap } from '../components/seat-map';
 
 /**
@@ -43,6 +44,7 @@ export function ShowPage() {
   const s = show.data;
   const sections = s.sections.filter((section) => section.categoryId === categoryId);
   const section = s.sections.find((x) => x.id === sectionId);
+  const category = s.categories.find((c) => c.id === categoryId);
 
   const choose = (next: Record<string, string | undefined>) => {
     setSelected(new Set());
@@ -107,6 +109,10 @@ export function ShowPage() {
           ))}
         </ul>
       </nav>
+
+      {category && category.available === 0 && s.status === 'on_sale' ? (
+        <JoinWaitlist showId={showId} categoryId={category.id} categoryName={category.name} maxSeats={s.maxSeatsPerBooking} />
+      ) : null}
 
       {categoryId ? (
         <nav aria-label="Sections">
