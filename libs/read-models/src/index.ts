@@ -9,6 +9,7 @@ import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
 import { usersDescriptor } from './users.read-model';
 import { waitlistDescriptor } from './waitlist.read-model';
+import { holdReleasesDescriptor } from './hold-releases.read-model';
 
 export * from './read-model';
 export * from './projection-progress';
@@ -22,6 +23,7 @@ export * from './incidents.read-model';
 export * from './stats.read-model';
 export * from './users.read-model';
 export * from './waitlist.read-model';
+export * from './hold-releases.read-model';
 
 /** Every projection apps/projector runs, as its readers see it (same order as its PROJECTIONS). */
 export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
@@ -35,4 +37,5 @@ export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
   recentEventsDescriptor,
   usersDescriptor,
   waitlistDescriptor,
+  holdReleasesDescriptor,
 ];

@@ -9,6 +9,7 @@ import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
 import { usersProjection } from './users.projection';
 import { waitlistProjection } from './waitlist.projection';
+import { holdReleasesProjection } from './hold-releases.projection';
 
 export * from './bookings.projection';
 export * from './devices.projection';
@@ -20,6 +21,7 @@ export * from './incidents.projection';
 export * from './stats.projection';
 export * from './users.projection';
 export * from './waitlist.projection';
+export * from './hold-releases.projection';
 
 /** Every projection the projector runs, by name (the CLI's `rebuild <name>`). */
 export const PROJECTIONS: readonly Projection[] = [
@@ -33,4 +35,5 @@ export const PROJECTIONS: readonly Projection[] = [
   recentEventsProjection,
   usersProjection,
   waitlistProjection,
+  holdReleasesProjection,
 ];
