@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createShow, GOOD_CARD, ManualClock, post } from '../box-office/box-office-client';
 import { accessTokenFor, bearer } from '../support/auth';
+import { SseReader } from '../support/sse';
 import { waitFor } from '../support/processes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -74,6 +75,13 @@ describe('the waiting list', () => {
     // Joining again answers the entry the fan has.
     expect((await join(first.token, showId, { seats: 1 })).body).toMatchObject({ entryId: a.body.entryId, number: 1 });
 
+    // The first fan's and the second fan's live streams, waiting-list events only.
+    const streamOf = async (token: string) => {
+      const ticket = (await post<{ token: string }>(`${server.url}/api/notifications/stream-tokens`, token)).body.token;
+      return (await SseReader.open(`${server.url}/api/notifications/stream?token=${encodeURIComponent(ticket)}&types=waitlist.*`)).reader;
+    };
+    const [firstStream, secondStream] = [await streamOf(first.token), await streamOf(second.token)];
+
     const waiting = await get<{ items: Entry[] }>('/api/me/waitlist', third.token);
     expect(waiting.status).toBe(200);
     await waitFor(async () => (await entryOf(third.token, c.body.entryId))?.position === 3, 5000);
@@ -84,6 +92,16 @@ describe('the waiting list', () => {
     const offerC = await untilStatus(third.token, c.body.entryId, 'offered');
     expect(offerA).toMatchObject({ position: null, bookingId: expect.any(String), expiresAt: expect.any(String) });
     expect((await entryOf(second.token, b.body.entryId))?.status).toBe('waiting');
+    // The offer on the fan's own stream; the second fan's stream shows nothing of other fans' entries.
+    await firstStream.until('the offer', () => firstStream.messages.some((m) => m.event === 'waitlist.offered.v1'));
+    const offerMessage = JSON.parse(firstStream.messages.find((m) => m.event === 'waitlist.offered.v1')!.data) as { data: { entryId: string; bookingId: string } };
+    expect(offerMessage.data).toMatchObject({ entryId: a.body.entryId, bookingId: offerA.bookingId });
+    const entryIdsSeen = (reader: SseReader) => reader.messages.map((m) => (JSON.parse(m.data) as { data: { entryId: string } }).data.entryId);
+    expect(new Set(entryIdsSeen(firstStream))).toEqual(new Set([a.body.entryId]));
+    // Opened at the same moment, so it would have carried the two offers had they been its fan's.
+    expect(entryIdsSeen(secondStream).filter((entryId) => entryId !== b.body.entryId)).toEqual([]);
+    firstStream.close();
+    secondStream.close();
 
     const booking = await get<{ status: string; seats: string[] }>(`/api/bookings/${offerA.bookingId}`, first.token);
     expect(booking).toMatchObject({ status: 200, body: { status: 'held' } });
