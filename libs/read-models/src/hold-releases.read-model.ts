@@ -10,7 +10,7 @@ import type { ProjectionDescriptor, ReadModelDocument } from './read-model';
  * repeat releaser is applied when reading (REPEAT_RELEASE_THRESHOLD), so changing it needs no rebuild.
  */
 
-export const HOLD_RELEASE_BOOKINGS = 'hold_release_bookings';
+export const HOLD_RELEASE_OWNERS = 'hold_release_owners';
 export const HOLD_RELEASES = 'hold_releases';
 export const HOLD_RELEASE_TOTALS = 'hold_release_totals';
 export const HOLD_RELEASE_TOTALS_ID = 'all';
@@ -21,7 +21,7 @@ export const RELEASE_ORDINALS = 10;
 export type ReleaseReason = 'expired' | 'cancelled';
 
 /** Internal: whose booking it is (booking.expired and booking.cancelled do not name the user). */
-export type HoldReleaseBookingDoc = ReadModelDocument & { showId: string; userId: string };
+export type HoldReleaseOwnerDoc = ReadModelDocument & { showId: string; userId: string };
 
 /** `_id`: `{showId}:{userId}`. */
 export type HoldReleasesDoc = ReadModelDocument & { showId: string; userId: string; releases: number; lastReleasedAt: string };
@@ -36,6 +36,6 @@ export type HoldReleaseTotalsDoc = ReadModelDocument & {
 export const holdReleasesDescriptor: ProjectionDescriptor = {
   name: 'hold_releases',
   version: 1,
-  collections: [HOLD_RELEASE_BOOKINGS, HOLD_RELEASES, HOLD_RELEASE_TOTALS],
+  collections: [HOLD_RELEASE_OWNERS, HOLD_RELEASES, HOLD_RELEASE_TOTALS],
   eventTypes: ['booking.placed.v1', 'booking.expired.v1', 'booking.cancelled.v1'],
 };

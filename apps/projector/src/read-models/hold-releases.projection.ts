@@ -1,13 +1,13 @@
 import type { BookingCancelled, BookingExpired, BookingPlaced } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import {
-  HOLD_RELEASE_BOOKINGS,
+  HOLD_RELEASE_OWNERS,
   HOLD_RELEASE_TOTALS,
   HOLD_RELEASE_TOTALS_ID,
   HOLD_RELEASES,
   holdReleasesDescriptor,
   RELEASE_ORDINALS,
-  type HoldReleaseBookingDoc,
+  type HoldReleaseOwnerDoc,
   type HoldReleasesDoc,
   type HoldReleaseTotalsDoc,
   type ReleaseReason,
@@ -48,12 +48,12 @@ export const holdReleasesProjection: Projection = {
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
     if (event.type === 'booking.placed.v1') {
       const { bookingId, showId, userId } = event.data as BookingPlaced['data'];
-      await docs.evolve<HoldReleaseBookingDoc>(HOLD_RELEASE_BOOKINGS, bookingId, event, () => ({ _id: bookingId, showId, userId }));
+      await docs.evolve<HoldReleaseOwnerDoc>(HOLD_RELEASE_OWNERS, bookingId, event, () => ({ _id: bookingId, showId, userId }));
       return;
     }
     const reason = releaseReasonOf(event);
     if (!reason) return;
-    const booking = await docs.get<HoldReleaseBookingDoc>(HOLD_RELEASE_BOOKINGS, (event.data as BookingExpired['data']).bookingId);
+    const booking = await docs.get<HoldReleaseOwnerDoc>(HOLD_RELEASE_OWNERS, (event.data as BookingExpired['data']).bookingId);
     if (!booking) return;
     const { showId, userId } = booking;
     // The pair's document and the totals each move once per event (their `_position` guards a
