@@ -14,6 +14,7 @@ const SOURCES = [
   'libs/contracts/src/box-office/booking.events.ts',
   'libs/contracts/src/box-office/ticket.events.ts',
   'libs/contracts/src/box-office/voucher.events.ts',
+  'libs/contracts/src/box-office/waitlist.events.ts',
   'libs/contracts/src/box-office/buyer.events.ts',
   'libs/contracts/src/accounts/account.events.ts',
   'libs/contracts/src/venue-ops/incident.events.ts',
@@ -32,6 +33,7 @@ const STREAMS: Record<string, string> = {
   incident: '`incident-{incidentId}`',
   device: '`device-{deviceId}`',
   ops: '`ops-rules`',
+  waitlist: '`waitlist-{showId}`',
 };
 
 const docOf = (node: ts.Node, text: string): string => {

@@ -114,6 +114,16 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-4'], voucherCode: 'NOPE' } }), 422, 'VOUCHER_INVALID');
     expectStatus(await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-4'], voucherCode: 'ten' } }), 201);
     expectStatus(await send('POST', '/api/bookings', { token: staff, body: { showId, seats: ['A-1-3'], voucherCode: 'TEN' } }), 422, 'VOUCHER_EXHAUSTED');
+    // Waiting list
+    const joined = await send('POST', `/api/shows/${showId}/waitlist`, { token: staff, body: { categoryId: 'vip', seats: 1 } });
+    expectStatus(joined, 201);
+    expectStatus(await send('POST', `/api/shows/${showId}/waitlist`, { token: staff, body: { seats: 3 } }), 422, 'TOO_MANY_SEATS');
+    expectStatus(await send('POST', `/api/shows/${showId}/waitlist`, { token: staff, body: { seats: 1, categoryId: 'balcony' } }), 400, 'VALIDATION_FAILED');
+    expectStatus(await send('POST', `/api/shows/${randomUUID()}/waitlist`, { token: staff, body: { seats: 1 } }), 404, 'SHOW_NOT_FOUND');
+    const { entryId, position: joinedAt } = joined.body as { entryId: string; position: string };
+    expectStatus(await send('GET', '/api/me/waitlist', { token: staff, headers: { 'x-min-position': joinedAt } }), 200);
+    expectStatus(await send('DELETE', `/api/shows/${showId}/waitlist/${entryId}`, { token: fan }), 404, 'WAITLIST_ENTRY_NOT_FOUND');
+    expectStatus(await send('DELETE', `/api/shows/${showId}/waitlist/${entryId}`, { token: staff }), 204);
     const pending = await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-5'] }, headers: { prefer: 'respond-async' } });
     expectStatus(pending, 202);
     const bookingId = (held.body as { bookingId: string }).bookingId;

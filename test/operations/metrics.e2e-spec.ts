@@ -56,6 +56,9 @@ const EXPECTED: Record<string, string> = {
   tessera_process_resident_memory_bytes: 'gauge',
   tessera_nodejs_eventloop_lag_seconds: 'gauge',
   tessera_nodejs_heap_size_used_bytes: 'gauge',
+  tessera_repeat_releaser_holds_released_total: 'counter',
+  tessera_repeat_releaser_accounts: 'gauge',
+  tessera_hold_release_accounts: 'gauge',
 };
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -93,7 +96,8 @@ describe('/metrics of the standalone server under traffic', () => {
 
   beforeAll(async () => {
     const clock = new ManualClock(Date.now());
-    server = await startTestApp({ overrides: { clock }, env: TRAFFIC_ENV });
+    // Each round's fan releases three holds on its show (two cancelled, the last expired): past a threshold of 2.
+    server = await startTestApp({ overrides: { clock }, env: { ...TRAFFIC_ENV, REPEAT_RELEASE_THRESHOLD: '2' } });
     await scrape(server.url); // the scrape route's own series, before the first count
     await driveTraffic(server, { clock });
     first = parseExposition(await scrape(server.url));
@@ -129,6 +133,12 @@ describe('/metrics of the standalone server under traffic', () => {
     expect(value('tessera_event_log_fsync_batch_appends_count')).toBeGreaterThan(0);
     expect(value('tessera_event_log_append_duration_seconds_count', { operation: 'append_multi', outcome: 'ok' })).toBeGreaterThan(0);
     expect(value('tessera_schedule_pending', { schedule: 'command-api.hold-expiry' })).toBe(0);
+    // Anti-hoarding: each round's third release (the expiry) came after two, on the same show.
+    expect(value('tessera_repeat_releaser_holds_released_total', { reason: 'expired' })).toBe(2);
+    expect(value('tessera_repeat_releaser_holds_released_total', { reason: 'cancelled' })).toBe(0);
+    expect(value('tessera_repeat_releaser_accounts')).toBe(2);
+    expect(value('tessera_hold_release_accounts', { releases: '3' })).toBe(2);
+    expect(value('tessera_hold_release_accounts', { releases: '1' })).toBe(0);
     expect(second.samples.some((s) => s.name === 'tessera_subscription_gap' && s.labels.subscription === 'projections')).toBe(true);
   });
 

@@ -165,6 +165,15 @@ ROUTES.push(
       }),
     ),
   },
+  {
+    method: 'POST',
+    path: '/api/shows/{showId}/waitlist',
+    auth: 'user',
+    params: { showId: id },
+    body: fc.oneof(fc.record({ seats: fc.integer({ min: 1, max: 8 }) }), bodyOf({ categoryId: fc.constantFrom('vip', 'std', '', 'no such!'), seats: fc.integer() })),
+  },
+  // Two path parameters of up to 5000 characters each would pass the router's limit (414) rather than test the route.
+  { method: 'DELETE', path: '/api/shows/{showId}/waitlist/{entryId}', auth: 'user', params: { showId: id, entryId: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }), fc.constantFrom('../x', '%00', '__proto__', '{"$gt":""}')) } },
   // A well-formed card is rare among random ones (every field must be right), so it is one of the choices.
   { method: 'POST', path: '/api/bookings/{bookingId}/payment', auth: 'user', params: { bookingId: id }, body: fc.oneof(fc.record({ card: wellFormedCard }), bodyOf({ card })) },
   { method: 'POST', path: '/api/bookings/{bookingId}/cancel', auth: 'user', params: { bookingId: id } },
@@ -176,6 +185,7 @@ ROUTES.push(
   { method: 'GET', path: '/api/bookings/{bookingId}', auth: 'user', params: { bookingId: id } },
   { method: 'GET', path: '/api/me/bookings', auth: 'user' },
   { method: 'GET', path: '/api/me/tickets', auth: 'user' },
+  { method: 'GET', path: '/api/me/waitlist', auth: 'user' },
   { method: 'GET', path: '/api/analytics/shows/{showId}/sales', auth: 'admin', params: { showId: id } },
   { method: 'GET', path: '/api/audit/streams/{stream}?at={at}', auth: 'admin', params: { stream: fc.oneof(fc.uuid().map((u) => `booking-${u}`), nastyString), at: limit } },
   { method: 'GET', path: '/api/admin/outbox?to={to}&limit={limit}', auth: 'admin', params: { to: fc.oneof(email, nastyString), limit } },

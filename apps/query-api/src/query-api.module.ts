@@ -29,6 +29,8 @@ import { DeviceRulesHandler } from './devices/device-rules/device-rules.handler'
 import { DeviceRulesHttpController } from './devices/device-rules/device-rules.http.controller';
 import { ListDevicesHandler } from './devices/list-devices/list-devices.handler';
 import { ListDevicesHttpController } from './devices/list-devices/list-devices.http.controller';
+import { MyWaitlistHandler } from './waitlist/my-waitlist/my-waitlist.handler';
+import { MyWaitlistHttpController } from './waitlist/my-waitlist/my-waitlist.http.controller';
 import { MinPositionInterceptor } from './read-your-writes/min-position.interceptor';
 import { SeatMapHandler } from './shows/seat-map/seat-map.handler';
 import { SeatMapHttpController } from './shows/seat-map/seat-map.http.controller';
@@ -51,6 +53,7 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     BookingStatusHttpController,
     MyBookingsHttpController,
     MyTicketsHttpController,
+    MyWaitlistHttpController,
     ShowSalesHttpController,
     StreamAuditHttpController,
     // /recent before /:incidentId, so that the static route is registered first.
@@ -72,6 +75,7 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     BookingStatusHandler,
     MyBookingsHandler,
     MyTicketsHandler,
+    MyWaitlistHandler,
     ShowSalesHandler,
     StreamAuditHandler,
     IncidentListHandler,

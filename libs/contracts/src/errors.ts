@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   INCIDENT_NOT_FOUND: 404,
   STREAM_NOT_FOUND: 404,
   DEVICE_NOT_FOUND: 404,
+  /** No such waiting-list entry of the show, or another user's (the same answer). */
+  WAITLIST_ENTRY_NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
   DEVICE_EXISTS: 409,
   INVALID_SHOW_STATE: 409,

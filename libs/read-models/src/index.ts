@@ -8,6 +8,8 @@ import { salesDescriptor } from './sales.read-model';
 import { seatingDescriptor } from './seating.read-model';
 import { ticketsDescriptor } from './tickets.read-model';
 import { usersDescriptor } from './users.read-model';
+import { waitlistDescriptor } from './waitlist.read-model';
+import { holdReleasesDescriptor } from './hold-releases.read-model';
 
 export * from './read-model';
 export * from './projection-progress';
@@ -20,6 +22,8 @@ export * from './tickets.read-model';
 export * from './incidents.read-model';
 export * from './stats.read-model';
 export * from './users.read-model';
+export * from './waitlist.read-model';
+export * from './hold-releases.read-model';
 
 /** Every projection apps/projector runs, as its readers see it (same order as its PROJECTIONS). */
 export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
@@ -32,4 +36,6 @@ export const PROJECTION_DESCRIPTORS: readonly ProjectionDescriptor[] = [
   liveStatsDescriptor,
   recentEventsDescriptor,
   usersDescriptor,
+  waitlistDescriptor,
+  holdReleasesDescriptor,
 ];

@@ -36,6 +36,6 @@ import { SettleBookingHandler } from './settle-booking/settle-booking.handler';
     ExpireBookingHandler,
     HoldExpirySweeper,
   ],
-  exports: [PaymentProvider],
+  exports: [PaymentProvider, BookingPlacement],
 })
 export class BookingsModule {}

@@ -6,10 +6,11 @@ import {
   showStream,
   ticketStream,
   voucherStream,
+  waitlistStream,
   type BuyerEvent,
   type DomainEvent,
 } from '@tessera/contracts';
-import { Booking, DomainError, Seat, Show, Ticket, Voucher, type BookingDecision } from '@tessera/domain';
+import { Booking, DomainError, Seat, Show, Ticket, Voucher, Waitlist, type BookingDecision } from '@tessera/domain';
 import type { LoadedStream } from '@tessera/platform/commands/event-sourcing';
 import type { StreamModel, StreamReads } from '@tessera/platform/commands/handle-command';
 import { StreamStateCache } from '@tessera/platform/commands/stream-state-cache';
@@ -120,3 +121,7 @@ export const positionOfAppend = async (store: EventStore, otherStreams: readonly
     .filter((event) => event.metadata.causationId === first.metadata.causationId)
     .reduce((max, event) => Math.max(max, event.position), first.position);
 };
+
+/** The show's waiting list (every entry and offer so far). */
+export const readWaitlist = (streams: StreamReads, showId: string): Promise<LoadedStream<Waitlist.WaitlistState>> =>
+  streams.read(waitlistStream(showId), Waitlist.waitlistDecider);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WAITLIST_ACTOR } from '@tessera/contracts';
 import { LogWriter, openSharedStores, type SharedStores } from '../testing/notifier-harness';
 import { emailIdOf, HOLD_WARNING_MS, planEmails, type EmailPlan } from './email-drafts';
 import { NotificationFacts } from './facts';
@@ -51,6 +52,24 @@ describe('planEmails', () => {
   it('booking.placed with two minutes or less to run: no warning', async () => {
     const { event } = await placed(['A-1-3'], 90_000);
     expect((await planEmails(event, facts)).drafts.map((draft) => draft.kind)).toEqual(['booking-held']);
+  });
+
+  it('waitlist.offered: the offer e-mail with the booking to pay, until the hold ends; its hold has no held e-mail of its own', async () => {
+    const { bookingId, event } = await placed(['A-2-1', 'A-2-2']);
+    const expiresAt = (event.data as { expiresAt: string }).expiresAt;
+    const byWaitlist = { ...event, metadata: { ...event.metadata, actorId: WAITLIST_ACTOR } };
+    expect((await planEmails(byWaitlist, facts)).drafts.map((draft) => draft.kind)).toEqual(['hold-expiring']);
+    const entryId = randomUUID();
+    const offered = await log.append(`waitlist-${showId}`, 'waitlist.offered.v1', { showId, entryId, userId: ada, bookingId, seatIds: ['A-2-1', 'A-2-2'], expiresAt });
+    const plan = await planEmails(offered, facts);
+    expect(summary(plan)).toEqual({
+      drafts: [{ id: emailIdOf('waitlist-offer', entryId), kind: 'waitlist-offer', to: 'ada@example.com', subject: expect.stringMatching(/^Seats for Storm Night are yours until /) }],
+      cancel: [],
+    });
+    expect(plan.drafts[0]).toMatchObject({ notAfter: Date.parse(expiresAt) });
+    expect(plan.drafts[0].text).toContain(`Booking: ${bookingId}`);
+    // The amount is the offer's booking's, as placed.
+    expect(plan.drafts[0].text).toContain(`Total: €${((event.data as { amount: number }).amount / 100).toFixed(2)}`);
   });
 
   it('booking.expired: the expired e-mail, and the warning called off', async () => {

@@ -8,7 +8,9 @@ import type {
   IncidentStatusChanged,
   TicketTransferred,
   TicketVoided,
+  WaitlistOffered,
 } from '@tessera/contracts';
+import { WAITLIST_ACTOR } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import type { NotificationFacts, Recipient } from './facts';
 import type { EmailDraft, EmailKind, InlineTicket } from './outbox';
@@ -22,6 +24,7 @@ import {
   showCancelledEmail,
   ticketReceivedEmail,
   ticketSentEmail,
+  waitlistOfferEmail,
   welcomeEmail,
   type RenderedEmail,
 } from './templates';
@@ -37,6 +40,7 @@ export const EMAIL_EVENT_TYPES = [
   'ticket.transferred.v1',
   'ticket.voided.v1',
   'incident.status_changed.v1',
+  'waitlist.offered.v1',
 ] as const;
 
 /** The hold warning goes out this long before the hold ends. */
@@ -90,9 +94,11 @@ export const planEmails = async (event: RecordedEvent, facts: NotificationFacts)
       const [to, show] = await Promise.all([facts.recipient(data.userId), facts.show(data.showId)]);
       if (!to || !show) return NOTHING;
       const seats = data.seats.map((seat) => seat.seatId);
-      const drafts = [
-        draft('booking-held', emailIdOf('booking-held', data.bookingId), to, event, bookingHeldEmail({ displayName: to.displayName, show, seats, amount: data.amount, currency: data.currency, expiresAt: data.expiresAt })),
-      ];
+      // A hold the waiting list made for the fan is told by the offer's e-mail instead.
+      const drafts =
+        event.metadata.actorId === WAITLIST_ACTOR
+          ? []
+          : [draft('booking-held', emailIdOf('booking-held', data.bookingId), to, event, bookingHeldEmail({ displayName: to.displayName, show, seats, amount: data.amount, currency: data.currency, expiresAt: data.expiresAt }))];
       const expiresAt = Date.parse(data.expiresAt);
       const warnAt = expiresAt - HOLD_WARNING_MS;
       // A hold of two minutes or less: the held e-mail has said it all.
@@ -181,6 +187,13 @@ export const planEmails = async (event: RecordedEvent, facts: NotificationFacts)
       const rendered = incidentStatusEmail({ displayName: to.displayName, title: incident.title, incidentId: data.incidentId, from: data.from, to: data.to, at: data.at });
       // One per move: the move's revision in the incident's stream names it.
       return { drafts: [draft('incident-status', emailIdOf('incident-status', data.incidentId, event.revision), to, event, rendered)], cancel: [] };
+    }
+    case 'waitlist.offered.v1': {
+      const data = event.data as WaitlistOffered['data'];
+      const [to, show, booking] = await Promise.all([facts.recipient(data.userId), facts.show(data.showId), facts.booking(data.bookingId)]);
+      if (!to || !show || !booking) return NOTHING;
+      const rendered = waitlistOfferEmail({ displayName: to.displayName, show, seats: data.seatIds, amount: booking.amount, currency: booking.currency, expiresAt: data.expiresAt, bookingId: data.bookingId });
+      return { drafts: [draft('waitlist-offer', emailIdOf('waitlist-offer', data.entryId), to, event, rendered, { notAfter: Date.parse(data.expiresAt) })], cancel: [] };
     }
     default:
       return NOTHING;

@@ -26,6 +26,8 @@ export interface BookingFacts {
   userId: string;
   showId: string;
   seatIds: string[];
+  amount: number;
+  currency: string;
 }
 
 /**
@@ -89,8 +91,8 @@ export class NotificationFacts {
     const events = await this.events.readStream(bookingStream(bookingId), { maxCount: 2 });
     const placed = events.find((event) => event.type === 'booking.placed.v1');
     if (!placed) return null;
-    const { userId, showId, seats } = placed.data as BookingPlaced['data'];
-    return this.bookings.set(bookingId, { userId, showId, seatIds: seats.map((seat) => seat.seatId) });
+    const { userId, showId, seats, amount, currency } = placed.data as BookingPlaced['data'];
+    return this.bookings.set(bookingId, { userId, showId, seatIds: seats.map((seat) => seat.seatId), amount, currency });
   }
 
   /** An incident as its report names it (its title never changes). */

@@ -13,6 +13,7 @@ export const EMAIL_KINDS = [
   'ticket-sent',
   'ticket-received',
   'incident-status',
+  'waitlist-offer',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -48,6 +48,12 @@ describe('the fan view of the live feed', () => {
     });
   });
 
+  it("shows a waiting-list event to the entry's owner only, in full", async () => {
+    const offered = { showId: 's', entryId: 'w1', userId: 'carol', bookingId: 'b9', seatIds: ['A-1-1'], expiresAt: 'x' };
+    expect(await fanAudienceOf(event('waitlist.offered.v1', offered), owners)).toEqual({ kind: 'owners', views: [['carol', offered]] });
+    expect(await fanAudienceOf(event('waitlist.left.v1', { showId: 's', entryId: 'w1', userId: 'dave' }), owners)).toEqual({ kind: 'owners', views: [['dave', { showId: 's', entryId: 'w1', userId: 'dave' }]] });
+  });
+
   it('keeps shows and any type it does not know to staff', async () => {
     expect(await fanAudienceOf(event('show.created.v1', { showId: 's' }), owners)).toEqual({ kind: 'staff-only' });
     expect(await fanAudienceOf(event('show.cancelled.v1', { showId: 's' }), owners)).toEqual({ kind: 'staff-only' });

@@ -1,4 +1,4 @@
-import type { BookingEvent, IncidentEvent, SeatEvent, TicketEvent } from '@tessera/contracts';
+import type { BookingEvent, IncidentEvent, SeatEvent, TicketEvent, WaitlistEvent } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 
 /**
@@ -13,6 +13,8 @@ import type { RecordedEvent } from '@tessera/platform/event-store/event-store.po
  * - `ticket.*`: the ticket's owner at that event. A transfer goes to both sides, each seeing only
  *   its own side (`{ ticketId, version, direction }`: never the other fan's id); a check-in leaves
  *   out the staff member who scanned it.
+ * - `waitlist.*`: the entry's owner, in full (every waitlist event names its user): they see their
+ *   entry join, get an offer (with the booking to pay), and end.
  * - Anything else (shows, and any type this file does not know): staff and admin only. A new
  *   event type stays off the fans' streams until a rule here lets it on.
  */
@@ -69,6 +71,10 @@ export const fanAudienceOf = async (event: RecordedEvent, owners: Owners): Promi
         default:
           return STAFF_ONLY;
       }
+    }
+    case 'waitlist': {
+      const { data } = event as unknown as WaitlistEvent;
+      return ownedBy(data.userId, event.data);
     }
     case 'incident':
       return incidentAudience(event as unknown as IncidentEvent);

@@ -8,6 +8,8 @@ import { salesProjection } from './sales.projection';
 import { seatingProjection } from './seating.projection';
 import { ticketsProjection } from './tickets.projection';
 import { usersProjection } from './users.projection';
+import { waitlistProjection } from './waitlist.projection';
+import { holdReleasesProjection } from './hold-releases.projection';
 
 export * from './bookings.projection';
 export * from './devices.projection';
@@ -18,6 +20,8 @@ export * from './tickets.projection';
 export * from './incidents.projection';
 export * from './stats.projection';
 export * from './users.projection';
+export * from './waitlist.projection';
+export * from './hold-releases.projection';
 
 /** Every projection the projector runs, by name (the CLI's `rebuild <name>`). */
 export const PROJECTIONS: readonly Projection[] = [
@@ -30,4 +34,6 @@ export const PROJECTIONS: readonly Projection[] = [
   liveStatsProjection,
   recentEventsProjection,
   usersProjection,
+  waitlistProjection,
+  holdReleasesProjection,
 ];

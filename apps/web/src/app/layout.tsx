@@ -30,6 +30,9 @@ export function Layout() {
               <NavLink to="/incidents" className={navClass}>
                 Report a problem
               </NavLink>
+              <NavLink to="/waitlist" className={navClass}>
+                My waiting list
+              </NavLink>
               {staff ? (
                 <>
                   <NavLink to="/checkin" className={navClass}>

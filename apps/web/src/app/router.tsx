@@ -9,6 +9,7 @@ import { NotFoundPage } from './not-found';
 // Pages a first visit does not need load on demand (the QR encoder, the scanner, checkout, venue operations).
 const BookingPage = lazy(() => import('@/features/bookings').then((m) => ({ default: m.BookingPage })));
 const TicketsPage = lazy(() => import('@/features/tickets').then((m) => ({ default: m.TicketsPage })));
+const MyWaitlistPage = lazy(() => import('@/features/waitlist').then((m) => ({ default: m.MyWaitlistPage })));
 const CheckInPage = lazy(() => import('@/features/checkin').then((m) => ({ default: m.CheckInPage })));
 const MyIncidentsPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.MyIncidentsPage })));
 const IncidentBoardPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.IncidentBoardPage })));
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'signup', element: <SignUpPage /> },
       { path: 'bookings/:bookingId', element: signedIn(<BookingPage />) },
       { path: 'tickets', element: signedIn(<TicketsPage />) },
+      { path: 'waitlist', element: signedIn(<MyWaitlistPage />) },
       { path: 'checkin', element: signedIn(<CheckInPage />) },
       { path: 'incidents', element: signedIn(<MyIncidentsPage />) },
       { path: 'ops/incidents', element: signedIn(<IncidentBoardPage />) },

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { BookingDiscount } from './voucher.events';
 import type { CreateVoucherResponse } from './voucher.request';
+import { WAITLIST_ENTRY_STATUSES, type WaitlistEntryStatus } from './waitlist.events';
+import type { JoinWaitlistResponse, MyWaitlistResponse, WaitlistEntryView } from './waitlist.request';
 import type {
   BookingStatus,
   BookingView,
@@ -247,6 +249,56 @@ export class CreateVoucherResponseSchema implements CreateVoucherResponse {
 
   @ApiProperty(POSITION)
   position!: string;
+}
+
+// ---- waiting list --------------------------------------------------------------------------
+
+@ApiSchema({ name: 'JoinWaitlistResponse' })
+export class JoinWaitlistResponseSchema implements JoinWaitlistResponse {
+  @ApiProperty()
+  entryId!: string;
+
+  @ApiProperty(POSITION)
+  position!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The entry’s number in the show’s list, in the order of joining: entries are offered seats in this order.' })
+  number!: number;
+}
+
+@ApiSchema({ name: 'WaitlistEntryView' })
+export class WaitlistEntryViewSchema implements WaitlistEntryView {
+  @ApiProperty()
+  entryId!: string;
+
+  @ApiProperty()
+  showId!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'The category waited for; null: any.' })
+  categoryId!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  seats!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, nullable: true, description: 'Place in line among the show’s waiting entries (1 is offered next); null once not waiting.' })
+  position!: number | null;
+
+  @ApiProperty({ enum: WAITLIST_ENTRY_STATUSES })
+  status!: WaitlistEntryStatus;
+
+  @ApiProperty({ required: false, description: 'The booking holding the offered seats: pay it as any booking.' })
+  bookingId?: string;
+
+  @ApiProperty({ required: false, ...DATE_TIME, description: 'While offered: until when the seats are held.' })
+  expiresAt?: string;
+
+  @ApiProperty(DATE_TIME)
+  joinedAt!: string;
+}
+
+@ApiSchema({ name: 'MyWaitlistResponse' })
+export class MyWaitlistResponseSchema implements MyWaitlistResponse {
+  @ApiProperty({ type: WaitlistEntryViewSchema, isArray: true })
+  items!: WaitlistEntryView[];
 }
 
 @ApiSchema({ name: 'PlaceBookingResponse' })

@@ -2,6 +2,7 @@ import { BOOKING_EVENT_TYPES } from '../box-office/booking.events';
 import { SEAT_EVENT_TYPES } from '../box-office/seat.events';
 import { SHOW_EVENT_TYPES } from '../box-office/show.events';
 import { TICKET_EVENT_TYPES } from '../box-office/ticket.events';
+import { WAITLIST_EVENT_TYPES } from '../box-office/waitlist.events';
 import type { DeviceEvent } from '../venue-ops/device.events';
 import { INCIDENT_EVENT_TYPES } from '../venue-ops/incident.events';
 
@@ -9,7 +10,7 @@ import { INCIDENT_EVENT_TYPES } from '../venue-ops/incident.events';
  * The live feeds (API.md "Live feeds"): the SSE stream `GET /api/notifications/stream` and the
  * last events `GET /api/notifications/events`.
  *
- * The box office's events and those of venue operations travel on them. Account and e-mail
+ * The box office's events (the waiting lists' too) and those of venue operations travel on them. Account and e-mail
  * events never do: they carry e-mail addresses and password hashes, and a feed of sign-ups is
  * nobody's need. Nor does device.registered.v1: it carries the hash of the device's key, and
  * what it says (a device exists) is in GET /api/devices. Who sees what: fan-view.ts (the
@@ -22,6 +23,7 @@ export const LIVE_FEED_EVENT_TYPES: readonly string[] = [
   ...SEAT_EVENT_TYPES,
   ...BOOKING_EVENT_TYPES,
   ...TICKET_EVENT_TYPES,
+  ...WAITLIST_EVENT_TYPES,
   ...INCIDENT_EVENT_TYPES,
   ...DEVICE_FEED_EVENT_TYPES,
 ];

@@ -8,6 +8,7 @@ export * as Seat from './seat';
 export * as Booking from './booking';
 export * as Ticket from './ticket';
 export * as Voucher from './voucher';
+export * as Waitlist from './waitlist';
 
 export { showDecider, seatOf, isCreated } from './show';
 export type { ShowState, CreatedShow, ShowSeat, ShowSectionLookup, ShowCommand, CreateShow, PublishShow, CancelShow } from './show';
@@ -34,6 +35,9 @@ export type { TicketState, IssuedTicket, TicketCommand, IssueTicket, TransferTic
 
 export { voucherDecider, discountOf, decideCreateVoucher } from './voucher';
 export type { VoucherState, VoucherCommand, CreateVoucher, RedeemVoucher, ReleaseVoucher, VoucherDefinition } from './voucher';
+
+export { waitlistDecider, decideJoinWaitlist, matchOffers, activeEntryOf } from './waitlist';
+export type { WaitlistState, WaitlistEntry, WaitlistCommand, JoinWaitlist, OfferSeats, SettleOffer, LeaveWaitlist, ReturnedSeat } from './waitlist';
 
 export type { BookingDecision } from './decisions';
 export { decidePlaceBooking, rejectionOf } from './place-booking';

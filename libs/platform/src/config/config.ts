@@ -262,6 +262,17 @@ export class EnvironmentVariables {
   @Min(10)
   @Max(600000)
   SLA_SWEEP_INTERVAL_MS = 5000;
+
+  /**
+   * Anti-hoarding metric: a hold released before payment (expired, or cancelled by the fan) counts
+   * as a repeat release when the account had released at least this many holds on the same show
+   * before it (tessera_repeat_releaser_holds_released_total). At most 9: the counts keep 10 buckets.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(9)
+  REPEAT_RELEASE_THRESHOLD = 3;
   /** How often the device rule engine writes the devices' latest readings and rule timers to the read store (write-behind). */
   @Transform(toInt)
   @IsInt()

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { bookingStream, type BookingPlaced } from '@tessera/contracts';
+import { bookingStream, type BookingPlaced, type DomainEvent } from '@tessera/contracts';
 import { decidePlaceBooking, DomainError, type BookingState, type PlaceBooking } from '@tessera/domain';
 import type { CommandContext, LoadedStream } from '@tessera/platform/commands/event-sourcing';
 import type { TesseraConfig } from '@tessera/platform/config/config';
-import { handleCommand } from '@tessera/platform/commands/handle-command';
+import { handleCommand, type StreamReads } from '@tessera/platform/commands/handle-command';
 import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-store/event-store.port';
 import { InjectConfig } from '@tessera/platform/platform.module';
 import { SeatLocks, seatLockKey } from '@tessera/platform/seat-locks/seat-locks.port';
@@ -39,6 +39,17 @@ export type PlacementOutcome =
   /** Another run of the same booking (a retry, or the other settler) wrote it first. */
   | { outcome: 'written_meanwhile' };
 
+/**
+ * Streams decided together with a placement, in its atomic append (the waiting list's offer that
+ * the hold is for): read in the same command, so their revisions fence the append as the seats'
+ * do. A conflict on them alone is read and decided again, as a voucher's is.
+ */
+export interface PlacedAlongside<TRead> {
+  read: (streams: StreamReads) => Promise<TRead>;
+  /** Events per stream, given what was read and the booking placed; may refuse with a DomainError. */
+  decide: (read: TRead, placed: BookingPlaced['data']) => Record<string, DomainEvent[]>;
+}
+
 /** Reads of a contended voucher before giving up with a retryable 409: enough for every use of a hot code to be taken. */
 const VOUCHER_ATTEMPTS = 100;
 
@@ -57,10 +68,11 @@ export class BookingPlacement {
    * Holds the seats of `command` for its booking, read beforehand as `booking`. Throws
    * `SeatsBeingBooked` while a seat is locked, and the decider's `DomainError` when it refuses.
    */
-  async place(
+  async place<TAlongside = never>(
     command: PlaceBooking,
     booking: Pick<LoadedStream<BookingState>, 'state' | 'revision'>,
     context: CommandContext,
+    alongside?: PlacedAlongside<TAlongside>,
   ): Promise<PlacementOutcome> {
     const { bookingId, showId, seatIds } = command.data;
     const seatByLockKey = new Map(seatIds.map((seatId) => [seatLockKey(showId, seatId), seatId]));
@@ -74,7 +86,7 @@ export class BookingPlacement {
       // voucher exhausted or the limit reached), a bounded number of times.
       for (let round = 1; ; round += 1) {
         try {
-          return await this.placeOnce(command, booking, context);
+          return await this.placeOnce(command, booking, context, alongside);
         } catch (error) {
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (error.conflicts.some((conflict) => conflict.stream === bookingStream(bookingId))) return { outcome: 'written_meanwhile' };
@@ -92,10 +104,11 @@ export class BookingPlacement {
   }
 
   /** One read, decide and atomic append (booking, seats, and the voucher's stream when one is named). */
-  private placeOnce(
+  private placeOnce<TAlongside>(
     command: PlaceBooking,
     booking: Pick<LoadedStream<BookingState>, 'state' | 'revision'>,
     context: CommandContext,
+    alongside: PlacedAlongside<TAlongside> | undefined,
   ): Promise<PlacementOutcome> {
     const { bookingId, userId, showId, seatIds, voucherCode } = command.data;
     return handleCommand(this.store, {
@@ -103,21 +116,22 @@ export class BookingPlacement {
       attempts: 1,
       read: async (streams) => {
         streams.readBefore(bookingStream(bookingId), booking.revision);
-        const [show, seats, voucher] = await Promise.all([
+        const [show, seats, voucher, also] = await Promise.all([
           readShow(streams, showId),
           readSeats(streams, showId, seatIds),
           voucherCode === undefined ? undefined : readVoucher(streams, showId, voucherCode),
+          alongside?.read(streams),
         ]);
         const limited = show.state.status !== 'none' && (show.state.maxSeatsHeldPerUser !== undefined || show.state.maxTicketsPerUser !== undefined);
         const earlierBookings = limited ? await readEarlierBookings(streams, showId, userId) : [];
-        return { show: show.state, seats, voucher: voucher?.state, earlierBookings };
+        return { show: show.state, seats, voucher: voucher?.state, earlierBookings, also };
       },
-      decide: ({ show, seats, voucher, earlierBookings }) => {
+      decide: ({ show, seats, voucher, earlierBookings, also }) => {
         const decision = decidePlaceBooking({ booking: booking.state, show, seats, voucher, earlierBookings, command });
         const [placed] = decision.booking;
         if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
         return {
-          append: streamsOf(decision, { showId, bookingId }),
+          append: { ...streamsOf(decision, { showId, bookingId }), ...(alongside ? alongside.decide(also as TAlongside, placed.data) : {}) },
           before: () => this.probe.reached('place-booking:before-append'),
           answer: async (appended): Promise<PlacementOutcome> => {
             await this.probe.reached('place-booking:after-append');

@@ -9,3 +9,4 @@ export * from './refund.template';
 export * from './show-cancelled.template';
 export * from './ticket-transferred.template';
 export * from './welcome.template';
+export * from './waitlist-offer.template';

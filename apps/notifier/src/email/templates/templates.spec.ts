@@ -8,6 +8,7 @@ import {
   showCancelledEmail,
   ticketReceivedEmail,
   ticketSentEmail,
+  waitlistOfferEmail,
   welcomeEmail,
   type RenderedEmail,
 } from '.';
@@ -40,6 +41,7 @@ const rendered: Record<string, RenderedEmail> = {
   'incident-status (acknowledged)': incidentStatusEmail({ displayName: 'Ada', title: 'Seat A-1-7 is broken', incidentId: 'i-1', from: 'new', to: 'acknowledged', at: '2027-05-01T19:40:00.000Z' }),
   'incident-status (in progress)': incidentStatusEmail({ displayName: 'Ada', title: 'Seat A-1-7 is broken', incidentId: 'i-1', from: 'acknowledged', to: 'in_progress', at: '2027-05-01T19:45:00.000Z' }),
   'incident-status (resolved)': incidentStatusEmail({ displayName: 'Ada', title: 'Seat A-1-7 is broken', incidentId: 'i-1', from: 'in_progress', to: 'resolved', at: '2027-05-01T20:05:00.000Z' }),
+  'waitlist-offer': waitlistOfferEmail({ displayName: 'Ada', show, seats: ['A-1-7', 'A-1-8'], amount: 24000, currency: 'EUR', expiresAt: '2027-04-01T10:10:00.000Z', bookingId: 'b-1' }),
   'incident-status (reopened)': incidentStatusEmail({ displayName: 'Ada', title: 'Seat A-1-7 is broken', incidentId: 'i-1', from: 'resolved', to: 'in_progress', at: '2027-05-01T20:15:00.000Z' }),
 };
 

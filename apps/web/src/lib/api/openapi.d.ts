@@ -158,6 +158,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description **Auth:** Bearer token (any signed-in user). */
+        get: operations["MyWaitlistHttpController_myWaitlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/shows/{showId}/sales": {
         parameters: {
             query?: never;
@@ -604,6 +621,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shows/{showId}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description **Auth:** Bearer token (any signed-in user). */
+        post: operations["JoinWaitlistHttpController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shows/{showId}/waitlist/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description **Auth:** Bearer token (any signed-in user). */
+        delete: operations["LeaveWaitlistHttpController_leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/outbox": {
         parameters: {
             query?: never;
@@ -803,6 +854,32 @@ export interface components {
         };
         MyTicketsResponse: {
             items: components["schemas"]["TicketView"][];
+        };
+        WaitlistEntryView: {
+            entryId: string;
+            showId: string;
+            /** @description The category waited for; null: any. */
+            categoryId: string | null;
+            seats: number;
+            /** @description Place in line among the show’s waiting entries (1 is offered next); null once not waiting. */
+            position: number | null;
+            /** @enum {string} */
+            status: "waiting" | "offered" | "expired" | "fulfilled" | "left";
+            /** @description The booking holding the offered seats: pay it as any booking. */
+            bookingId?: string;
+            /**
+             * Format: date-time
+             * @description While offered: until when the seats are held.
+             */
+            expiresAt?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC.
+             */
+            joinedAt: string;
+        };
+        MyWaitlistResponse: {
+            items: components["schemas"]["WaitlistEntryView"][];
         };
         SalesByCategory: {
             categoryId: string;
@@ -1444,6 +1521,20 @@ export interface components {
              */
             position: string;
         };
+        JoinWaitlistRequest: {
+            categoryId?: string;
+            seats: number;
+        };
+        JoinWaitlistResponse: {
+            entryId: string;
+            /**
+             * @description Global log position of the change, a decimal string (also in `X-Position`).
+             * @example 42
+             */
+            position: string;
+            /** @description The entry’s number in the show’s list, in the order of joining: entries are offered seats in this order. */
+            number: number;
+        };
         OutboxItem: {
             /** @description The outbox id: the kind and what it is about (`booking-confirmed-{bookingId}`). */
             id: string;
@@ -1518,7 +1609,7 @@ export interface components {
              * @description Stable; what clients act on.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_DEVICE_KEY" | "PAYMENT_DECLINED" | "FORBIDDEN" | "NOT_FOUND" | "SHOW_NOT_FOUND" | "SEAT_NOT_FOUND" | "BOOKING_NOT_FOUND" | "TICKET_NOT_FOUND" | "INVALID_TICKET" | "USER_NOT_FOUND" | "INCIDENT_NOT_FOUND" | "STREAM_NOT_FOUND" | "DEVICE_NOT_FOUND" | "EMAIL_TAKEN" | "DEVICE_EXISTS" | "INVALID_SHOW_STATE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "INVALID_BOOKING_STATE" | "INVALID_TICKET_STATE" | "ALREADY_CHECKED_IN" | "INVALID_TRANSITION" | "INCIDENT_EXISTS" | "CONCURRENCY_CONFLICT" | "VOUCHER_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TOO_MANY_SEATS" | "HOLD_LIMIT_REACHED" | "TICKET_LIMIT_REACHED" | "VOUCHER_INVALID" | "VOUCHER_EXHAUSTED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "PROJECTION_LAGGING" | "SERVICE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "METHOD_NOT_ALLOWED" | "SHOW_IN_PAST" | "CARD_EXPIRED";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_DEVICE_KEY" | "PAYMENT_DECLINED" | "FORBIDDEN" | "NOT_FOUND" | "SHOW_NOT_FOUND" | "SEAT_NOT_FOUND" | "BOOKING_NOT_FOUND" | "TICKET_NOT_FOUND" | "INVALID_TICKET" | "USER_NOT_FOUND" | "INCIDENT_NOT_FOUND" | "STREAM_NOT_FOUND" | "DEVICE_NOT_FOUND" | "WAITLIST_ENTRY_NOT_FOUND" | "EMAIL_TAKEN" | "DEVICE_EXISTS" | "INVALID_SHOW_STATE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "INVALID_BOOKING_STATE" | "INVALID_TICKET_STATE" | "ALREADY_CHECKED_IN" | "INVALID_TRANSITION" | "INCIDENT_EXISTS" | "CONCURRENCY_CONFLICT" | "VOUCHER_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TOO_MANY_SEATS" | "HOLD_LIMIT_REACHED" | "TICKET_LIMIT_REACHED" | "VOUCHER_INVALID" | "VOUCHER_EXHAUSTED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "PROJECTION_LAGGING" | "SERVICE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "METHOD_NOT_ALLOWED" | "SHOW_IN_PAST" | "CARD_EXPIRED";
             detail: string;
             /** @description The request path. */
             instance?: string;
@@ -2785,6 +2876,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyTicketsResponse"];
+                };
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `PROJECTION_LAGGING` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "PROJECTION_LAGGING";
+                    };
+                };
+            };
+        };
+    };
+    MyWaitlistHttpController_myWaitlist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Answer only once the read models have reached this log position (a write's `position`); waits at most 5 s, then 503 PROJECTION_LAGGING. */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWaitlistResponse"];
                 };
             };
             /** @description Bad Request: `VALIDATION_FAILED` */
@@ -7501,6 +7716,330 @@ export interface operations {
                         status: 422;
                         /** @enum {string} */
                         code: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `STORAGE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "STORAGE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    JoinWaitlistHttpController_join: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, user and body: the first answer again; same key, another body: 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinWaitlistRequest"];
+            };
+        };
+        responses: {
+            /** @description On the list; a user on it already gets their entry again. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinWaitlistResponse"];
+                };
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not Found: `SHOW_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "SHOW_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `CONCURRENCY_CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "CONCURRENCY_CONFLICT";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `IDEMPOTENCY_KEY_REUSED`, `SHOW_NOT_ON_SALE`, `TOO_MANY_SEATS` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 422;
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TOO_MANY_SEATS";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `STORAGE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "STORAGE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    LeaveWaitlistHttpController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Off the list (also when the entry had ended already). An offer made before stays the fan’s booking, to pay or cancel. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not Found: `WAITLIST_ENTRY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "WAITLIST_ENTRY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `CONCURRENCY_CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "CONCURRENCY_CONFLICT";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

@@ -7,6 +7,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { ApiError } from '@/lib/problem';
 import { session } from '@/lib/session';
 import { useLiveSeats, usePlaceHold, useSeats, useShow } from '../api/shows';
+import { JoinWaitlist } from '../components/join-waitlist';
 import { CATEGORY_COLOURS, SeatMap } from '../components/seat-map';
 
 /**
@@ -46,6 +47,7 @@ export function ShowPage() {
   const s = show.data;
   const sections = s.sections.filter((section) => section.categoryId === categoryId);
   const section = s.sections.find((x) => x.id === sectionId);
+  const category = s.categories.find((c) => c.id === categoryId);
 
   const choose = (next: Record<string, string | undefined>) => {
     setSelected(new Set());
@@ -110,6 +112,10 @@ export function ShowPage() {
           ))}
         </ul>
       </nav>
+
+      {category && category.available === 0 && s.status === 'on_sale' ? (
+        <JoinWaitlist showId={showId} categoryId={category.id} categoryName={category.name} maxSeats={s.maxSeatsPerBooking} />
+      ) : null}
 
       {categoryId ? (
         <nav aria-label="Sections">

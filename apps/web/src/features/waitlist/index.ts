@@ -1,0 +1,1 @@
+export { MyWaitlistPage } from './routes/my-waitlist';
