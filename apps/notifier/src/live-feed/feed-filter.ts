@@ -13,7 +13,8 @@ export interface FeedFilter {
   acceptsType(type: string): boolean;
 }
 
-const TYPE_PATTERN = /^(\*|[a-z][a-z0-9-]*(\.[a-z0-9-]+)*(\.\*)?)$/;
+// Segments as the event types spell them: `booking.payment-declined.v1`, `incident.status_changed.v1`.
+const TYPE_PATTERN = /^(\*|[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*(\.\*)?)$/;
 const MAX_PATTERNS = 32;
 const SHOW_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
