@@ -10,6 +10,17 @@ import { NotFoundPage } from './not-found';
 const BookingPage = lazy(() => import('@/features/bookings').then((m) => ({ default: m.BookingPage })));
 const TicketsPage = lazy(() => import('@/features/tickets').then((m) => ({ default: m.TicketsPage })));
 const CheckInPage = lazy(() => import('@/features/checkin').then((m) => ({ default: m.CheckInPage })));
+// The admin pages: one chunk, loaded when an admin (or a curious fan) first opens one.
+const admin = () => import('@/features/admin');
+const AdminLayout = lazy(() => admin().then((m) => ({ default: m.AdminLayout })));
+const AdminShowsPage = lazy(() => admin().then((m) => ({ default: m.AdminShowsPage })));
+const ShowBuilderPage = lazy(() => admin().then((m) => ({ default: m.ShowBuilderPage })));
+const AdminShowPage = lazy(() => admin().then((m) => ({ default: m.AdminShowPage })));
+const SalesPage = lazy(() => admin().then((m) => ({ default: m.SalesPage })));
+const UsersPage = lazy(() => admin().then((m) => ({ default: m.UsersPage })));
+const UserPage = lazy(() => admin().then((m) => ({ default: m.UserPage })));
+const LiveFeedPage = lazy(() => admin().then((m) => ({ default: m.LiveFeedPage })));
+const OutboxPage = lazy(() => admin().then((m) => ({ default: m.OutboxPage })));
 
 const signedIn = (page: ReactNode) => (
   <RequireSession>
@@ -29,6 +40,20 @@ export const router = createBrowserRouter([
       { path: 'bookings/:bookingId', element: signedIn(<BookingPage />) },
       { path: 'tickets', element: signedIn(<TicketsPage />) },
       { path: 'checkin', element: signedIn(<CheckInPage />) },
+      {
+        path: 'admin',
+        element: signedIn(<AdminLayout />),
+        children: [
+          { index: true, element: <AdminShowsPage /> },
+          { path: 'shows/new', element: <ShowBuilderPage /> },
+          { path: 'shows/:showId', element: <AdminShowPage /> },
+          { path: 'shows/:showId/sales', element: <SalesPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'users/:userId', element: <UserPage /> },
+          { path: 'events', element: <LiveFeedPage /> },
+          { path: 'outbox', element: <OutboxPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
