@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { components } from '@/lib/api/openapi';
 import { idempotencyKey } from '@/lib/format';
@@ -56,7 +56,6 @@ export const useUserSearch = (filters: UserFilters) =>
   useQuery({
     queryKey: ['admin', 'users', filters],
     queryFn: () => unwrap(api.GET('/api/admin/users', { params: { query: { ...filters, limit: '50' } } })),
-    placeholderData: keepPreviousData,
   });
 
 export const useAdminUser = (userId: string) =>
@@ -88,5 +87,4 @@ export const useOutbox = (to: string | undefined) =>
     queryKey: ['admin', 'outbox', to],
     queryFn: () => unwrap(api.GET('/api/admin/outbox', { params: { query: { to, limit: '100' } } })),
     refetchInterval: 5_000,
-    placeholderData: keepPreviousData,
   });

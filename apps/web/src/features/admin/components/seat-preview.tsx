@@ -1,11 +1,16 @@
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { Tabs } from 'radix-ui';
-import { SeatMap } from '@/features/shows/components/seat-map';
+import { type Category, type Seat, SeatMap } from '@/features/shows/components/seat-map';
 import { formatMoney } from '@/lib/format';
 import { previewSeats, toMinor, type DraftCategory, type DraftSection } from './show-draft';
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 const ignore = () => undefined;
+
+/** The box office's seat map for looking only: nothing can be selected. */
+export function SeatMapView(props: { seats: readonly Seat[]; categories: readonly Category[]; label: string; formatPrice: (minor: number) => string }) {
+  return <SeatMap {...props} selected={NO_SELECTION} onToggle={ignore} />;
+}
 
 /**
  * The seat map the fans will see, drawn by the box office's own SeatMap from the draft as it is
@@ -42,7 +47,7 @@ export function SeatPreview({ sections, categories, currency }: { sections: read
 function SectionPreview({ section, categories, money }: { section: DraftSection; categories: { id: string; name: string; price: number }[]; money: (minor: number) => string }) {
   const seats = useMemo(() => previewSeats(section), [section]);
   if (seats.length === 0) return <p>This section has no seats yet.</p>;
-  return <SeatMap seats={seats} categories={categories} selected={NO_SELECTION} onToggle={ignore} label={`Preview of ${section.name || section.id}`} formatPrice={money} />;
+  return <SeatMapView seats={seats} categories={categories} label={`Preview of ${section.name || section.id}`} formatPrice={money} />;
 }
 
 /** Intl refuses a code it does not know (a half-typed "EU"): show the bare figure then. */

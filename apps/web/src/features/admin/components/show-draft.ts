@@ -1,4 +1,5 @@
 import type { Seat } from '@/features/shows/components/seat-map';
+import type { components } from '@/lib/api/openapi';
 import type { CreateShowRequest } from '../api/admin';
 
 /**
@@ -8,22 +9,13 @@ import type { CreateShowRequest } from '../api/admin';
  * The bounds are the API's (libs/contracts show.request.ts); the server checks them again.
  */
 
-export interface DraftCategory {
-  id: string;
-  name: string;
+type SeatCategoryRequest = components['schemas']['SeatCategoryRequest'];
+export type DraftRow = components['schemas']['SeatRowRequest'];
+export type DraftSection = components['schemas']['SeatSectionRequest'];
+export type DraftCategory = Omit<SeatCategoryRequest, 'price'> & {
   /** As typed, in major units: "120" or "120.50". */
   price: string;
-}
-export interface DraftRow {
-  label: string;
-  seats: number;
-}
-export interface DraftSection {
-  id: string;
-  name: string;
-  categoryId: string;
-  rows: DraftRow[];
-}
+};
 export interface ShowDraft {
   name: string;
   venue: string;

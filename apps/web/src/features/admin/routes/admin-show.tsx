@@ -3,14 +3,11 @@ import { Link, useParams } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
 import { useSeats, useShow } from '@/features/shows/api/shows';
-import { SeatMap } from '@/features/shows/components/seat-map';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { usePublishShow } from '../api/admin';
 import { CancelShowDialog } from '../components/cancel-show-dialog';
 import { primaryClass } from '../components/fields';
-
-const NO_SELECTION: ReadonlySet<string> = new Set();
-const ignore = () => undefined;
+import { SeatMapView } from '../components/seat-preview';
 
 const STATUS: Record<string, string> = { draft: 'Draft', on_sale: 'On sale', cancelled: 'Cancelled' };
 
@@ -91,7 +88,7 @@ export function AdminShowPage() {
       </label>
       {seats.isError ? <ProblemAlert error={seats.error} /> : null}
       {seats.data ? (
-        <SeatMap seats={seats.data.seats} categories={s.categories} selected={NO_SELECTION} onToggle={ignore} label={`Seats of ${section ?? ''}`} formatPrice={money} />
+        <SeatMapView seats={seats.data.seats} categories={s.categories} label={`Seats of ${section ?? ''}`} formatPrice={money} />
       ) : (
         <Loading what="Loading seats" />
       )}

@@ -48,7 +48,7 @@ export function LiveFeedPage() {
         <LiveBadge status={live} />
       </h1>
       <label className="block text-sm">
-        <span className="font-medium">Show</span>{' '}
+        <span className="font-medium">Event kind</span>{' '}
         <select className="rounded border border-slate-400 bg-white px-2 py-1" value={group} onChange={(e) => setGroup(e.target.value as (typeof GROUPS)[number])}>
           {GROUPS.map((g) => (
             <option key={g} value={g}>
@@ -60,7 +60,7 @@ export function LiveFeedPage() {
       {recent.isPending ? <Loading what="Loading recent events" /> : null}
       {recent.isError ? <ProblemAlert error={recent.error} /> : null}
       {recent.data && items.length === 0 ? <p>No event yet.</p> : null}
-      <ol aria-label="Events, newest first" aria-live="polite" className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+      <ol aria-label="Events, newest first" className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
         {items.map((item) => (
           <li key={item.id} className="grid gap-x-3 p-2 text-sm sm:grid-cols-[6rem_14rem_1fr]" data-type={item.type}>
             <time dateTime={item.occurredAt} className="text-slate-700">
