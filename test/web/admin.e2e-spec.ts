@@ -10,6 +10,7 @@ import {
   PHONE,
   publishShow,
   registerFan,
+  registerStaff,
   screenshot,
   seriousAccessibilityViolations,
   signIn,
@@ -195,6 +196,16 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
       await accessible(page);
       expect(problems).toEqual([]);
     }
+
+    // Live: while the stream is open the page does not poll, so the new figures come from it.
+    const { page, problems } = await adminPage(`/admin/shows/${showId}/sales`);
+    await page.getByRole('status').getByText('Live').waitFor({ timeout: 15_000 });
+    await page.getByTestId('tickets-sold').getByText('3', { exact: true }).waitFor();
+    await book(token, showId, ['B-2-1', 'B-2-2']);
+    await page.getByTestId('tickets-sold').getByText('5', { exact: true }).waitFor({ timeout: 8_000 });
+    expect(await page.getByTestId('revenue-after').innerText()).toBe('€375.00');
+    expect(await page.getByTestId('conversion').innerText()).toBe('75%');
+    expect(problems).toEqual([]);
   }, 120_000);
 
   it('users and roles: the search finds a fan, whose detail has their counts, and the admin makes them staff', async () => {
@@ -293,10 +304,24 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('staff have the live feed (their header links to it) but not the admin-only pages', async () => {
+    const staff = await registerStaff(server);
+    const { page, problems } = await newPage(PHONE);
+    await signIn(page, server, staff, '/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Live feed' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/events');
+    await page.getByRole('status').getByText('Live').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('navigation', { name: 'Administration' }).getByRole('link').allInnerTexts()).toEqual(['Live feed']);
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByRole('alert').getByText('Forbidden').waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it("a fan who opens an admin page sees the API's refusal, not a blank page nor the controls", async () => {
     const fan = await registerFan(server);
     const { page, problems } = await newPage(PHONE);
     await signIn(page, server, fan, '/admin/shows/new');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Admin|Live feed/ }).count()).toBe(0);
     const refusal = page.getByRole('alert');
     await refusal.getByText('Forbidden').waitFor();
     expect(await page.getByRole('button', { name: 'Create the draft' }).count()).toBe(0);

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { components } from '@/lib/api/openapi';
 import { idempotencyKey } from '@/lib/format';
+import { type LiveEvent, type LiveStatus, useLiveEvents } from '@/lib/live-events';
 import { unwrap } from '@/lib/problem';
 
 export type Role = components['schemas']['AdminUserSummary']['roles'][number];
@@ -39,13 +40,33 @@ export const useCancelShow = () => {
   });
 };
 
-/** The sales of one show, refreshed every 10 s while the dashboard is open. */
-export const useSales = (showId: string) =>
-  useQuery({
-    queryKey: ['admin', 'sales', showId],
-    queryFn: () => unwrap(api.GET('/api/analytics/shows/{showId}/sales', { params: { path: { showId } } })),
-    refetchInterval: 10_000,
+const salesKey = (showId: string) => ['admin', 'sales', showId];
+const fetchSales = (showId: string, minPosition?: string) =>
+  unwrap(api.GET('/api/analytics/shows/{showId}/sales', { params: { path: { showId }, header: minPosition ? { 'X-Min-Position': minPosition } : undefined } }));
+
+/** The sales of one show; `poll`: refetched every 10 s, for when the live stream is not open. */
+export const useSales = (showId: string, poll: boolean) =>
+  useQuery({ queryKey: salesKey(showId), queryFn: () => fetchSales(showId), refetchInterval: poll ? 10_000 : false });
+
+/** The booking events that change a show's sales figures. */
+const SALES_EVENT_TYPES = ['booking.placed.v1', 'booking.confirmed.v1', 'booking.expired.v1', 'booking.cancelled.v1', 'booking.refunded.v1', 'booking.payment-declined.v1'];
+
+/**
+ * Keeps the dashboard current from the live stream: each booking event of the show refetches the
+ * figures as of that event's log position (X-Min-Position), so the answer already counts it.
+ */
+export const useLiveSales = (showId: string): LiveStatus => {
+  const queries = useQueryClient();
+  return useLiveEvents({
+    types: SALES_EVENT_TYPES,
+    showId,
+    onOpen: () => void queries.invalidateQueries({ queryKey: salesKey(showId) }),
+    onEvent: (event: LiveEvent) => {
+      const { position } = event as LiveEvent & { position?: unknown };
+      void queries.fetchQuery({ queryKey: salesKey(showId), queryFn: () => fetchSales(showId, typeof position === 'number' ? String(position) : undefined), staleTime: 0 });
+    },
   });
+};
 
 export interface UserFilters {
   q?: string;

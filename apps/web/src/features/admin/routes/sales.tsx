@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
+import { LiveBadge } from '@/components/live-badge';
 import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
 import { useShow } from '@/features/shows/api/shows';
 import { CATEGORY_COLOURS } from '@/features/shows/components/seat-map';
 import { formatMoney } from '@/lib/format';
-import { useSales } from '../api/admin';
+import { useLiveSales, useSales } from '../api/admin';
 import { BarChart } from '../components/bar-chart';
 
 const count = (n: number) => n.toLocaleString();
@@ -23,10 +24,11 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-/** A show's sales (GET /api/analytics/shows/{id}/sales): the figures, then charts by category and by hour. */
+/** A show's sales (GET /api/analytics/shows/{id}/sales): the figures, then charts by category and by hour, kept current live. */
 export function SalesPage() {
   const { showId = '' } = useParams();
-  const sales = useSales(showId);
+  const live = useLiveSales(showId);
+  const sales = useSales(showId, live !== 'live');
   const show = useShow(showId);
   const currency = sales.data?.currency ?? show.data?.currency ?? 'EUR';
   const money = useCallback((minor: number) => formatMoney(minor, currency), [currency]);
@@ -46,8 +48,11 @@ export function SalesPage() {
             {show.data?.name ?? 'The show'}
           </Link>
         </p>
-        <h1 className="text-2xl font-bold">Sales{show.data ? ` of ${show.data.name}` : ''}</h1>
-        <p className="text-sm text-slate-700">Refreshed every 10 seconds.</p>
+        <h1 className="text-2xl font-bold">
+          Sales{show.data ? ` of ${show.data.name}` : ''}
+          <LiveBadge status={live} />
+        </h1>
+        <p className="text-sm text-slate-700">{live === 'live' ? 'Updated as bookings happen.' : 'Refreshed every 10 seconds.'}</p>
       </header>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Figure label="Tickets sold" value={count(s.byCategory.reduce((n, c) => n + c.sold, 0))} testId="tickets-sold" />
