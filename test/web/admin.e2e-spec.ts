@@ -71,8 +71,8 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
   };
 
   /** A fan's booking through the API (the purchase in the page is box-office.e2e-spec.ts), paid unless told otherwise. */
-  const book = async (token: string, showId: string, seats: string[], paid = true): Promise<string> => {
-    const { bookingId } = await call<{ bookingId: string }>(token, 'POST', '/api/bookings', { showId, seats });
+  const book = async (token: string, showId: string, seats: string[], paid = true, voucherCode?: string): Promise<string> => {
+    const { bookingId } = await call<{ bookingId: string }>(token, 'POST', '/api/bookings', { showId, seats, ...(voucherCode ? { voucherCode } : {}) });
     if (paid) await call(token, 'POST', `/api/bookings/${bookingId}/payment`, { card: CARD });
     return bookingId;
   };
@@ -167,8 +167,10 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
     const showId = await publishShow(server, 'Sales Night');
     const fan = await registerFan(server);
     const token = await loginByApi(server, fan.email, fan.password);
+    const admin = await loginByApi(server, ADMIN.email, ADMIN.password);
+    await call(admin, 'POST', `/api/shows/${showId}/vouchers`, { code: 'HARBOUR20', kind: 'percent', value: 20, maxUses: 10, perUser: 5 });
     await book(token, showId, ['A-1-1', 'A-1-2']); // VIP 2 × 120
-    await book(token, showId, ['B-1-1']); // Standard 45
+    await book(token, showId, ['B-1-1'], true, 'HARBOUR20'); // Standard 45, less 20 %: 36
     await book(token, showId, ['B-1-2'], false); // a hold not paid
 
     for (const device of [DESKTOP, PHONE]) {
@@ -179,7 +181,8 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
       expect(await page.getByTestId('holds-placed').innerText()).toBe('3');
       expect(await page.getByTestId('conversion').innerText()).toBe('66.7%');
       expect(await page.getByTestId('revenue-before').innerText()).toBe('€285.00');
-      expect(await page.getByTestId('revenue-after').innerText()).toBe('€285.00');
+      expect(await page.getByTestId('discounts').innerText()).toBe('€9.00');
+      expect(await page.getByTestId('revenue-after').innerText()).toBe('€276.00');
       // The charts are images named by their titles, their figures in tables for screen readers.
       await page.getByRole('img', { name: 'Revenue by category' }).waitFor();
       const byCategory = page.getByRole('table', { name: 'Revenue by category' });
@@ -203,7 +206,7 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
     await page.getByTestId('tickets-sold').getByText('3', { exact: true }).waitFor();
     await book(token, showId, ['B-2-1', 'B-2-2']);
     await page.getByTestId('tickets-sold').getByText('5', { exact: true }).waitFor({ timeout: 8_000 });
-    expect(await page.getByTestId('revenue-after').innerText()).toBe('€375.00');
+    expect(await page.getByTestId('revenue-after').innerText()).toBe('€366.00');
     expect(await page.getByTestId('conversion').innerText()).toBe('75%');
     expect(problems).toEqual([]);
   }, 120_000);
