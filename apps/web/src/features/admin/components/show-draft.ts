@@ -16,17 +16,8 @@ export type DraftCategory = Omit<SeatCategoryRequest, 'price'> & {
   /** As typed, in major units: "120" or "120.50". */
   price: string;
 };
-export interface ShowDraft {
-  name: string;
-  venue: string;
-  /** `<input type="datetime-local">`: local time, no zone. */
-  startsAt: string;
-  currency: string;
-  holdMinutes: number;
-  maxSeatsPerBooking: number;
-  categories: DraftCategory[];
-  sections: DraftSection[];
-}
+/** The create body as the form holds it; `startsAt` is `<input type="datetime-local">`'s local time, no zone. */
+export type ShowDraft = Omit<CreateShowRequest, 'categories' | 'maxSeatsHeldPerUser' | 'maxTicketsPerUser'> & { categories: DraftCategory[] };
 export interface DraftProblem {
   field: string;
   message: string;
