@@ -1,3 +1,4 @@
+import { LIVE_FEED_EVENT_TYPES } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
 import { parseFeedFilter } from './feed-filter';
 
@@ -25,11 +26,10 @@ describe('the live stream filters', () => {
     expect(filter.acceptsType('seat.sold.v1')).toBe(false);
   });
 
-  it('take the types whose names hold an underscore (incident.status_changed.v1, device.rule_raised.v1)', () => {
-    const filter = parseFeedFilter({ types: 'incident.status_changed.v1,device.rule_raised.v1,incident.sla_breached.v1' });
-    expect(filter.accepts('incident.status_changed.v1', undefined)).toBe(true);
-    expect(filter.accepts('device.rule_raised.v1', undefined)).toBe(true);
-    expect(filter.accepts('incident.reported.v1', undefined)).toBe(false);
+  it('take every type the live feed carries by its exact name, underscores and hyphens included', () => {
+    const filter = parseFeedFilter({ types: LIVE_FEED_EVENT_TYPES.join(',') });
+    for (const type of LIVE_FEED_EVENT_TYPES) expect(filter.accepts(type, undefined)).toBe(true);
+    expect(parseFeedFilter({ types: 'incident.status_changed.v1' }).accepts('incident.reported.v1', undefined)).toBe(false);
   });
 
   it('narrow to one show: an event that names no show does not pass', () => {

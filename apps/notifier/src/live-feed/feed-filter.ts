@@ -13,7 +13,7 @@ export interface FeedFilter {
   acceptsType(type: string): boolean;
 }
 
-// Segments may hold `_`: incident.status_changed.v1, device.rule_raised.v1.
+// Segments as the event types spell them: `booking.payment-declined.v1`, `incident.status_changed.v1`.
 const TYPE_PATTERN = /^(\*|[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*(\.\*)?)$/;
 const MAX_PATTERNS = 32;
 const SHOW_ID = /^[A-Za-z0-9_-]{1,100}$/;

@@ -9,6 +9,7 @@ export function Layout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const staff = me.data?.roles.some((role) => role === 'staff' || role === 'admin');
+  const admin = me.data?.roles.includes('admin');
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -45,6 +46,11 @@ export function Layout() {
                     Devices
                   </NavLink>
                 </>
+              ) : null}
+              {staff ? (
+                <NavLink to={admin ? '/admin' : '/admin/events'} className={navClass}>
+                  {admin ? 'Admin' : 'Live feed'}
+                </NavLink>
               ) : null}
               <span className="ml-auto text-sm text-slate-300">{me.data?.displayName}</span>
               <button

@@ -14,6 +14,17 @@ const CheckInPage = lazy(() => import('@/features/checkin').then((m) => ({ defau
 const MyIncidentsPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.MyIncidentsPage })));
 const IncidentBoardPage = lazy(() => import('@/features/incidents').then((m) => ({ default: m.IncidentBoardPage })));
 const DeviceHealthPage = lazy(() => import('@/features/devices').then((m) => ({ default: m.DeviceHealthPage })));
+// The admin pages: one chunk, loaded when an admin (or a curious fan) first opens one.
+const admin = () => import('@/features/admin');
+const AdminLayout = lazy(() => admin().then((m) => ({ default: m.AdminLayout })));
+const AdminShowsPage = lazy(() => admin().then((m) => ({ default: m.AdminShowsPage })));
+const ShowBuilderPage = lazy(() => admin().then((m) => ({ default: m.ShowBuilderPage })));
+const AdminShowPage = lazy(() => admin().then((m) => ({ default: m.AdminShowPage })));
+const SalesPage = lazy(() => admin().then((m) => ({ default: m.SalesPage })));
+const UsersPage = lazy(() => admin().then((m) => ({ default: m.UsersPage })));
+const UserPage = lazy(() => admin().then((m) => ({ default: m.UserPage })));
+const LiveFeedPage = lazy(() => admin().then((m) => ({ default: m.LiveFeedPage })));
+const OutboxPage = lazy(() => admin().then((m) => ({ default: m.OutboxPage })));
 
 const signedIn = (page: ReactNode) => (
   <RequireSession>
@@ -37,6 +48,20 @@ export const router = createBrowserRouter([
       { path: 'incidents', element: signedIn(<MyIncidentsPage />) },
       { path: 'ops/incidents', element: signedIn(<IncidentBoardPage />) },
       { path: 'ops/devices', element: signedIn(<DeviceHealthPage />) },
+      {
+        path: 'admin',
+        element: signedIn(<AdminLayout />),
+        children: [
+          { index: true, element: <AdminShowsPage /> },
+          { path: 'shows/new', element: <ShowBuilderPage /> },
+          { path: 'shows/:showId', element: <AdminShowPage /> },
+          { path: 'shows/:showId/sales', element: <SalesPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'users/:userId', element: <UserPage /> },
+          { path: 'events', element: <LiveFeedPage /> },
+          { path: 'outbox', element: <OutboxPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
