@@ -34,4 +34,9 @@ export const FEED_EVENT_TYPES: readonly string[] = [
   'device.status_changed.v1',
   'device.rule_raised.v1',
   'device.rule_cleared.v1',
+  'waitlist.joined.v1',
+  'waitlist.offered.v1',
+  'waitlist.fulfilled.v1',
+  'waitlist.offer-expired.v1',
+  'waitlist.left.v1',
 ];

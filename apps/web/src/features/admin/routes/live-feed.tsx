@@ -9,7 +9,7 @@ import { FEED_EVENT_TYPES } from '../api/feed-types';
 
 type Recent = { items: FeedEvent[] };
 const KEEP = 200;
-const GROUPS = ['all', 'show', 'seat', 'booking', 'ticket', 'incident', 'device'] as const;
+const GROUPS = ['all', 'show', 'seat', 'booking', 'ticket', 'incident', 'device', 'waitlist'] as const;
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** The event's headline facts, from whichever of them its payload has. */
