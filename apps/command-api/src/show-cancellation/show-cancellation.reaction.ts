@@ -1,13 +1,13 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { BookingPlaced, ShowCancelled } from '@tessera/contracts';
 import type { CommandContext } from '@tessera/platform/commands/event-sourcing';
 import { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { PaymentProvider } from '@tessera/platform/payments/payment-provider.port';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import type { Subscription } from '@tessera/platform/subscriptions/subscription';
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Clock } from '@tessera/platform/time/clock';
 import { undoBookingOfCancelledShow } from './undo-booking';
+import { LogReaction } from '../reactions/log-reaction';
 
 /**
  * Show cancellation as a durable reaction: a handler on the platform subscription, with its
@@ -25,8 +25,6 @@ export const BOOKINGS_BY_SHOW = 'show-cancellation.bookings';
 export const CANCELLED_SHOWS = 'show-cancellation.cancelled-shows';
 
 const EVENT_TYPES = ['booking.placed.v1', 'show.cancelled.v1'] as const;
-/** Replaying a few booking placements after a restart costs little; a write per event would not. */
-const CHECKPOINT_EVERY = { events: 100, ms: 1000 };
 
 interface BookingOfShow {
   _id: string;
@@ -42,9 +40,8 @@ interface CancelledShow {
 }
 
 @Injectable()
-export class ShowCancellationReaction implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ShowCancellationReaction extends LogReaction {
   private readonly logger = new Logger('ShowCancellation');
-  private readonly subscription: Subscription;
 
   constructor(
     subscriptions: Subscriptions,
@@ -53,46 +50,10 @@ export class ShowCancellationReaction implements OnApplicationBootstrap, BeforeA
     private readonly payments: PaymentProvider,
     private readonly clock: Clock,
   ) {
-    this.subscription = subscriptions.create({
-      name: SHOW_CANCELLATION_CHECKPOINT,
-      filter: { eventTypes: EVENT_TYPES },
-      checkpoint: SHOW_CANCELLATION_CHECKPOINT,
-      checkpointEvery: CHECKPOINT_EVERY,
-      handler: {
-        handle: async (events) => {
-          for (const event of events) await this.handle(event);
-        },
-      },
-    });
+    super(subscriptions, SHOW_CANCELLATION_CHECKPOINT, EVENT_TYPES);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.stop();
-  }
-
-  start(): Promise<void> {
-    return this.subscription.start();
-  }
-
-  /** Stops reading, lets the events in hand finish and saves the checkpoint. */
-  stop(): Promise<void> {
-    return this.subscription.stop();
-  }
-
-  /**
-   * Resolves once the reaction has handled the event at `position`, which must be one it
-   * subscribes to (a `show.cancelled.v1` or `booking.placed.v1`): tests and callers that need to
-   * read the consequences of a cancellation wait on the cancellation's own position.
-   */
-  whenProcessed(position: number): Promise<void> {
-    return this.subscription.whenHandled(position);
-  }
-
-  private async handle(event: RecordedEvent): Promise<void> {
+  protected async handle(event: RecordedEvent): Promise<void> {
     const bookings = this.reads.collection<BookingOfShow>(BOOKINGS_BY_SHOW);
     const cancelledShows = this.reads.collection<CancelledShow>(CANCELLED_SHOWS);
     if (event.type === 'booking.placed.v1') {

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DEVICE_RULE_EVENT_TYPES,
   ENTITY_ID_PATTERN,
@@ -12,10 +12,10 @@ import { DomainError, Incident, type SlaPolicy } from '@tessera/domain';
 import type { CommandContext } from '@tessera/platform/commands/event-sourcing';
 import { type Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore, type RecordedEvent } from '@tessera/platform/event-store/event-store.port';
-import type { Subscription } from '@tessera/platform/subscriptions/subscription';
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Clock } from '@tessera/platform/time/clock';
 import { SLA_POLICY } from '../sla-policy';
+import { LogReaction } from '../../reactions/log-reaction';
 
 /**
  * Device incidents as a durable reaction on the platform subscription (checkpoint in the
@@ -26,13 +26,10 @@ import { SLA_POLICY } from '../sla-policy';
  */
 
 export const DEVICE_INCIDENTS_CHECKPOINT = 'command-api.device-incidents';
-/** Replaying a few raises after a restart costs a read each; a checkpoint write per event would cost more. */
-const CHECKPOINT_EVERY = { events: 100, ms: 1000 };
 
 @Injectable()
-export class DeviceIncidentReaction implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DeviceIncidentReaction extends LogReaction {
   private readonly logger = new Logger('DeviceIncidents');
-  private readonly subscription: Subscription;
 
   constructor(
     subscriptions: Subscriptions,
@@ -40,33 +37,10 @@ export class DeviceIncidentReaction implements OnApplicationBootstrap, BeforeApp
     private readonly clock: Clock,
     @Inject(SLA_POLICY) private readonly sla: SlaPolicy,
   ) {
-    this.subscription = subscriptions.create({
-      name: DEVICE_INCIDENTS_CHECKPOINT,
-      filter: { eventTypes: DEVICE_RULE_EVENT_TYPES },
-      checkpoint: DEVICE_INCIDENTS_CHECKPOINT,
-      checkpointEvery: CHECKPOINT_EVERY,
-      handler: {
-        handle: async (events) => {
-          for (const event of events) await this.handle(event);
-        },
-      },
-    });
+    super(subscriptions, DEVICE_INCIDENTS_CHECKPOINT, DEVICE_RULE_EVENT_TYPES);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.subscription.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.subscription.stop();
-  }
-
-  /** Resolves once the reaction has handled the device event at `position` (for tests and callers that read the incident next). */
-  whenProcessed(position: number): Promise<void> {
-    return this.subscription.whenHandled(position);
-  }
-
-  private async handle(event: RecordedEvent): Promise<void> {
+  protected async handle(event: RecordedEvent): Promise<void> {
     const context: CommandContext = {
       actorId: event.metadata.actorId,
       correlationId: event.metadata.correlationId,

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WAITLIST_ACTOR, waitlistStream, type BookingCancelled, type SeatReleased, type WaitlistEvent } from '@tessera/contracts';
 import { Booking, DomainError, isCreated, matchOffers, Seat, seatOf, Waitlist, type WaitlistEntry } from '@tessera/domain';
@@ -6,11 +6,11 @@ import { deterministicEventId, type CommandContext } from '@tessera/platform/com
 import { handleCommand, StreamReads } from '@tessera/platform/commands/handle-command';
 import { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import type { Subscription } from '@tessera/platform/subscriptions/subscription';
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Clock } from '@tessera/platform/time/clock';
 import { readSeats, readShow, readWaitlist } from '../../bookings/box-office-streams';
 import { BookingPlacement, SeatsBeingBooked } from '../../bookings/place-booking/booking-placement';
+import { LogReaction } from '../../reactions/log-reaction';
 
 /**
  * The waiting list as a durable reaction: a handler on the platform subscription, with its
@@ -33,7 +33,6 @@ export const RETURNED_SEATS = 'waitlist-offers.returned-seats';
 export const OFFER_BOOKINGS = 'waitlist-offers.bookings';
 
 const EVENT_TYPES = ['waitlist.joined.v1', 'waitlist.offered.v1', 'seat.released.v1', 'booking.confirmed.v1', 'booking.expired.v1', 'booking.cancelled.v1'] as const;
-const CHECKPOINT_EVERY = { events: 100, ms: 1000 };
 /** Rounds of matching after offers failed on seats someone was booking at that moment. */
 const ROUNDS = 3;
 const ROUND_PAUSE_MS = 50;
@@ -62,9 +61,8 @@ export const offerBookingIdFor = (entryId: string): string => deterministicEvent
 type OfferOutcome = 'offered' | 'passed' | 'seats_being_booked';
 
 @Injectable()
-export class WaitlistOffersReaction implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class WaitlistOffersReaction extends LogReaction {
   private readonly logger = new Logger('WaitlistOffers');
-  private readonly subscription: Subscription;
 
   constructor(
     subscriptions: Subscriptions,
@@ -73,33 +71,10 @@ export class WaitlistOffersReaction implements OnApplicationBootstrap, BeforeApp
     private readonly placement: BookingPlacement,
     private readonly clock: Clock,
   ) {
-    this.subscription = subscriptions.create({
-      name: WAITLIST_OFFERS_CHECKPOINT,
-      filter: { eventTypes: EVENT_TYPES },
-      checkpoint: WAITLIST_OFFERS_CHECKPOINT,
-      checkpointEvery: CHECKPOINT_EVERY,
-      handler: {
-        handle: async (events) => {
-          for (const event of events) await this.handle(event);
-        },
-      },
-    });
+    super(subscriptions, WAITLIST_OFFERS_CHECKPOINT, EVENT_TYPES);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.subscription.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.subscription.stop();
-  }
-
-  /** Resolves once the reaction has handled the event at `position` (one of the types it subscribes to). */
-  whenProcessed(position: number): Promise<void> {
-    return this.subscription.whenHandled(position);
-  }
-
-  private async handle(event: RecordedEvent): Promise<void> {
+  protected async handle(event: RecordedEvent): Promise<void> {
     switch (event.type) {
       case 'waitlist.joined.v1': {
         const { showId } = event.data as WaitlistEvent['data'];
