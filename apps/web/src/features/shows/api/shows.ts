@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import { api } from '@/lib/api-client';
 import { idempotencyKey } from '@/lib/format';
 import { type LiveEvent, type LiveStatus, useLiveEvents } from '@/lib/live-events';
@@ -25,14 +26,42 @@ type SeatStatus = SeatsPage['seats'][number]['status'];
 const SEAT_EVENTS: Record<string, SeatStatus> = { 'seat.held.v1': 'held', 'seat.sold.v1': 'sold', 'seat.released.v1': 'available' };
 const SEAT_EVENT_TYPES = Object.keys(SEAT_EVENTS);
 
+/** The seats of a page with these statuses; the same page when none of them changes anything. */
+export const withStatuses = (page: SeatsPage, statuses: ReadonlyMap<string, SeatStatus>): SeatsPage => {
+  let seats: SeatsPage['seats'] | undefined;
+  page.seats.forEach((seat, i) => {
+    const status = statuses.get(seat.seatId);
+    if (status === undefined || status === seat.status) return;
+    seats ??= page.seats.slice();
+    seats[i] = { ...seat, status };
+  });
+  return seats ? { ...page, seats } : page;
+};
+
 /**
  * Keeps the show's cached seat maps current from the live stream (a fan sees every show's seat
- * availability as `{ showId, seatId }`, the type saying held, sold or released): each event
- * changes the one seat in whichever loaded section has it, with no refetch. When the stream
- * (re)opens the seats are refetched once, for what happened before it was open.
+ * availability as `{ showId, seatId }`, the type saying held, sold or released). The events of
+ * one animation frame are written to the cache together, in one pass over each loaded section:
+ * a flash sale's hundreds of events a second cost one update per frame, not one per event, and
+ * each update replaces only the changed seats' objects, so the map re-renders only their rows.
+ * When the stream (re)opens the seats are refetched once, for what happened before it was open.
  */
 export const useLiveSeats = (showId: string): LiveStatus => {
   const queryClient = useQueryClient();
+  const pending = useRef(new Map<string, SeatStatus>());
+  const frame = useRef<number | undefined>(undefined);
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+  const flush = useCallback(() => {
+    frame.current = undefined;
+    const statuses = pending.current;
+    pending.current = new Map();
+    queryClient.setQueriesData<SeatsPage>({ queryKey: ['shows', showId, 'seats'] }, (page) => page && withStatuses(page, statuses));
+  }, [queryClient, showId]);
   return useLiveEvents({
     types: SEAT_EVENT_TYPES,
     showId,
@@ -41,13 +70,9 @@ export const useLiveSeats = (showId: string): LiveStatus => {
       const status = SEAT_EVENTS[type];
       const { seatId } = data as { seatId?: string };
       if (!status || !seatId) return;
-      queryClient.setQueriesData<SeatsPage>({ queryKey: ['shows', showId, 'seats'] }, (page) => {
-        const index = page?.seats.findIndex((seat) => seat.seatId === seatId) ?? -1;
-        if (!page || index < 0 || page.seats[index].status === status) return page;
-        const seats = page.seats.slice();
-        seats[index] = { ...seats[index], status };
-        return { ...page, seats };
-      });
+      // Later events of the same seat win: they arrive in log order.
+      pending.current.set(seatId, status);
+      frame.current ??= requestAnimationFrame(flush);
     },
   });
 };

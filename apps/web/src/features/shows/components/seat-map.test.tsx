@@ -50,9 +50,10 @@ afterEach(cleanup);
 
 describe('the seat map', () => {
   it('lays rows out in natural order (1, 2, 10) and seats by number', () => {
-    const layout = layoutSeats([seat('10', 1), seat('2', 2), seat('2', 1), seat('1', 1)]);
+    const seats = [seat('10', 1), seat('2', 2), seat('2', 1), seat('1', 1)];
+    const layout = layoutSeats(seats);
     expect(layout.rows.map((row) => row.label)).toEqual(['1', '2', '10']);
-    expect(layout.rows[1].seats.map((s) => s.number)).toEqual([1, 2]);
+    expect(layout.rows[1].seats.map((i) => seats[i].number)).toEqual([1, 2]);
   });
 
   it('labels every seat for screen readers: row, number, category, price and status', () => {
