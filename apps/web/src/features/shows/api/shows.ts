@@ -21,6 +21,7 @@ export const useSeats = (showId: string, section: string | undefined, poll: bool
   });
 
 type SeatsPage = components['schemas']['SeatMapResponse'];
+type BookingView = components['schemas']['BookingView'];
 type SeatStatus = SeatsPage['seats'][number]['status'];
 
 const SEAT_EVENTS: Record<string, SeatStatus> = { 'seat.held.v1': 'held', 'seat.sold.v1': 'sold', 'seat.released.v1': 'available' };
@@ -77,9 +78,25 @@ export const useLiveSeats = (showId: string): LiveStatus => {
   });
 };
 
-/** POST /api/bookings: the hold. One key per attempt, so a retried click holds once. */
-export const usePlaceHold = () =>
-  useMutation({
-    mutationFn: ({ showId, seats }: { showId: string; seats: string[] }) =>
-      unwrap(api.POST('/api/bookings', { body: { showId, seats }, headers: { 'idempotency-key': idempotencyKey() } })),
+/**
+ * POST /api/bookings: the hold. One key per attempt, so a retried click holds once. Always asked
+ * with `Prefer: respond-async`: the server writes the request down and answers 202 at once, so the
+ * fan is on the booking's own page (its id in the URL, a reload lands there again) while the hold
+ * settles, and sees it there live, held or refused. A server that does not apply the preference
+ * answers 201 with the hold: both answers lead to the same page. `position` (X-Position) lets the
+ * booking page read its own write. The pending answer is put in the cache, so the page shows it
+ * at once, before any read.
+ */
+export const usePlaceHold = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ showId, seats }: { showId: string; seats: string[] }) => {
+      const call = api.POST('/api/bookings', { body: { showId, seats }, headers: { 'idempotency-key': idempotencyKey(), prefer: 'respond-async' } });
+      const booking = await unwrap(call);
+      const { response } = await call;
+      if (booking.status === 'pending')
+        queryClient.setQueryData<BookingView>(['bookings', booking.bookingId], { bookingId: booking.bookingId, showId, status: 'pending', seats, expiresAt: null, amount: 0, currency: '', tickets: [] });
+      return { bookingId: booking.bookingId, position: response.headers.get('x-position') ?? undefined };
+    },
   });
+};
