@@ -4,8 +4,10 @@ import { session } from './session';
 
 /** One message of the live stream (API.md, Notifications): `data:` of an SSE message. */
 export interface LiveEvent {
-  /** The global log position, as the message's `id:`. */
+  /** The event's own id. */
   id: string;
+  /** The global log position: the SSE message's `id:` (what `X-Min-Position` takes). */
+  position: string;
   type: string;
   stream: string;
   occurredAt: string;
@@ -22,6 +24,11 @@ export interface LiveEventsOptions {
   /** False keeps the stream closed (e.g. until the page knows what it shows). */
   enabled?: boolean;
   onEvent: (event: LiveEvent) => void;
+  /**
+   * A log position to start after: the stream first replays what came after it (e.g. the
+   * position of the page's own write, so its consequences arrive even if they came first).
+   */
+  after?: string;
   /**
    * Called each time the stream opens. The first open may come after the page's first fetch, and
    * a reconnect that could not resume may have missed events: refetch what the events keep fresh.
@@ -44,7 +51,7 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 15_000];
  * Anonymous visitors have no stream (the token route needs a session): status stays `off` and
  * the page relies on its queries.
  */
-export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }: LiveEventsOptions): LiveStatus {
+export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen, after }: LiveEventsOptions): LiveStatus {
   const signedIn = useSyncExternalStore(session.subscribe, () => session.get().status === 'signed-in');
   const [status, setStatus] = useState<LiveStatus>('off');
   // The latest callbacks, without reopening the stream when a render passes new closures.
@@ -59,19 +66,19 @@ export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }
     }
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastEventId: string | undefined;
+    let lastEventId: string | undefined = after;
     let failures = 0;
     let closed = false;
 
     const receive = (message: MessageEvent<string>) => {
       if (message.lastEventId) lastEventId = message.lastEventId;
-      let event: LiveEvent;
+      let event: Omit<LiveEvent, 'position'>;
       try {
-        event = JSON.parse(message.data) as LiveEvent;
+        event = JSON.parse(message.data) as Omit<LiveEvent, 'position'>;
       } catch {
         return; // not a message of this contract: ignore it rather than break the page
       }
-      handlers.current.onEvent(event);
+      handlers.current.onEvent({ ...event, position: message.lastEventId });
     };
 
     const retry = () => {
@@ -108,7 +115,7 @@ export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }
       clearTimeout(timer);
       source?.close();
     };
-  }, [enabled, signedIn, typeList, showId]);
+  }, [enabled, signedIn, typeList, showId, after]);
 
   return status;
 }

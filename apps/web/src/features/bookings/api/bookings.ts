@@ -24,18 +24,22 @@ const BOOKING_EVENT_TYPES = ['booking.placed.v1', 'booking.rejected.v1', 'bookin
 
 /**
  * Keeps the booking current from the live stream (a fan receives the events of their own
- * bookings): each event of this booking reads it again at that event's position (the message's
- * id), so a pending booking turns held or rejected as soon as it settles, without waiting for a
- * poll. When the stream (re)opens the booking is read once, for what happened before.
+ * bookings): each event of this booking reads it again at that event's log position, so a
+ * pending booking turns held or rejected as soon as it settles, without waiting for a poll. `after` (the hold's position, when the page comes from it) replays the booking's events
+ * from there, so a settlement that came before the stream opened still arrives on it. When the
+ * stream (re)opens the booking is read once, for what happened before.
  */
-export const useLiveBooking = (bookingId: string): LiveStatus => {
+export const useLiveBooking = (bookingId: string, after?: string): LiveStatus => {
   const queryClient = useQueryClient();
   return useLiveEvents({
     types: BOOKING_EVENT_TYPES,
+    after,
     onOpen: () => void queryClient.invalidateQueries({ queryKey: ['bookings', bookingId] }),
-    onEvent: ({ id, data }: LiveEvent) => {
+    onEvent: ({ position, data }: LiveEvent) => {
       if ((data as { bookingId?: string }).bookingId !== bookingId) return;
-      void queryClient.fetchQuery({ queryKey: ['bookings', bookingId], queryFn: () => readBooking(bookingId, id), staleTime: 0 });
+      // A read already under way may have started before this event: it gives way to one at its position.
+      const queryKey = ['bookings', bookingId];
+      void queryClient.cancelQueries({ queryKey }).then(() => queryClient.fetchQuery({ queryKey, queryFn: () => readBooking(bookingId, position), staleTime: 0 }));
     },
   });
 };

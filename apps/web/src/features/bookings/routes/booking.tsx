@@ -22,7 +22,7 @@ export function BookingPage() {
   const location = useLocation();
   const position = (location.state as { position?: string } | null)?.position;
   // Signed in (this page needs it), the booking follows the live stream; polling is the fallback.
-  const live = useLiveBooking(bookingId);
+  const live = useLiveBooking(bookingId, position);
   const booking = useBooking(bookingId, position, live !== 'live');
   const pay = usePay(bookingId);
   const cancel = useCancelBooking(bookingId);
