@@ -25,9 +25,10 @@ const BOOKING_EVENT_TYPES = ['booking.placed.v1', 'booking.rejected.v1', 'bookin
 /**
  * Keeps the booking current from the live stream (a fan receives the events of their own
  * bookings): each event of this booking reads it again at that event's log position, so a
- * pending booking turns held or rejected as soon as it settles, without waiting for a poll. `after` (the hold's position, when the page comes from it) replays the booking's events
- * from there, so a settlement that came before the stream opened still arrives on it. When the
- * stream (re)opens the booking is read once, for what happened before.
+ * pending booking turns held or rejected as soon as it settles, without waiting for a poll.
+ * `after` (the hold's position, when the page comes from it) replays the booking's events from
+ * there, so a settlement that came before the stream opened still arrives on it. When the stream
+ * (re)opens the booking is read once, for what happened before.
  */
 export const useLiveBooking = (bookingId: string, after?: string): LiveStatus => {
   const queryClient = useQueryClient();
