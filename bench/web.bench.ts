@@ -16,7 +16,8 @@
  *   wrapper installed before the app's scripts) to the first frame painted after the seat's
  *   `aria-disabled` turned true (a MutationObserver; the frame: the next animation frame, then a
  *   task). WEB_BENCH_LIVE_UPDATES (default 5) holds per page load, each of another seat.
- * WEB_BENCH_RUNS (default 3) page loads per size; medians are printed.
+ * WEB_BENCH_RUNS (default 3) page loads per size; medians are printed. WEB_BENCH_SEATS=10000 or
+ * 60000 runs one size only.
  *
  * Before and after in one run: WEB_BENCH_BASELINE names the folder of an older checkout, built
  * there (`npm run build`), e.g. `git archive <commit> | tar -x -C <dir>` with node_modules linked;
@@ -39,10 +40,11 @@ const PROFILE_DIR = process.env.WEB_BENCH_PROFILE;
 const ADMIN = { email: 'bench-admin@tessera.test', password: 'Bench-Harbour-Lantern-93' };
 const PASSWORD = 'Bench-Violet-Harbour-93';
 const LIVE_BUDGET_MS = 50;
-const SIZES = process.env.WEB_BENCH_SMOKE ? [{ seats: 200, rows: 10, perRow: 20, budgetMs: 1000 }] : [
+const ALL_SIZES = [
   { seats: 10_000, rows: 100, perRow: 100, budgetMs: 1000 },
   { seats: 60_000, rows: 200, perRow: 300, budgetMs: 2500 },
 ];
+const SIZES = process.env.WEB_BENCH_SEATS ? ALL_SIZES.filter((size) => String(size.seats) === process.env.WEB_BENCH_SEATS) : ALL_SIZES;
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {

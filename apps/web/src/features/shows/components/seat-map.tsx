@@ -80,7 +80,7 @@ interface SeatMapProps {
   formatPrice: (minor: number) => string;
 }
 
-interface SeatRowProps {
+export interface SeatRowProps {
   /** The whole section's seats; this row draws `indexes` of them. */
   seats: readonly Seat[];
   indexes: readonly number[];
@@ -97,7 +97,7 @@ interface SeatRowProps {
  * selected or deselected, or took or gave up the tab stop: a live update of one seat renders one
  * row of one section, the rest of the map is not even diffed.
  */
-const sameRow = (before: SeatRowProps, after: SeatRowProps): boolean => {
+export const sameRow = (before: SeatRowProps, after: SeatRowProps): boolean => {
   if (before.indexes !== after.indexes || before.y !== after.y || before.colourOf !== after.colourOf || before.categoryText !== after.categoryText) return false;
   for (const i of after.indexes) {
     const seat = after.seats[i];
@@ -115,7 +115,7 @@ const sameRow = (before: SeatRowProps, after: SeatRowProps): boolean => {
  */
 const SeatRow = memo(function SeatRow({ seats, indexes, y, colourOf, categoryText, selected, focusTarget }: SeatRowProps) {
   return (
-    <g transform={`translate(1 ${y + 1})`}>
+    <g>
       {indexes.map((i) => {
         const seat = seats[i];
         const free = seat.status === 'available';
@@ -129,7 +129,8 @@ const SeatRow = memo(function SeatRow({ seats, indexes, y, colourOf, categoryTex
             aria-disabled={free ? undefined : true}
             aria-label={`Row ${seat.row}, seat ${seat.number}${categoryText.get(seat.categoryId) ?? ''}, ${chosen ? 'selected' : STATUS_WORDS[seat.status]}`}
             tabIndex={seat.seatId === focusTarget ? 0 : undefined}
-            x={(seat.number - 1) * PITCH}
+            x={(seat.number - 1) * PITCH + 1}
+            y={y + 1}
             fill={free ? (colourOf.get(seat.categoryId) ?? '#64748b') : seat.status === 'held' ? HELD : SOLD}
             strokeDasharray={seat.status === 'held' ? '2 1' : undefined}
           />
