@@ -68,7 +68,7 @@ describeWithBinary('chromium', 'apt-get install chromium', 'a respond-async hold
   type Recorded = { position: string; type: string; bookingId?: string };
   /** Runs in the page (a function, not a string: the page's CSP has no 'unsafe-eval'). */
   const arrived = ({ type, bookingId }: { type: string; bookingId: string }) =>
-    (window as unknown as { __live: Recorded[] }).__live.some((m) => m.type === type && m.bookingId === bookingId);
+    (globalThis as unknown as { __live: Recorded[] }).__live.some((m) => m.type === type && m.bookingId === bookingId);
   const liveMessages = (page: Page) => page.evaluate<Recorded[]>('window.__live');
   const statuses = (page: Page) => page.evaluate<string[]>('window.__statuses');
 

@@ -134,7 +134,7 @@ describeWithBinary('chromium', 'apt-get install chromium', 'staff check-in in Ch
       });
       await signIn(page, server, staff, '/checkin');
       const nativeQr = await page.evaluate(async () => {
-        const detector = (window as unknown as { BarcodeDetector?: { getSupportedFormats?: () => Promise<string[]> } }).BarcodeDetector;
+        const detector = (globalThis as unknown as { BarcodeDetector?: { getSupportedFormats?: () => Promise<string[]> } }).BarcodeDetector;
         return (await detector?.getSupportedFormats?.())?.includes('qr_code') ?? false;
       });
       await page.getByRole('button', { name: 'Use the camera' }).click();
