@@ -112,9 +112,12 @@ export const publishShow = async (server: WebServer, name = 'Night Concert'): Pr
   return showId;
 };
 
-/** Debian's Chromium with the flags CI uses; playwright-core gives each launch a fresh user-data dir. */
-export const launchChromium = (executablePath: string): Promise<Browser> =>
-  chromium.launch({ executablePath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+/**
+ * Debian's Chromium with the flags CI uses; playwright-core gives each launch a fresh user-data
+ * dir. `extraArgs`: more flags for one test (e.g. a fake camera).
+ */
+export const launchChromium = (executablePath: string, extraArgs: string[] = []): Promise<Browser> =>
+  chromium.launch({ executablePath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs] });
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1280, height: 900 } };

@@ -6,7 +6,7 @@ import { session } from './session';
 export interface LiveEvent {
   /** The event's own id (a UUID, the same on every channel). */
   id: string;
-  /** The global log position, as the message's `id:`. */
+  /** The global log position: the SSE message's `id:` too (what `X-Min-Position` takes). */
   position: number;
   type: string;
   stream: string;
@@ -24,6 +24,11 @@ export interface LiveEventsOptions {
   /** False keeps the stream closed (e.g. until the page knows what it shows). */
   enabled?: boolean;
   onEvent: (event: LiveEvent) => void;
+  /**
+   * A log position to start after: the stream first replays what came after it (e.g. the
+   * position of the page's own write, so its consequences arrive even if they came first).
+   */
+  after?: string;
   /**
    * Called each time the stream opens. The first open may come after the page's first fetch, and
    * a reconnect that could not resume may have missed events: refetch what the events keep fresh.
@@ -46,7 +51,7 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 15_000];
  * Anonymous visitors have no stream (the token route needs a session): status stays `off` and
  * the page relies on its queries.
  */
-export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }: LiveEventsOptions): LiveStatus {
+export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen, after }: LiveEventsOptions): LiveStatus {
   const signedIn = useSyncExternalStore(session.subscribe, () => session.get().status === 'signed-in');
   const [status, setStatus] = useState<Exclude<LiveStatus, 'off'>>('connecting');
   // The latest callbacks, without reopening the stream when a render passes new closures.
@@ -59,7 +64,7 @@ export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }
     if (!on) return;
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastEventId: string | undefined;
+    let lastEventId: string | undefined = after;
     let failures = 0;
     let closed = false;
 
@@ -108,7 +113,7 @@ export function useLiveEvents({ types, showId, enabled = true, onEvent, onOpen }
       source?.close();
       setStatus('connecting');
     };
-  }, [on, typeList, showId]);
+  }, [on, typeList, showId, after]);
 
   return on ? status : 'off';
 }

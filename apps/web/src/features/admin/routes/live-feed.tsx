@@ -35,7 +35,7 @@ export function LiveFeedPage() {
     onEvent: (event: LiveEvent) =>
       queries.setQueryData<Recent>(RECENT_EVENTS_KEY, (list) => {
         if (!list || list.items.some((item) => item.id === event.id)) return list;
-        const item = { ...event, position: Number((event as { position?: unknown }).position ?? 0), data: (event.data ?? {}) as Record<string, unknown> };
+        const item = { ...event, data: (event.data ?? {}) as Record<string, unknown> };
         return { items: [item, ...list.items].slice(0, KEEP) };
       }),
   });

@@ -1,19 +1,49 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { idempotencyKey } from '@/lib/format';
+import { type LiveEvent, type LiveStatus, useLiveEvents } from '@/lib/live-events';
 import { unwrap } from '@/lib/problem';
+
+const readBooking = (bookingId: string, minPosition?: string) =>
+  unwrap(api.GET('/api/bookings/{bookingId}', { params: { path: { bookingId }, header: minPosition ? { 'X-Min-Position': minPosition } : undefined } }));
 
 /**
  * The booking as the server has it: the page's only state, so a reload at any step shows the same
  * step. `minPosition` (the hold's log position) makes the first read wait for the read model.
+ * `poll`: while it is pending, read it every second (for when the live stream is not open).
  */
-export const useBooking = (bookingId: string, minPosition?: string) =>
+export const useBooking = (bookingId: string, minPosition?: string, poll = true) =>
   useQuery({
     queryKey: ['bookings', bookingId],
-    queryFn: () =>
-      unwrap(api.GET('/api/bookings/{bookingId}', { params: { path: { bookingId }, header: minPosition ? { 'X-Min-Position': minPosition } : undefined } })),
-    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 1000 : false),
+    queryFn: () => readBooking(bookingId, minPosition),
+    refetchInterval: (query) => (poll && query.state.data?.status === 'pending' ? 1000 : false),
   });
+
+/** What ends a pending booking (placed or rejected) and what changes a placed one afterwards. */
+const BOOKING_EVENT_TYPES = ['booking.placed.v1', 'booking.rejected.v1', 'booking.confirmed.v1', 'booking.expired.v1', 'booking.cancelled.v1', 'booking.refunded.v1'];
+
+/**
+ * Keeps the booking current from the live stream (a fan receives the events of their own
+ * bookings): each event of this booking reads it again at that event's log position, so a
+ * pending booking turns held or rejected as soon as it settles, without waiting for a poll.
+ * `after` (the hold's position, when the page comes from it) replays the booking's events from
+ * there, so a settlement that came before the stream opened still arrives on it. When the stream
+ * (re)opens the booking is read once, for what happened before.
+ */
+export const useLiveBooking = (bookingId: string, after?: string): LiveStatus => {
+  const queryClient = useQueryClient();
+  return useLiveEvents({
+    types: BOOKING_EVENT_TYPES,
+    after,
+    onOpen: () => void queryClient.invalidateQueries({ queryKey: ['bookings', bookingId] }),
+    onEvent: ({ position, data }: LiveEvent) => {
+      if ((data as { bookingId?: string }).bookingId !== bookingId) return;
+      // A read already under way may have started before this event: it gives way to one at its position.
+      const queryKey = ['bookings', bookingId];
+      void queryClient.cancelQueries({ queryKey }).then(() => queryClient.fetchQuery({ queryKey, queryFn: () => readBooking(bookingId, String(position)), staleTime: 0 }));
+    },
+  });
+};
 
 export interface Card {
   number: string;
@@ -30,7 +60,7 @@ export const usePay = (bookingId: string) => {
     onSuccess: (paid) =>
       queries.fetchQuery({
         queryKey: ['bookings', bookingId],
-        queryFn: () => unwrap(api.GET('/api/bookings/{bookingId}', { params: { path: { bookingId }, header: { 'X-Min-Position': paid.position } } })),
+        queryFn: () => readBooking(bookingId, paid.position),
       }),
   });
 };
@@ -42,7 +72,7 @@ export const useCancelBooking = (bookingId: string) => {
     onSuccess: (cancelled) =>
       queries.fetchQuery({
         queryKey: ['bookings', bookingId],
-        queryFn: () => unwrap(api.GET('/api/bookings/{bookingId}', { params: { path: { bookingId }, header: { 'X-Min-Position': cancelled.position } } })),
+        queryFn: () => readBooking(bookingId, cancelled.position),
       }),
   });
 };

@@ -3,7 +3,7 @@ import { Countdown } from '@/components/countdown';
 import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
 import { formatMoney } from '@/lib/format';
-import { useBooking, useCancelBooking, usePay } from '../api/bookings';
+import { useBooking, useCancelBooking, useLiveBooking, usePay } from '../api/bookings';
 import { CheckoutForm } from '../components/checkout-form';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -21,7 +21,9 @@ export function BookingPage() {
   const { bookingId = '' } = useParams();
   const location = useLocation();
   const position = (location.state as { position?: string } | null)?.position;
-  const booking = useBooking(bookingId, position);
+  // Signed in (this page needs it), the booking follows the live stream; polling is the fallback.
+  const live = useLiveBooking(bookingId, position);
+  const booking = useBooking(bookingId, position, live !== 'live');
   const pay = usePay(bookingId);
   const cancel = useCancelBooking(bookingId);
 
@@ -32,15 +34,19 @@ export function BookingPage() {
   return (
     <section className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">Booking</h1>
-      <p data-testid="booking-status" className="text-lg">
+      <p data-testid="booking-status" data-status={b.status} role="status" className="text-lg">
         <span className="sr-only">Status: </span>
         {STATUS_TEXT[b.status] ?? b.status}
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-300 bg-white p-4">
         <dt className="font-medium">Seats</dt>
         <dd>{b.seats.join(', ')}</dd>
-        <dt className="font-medium">Amount</dt>
-        <dd>{formatMoney(b.amount, b.currency)}</dd>
+        {b.status === 'pending' || b.status === 'rejected' ? null : (
+          <>
+            <dt className="font-medium">Amount</dt>
+            <dd>{formatMoney(b.amount, b.currency)}</dd>
+          </>
+        )}
       </dl>
       {b.status === 'held' && b.expiresAt ? (
         <>
@@ -65,7 +71,7 @@ export function BookingPage() {
       ) : null}
       <p>
         <Link to={`/shows/${b.showId}`} className="text-blue-800 underline">
-          Back to the show
+          {b.status === 'rejected' ? 'Choose other seats' : 'Back to the show'}
         </Link>
       </p>
     </section>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import { api } from '@/lib/api-client';
 import { idempotencyKey } from '@/lib/format';
 import { type LiveEvent, type LiveStatus, useLiveEvents } from '@/lib/live-events';
@@ -20,19 +21,48 @@ export const useSeats = (showId: string, section: string | undefined, poll: bool
   });
 
 type SeatsPage = components['schemas']['SeatMapResponse'];
+type BookingView = components['schemas']['BookingView'];
 type SeatStatus = SeatsPage['seats'][number]['status'];
 
 const SEAT_EVENTS: Record<string, SeatStatus> = { 'seat.held.v1': 'held', 'seat.sold.v1': 'sold', 'seat.released.v1': 'available' };
 const SEAT_EVENT_TYPES = Object.keys(SEAT_EVENTS);
 
+/** The seats of a page with these statuses; the same page when none of them changes anything. */
+export const withStatuses = (page: SeatsPage, statuses: ReadonlyMap<string, SeatStatus>): SeatsPage => {
+  let seats: SeatsPage['seats'] | undefined;
+  page.seats.forEach((seat, i) => {
+    const status = statuses.get(seat.seatId);
+    if (status === undefined || status === seat.status) return;
+    seats ??= page.seats.slice();
+    seats[i] = { ...seat, status };
+  });
+  return seats ? { ...page, seats } : page;
+};
+
 /**
  * Keeps the show's cached seat maps current from the live stream (a fan sees every show's seat
- * availability as `{ showId, seatId }`, the type saying held, sold or released): each event
- * changes the one seat in whichever loaded section has it, with no refetch. When the stream
- * (re)opens the seats are refetched once, for what happened before it was open.
+ * availability as `{ showId, seatId }`, the type saying held, sold or released). The events of
+ * one animation frame are written to the cache together, in one pass over each loaded section:
+ * a flash sale's hundreds of events a second cost one update per frame, not one per event, and
+ * each update replaces only the changed seats' objects, so the map re-renders only their rows.
+ * When the stream (re)opens the seats are refetched once, for what happened before it was open.
  */
 export const useLiveSeats = (showId: string): LiveStatus => {
   const queryClient = useQueryClient();
+  const pending = useRef(new Map<string, SeatStatus>());
+  const frame = useRef<number | undefined>(undefined);
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+  const flush = useCallback(() => {
+    frame.current = undefined;
+    const statuses = pending.current;
+    pending.current = new Map();
+    queryClient.setQueriesData<SeatsPage>({ queryKey: ['shows', showId, 'seats'] }, (page) => page && withStatuses(page, statuses));
+  }, [queryClient, showId]);
   return useLiveEvents({
     types: SEAT_EVENT_TYPES,
     showId,
@@ -41,20 +71,32 @@ export const useLiveSeats = (showId: string): LiveStatus => {
       const status = SEAT_EVENTS[type];
       const { seatId } = data as { seatId?: string };
       if (!status || !seatId) return;
-      queryClient.setQueriesData<SeatsPage>({ queryKey: ['shows', showId, 'seats'] }, (page) => {
-        const index = page?.seats.findIndex((seat) => seat.seatId === seatId) ?? -1;
-        if (!page || index < 0 || page.seats[index].status === status) return page;
-        const seats = page.seats.slice();
-        seats[index] = { ...seats[index], status };
-        return { ...page, seats };
-      });
+      // Later events of the same seat win: they arrive in log order.
+      pending.current.set(seatId, status);
+      frame.current ??= requestAnimationFrame(flush);
     },
   });
 };
 
-/** POST /api/bookings: the hold. One key per attempt, so a retried click holds once. */
-export const usePlaceHold = () =>
-  useMutation({
-    mutationFn: ({ showId, seats }: { showId: string; seats: string[] }) =>
-      unwrap(api.POST('/api/bookings', { body: { showId, seats }, headers: { 'idempotency-key': idempotencyKey() } })),
+/**
+ * POST /api/bookings: the hold. One key per attempt, so a retried click holds once. Always asked
+ * with `Prefer: respond-async`: the server writes the request down and answers 202 at once, so the
+ * fan is on the booking's own page (its id in the URL, a reload lands there again) while the hold
+ * settles, and sees it there live, held or refused. A server that does not apply the preference
+ * answers 201 with the hold: both answers lead to the same page. `position` (X-Position) lets the
+ * booking page read its own write. The pending answer is put in the cache, so the page shows it
+ * at once, before any read.
+ */
+export const usePlaceHold = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ showId, seats }: { showId: string; seats: string[] }) => {
+      const call = api.POST('/api/bookings', { body: { showId, seats }, headers: { 'idempotency-key': idempotencyKey(), prefer: 'respond-async' } });
+      const booking = await unwrap(call);
+      const { response } = await call;
+      if (booking.status === 'pending')
+        queryClient.setQueryData<BookingView>(['bookings', booking.bookingId], { bookingId: booking.bookingId, showId, status: 'pending', seats, expiresAt: null, amount: 0, currency: '', tickets: [] });
+      return { bookingId: booking.bookingId, position: response.headers.get('x-position') ?? undefined };
+    },
   });
+};

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { layoutSeats, SeatMap, type Seat } from './seat-map';
+import { withStatuses } from '../api/shows';
+import { layoutSeats, sameRow, SeatMap, type Seat, type SeatRowProps } from './seat-map';
 
 const categories = [
   { id: 'vip', name: 'VIP', price: 12000 },
@@ -50,9 +51,10 @@ afterEach(cleanup);
 
 describe('the seat map', () => {
   it('lays rows out in natural order (1, 2, 10) and seats by number', () => {
-    const layout = layoutSeats([seat('10', 1), seat('2', 2), seat('2', 1), seat('1', 1)]);
+    const seats = [seat('10', 1), seat('2', 2), seat('2', 1), seat('1', 1)];
+    const layout = layoutSeats(seats);
     expect(layout.rows.map((row) => row.label)).toEqual(['1', '2', '10']);
-    expect(layout.rows[1].seats.map((s) => s.number)).toEqual([1, 2]);
+    expect(layout.rows[1].seats.map((i) => seats[i].number)).toEqual([1, 2]);
   });
 
   it('labels every seat for screen readers: row, number, category, price and status', () => {
@@ -161,5 +163,66 @@ describe('the seat map', () => {
     expect(width()).toBe(zoomed);
     rerender(<Harness seats={[...SEATS, seat('1', 9)]} />);
     expect(width()).toBeGreaterThan(zoomed);
+  });
+});
+
+describe('a live update of the seat map', () => {
+  const rowProps = (seats: Seat[], selected: ReadonlySet<string> = new Set(), focusTarget = 'A-1-1') => {
+    const layout = layoutSeats(seats);
+    return layout.rows.map((row, r): SeatRowProps => ({
+      seats,
+      indexes: row.seats,
+      y: r * 12,
+      colourOf: COLOURS,
+      categoryText: TEXTS,
+      selected,
+      focusTarget,
+    }));
+  };
+  const COLOURS = new Map([['vip', '#0072B2']]);
+  const TEXTS = new Map([['vip', ', VIP, €120.00']]);
+
+  it('re-renders only the row of the seat that changed', () => {
+    const before = rowProps(SEATS);
+    const changed = SEATS.map((s) => (s.seatId === 'A-2-2' ? { ...s, status: 'held' as const } : s));
+    const after = before.map((props) => ({ ...props, seats: changed }));
+    expect(before.map((props, r) => sameRow(props, after[r]))).toEqual([true, false, true]);
+  });
+
+  it('re-renders only the rows whose selection or tab stop moved', () => {
+    const before = rowProps(SEATS);
+    const selected = before.map((props) => ({ ...props, selected: new Set(['A-10-1']) }));
+    expect(before.map((props, r) => sameRow(props, selected[r]))).toEqual([true, true, false]);
+    const moved = before.map((props) => ({ ...props, focusTarget: 'A-2-1' }));
+    expect(before.map((props, r) => sameRow(props, moved[r]))).toEqual([false, false, true]);
+  });
+
+  it('keeps the keyboard position across a status change elsewhere', () => {
+    const { rerender } = render(<Harness seats={SEATS} />);
+    const first = screen.getAllByRole('checkbox').find((el) => el.getAttribute('tabindex') === '0')!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    expect(document.activeElement?.getAttribute('data-seat')).toBe('A-1-2');
+    rerender(<Harness seats={SEATS.map((s) => (s.seatId === 'A-10-1' ? { ...s, status: 'sold' } : s))} />);
+    expect(document.activeElement?.getAttribute('data-seat')).toBe('A-1-2');
+    expect(seatNamed(/^Row 10, seat 1,.*sold$/).getAttribute('aria-disabled')).toBe('true');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement?.getAttribute('data-seat')).toBe('A-1-3');
+  });
+});
+
+describe('withStatuses (the live events of a frame, written to a cached section)', () => {
+  const page = { showId: 's', seats: SEATS } as Parameters<typeof withStatuses>[0];
+
+  it('replaces only the changed seats, later status winning, and keeps the rest as they were', () => {
+    const next = withStatuses(page, new Map([['A-1-1', 'held'], ['A-2-2', 'sold'], ['A-1-3', 'held']]));
+    expect(next.seats.map((s) => s.status)).toEqual(['held', 'available', 'held', 'sold', 'sold', 'available']);
+    expect(next.seats[1]).toBe(page.seats[1]);
+    expect(next.seats[2]).toBe(page.seats[2]); // already held: unchanged
+    expect(next.seats[0]).not.toBe(page.seats[0]);
+  });
+
+  it('answers the same page when nothing changes', () => {
+    expect(withStatuses(page, new Map([['A-1-3', 'held'], ['nope', 'sold']]))).toBe(page);
   });
 });

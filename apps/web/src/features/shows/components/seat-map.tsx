@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { components } from '@/lib/api/openapi';
 
 export type Seat = components['schemas']['SeatView'];
@@ -16,35 +16,56 @@ const PITCH = 12;
 const SIZE = 10;
 
 interface Layout {
-  rows: { label: string; seats: Seat[] }[];
-  position: Map<string, { x: number; y: number; row: number; index: number }>;
+  /** Rows top to bottom; each row's seats, left to right, as indexes into the seats array. */
+  rows: { label: string; seats: number[] }[];
+  position: Map<string, { x: number; row: number; index: number }>;
   width: number;
   height: number;
 }
 
 const naturalOrder = new Intl.Collator(undefined, { numeric: true }).compare;
 
-/** Rows top to bottom in natural order (1, 2, … 10), seats left to right by number. */
+/**
+ * Rows top to bottom in natural order (1, 2, … 10), seats left to right by number. The layout
+ * depends only on which seats there are (ids, rows, numbers), never on their status: it is made
+ * once per section and kept while live updates change statuses (see `useSeatLayout`).
+ */
 export const layoutSeats = (seats: readonly Seat[]): Layout => {
-  const byRow = new Map<string, Seat[]>();
-  for (const seat of seats) {
+  const byRow = new Map<string, number[]>();
+  seats.forEach((seat, i) => {
     const key = `${seat.sectionId}\u0000${seat.row}`;
     const row = byRow.get(key);
-    if (row) row.push(seat);
-    else byRow.set(key, [seat]);
-  }
+    if (row) row.push(i);
+    else byRow.set(key, [i]);
+  });
   const keys = [...byRow.keys()].sort(naturalOrder);
-  const rows = keys.map((key) => ({ label: byRow.get(key)![0].row, seats: byRow.get(key)!.sort((a, b) => a.number - b.number) }));
-  const position = new Map<string, { x: number; y: number; row: number; index: number }>();
+  const rows = keys.map((key) => ({ label: seats[byRow.get(key)![0]].row, seats: byRow.get(key)!.sort((a, b) => seats[a].number - seats[b].number) }));
+  const position = new Map<string, { x: number; row: number; index: number }>();
   let width = 0;
   rows.forEach((row, r) =>
-    row.seats.forEach((seat, index) => {
-      const x = (seat.number - 1) * PITCH;
+    row.seats.forEach((i, index) => {
+      const x = (seats[i].number - 1) * PITCH;
       width = Math.max(width, x + PITCH);
-      position.set(seat.seatId, { x, y: r * PITCH, row: r, index });
+      position.set(seats[i].seatId, { x, row: r, index });
     }),
   );
   return { rows, position, width: Math.max(width, PITCH), height: Math.max(rows.length * PITCH, PITCH) };
+};
+
+const sameSeatIds = (a: readonly Seat[], b: readonly Seat[]): boolean => a.length === b.length && a.every((seat, i) => seat.seatId === b[i].seatId);
+
+/**
+ * The layout of these seats, made again only when the seats themselves differ (another section,
+ * seats added): a live update gives a new array with one seat's status changed, the same ids in
+ * the same order, and keeps the layout, its rows and so the memoised rows below.
+ */
+const useSeatLayout = (seats: readonly Seat[]): Layout => {
+  const [made, setMade] = useState(() => ({ seats, layout: layoutSeats(seats) }));
+  if (made.seats === seats) return made.layout;
+  // Adjusting state while rendering (react.dev, "storing information from previous renders").
+  const next = sameSeatIds(made.seats, seats) ? { seats, layout: made.layout } : { seats, layout: layoutSeats(seats) };
+  setMade(next);
+  return next.layout;
 };
 
 const STATUS_WORDS: Record<Seat['status'], string> = { available: 'available', held: 'held by someone else', sold: 'sold' };
@@ -59,40 +80,65 @@ interface SeatMapProps {
   formatPrice: (minor: number) => string;
 }
 
-const SeatShape = memo(function SeatShape({
-  seat,
-  x,
-  y,
-  colour,
-  selected,
-  focusable,
-  label,
-}: {
-  seat: Seat;
-  x: number;
+export interface SeatRowProps {
+  /** The whole section's seats; this row draws `indexes` of them. */
+  seats: readonly Seat[];
+  indexes: readonly number[];
   y: number;
-  colour: string;
-  selected: boolean;
-  focusable: boolean;
-  label: string;
-}) {
-  const free = seat.status === 'available';
+  colourOf: ReadonlyMap<string, string>;
+  categoryText: ReadonlyMap<string, string>;
+  selected: ReadonlySet<string>;
+  /** The seat with the map's one tab stop, wherever it is. */
+  focusTarget: string | undefined;
+}
+
+/**
+ * A row re-renders only when one of its own seats changed (a new object: its status), was
+ * selected or deselected, or took or gave up the tab stop: a live update of one seat renders one
+ * row of one section, the rest of the map is not even diffed.
+ */
+export const sameRow = (before: SeatRowProps, after: SeatRowProps): boolean => {
+  if (before.indexes !== after.indexes || before.y !== after.y || before.colourOf !== after.colourOf || before.categoryText !== after.categoryText) return false;
+  for (const i of after.indexes) {
+    const seat = after.seats[i];
+    if (before.seats[i] !== seat) return false;
+    if (before.selected !== after.selected && before.selected.has(seat.seatId) !== after.selected.has(seat.seatId)) return false;
+    if (before.focusTarget !== after.focusTarget && (seat.seatId === before.focusTarget || seat.seatId === after.focusTarget)) return false;
+  }
+  return true;
+};
+
+/**
+ * One row of seats, each a labelled checkbox. Only the seat holding the tab stop has a tabindex
+ * (the map moves it, then focuses it), and `aria-disabled` is written only on seats that are not
+ * free: attributes on every one of (up to) 100,000 rects are what made the first paint slow.
+ */
+const SeatRow = memo(function SeatRow({ seats, indexes, y, colourOf, categoryText, selected, focusTarget }: SeatRowProps) {
   return (
-    <rect
-      data-seat={seat.seatId}
-      role="checkbox"
-      aria-checked={selected}
-      aria-disabled={!free}
-      aria-label={label}
-      tabIndex={focusable ? 0 : -1}
-      x={x + 1}
-      y={y + 1}
-      fill={free ? colour : seat.status === 'held' ? HELD : SOLD}
-      stroke={free ? undefined : '#64748b'}
-      strokeDasharray={seat.status === 'held' ? '2 1' : undefined}
-    />
+    <g>
+      {indexes.map((i) => {
+        const seat = seats[i];
+        const free = seat.status === 'available';
+        const chosen = selected.has(seat.seatId);
+        return (
+          <rect
+            key={seat.seatId}
+            data-seat={seat.seatId}
+            role="checkbox"
+            aria-checked={chosen}
+            aria-disabled={free ? undefined : true}
+            aria-label={`Row ${seat.row}, seat ${seat.number}${categoryText.get(seat.categoryId) ?? ''}, ${chosen ? 'selected' : STATUS_WORDS[seat.status]}`}
+            tabIndex={seat.seatId === focusTarget ? 0 : undefined}
+            x={(seat.number - 1) * PITCH + 1}
+            y={y + 1}
+            fill={free ? (colourOf.get(seat.categoryId) ?? '#64748b') : seat.status === 'held' ? HELD : SOLD}
+            strokeDasharray={seat.status === 'held' ? '2 1' : undefined}
+          />
+        );
+      })}
+    </g>
   );
-});
+}, sameRow);
 
 /**
  * The seat map of one section as SVG: seats coloured by category with a legend, held and sold
@@ -101,7 +147,7 @@ const SeatShape = memo(function SeatShape({
  * tab stops), Space or Enter selects. Each seat is a checkbox with a spoken label.
  */
 export function SeatMap({ seats, categories, selected, onToggle, label, formatPrice }: SeatMapProps) {
-  const layout = useMemo(() => layoutSeats(seats), [seats]);
+  const layout = useSeatLayout(seats);
   const colourOf = useMemo(() => new Map(categories.map((c, i) => [c.id, CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]])), [categories]);
   // What a seat's label says of its category ("VIP, €120.00"), worked out once per category.
   const categoryText = useMemo(() => new Map(categories.map((c) => [c.id, `, ${c.name}, ${formatPrice(c.price)}`])), [categories, formatPrice]);
@@ -115,15 +161,24 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
     setView(full);
   }
   const [focused, setFocused] = useState<string | undefined>(undefined);
+  // Set by the arrow keys: the seat to focus once it has been rendered with the tab stop.
+  const focusNext = useRef<string | undefined>(undefined);
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: typeof view; moved: boolean } | null>(null);
 
   // For bench:web (the Performance API): the map of these seats is on screen and answers input.
   useEffect(() => {
-    performance.mark('seat-map:interactive', { detail: { seats: seats.length } });
-  }, [seats]);
+    performance.mark('seat-map:interactive', { detail: { seats: layout.position.size } });
+  }, [layout]);
 
   const focusTarget = focused && layout.position.has(focused) ? focused : (seats.find((s) => s.status === 'available') ?? seats[0])?.seatId;
+
+  useLayoutEffect(() => {
+    if (!focusNext.current || focusNext.current !== focusTarget) return;
+    focusNext.current = undefined;
+    // Seat ids are letters, digits, `_` and `-` (SEAT_ID_PATTERN): safe in a selector as they are.
+    svg.current?.querySelector<SVGRectElement>(`rect[data-seat="${focusTarget}"]`)?.focus();
+  }, [focusTarget]);
 
   const zoom = useCallback(
     (factor: number, cx = 0.5, cy = 0.5) =>
@@ -154,36 +209,35 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
   };
 
   const moveFocus = (seatId: string) => {
+    focusNext.current = seatId;
     setFocused(seatId);
-    // Seat ids are letters, digits, `_` and `-` (SEAT_ID_PATTERN): safe in a selector as they are.
-    svg.current?.querySelector<SVGRectElement>(`rect[data-seat="${seatId}"]`)?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     const current = (event.target as Element).getAttribute('data-seat') ?? focusTarget;
     const at = current ? layout.position.get(current) : undefined;
     if (!at || !current) return;
-    const row = layout.rows[at.row];
-    let next: Seat | undefined;
+    const row = layout.rows[at.row].seats;
+    let next: number | undefined;
     switch (event.key) {
       case 'ArrowLeft':
-        next = row.seats[at.index - 1];
+        next = row[at.index - 1];
         break;
       case 'ArrowRight':
-        next = row.seats[at.index + 1];
+        next = row[at.index + 1];
         break;
       case 'ArrowUp':
       case 'ArrowDown': {
-        const other = layout.rows[at.row + (event.key === 'ArrowUp' ? -1 : 1)];
-        const number = row.seats[at.index].number;
-        next = other?.seats.reduce((best, s) => (Math.abs(s.number - number) < Math.abs(best.number - number) ? s : best), other.seats[0]);
+        const other = layout.rows[at.row + (event.key === 'ArrowUp' ? -1 : 1)]?.seats;
+        const number = seats[row[at.index]].number;
+        next = other?.reduce((best, i) => (Math.abs(seats[i].number - number) < Math.abs(seats[best].number - number) ? i : best), other[0]);
         break;
       }
       case 'Home':
-        next = row.seats[0];
+        next = row[0];
         break;
       case 'End':
-        next = row.seats[row.seats.length - 1];
+        next = row[row.length - 1];
         break;
       case ' ':
       case 'Enter':
@@ -194,7 +248,7 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
         return;
     }
     event.preventDefault();
-    if (next) moveFocus(next.seatId);
+    if (next !== undefined) moveFocus(seats[next].seatId);
   };
 
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
@@ -222,9 +276,6 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
       toggle(seatId);
     }
   };
-
-  const seatLabel = (seat: Seat): string =>
-    `Row ${seat.row}, seat ${seat.number}${categoryText.get(seat.categoryId) ?? ''}, ${selected.has(seat.seatId) ? 'selected' : STATUS_WORDS[seat.status]}`;
 
   return (
     <div className="space-y-2">
@@ -265,21 +316,18 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
             {row.label}
           </text>
         ))}
-        {seats.map((seat) => {
-          const at = layout.position.get(seat.seatId)!;
-          return (
-            <SeatShape
-              key={seat.seatId}
-              seat={seat}
-              x={at.x}
-              y={at.y}
-              colour={colourOf.get(seat.categoryId) ?? '#64748b'}
-              selected={selected.has(seat.seatId)}
-              focusable={seat.seatId === focusTarget}
-              label={seatLabel(seat)}
-            />
-          );
-        })}
+        {layout.rows.map((row, r) => (
+          <SeatRow
+            key={`row-${row.label}-${r}`}
+            seats={seats}
+            indexes={row.seats}
+            y={r * PITCH}
+            colourOf={colourOf}
+            categoryText={categoryText}
+            selected={selected}
+            focusTarget={focusTarget}
+          />
+        ))}
       </svg>
       <SeatLegend categories={categories} formatPrice={formatPrice} />
     </div>
