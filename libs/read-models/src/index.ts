@@ -11,6 +11,8 @@ import { usersDescriptor } from './users.read-model';
 
 export * from './read-model';
 export * from './projection-progress';
+export * from './checkpoint-progress';
+export * from './min-position.interceptor';
 export * from './bookings.read-model';
 export * from './devices.read-model';
 export * from './recent-events.read-model';
