@@ -26,7 +26,7 @@
  */
 import { Logger } from '@nestjs/common';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -34,6 +34,7 @@ import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createTokenService } from '@tessera/platform/security/token-service';
 import { arena, createBenchShow } from './support/bench-show';
+import { heapProbe, type HeapReport } from './support/heap-probe';
 import { cpuMillisecondsOf, freePort, rssBytesOf } from './support/process-stats';
 import { writeResultsSection } from './support/results-file';
 
@@ -69,15 +70,6 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 // ---- the server ---------------------------------------------------------------------------------
 
-interface HeapReport {
-  sequence: number;
-  collected: boolean;
-  memory: NodeJS.MemoryUsage;
-  heap: { used_heap_size: number; total_heap_size: number };
-  spaces: Record<string, number>;
-  spaceSizes?: Record<string, number>;
-}
-
 interface Server {
   port: number;
   child: ChildProcess;
@@ -108,26 +100,14 @@ const startServer = async (dataDir: string, logPath: string): Promise<Server> =>
     if (i > 6000) throw new Error('the server was not ready within 10 minutes');
     await sleep(100);
   }
-  let sequence = 0;
   return {
     port,
     child,
     logPath,
     rss: () => rssBytesOf(child.pid),
     cpuMs: () => cpuMillisecondsOf(child.pid),
-    heap: async () => {
-      sequence += 1;
-      child.kill('SIGWINCH');
-      // A heap snapshot of a few hundred MB takes minutes to write on a busy machine.
-      const attempts = process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? 12_000 : 600;
-      for (let i = 0; i < attempts; i++) {
-        await sleep(50);
-        if (!existsSync(probeFile)) continue;
-        const report = JSON.parse(readFileSync(probeFile, 'utf8')) as HeapReport;
-        if (report.sequence === sequence) return report;
-      }
-      throw new Error('the server did not answer the heap probe');
-    },
+    // A heap snapshot of a few hundred MB takes minutes to write on a busy machine.
+    heap: heapProbe(child, probeFile, process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? 600_000 : 30_000),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

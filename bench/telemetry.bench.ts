@@ -18,10 +18,14 @@
  *   TELEMETRY_BENCH_MQTT_SECONDS     the MQTT window, the soak whose RSS must stay flat (default
  *                                    TELEMETRY_BENCH_SECONDS; the target names 300)
  *   TELEMETRY_BENCH_CPU_PROF=<dir>   runs the server with --cpu-prof into that folder
+ *   TELEMETRY_BENCH_HEAP_SNAPSHOTS=<dir>  the server also writes a heap snapshot there at each heap
+ *                                    reading (diagnosis: `node dist/bench/support/heap-owners.js <file>`)
+ * The server's heap after a full collection is read at the start and at the end of the MQTT window
+ * (bench/support/memory-probe.ts, preloaded; it runs only when signalled).
  *   TELEMETRY_BENCH_NO_WRITE=1       prints the section without writing RESULTS.md
  */
 import { Logger } from '@nestjs/common';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,6 +34,7 @@ import { createTokenService } from '@tessera/platform/security/token-service';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { ChildProcess } from 'node:child_process';
 import type { LoadConfig } from './support/closed-loop-load';
+import { heapProbe, type HeapReport } from './support/heap-probe';
 import { runLoadPhase, type LoadPhase } from './support/load-phase';
 import { cpuMillisecondsOf, freePort, rssBytesOf } from './support/process-stats';
 import { writeResultsSection } from './support/results-file';
@@ -48,6 +53,7 @@ const MQTT_PUBLISHERS = Math.min(DEVICES, Number(process.env.TELEMETRY_BENCH_MQT
 /** QoS 1 messages each device connection keeps outstanding. */
 const MQTT_IN_FLIGHT = Number(process.env.TELEMETRY_BENCH_MQTT_IN_FLIGHT ?? 2);
 const CPU_PROF = process.env.TELEMETRY_BENCH_CPU_PROF;
+const HEAP_SNAPSHOTS = process.env.TELEMETRY_BENCH_HEAP_SNAPSHOTS;
 const TRIPS = 50;
 const JWT_SECRET = 'bench-telemetry-secret-of-at-least-32-characters';
 const VENUE = `bench-${process.pid}`;
@@ -61,17 +67,24 @@ const quantile = (values: number[], q: number): number => {
 };
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-const startServer = async (): Promise<BenchServer & { mqttUrl: string }> => {
+const startServer = async (): Promise<BenchServer & { mqttUrl: string; heap: () => Promise<HeapReport> }> => {
   const mqttPort = await freePort();
+  const probeFile = join(tmpdir(), `tessera-bench-telemetry-${process.pid}.probe.json`);
   const server = await startBenchServer({
     root: ROOT,
     script: 'dist/bench/support/telemetry-server.js',
-    env: { JWT_SECRET, ...(MQTT_URL ? { MQTT_URL } : { MQTT_PORT: String(mqttPort) }), RATE_LIMIT_GLOBAL_PER_IP: '0' },
-    nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [],
+    env: {
+      JWT_SECRET,
+      ...(MQTT_URL ? { MQTT_URL } : { MQTT_PORT: String(mqttPort) }),
+      RATE_LIMIT_GLOBAL_PER_IP: '0',
+      MEMORY_PROBE_FILE: probeFile,
+      ...(HEAP_SNAPSHOTS ? { MEMORY_PROBE_SNAPSHOT_DIR: HEAP_SNAPSHOTS } : {}),
+    },
+    nodeArgs: [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), '--expose-gc', '-r', join(ROOT, 'dist/bench/support/memory-probe.js')],
     // Ready once the read models have caught up and the broker is up.
     readyPath: '/health',
   });
-  return { ...server, mqttUrl: MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}` };
+  return { ...server, mqttUrl: MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}`, heap: heapProbe(server.child, probeFile, HEAP_SNAPSHOTS ? 600_000 : 30_000) };
 };
 
 const runHttpPhase = (server: BenchServer, config: Pick<LoadConfig, 'seconds' | 'request' | 'telemetry'>): Promise<LoadPhase> =>
@@ -131,7 +144,8 @@ const runMqttPhase = async (
   devices: { deviceId: string; deviceKey: string }[],
   server: ChildProcess,
   rss: RssSampler,
-): Promise<{ perSecond: number; published: number; serverCpuUsPerReading: number; connectSeconds: number }> => {
+  heap: () => Promise<HeapReport>,
+): Promise<{ perSecond: number; published: number; serverCpuUsPerReading: number; connectSeconds: number; heapAtStart: HeapReport; heapAtEnd: HeapReport }> => {
   const connecting = performance.now();
   // Each publisher is a device, authenticated with its key, publishing on its own topic (the only one the broker lets it).
   const publishing = devices.slice(0, MQTT_PUBLISHERS);
@@ -158,6 +172,8 @@ const runMqttPhase = async (
   };
   const pumping = Promise.all(publishers.map(pump));
   await sleep(2000);
+  // The heap after a full collection, while the publishers run: what is live, not what waits for GC.
+  const heapAtStart = await heap();
   const before = await readingsCounted(url, 'mqtt');
   const cpuBefore = cpuMillisecondsOf(server.pid);
   const started = performance.now();
@@ -167,12 +183,13 @@ const runMqttPhase = async (
   await rss.sample();
   rss.leg = 'after MQTT';
   const after = await readingsCounted(url, 'mqtt');
+  const heapAtEnd = await heap();
   const cpu = cpuMillisecondsOf(server.pid) - cpuBefore;
   const elapsed = (performance.now() - started) / 1000;
   stop = true;
   await pumping;
   await Promise.all(publishers.map(({ client }) => client.endAsync()));
-  return { perSecond: (after - before) / elapsed, published, serverCpuUsPerReading: (cpu * 1000) / Math.max(1, after - before), connectSeconds };
+  return { perSecond: (after - before) / elapsed, published, serverCpuUsPerReading: (cpu * 1000) / Math.max(1, after - before), connectSeconds, heapAtStart, heapAtEnd };
 };
 
 const main = async (): Promise<void> => {
@@ -210,7 +227,7 @@ const main = async (): Promise<void> => {
     mark('after HTTP');
     console.log(`MQTT, ${fmt(MQTT_PUBLISHERS)} devices for ${MQTT_SECONDS} s…`);
     rss.leg = 'connecting';
-    const overMqtt = await runMqttPhase(server.url, server.mqttUrl, devices, server.child, rss);
+    const overMqtt = await runMqttPhase(server.url, server.mqttUrl, devices, server.child, rss, server.heap);
     console.log(`  ${fmt(overMqtt.perSecond)} readings/s through the rules (${fmt(overMqtt.published)} published)`);
     // What the broker still holds for the ingest drains before the next leg measures anything.
     for (let last = -1, until = Date.now() + 120_000; Date.now() < until; ) {
@@ -263,6 +280,7 @@ const main = async (): Promise<void> => {
       `| MQTT, one reading a message, ${fmt(MQTT_PUBLISHERS)} devices publishing, ${MQTT_SECONDS} s | ${fmt(overMqtt.perSecond)} readings/s through the rules (${fmt(overMqtt.perSecond / Math.max(1, bare.perSecond), 2)}× the bare route's requests; ${fmt(overMqtt.published)} published; every ${RSS_EVERY_SECONDS} s between ${fmt(Math.min(...rates))} and ${fmt(Math.max(...rates))}/s), server CPU ${fmt(overMqtt.serverCpuUsPerReading, 1)} µs/reading; the ${fmt(MQTT_PUBLISHERS)} connections took ${fmt(overMqtt.connectSeconds, 1)} s to open | ≥ 10,000/s with 5,000 devices |`,
       `| Trip → visible (raise-after 0, ${TRIPS} trips over HTTP, until the incident is in \`GET /api/incidents/recent\`) | p50 ${fmt(quantile(latencies, 0.5), 1)} ms, p99 ${fmt(quantile(latencies, 0.99), 1)} ms | p99 ≤ 500 ms |`,
       `| Server RSS over the MQTT window (sampled every ${RSS_EVERY_SECONDS} s) | ${fmt(soakMiB[0])} MiB at its start, ${fmt(Math.max(...firstMinute.map((x) => x.mib)))} MiB at most in its first minute, then ${afterFirstMinute.length > 0 ? `${fmt(Math.min(...afterFirstMinute.map((x) => x.mib)))}–${fmt(Math.max(...afterFirstMinute.map((x) => x.mib)))} MiB, ${fmt(soakMiB[soakMiB.length - 1])} MiB at its end; least-squares slope after the first minute ${fmt(slope, 2)} MiB/min` : 'nothing (the window is shorter than a minute)'} | flat: ${flat ? 'met (|slope| ≤ 1 MiB/min)' : 'MISSED or not measured (|slope| > 1 MiB/min, or under 3 samples after the first minute)'} |`,
+      `| Server heap after a full collection, at the start and the end of the MQTT window | ${fmt(overMqtt.heapAtStart.memory.heapUsed / MiB)} → ${fmt(overMqtt.heapAtEnd.memory.heapUsed / MiB)} MiB used (external ${fmt(overMqtt.heapAtStart.memory.external / MiB)} → ${fmt(overMqtt.heapAtEnd.memory.external / MiB)} MiB) | |`,
       `| Server RSS at the legs' ends | ${marks.map(([when, mib]) => `${when} ${fmt(mib)} MiB`).join(', ')} | |`,
       '',
       `RSS samples (MiB, every ${RSS_EVERY_SECONDS} s from start-up, by leg): ${[...new Set(rss.samples.map((sample) => sample.leg))].map((leg) => `${leg}: ${rss.of(leg).map((sample) => fmt(sample.mib)).join(' ')}`).join('; ')}.`,
