@@ -264,7 +264,8 @@ const main = async (): Promise<void> => {
     const soak = rss.of('MQTT');
     const firstMinute = soak.filter((sample) => sample.seconds - soak[0].seconds <= 60);
     const afterFirstMinute = soak.filter((sample) => sample.seconds - soak[0].seconds >= 60);
-    const rates = soak.slice(1).map((sample, i) => (sample.readings - soak[i].readings) / (sample.seconds - soak[i].seconds));
+    // Between samples at least half a period apart (the window's own last sample may fall just after a timed one).
+    const rates = soak.slice(1).flatMap((sample, i) => (sample.seconds - soak[i].seconds >= RSS_EVERY_SECONDS / 2 ? [(sample.readings - soak[i].readings) / (sample.seconds - soak[i].seconds)] : []));
     const soakMiB = soak.map((sample) => sample.mib);
     const slope = slopeMiBPerMinute(afterFirstMinute);
     const flat = afterFirstMinute.length >= 3 && Math.abs(slope) <= 1;
