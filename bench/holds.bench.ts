@@ -20,16 +20,17 @@
  * left alone).
  */
 import { Logger } from '@nestjs/common';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import { createTokenService } from '@tessera/platform/security/token-service';
-import type { LoadConfig, LoadResult } from './support/closed-loop-load';
-import { cpuMillisecondsOf, freePort } from './support/process-stats';
+import { arena, createBenchShow, postJson } from './support/bench-show';
+import type { LoadConfig } from './support/closed-loop-load';
+import { runLoadPhase, type LoadPhase } from './support/load-phase';
+import { writeResultsSection } from './support/results-file';
+import { startBenchServer, type BenchServer } from './support/standalone-server';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SECONDS = Number(process.env.HOLDS_BENCH_SECONDS ?? 10);
@@ -45,135 +46,43 @@ const SEATS_PER_ROW = 100;
 const tokens = createTokenService({ secret: JWT_SECRET, production: false, logger: new Logger('bench') });
 const tokenFor = async (userId: string, roles: ('user' | 'admin')[] = ['user']) => (await tokens.issueAccessToken({ userId, roles })).accessToken;
 
-interface Server {
-  url: string;
-  dataDir: string;
-  child: ChildProcess;
-  /** User + system CPU time of the server process so far, in ms (Linux /proc). */
-  cpuMs(): number;
-  stop(): Promise<void>;
-}
+type Server = BenchServer;
 
-const STANDALONE = 'dist/apps/standalone/src/main.js';
 const RAW_HTTP = 'dist/bench/support/raw-http-server.js';
 
 /** Starts `script` (the standalone server unless told) of the checkout at `root` (this one unless told). */
-const startServer = async (env: Record<string, string>, { root = ROOT, script = STANDALONE }: { root?: string; script?: string } = {}): Promise<Server> => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tessera-bench-holds-'));
-  const port = await freePort();
+const startServer = (env: Record<string, string>, { root = ROOT, script }: { root?: string; script?: string } = {}): Promise<Server> =>
   // HOLDS_BENCH_CPU_PROF=<folder>: each server writes a V8 CPU profile there when it stops.
-  const profile = process.env.HOLDS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOLDS_BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, join(root, script)], {
-    cwd: root,
-    // Every request of the bench comes from one address: the per-IP limit (100,000 a minute) is raised
-    // out of reach, not turned off, so that the counter's cost stays in the figures.
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, JWT_SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'development', RATE_LIMIT_GLOBAL_PER_IP: '1000000000', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (await fetch(`${url}/health/live`).then((res) => res.ok, () => false)) break;
-    if (i > 300) throw new Error('the server did not start');
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  return {
-    url,
-    dataDir,
-    child,
-    cpuMs: () => cpuMillisecondsOf(child.pid),
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-};
+  startBenchServer({ root, script, env: { JWT_SECRET, ...env }, nodeArgs: process.env.HOLDS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOLDS_BENCH_CPU_PROF}`] : [] });
 
-const post = async (url: string, token: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-};
+const post = postJson;
 
-const createShow = async (url: string, sections: { id: string; rows: number; seatsPerRow: number }[]): Promise<string> => {
-  const admin = await tokenFor('bench-admin', ['admin']);
-  const created = await post(`${url}/api/shows`, admin, {
-    name: 'Bench',
-    venue: 'Arena',
-    startsAt: '2030-05-01T19:30:00Z',
-    currency: 'EUR',
-    holdMinutes: 10,
-    maxSeatsPerBooking: 4,
-    categories: [{ id: 'std', name: 'Standard', price: 4500 }],
-    sections: sections.map(({ id, rows, seatsPerRow }) => ({
-      id,
-      name: id,
-      categoryId: 'std',
-      rows: Array.from({ length: rows }, (_, i) => ({ label: String(i + 1), seats: seatsPerRow })),
-    })),
-  });
-  if (created.status !== 201) throw new Error(`create show: ${JSON.stringify(created.body)}`);
-  const showId = created.body.showId as string;
-  const published = await post(`${url}/api/shows/${showId}/publish`, admin);
-  if (published.status !== 200) throw new Error(`publish: ${JSON.stringify(published.body)}`);
-  return showId;
-};
+const createShow = async (url: string, sections: { id: string; rows: number; seatsPerRow: number }[]): Promise<string> => createBenchShow(url, await tokenFor('bench-admin', ['admin']), sections);
 
 // ---- load --------------------------------------------------------------------------------------
 
-interface Phase extends LoadResult {
-  /** Server CPU (user + system, all threads) per request answered in the window, in ms. */
-  serverCpuMsPerRequest: number;
-}
+type Phase = LoadPhase;
 
-const LOAD_GENERATOR = join(ROOT, 'dist/bench/support/closed-loop-load.js');
-
-/**
- * One phase from the load generator (bench/support/closed-loop-load.ts), a process of its own:
- * it opens the connections, warms them up, then measures a window; the server's CPU is read at
- * the window's edges.
- */
-const runPhase = async (
+/** One phase from the load generator (bench/support/closed-loop-load.ts): the bare route, or holds of the next seats. */
+const runPhase = (
   server: Server,
   phase: Pick<LoadConfig, 'seconds' | 'meanPauseMs' | 'seats'> & { warmUpSeconds?: number; bare?: boolean; token?: string },
-): Promise<Phase> => {
-  const config: LoadConfig = {
-    host: '127.0.0.1',
-    port: Number(new URL(server.url).port),
-    connections: CONNECTIONS,
-    warmUpSeconds: phase.warmUpSeconds ?? WARM_UP_SECONDS,
-    seconds: phase.seconds,
-    meanPauseMs: phase.meanPauseMs,
-    request: phase.bare
-      ? { method: 'GET', path: '/health/live' }
-      : { method: 'POST', path: '/api/bookings', headers: { authorization: `Bearer ${phase.token}` } },
-    seats: phase.bare ? undefined : phase.seats,
-  };
-  const child = spawn(process.execPath, [LOAD_GENERATOR, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let cpuAtStart = 0;
-  let cpuInWindow = 0;
-  let result: LoadResult | undefined;
-  let pending = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    pending += chunk;
-    let newline: number;
-    while ((newline = pending.indexOf('\n')) !== -1) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      if (line === 'measuring') cpuAtStart = server.cpuMs();
-      else if (line === 'measured') cpuInWindow = server.cpuMs() - cpuAtStart;
-      else if (line.startsWith('result ')) result = JSON.parse(line.slice('result '.length)) as LoadResult;
-    }
-  });
-  const code = await new Promise<number | null>((done) => child.once('close', done));
-  if (code !== 0 || !result) throw new Error(`the load generator failed (exit ${code})`);
-  if (result.protocolError) throw new Error(`the load generator could not read an answer: ${result.protocolError}`);
-  return { ...result, serverCpuMsPerRequest: cpuInWindow / Math.max(1, result.requests) };
-};
+): Promise<Phase> =>
+  runLoadPhase(
+    {
+      host: '127.0.0.1',
+      port: Number(new URL(server.url).port),
+      connections: CONNECTIONS,
+      warmUpSeconds: phase.warmUpSeconds ?? WARM_UP_SECONDS,
+      seconds: phase.seconds,
+      meanPauseMs: phase.meanPauseMs,
+      request: phase.bare
+        ? { method: 'GET', path: '/health/live' }
+        : { method: 'POST', path: '/api/bookings', headers: { authorization: `Bearer ${phase.token}` } },
+      seats: phase.bare ? undefined : phase.seats,
+    },
+    server.child.pid,
+  );
 
 /** wrk's own figures for the bare route, when wrk is installed: the cross-check of "How latency is measured". */
 interface WrkCrossCheck {
@@ -261,10 +170,7 @@ interface Leg {
 const measureLeg = async (locks: string, env: Record<string, string>, withWrk: boolean): Promise<Leg> => {
   const server = await startServer(env);
   try {
-    const showId = await createShow(
-      server.url,
-      Array.from({ length: SECTIONS }, (_, i) => ({ id: `S${i + 1}`, rows: ROWS, seatsPerRow: SEATS_PER_ROW })),
-    );
+    const showId = await createShow(server.url, arena(SECTIONS, ROWS, SEATS_PER_ROW));
     const token = await tokenFor('bench-buyer');
     // Every phase holds the seats after the previous phase's.
     let nextSeat = 0;
@@ -301,8 +207,7 @@ const measureLeg = async (locks: string, env: Record<string, string>, withWrk: b
     }
     return { locks, bare, holds, paced, lag, wrk };
   } finally {
-    await server.stop();
-    await rm(server.dataDir, { recursive: true, force: true });
+    await server.dispose();
   }
 };
 
@@ -319,8 +224,7 @@ const measureRaw = async (): Promise<EdgeFigures> => {
     await runPhase(server, { seconds: 1, meanPauseMs: 0, bare: true }); // JIT
     return { label: 'raw node:http', bare: await runPhase(server, { seconds: SECONDS, meanPauseMs: 0, bare: true }) };
   } finally {
-    await server.stop();
-    await rm(server.dataDir, { recursive: true, force: true });
+    await server.dispose();
   }
 };
 
@@ -328,10 +232,7 @@ const measureRaw = async (): Promise<EdgeFigures> => {
 const measureStandalone = async (label: string, root: string): Promise<EdgeFigures> => {
   const server = await startServer({}, { root });
   try {
-    const showId = await createShow(
-      server.url,
-      Array.from({ length: SECTIONS }, (_, i) => ({ id: `S${i + 1}`, rows: ROWS, seatsPerRow: SEATS_PER_ROW })),
-    );
+    const showId = await createShow(server.url, arena(SECTIONS, ROWS, SEATS_PER_ROW));
     const token = await tokenFor('bench-buyer');
     const seats = (firstSeat: number) => ({ showId, firstSeat, rowsPerSection: ROWS, seatsPerRow: SEATS_PER_ROW });
     const warm = await runPhase(server, { seconds: 1, meanPauseMs: 0, token, seats: seats(0) });
@@ -341,8 +242,7 @@ const measureStandalone = async (label: string, root: string): Promise<EdgeFigur
     if (holds.non2xx + holds.socketErrors > 0) throw new Error(`${label}: holds failed: ${JSON.stringify(holds.statuses)}, ${holds.socketErrors} socket errors`);
     return { label, bare, holds };
   } finally {
-    await server.stop();
-    await rm(server.dataDir, { recursive: true, force: true });
+    await server.dispose();
   }
 };
 
@@ -470,8 +370,7 @@ const flashSale = async (env: Record<string, string>): Promise<FlashSale> => {
     const oversold = [...soldBy.values()].reduce((sum, list) => sum + Math.max(0, list.length - 1), 0);
     return { buyers: BUYERS, seats: SEATS, sellOutSeconds, confirmed, holdAttempts, refusals, errors, errorStatuses: Object.fromEntries(errorStatuses), soldInLog, oversold };
   } finally {
-    if (server.child.exitCode === null) await server.stop();
-    await rm(server.dataDir, { recursive: true, force: true });
+    await server.dispose();
   }
 };
 
@@ -561,16 +460,7 @@ const main = async () => {
   const section = lines.join('\n');
   process.stdout.write(`${section}\n`);
 
-  const resultsPath = join(ROOT, 'bench', 'RESULTS.md');
-  const current = readFileSync(resultsPath, 'utf8');
-  const start = current.indexOf('## bench:holds');
-  let updated: string;
-  if (start === -1) updated = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const end = current.indexOf('\n## ', start + 1);
-    updated = current.slice(0, start) + section + (end === -1 ? '' : `\n${current.slice(end + 1)}`);
-  }
-  writeFileSync(resultsPath, updated.endsWith('\n') ? updated : `${updated}\n`);
+  writeResultsSection(join(ROOT, 'bench', 'RESULTS.md'), section);
   if (sale.oversold !== 0) process.exitCode = 1;
 };
 

@@ -26,14 +26,17 @@
  */
 import { Logger } from '@nestjs/common';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createTokenService } from '@tessera/platform/security/token-service';
-import { cpuMillisecondsOf, freePort } from './support/process-stats';
+import { arena, createBenchShow } from './support/bench-show';
+import { heapProbe, type HeapReport } from './support/heap-probe';
+import { cpuMillisecondsOf, freePort, rssBytesOf } from './support/process-stats';
+import { writeResultsSection } from './support/results-file';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SERVER_ROOT = resolve(process.env.MEMORY_BENCH_SERVER_ROOT ?? ROOT);
@@ -67,15 +70,6 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 // ---- the server ---------------------------------------------------------------------------------
 
-interface HeapReport {
-  sequence: number;
-  collected: boolean;
-  memory: NodeJS.MemoryUsage;
-  heap: { used_heap_size: number; total_heap_size: number };
-  spaces: Record<string, number>;
-  spaceSizes?: Record<string, number>;
-}
-
 interface Server {
   port: number;
   child: ChildProcess;
@@ -106,29 +100,14 @@ const startServer = async (dataDir: string, logPath: string): Promise<Server> =>
     if (i > 6000) throw new Error('the server was not ready within 10 minutes');
     await sleep(100);
   }
-  let sequence = 0;
   return {
     port,
     child,
     logPath,
-    rss: () => {
-      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      return match ? Number(match[1]) * 1024 : NaN;
-    },
+    rss: () => rssBytesOf(child.pid),
     cpuMs: () => cpuMillisecondsOf(child.pid),
-    heap: async () => {
-      sequence += 1;
-      child.kill('SIGWINCH');
-      // A heap snapshot of a few hundred MB takes minutes to write on a busy machine.
-      const attempts = process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? 12_000 : 600;
-      for (let i = 0; i < attempts; i++) {
-        await sleep(50);
-        if (!existsSync(probeFile)) continue;
-        const report = JSON.parse(readFileSync(probeFile, 'utf8')) as HeapReport;
-        if (report.sequence === sequence) return report;
-      }
-      throw new Error('the server did not answer the heap probe');
-    },
+    // A heap snapshot of a few hundred MB takes minutes to write on a busy machine.
+    heap: heapProbe(child, probeFile, process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? 600_000 : 30_000),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -179,29 +158,8 @@ class Tokens {
   }
 }
 
-const createShow = async (port: number, admin: string, n: number): Promise<string> => {
-  const auth = { authorization: `Bearer ${admin}` };
-  const created = await call(port, 'POST', '/api/shows', auth, {
-    name: `Bench ${n}`,
-    venue: 'Arena',
-    startsAt: '2030-05-01T19:30:00Z',
-    currency: 'EUR',
-    holdMinutes: 10,
-    maxSeatsPerBooking: 4,
-    categories: [{ id: 'std', name: 'Standard', price: 4500 }],
-    sections: Array.from({ length: SECTIONS_PER_SHOW }, (_, s) => ({
-      id: `S${s + 1}`,
-      name: `Section ${s + 1}`,
-      categoryId: 'std',
-      rows: Array.from({ length: ROWS }, (_, r) => ({ label: String(r + 1), seats: SEATS_PER_ROW })),
-    })),
-  });
-  if (created.status !== 201) throw new Error(`create show: ${created.status} ${JSON.stringify(created.body)}`);
-  const showId = created.body.showId as string;
-  const published = await call(port, 'POST', `/api/shows/${showId}/publish`, auth);
-  if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
-  return showId;
-};
+const createShow = (port: number, admin: string, n: number): Promise<string> =>
+  createBenchShow(`http://127.0.0.1:${port}`, admin, arena(SECTIONS_PER_SHOW, ROWS, SEATS_PER_ROW), `Bench ${n}`);
 
 const seatOf = (k: number): string => {
   const inShow = k % SEATS_PER_SHOW;
@@ -383,17 +341,7 @@ const report = (lives: Live[], restarts: Restarted[]) => {
   const section = lines.join('\n');
   process.stdout.write(`${section}\n`);
   if (process.env.MEMORY_BENCH_NO_WRITE) return;
-  const resultsPath = join(ROOT, 'bench', 'RESULTS.md');
-  const current = readFileSync(resultsPath, 'utf8');
-  const heading = `## ${LABEL}\n`;
-  const start = current.indexOf(heading);
-  let updated: string;
-  if (start === -1) updated = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const end = current.indexOf('\n## ', start + 1);
-    updated = current.slice(0, start) + section + (end === -1 ? '' : `\n${current.slice(end + 1)}`);
-  }
-  writeFileSync(resultsPath, updated.endsWith('\n') ? updated : `${updated}\n`);
+  writeResultsSection(join(ROOT, 'bench', 'RESULTS.md'), section);
 };
 
 main().catch((error: unknown) => {

@@ -6,17 +6,25 @@
  * MQTT ingest on the embedded broker, or on the broker at MQTT_URL when that is set) runs as its
  * own process; HTTP load comes from bench/support/closed-loop-load.ts, a third process; MQTT
  * publishers run in this one, each connected as a device with its id and key.
- * Legs: the bare route (GET /health/live); HTTP batches of 100 readings over 5,000 devices; MQTT,
- * one reading a message, from TELEMETRY_BENCH_MQTT_CONNECTIONS of the 5,000 devices (default 500);
- * trip to visible: a reading that trips a rule (raise-after 0) until its incident shows in
- * GET /api/incidents/recent; RSS along the way.
- * TELEMETRY_BENCH_SECONDS sets each measured window (default 10); TELEMETRY_BENCH_CPU_PROF=<dir>
- * runs the server with --cpu-prof into that folder.
+ * Legs: the bare route (GET /health/live); HTTP batches of 100 readings over the devices; MQTT,
+ * one reading a message, every device publishing on its own connection; trip to visible: a reading
+ * that trips a rule (raise-after 0) until its incident shows in GET /api/incidents/recent. The
+ * server's RSS is sampled every TELEMETRY_BENCH_RSS_EVERY_SECONDS (default 10) from start to end.
+ * Environment:
+ *   TELEMETRY_BENCH_DEVICES          devices registered (default 5000)
+ *   TELEMETRY_BENCH_MQTT_CONNECTIONS how many of them publish over MQTT (default: all)
+ *   TELEMETRY_BENCH_MQTT_IN_FLIGHT   QoS 1 messages each device keeps outstanding (default 2)
+ *   TELEMETRY_BENCH_SECONDS          each HTTP window (default 10)
+ *   TELEMETRY_BENCH_MQTT_SECONDS     the MQTT window, the soak whose RSS must stay flat (default
+ *                                    TELEMETRY_BENCH_SECONDS; the target names 300)
+ *   TELEMETRY_BENCH_CPU_PROF=<dir>   runs the server with --cpu-prof into that folder
+ *   TELEMETRY_BENCH_HEAP_SNAPSHOTS=<dir>  the server also writes a heap snapshot there at each heap
+ *                                    reading (diagnosis: `node dist/bench/support/heap-owners.js <file>`)
+ * The server's heap after a full collection is read at the start and at the end of the MQTT window
+ * (bench/support/memory-probe.ts, preloaded; it runs only when signalled).
+ *   TELEMETRY_BENCH_NO_WRITE=1       prints the section without writing RESULTS.md
  */
 import { Logger } from '@nestjs/common';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,96 +32,104 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { telemetryTopic } from '@tessera/contracts';
 import { createTokenService } from '@tessera/platform/security/token-service';
 import mqtt, { type MqttClient } from 'mqtt';
-import type { LoadConfig, LoadResult } from './support/closed-loop-load';
-import { cpuMillisecondsOf, freePort } from './support/process-stats';
+import type { ChildProcess } from 'node:child_process';
+import type { LoadConfig } from './support/closed-loop-load';
+import { heapProbe, type HeapReport } from './support/heap-probe';
+import { runLoadPhase, type LoadPhase } from './support/load-phase';
+import { cpuMillisecondsOf, freePort, rssBytesOf } from './support/process-stats';
+import { writeResultsSection } from './support/results-file';
+import { startBenchServer, type BenchServer } from './support/standalone-server';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SECONDS = Number(process.env.TELEMETRY_BENCH_SECONDS ?? 10);
+const MQTT_SECONDS = Number(process.env.TELEMETRY_BENCH_MQTT_SECONDS ?? SECONDS);
+const RSS_EVERY_SECONDS = Number(process.env.TELEMETRY_BENCH_RSS_EVERY_SECONDS ?? 10);
 const CONNECTIONS = 64;
-const DEVICES = 5000;
+const DEVICES = Number(process.env.TELEMETRY_BENCH_DEVICES ?? 5000);
 const BATCH = 100;
 /** Unset: the server's embedded broker (on a free port). */
 const MQTT_URL = process.env.MQTT_URL;
-const MQTT_PUBLISHERS = Number(process.env.TELEMETRY_BENCH_MQTT_CONNECTIONS ?? 500);
+const MQTT_PUBLISHERS = Math.min(DEVICES, Number(process.env.TELEMETRY_BENCH_MQTT_CONNECTIONS ?? DEVICES));
 /** QoS 1 messages each device connection keeps outstanding. */
-const MQTT_IN_FLIGHT = 4;
+const MQTT_IN_FLIGHT = Number(process.env.TELEMETRY_BENCH_MQTT_IN_FLIGHT ?? 2);
 const CPU_PROF = process.env.TELEMETRY_BENCH_CPU_PROF;
+const HEAP_SNAPSHOTS = process.env.TELEMETRY_BENCH_HEAP_SNAPSHOTS;
 const TRIPS = 50;
 const JWT_SECRET = 'bench-telemetry-secret-of-at-least-32-characters';
 const VENUE = `bench-${process.pid}`;
+const MiB = 2 ** 20;
 
 const tokens = createTokenService({ secret: JWT_SECRET, production: false, logger: new Logger('bench') });
 
-const rssMiB = (pid: number | undefined): number => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-};
 const quantile = (values: number[], q: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-const startServer = async (dataDir: string): Promise<{ url: string; mqttUrl: string; child: ChildProcess; stop(): Promise<void> }> => {
-  const port = await freePort();
+const startServer = async (): Promise<BenchServer & { mqttUrl: string; heap: () => Promise<HeapReport> }> => {
   const mqttPort = await freePort();
-  const mqttUrl = MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}`;
-  const child = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), join(ROOT, 'dist/bench/support/telemetry-server.js')], {
+  const probeFile = join(tmpdir(), `tessera-bench-telemetry-${process.pid}.probe.json`);
+  const server = await startBenchServer({
+    root: ROOT,
+    script: 'dist/bench/support/telemetry-server.js',
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
       JWT_SECRET,
       ...(MQTT_URL ? { MQTT_URL } : { MQTT_PORT: String(mqttPort) }),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
       RATE_LIMIT_GLOBAL_PER_IP: '0',
+      MEMORY_PROBE_FILE: probeFile,
+      ...(HEAP_SNAPSHOTS ? { MEMORY_PROBE_SNAPSHOT_DIR: HEAP_SNAPSHOTS } : {}),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    nodeArgs: [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), '--expose-gc', '-r', join(ROOT, 'dist/bench/support/memory-probe.js')],
+    // Ready once the read models have caught up and the broker is up.
+    readyPath: '/health',
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (const until = Date.now() + 60_000; ; ) {
-    if (Date.now() > until) throw new Error('the server did not become ready');
-    const ready = await fetch(`${url}/health`).then((res) => res.status === 200, () => false);
-    if (ready) break;
-    await sleep(200);
-  }
-  return {
-    url,
-    mqttUrl,
-    child,
-    stop: async () => {
-      const exited = new Promise((done) => child.once('close', done));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { ...server, mqttUrl: MQTT_URL ?? `mqtt://127.0.0.1:${mqttPort}`, heap: heapProbe(server.child, probeFile, HEAP_SNAPSHOTS ? 600_000 : 30_000) };
 };
 
-const runHttpPhase = async (url: string, dir: string, config: Omit<LoadConfig, 'host' | 'port' | 'connections' | 'warmUpSeconds' | 'meanPauseMs'>, child: ChildProcess): Promise<LoadResult & { serverCpuMsPerRequest: number }> => {
-  const file = join(dir, `load-${Date.now()}.json`);
-  writeFileSync(file, JSON.stringify({ host: '127.0.0.1', port: Number(new URL(url).port), connections: CONNECTIONS, warmUpSeconds: 2, meanPauseMs: 0, ...config } satisfies LoadConfig));
-  const load = spawn(process.execPath, [join(ROOT, 'dist/bench/support/closed-loop-load.js'), `@${file}`], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let cpuAtStart = 0;
-  let cpuInWindow = 0;
-  let result: LoadResult | undefined;
-  let pending = '';
-  load.stdout.setEncoding('utf8');
-  load.stdout.on('data', (chunk: string) => {
-    pending += chunk;
-    let newline: number;
-    while ((newline = pending.indexOf('\n')) !== -1) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      if (line === 'measuring') cpuAtStart = cpuMillisecondsOf(child.pid);
-      else if (line === 'measured') cpuInWindow = cpuMillisecondsOf(child.pid) - cpuAtStart;
-      else if (line.startsWith('result ')) result = JSON.parse(line.slice('result '.length)) as LoadResult;
-    }
-  });
-  const code = await new Promise<number | null>((done) => load.once('close', done));
-  if (code !== 0 || !result) throw new Error(`the load generator failed (exit ${code})`);
-  return { ...result, serverCpuMsPerRequest: cpuInWindow / Math.max(1, result.requests) };
+const runHttpPhase = (server: BenchServer, config: Pick<LoadConfig, 'seconds' | 'request' | 'telemetry'>): Promise<LoadPhase> =>
+  runLoadPhase({ host: '127.0.0.1', port: Number(new URL(server.url).port), connections: CONNECTIONS, warmUpSeconds: 2, meanPauseMs: 0, ...config }, server.child.pid);
+
+/** The server's RSS every RSS_EVERY_SECONDS, each sample with the leg it fell in. */
+class RssSampler {
+  readonly samples: { seconds: number; leg: string; mib: number; readings: number }[] = [];
+  leg = 'start-up';
+  private readonly started = performance.now();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly pid: number | undefined,
+    private readonly counted: () => Promise<number>,
+  ) {
+    this.timer = setInterval(() => void this.sample(), RSS_EVERY_SECONDS * 1000);
+    void this.sample();
+  }
+
+  async sample(): Promise<void> {
+    const seconds = (performance.now() - this.started) / 1000;
+    const mib = rssBytesOf(this.pid) / MiB;
+    const readings = await this.counted().catch(() => NaN);
+    this.samples.push({ seconds, leg: this.leg, mib, readings });
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  of(leg: string): { seconds: number; mib: number; readings: number }[] {
+    return this.samples.filter((sample) => sample.leg === leg);
+  }
+}
+
+/** Least-squares slope of RSS over time, in MiB per minute. */
+const slopeMiBPerMinute = (samples: readonly { seconds: number; mib: number }[]): number => {
+  if (samples.length < 2) return NaN;
+  const n = samples.length;
+  const meanT = samples.reduce((sum, s) => sum + s.seconds, 0) / n;
+  const meanM = samples.reduce((sum, s) => sum + s.mib, 0) / n;
+  const covariance = samples.reduce((sum, s) => sum + (s.seconds - meanT) * (s.mib - meanM), 0);
+  const variance = samples.reduce((sum, s) => sum + (s.seconds - meanT) ** 2, 0);
+  return (covariance / variance) * 60;
 };
 
 const readingsCounted = async (url: string, transport: 'http' | 'mqtt'): Promise<number> => {
@@ -127,7 +143,10 @@ const runMqttPhase = async (
   mqttUrl: string,
   devices: { deviceId: string; deviceKey: string }[],
   server: ChildProcess,
-): Promise<{ perSecond: number; published: number; serverCpuUsPerReading: number }> => {
+  rss: RssSampler,
+  heap: () => Promise<HeapReport>,
+): Promise<{ perSecond: number; published: number; serverCpuUsPerReading: number; connectSeconds: number; heapAtStart: HeapReport; heapAtEnd: HeapReport }> => {
+  const connecting = performance.now();
   // Each publisher is a device, authenticated with its key, publishing on its own topic (the only one the broker lets it).
   const publishing = devices.slice(0, MQTT_PUBLISHERS);
   const publishers: { client: MqttClient; deviceId: string }[] = [];
@@ -138,6 +157,7 @@ const runMqttPhase = async (
       )),
     );
   }
+  const connectSeconds = (performance.now() - connecting) / 1000;
   let published = 0;
   let stop = false;
   const pump = async ({ client, deviceId }: { client: MqttClient; deviceId: string }): Promise<void> => {
@@ -152,50 +172,62 @@ const runMqttPhase = async (
   };
   const pumping = Promise.all(publishers.map(pump));
   await sleep(2000);
+  // The heap after a full collection, while the publishers run: what is live, not what waits for GC.
+  const heapAtStart = await heap();
   const before = await readingsCounted(url, 'mqtt');
   const cpuBefore = cpuMillisecondsOf(server.pid);
   const started = performance.now();
-  await sleep(SECONDS * 1000);
+  rss.leg = 'MQTT';
+  await rss.sample();
+  await sleep(MQTT_SECONDS * 1000);
+  await rss.sample();
+  rss.leg = 'after MQTT';
   const after = await readingsCounted(url, 'mqtt');
+  const heapAtEnd = await heap();
   const cpu = cpuMillisecondsOf(server.pid) - cpuBefore;
   const elapsed = (performance.now() - started) / 1000;
   stop = true;
   await pumping;
   await Promise.all(publishers.map(({ client }) => client.endAsync()));
-  return { perSecond: (after - before) / elapsed, published, serverCpuUsPerReading: (cpu * 1000) / Math.max(1, after - before) };
+  return { perSecond: (after - before) / elapsed, published, serverCpuUsPerReading: (cpu * 1000) / Math.max(1, after - before), connectSeconds, heapAtStart, heapAtEnd };
 };
 
 const main = async (): Promise<void> => {
-  const dir = await mkdtemp(join(tmpdir(), 'tessera-bench-telemetry-'));
-  const server = await startServer(join(dir, 'data'));
+  const loadBefore = loadavg();
+  const server = await startServer();
+  const rss = new RssSampler(server.child.pid, () => readingsCounted(server.url, 'mqtt'));
   try {
     const admin = (await tokens.issueAccessToken({ userId: crypto.randomUUID(), roles: ['user', 'admin', 'staff'] })).accessToken;
     const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
-    const rss: [string, number][] = [['started', rssMiB(server.child.pid)]];
+    const marks: [string, number][] = [['started', rssBytesOf(server.child.pid) / MiB]];
+    const mark = (when: string) => marks.push([when, rssBytesOf(server.child.pid) / MiB]);
 
-    // Devices: 5,000 sensors, and 50 POS terminals at a venue of their own that trip the temperature rule.
+    // Devices: the sensors, and 50 POS terminals at a venue of their own that trip the temperature rule.
+    rss.leg = 'registering';
     const devices: { deviceId: string; deviceKey: string }[] = [];
     const register = async (deviceId: string, type: string, venueId = VENUE) => {
       const res = await fetch(`${server.url}/api/devices`, { method: 'POST', headers, body: JSON.stringify({ deviceId, venueId, type, name: deviceId }) });
       if (res.status !== 201) throw new Error(`registering ${deviceId}: ${res.status}`);
       return { deviceId, deviceKey: ((await res.json()) as { deviceKey: string }).deviceKey };
     };
-    for (let i = 0; i < DEVICES; i += 50) devices.push(...(await Promise.all(Array.from({ length: 50 }, (_, j) => register(`sensor-${i + j}`, 'sensor')))));
+    for (let i = 0; i < DEVICES; i += 50) devices.push(...(await Promise.all(Array.from({ length: Math.min(50, DEVICES - i) }, (_, j) => register(`sensor-${i + j}`, 'sensor')))));
     const trippers = await Promise.all(Array.from({ length: TRIPS }, (_, i) => register(`pos-${i}`, 'pos', `${VENUE}-trip`)));
     const rules = (await (await fetch(`${server.url}/api/ops/rules`, { headers })).json()) as { rules: { ruleId: string; raiseAfterSeconds: number }[] };
     const instant = rules.rules.map((rule) => (rule.ruleId === 'temperature-high' ? { ...rule, raiseAfterSeconds: 0 } : rule));
     await fetch(`${server.url}/api/ops/rules`, { method: 'PUT', headers, body: JSON.stringify({ rules: instant }) });
-    rss.push(['devices registered', rssMiB(server.child.pid)]);
+    mark('devices registered');
 
     console.log('bare route…');
-    const bare = await runHttpPhase(server.url, dir, { seconds: SECONDS, request: { method: 'GET', path: '/health/live' } }, server.child);
+    rss.leg = 'HTTP';
+    const bare = await runHttpPhase(server, { seconds: SECONDS, request: { method: 'GET', path: '/health/live' } });
     console.log(`  ${fmt(bare.perSecond)} req/s, p99 ${fmt(bare.p99, 1)} ms`);
     console.log(`HTTP batches of ${BATCH}…`);
-    const http = await runHttpPhase(server.url, dir, { seconds: SECONDS, request: { method: 'POST', path: '/' }, telemetry: { devices, batch: BATCH } }, server.child);
+    const http = await runHttpPhase(server, { seconds: SECONDS, request: { method: 'POST', path: '/' }, telemetry: { devices, batch: BATCH } });
     console.log(`  ${fmt(http.perSecond * BATCH)} readings/s (${fmt(http.perSecond)} req/s), p99 ${fmt(http.p99, 1)} ms, non-2xx ${http.non2xx}`);
-    rss.push(['after HTTP', rssMiB(server.child.pid)]);
-    console.log('MQTT…');
-    const overMqtt = await runMqttPhase(server.url, server.mqttUrl, devices, server.child);
+    mark('after HTTP');
+    console.log(`MQTT, ${fmt(MQTT_PUBLISHERS)} devices for ${MQTT_SECONDS} s…`);
+    rss.leg = 'connecting';
+    const overMqtt = await runMqttPhase(server.url, server.mqttUrl, devices, server.child, rss, server.heap);
     console.log(`  ${fmt(overMqtt.perSecond)} readings/s through the rules (${fmt(overMqtt.published)} published)`);
     // What the broker still holds for the ingest drains before the next leg measures anything.
     for (let last = -1, until = Date.now() + 120_000; Date.now() < until; ) {
@@ -204,9 +236,10 @@ const main = async (): Promise<void> => {
       last = counted;
       await sleep(1000);
     }
-    rss.push(['after MQTT', rssMiB(server.child.pid)]);
+    mark('after MQTT');
 
     console.log('trip to visible…');
+    rss.leg = 'trips';
     const latencies: number[] = [];
     for (const device of trippers) {
       const sent = performance.now();
@@ -225,33 +258,40 @@ const main = async (): Promise<void> => {
       latencies.push(performance.now() - sent);
     }
     console.log(`  p50 ${fmt(quantile(latencies, 0.5), 1)} ms, p99 ${fmt(quantile(latencies, 0.99), 1)} ms`);
+    rss.stop();
 
+    // The soak: RSS over the MQTT window, and the readings counted between samples.
+    const soak = rss.of('MQTT');
+    const firstMinute = soak.filter((sample) => sample.seconds - soak[0].seconds <= 60);
+    const afterFirstMinute = soak.filter((sample) => sample.seconds - soak[0].seconds >= 60);
+    // Between samples at least half a period apart (the window's own last sample may fall just after a timed one).
+    const rates = soak.slice(1).flatMap((sample, i) => (sample.seconds - soak[i].seconds >= RSS_EVERY_SECONDS / 2 ? [(sample.readings - soak[i].readings) / (sample.seconds - soak[i].seconds)] : []));
+    const soakMiB = soak.map((sample) => sample.mib);
+    const slope = slopeMiBPerMinute(afterFirstMinute);
+    const flat = afterFirstMinute.length >= 3 && Math.abs(slope) <= 1;
     const lines = [
       '## bench:telemetry',
       '',
-      `Run ${new Date().toISOString()} on ${cpus().length} cores (load average before: ${loadavg().map((n) => n.toFixed(2)).join(' ')}), windows of ${SECONDS} s. The standalone server (embedded log and read store) in its own process, its MQTT ingest on ${MQTT_URL ? `the broker at ${MQTT_URL}` : 'the embedded broker'} (bench/support/telemetry-server.ts, wired as \`npm start\` wires it); HTTP load from bench/support/closed-loop-load.ts (${CONNECTIONS} keep-alive connections, a third process); MQTT publishers (${MQTT_PUBLISHERS} device connections, each with its id and key, ${MQTT_IN_FLIGHT} QoS 1 messages in flight each) in the bench process${CPU_PROF ? ', the server under --cpu-prof (slower)' : ''}. ${fmt(DEVICES)} devices, default rules. The machine is shared with other sessions: the figures are of this run only.`,
+      `Run ${new Date().toISOString()} on ${cpus().length} cores (load average before: ${loadBefore.map((n) => n.toFixed(2)).join(' ')}; after: ${loadavg().map((n) => n.toFixed(2)).join(' ')}), HTTP windows of ${SECONDS} s, the MQTT window ${MQTT_SECONDS} s. Command: \`${[`TELEMETRY_BENCH_DEVICES=${DEVICES}`, `TELEMETRY_BENCH_MQTT_SECONDS=${MQTT_SECONDS}`, `TELEMETRY_BENCH_SECONDS=${SECONDS}`].join(' ')} node dist/bench/telemetry.bench.js\` (after \`npm run build\`). The standalone server (embedded log and read store) in its own process, its MQTT ingest on ${MQTT_URL ? `the broker at ${MQTT_URL}` : 'the embedded broker'} (bench/support/telemetry-server.ts, wired as \`npm start\` wires it); HTTP load from bench/support/closed-loop-load.ts (${CONNECTIONS} keep-alive connections, a third process); MQTT publishers (${fmt(MQTT_PUBLISHERS)} device connections, each with its id and key, ${MQTT_IN_FLIGHT} QoS 1 messages in flight each) in the bench process, on the same cores as the server${CPU_PROF ? ', the server under --cpu-prof (slower)' : ''}. ${fmt(DEVICES)} devices, default rules. The machine is shared with other sessions: the figures are of this run only.`,
       '',
       '| Leg | Figure | Target |',
       '|---|---|---|',
       `| Bare route \`GET /health/live\` | ${fmt(bare.perSecond)} req/s, p99 ${fmt(bare.p99, 1)} ms | baseline |`,
       `| HTTP batches of ${BATCH} | ${fmt(http.perSecond * BATCH)} readings/s (${fmt(http.perSecond)} req/s, ${fmt((http.perSecond * BATCH) / Math.max(1, bare.perSecond), 2)}× the bare route's requests), p99 ${fmt(http.p99, 1)} ms, server CPU ${fmt((http.serverCpuMsPerRequest / BATCH) * 1000, 1)} µs/reading, non-2xx ${http.non2xx} | ≥ 20,000/s |`,
-      `| MQTT, one reading a message | ${fmt(overMqtt.perSecond)} readings/s through the rules (${fmt(overMqtt.perSecond / Math.max(1, bare.perSecond), 2)}× the bare route's requests; ${fmt(overMqtt.published)} published), server CPU ${fmt(overMqtt.serverCpuUsPerReading, 1)} µs/reading | ≥ 10,000/s with 5,000 devices |`,
+      `| MQTT, one reading a message, ${fmt(MQTT_PUBLISHERS)} devices publishing, ${MQTT_SECONDS} s | ${fmt(overMqtt.perSecond)} readings/s through the rules (${fmt(overMqtt.perSecond / Math.max(1, bare.perSecond), 2)}× the bare route's requests; ${fmt(overMqtt.published)} published; every ${RSS_EVERY_SECONDS} s between ${fmt(Math.min(...rates))} and ${fmt(Math.max(...rates))}/s), server CPU ${fmt(overMqtt.serverCpuUsPerReading, 1)} µs/reading; the ${fmt(MQTT_PUBLISHERS)} connections took ${fmt(overMqtt.connectSeconds, 1)} s to open | ≥ 10,000/s with 5,000 devices |`,
       `| Trip → visible (raise-after 0, ${TRIPS} trips over HTTP, until the incident is in \`GET /api/incidents/recent\`) | p50 ${fmt(quantile(latencies, 0.5), 1)} ms, p99 ${fmt(quantile(latencies, 0.99), 1)} ms | p99 ≤ 500 ms |`,
-      `| Server RSS | ${rss.map(([when, mib]) => `${when} ${fmt(mib)} MiB`).join(', ')} | flat |`,
+      `| Server RSS over the MQTT window (sampled every ${RSS_EVERY_SECONDS} s) | ${fmt(soakMiB[0])} MiB at its start, ${fmt(Math.max(...firstMinute.map((x) => x.mib)))} MiB at most in its first minute, then ${afterFirstMinute.length > 0 ? `${fmt(Math.min(...afterFirstMinute.map((x) => x.mib)))}–${fmt(Math.max(...afterFirstMinute.map((x) => x.mib)))} MiB, ${fmt(soakMiB[soakMiB.length - 1])} MiB at its end; least-squares slope after the first minute ${fmt(slope, 2)} MiB/min` : 'nothing (the window is shorter than a minute)'} | flat: ${flat ? 'met (|slope| ≤ 1 MiB/min)' : 'MISSED or not measured (|slope| > 1 MiB/min, or under 3 samples after the first minute)'} |`,
+      `| Server heap after a full collection, at the start and the end of the MQTT window | ${fmt(overMqtt.heapAtStart.memory.heapUsed / MiB)} → ${fmt(overMqtt.heapAtEnd.memory.heapUsed / MiB)} MiB used (external ${fmt(overMqtt.heapAtStart.memory.external / MiB)} → ${fmt(overMqtt.heapAtEnd.memory.external / MiB)} MiB) | |`,
+      `| Server RSS at the legs' ends | ${marks.map(([when, mib]) => `${when} ${fmt(mib)} MiB`).join(', ')} | |`,
       '',
-      'The RSS figures are over this short run, not the 5-minute run the target names.',
+      `RSS samples (MiB, every ${RSS_EVERY_SECONDS} s from start-up, by leg): ${[...new Set(rss.samples.map((sample) => sample.leg))].map((leg) => `${leg}: ${rss.of(leg).map((sample) => fmt(sample.mib)).join(' ')}`).join('; ')}.`,
       '',
     ].join('\n');
     console.log(`\n${lines}`);
-    const resultsPath = join(ROOT, 'bench/RESULTS.md');
-    const results = readFileSync(resultsPath, 'utf8');
-    const start = results.indexOf('## bench:telemetry\n');
-    const end = start === -1 ? -1 : results.indexOf('\n## ', start + 1);
-    const updated = start === -1 ? `${results.trimEnd()}\n\n${lines}` : `${results.slice(0, start)}${lines}${end === -1 ? '' : results.slice(end + 1)}`;
-    writeFileSync(resultsPath, updated);
+    if (!process.env.TELEMETRY_BENCH_NO_WRITE) writeResultsSection(join(ROOT, 'bench/RESULTS.md'), lines);
   } finally {
-    await server.stop();
-    await rm(dir, { recursive: true, force: true });
+    rss.stop();
+    await server.dispose();
   }
 };
 

@@ -21,3 +21,9 @@ export const cpuMillisecondsOf = (pid: number | undefined): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 };
+
+/** Resident set size of process `pid` now, in bytes (Linux /proc). */
+export const rssBytesOf = (pid: number | undefined): number => {
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : NaN;
+};

@@ -13,6 +13,8 @@ import { holdReleasesDescriptor } from './hold-releases.read-model';
 
 export * from './read-model';
 export * from './projection-progress';
+export * from './checkpoint-progress';
+export * from './min-position.interceptor';
 export * from './bookings.read-model';
 export * from './devices.read-model';
 export * from './recent-events.read-model';

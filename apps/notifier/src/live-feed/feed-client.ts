@@ -42,7 +42,7 @@ export class FeedClient {
 
   /** Bytes waiting to reach the client: queued during a replay, plus the socket's own buffer. */
   get pendingBytes(): number {
-    return this.queuedBytes + this.stream.raw.writableLength;
+    return this.queuedBytes + this.stream.pendingBytes;
   }
 
   /** The event types this client can receive at all: what its replay reads of the log. */
@@ -119,16 +119,15 @@ export class FeedClient {
   private sendFrames(frames: readonly { position: number; frame: Buffer }[]): number {
     if (frames.length === 0 || this.closed) return 0;
     let sent = 0;
-    const raw = this.stream.raw;
     // One write to the socket for the whole batch.
-    raw.cork();
-    for (const { position, frame } of frames) {
-      if (position <= this.lastSent) continue;
-      this.lastSent = position;
-      this.stream.write(frame);
-      sent += 1;
-    }
-    raw.uncork();
+    this.stream.writeTogether(() => {
+      for (const { position, frame } of frames) {
+        if (position <= this.lastSent) continue;
+        this.lastSent = position;
+        this.stream.write(frame);
+        sent += 1;
+      }
+    });
     if (this.pendingBytes > this.maxBufferBytes) this.cut(this, 'slow');
     return sent;
   }

@@ -370,6 +370,30 @@ describe('the live feed over HTTP', () => {
       expect((await fetch(`${server.url}/api/notifications/events?limit=31`, { headers: bearer(staff) })).status).toBe(400);
       expect((await fetch(`${server.url}/api/notifications/events?limit=0`, { headers: bearer(staff) })).status).toBe(400);
     });
+
+    it('honours X-Min-Position: the write just made is in the answer; a position never reached answers 503 PROJECTION_LAGGING after 5 s; a bad one 400', async () => {
+      const showId = await createShow(server.url, admin, { rows: 1 });
+      const fan = await accessTokenFor(server, `fan-${randomUUID()}`);
+      const held = await post<{ bookingId: string; position: string }>(`${server.url}/api/bookings`, fan, { showId, seats: ['A-1-1'] });
+      expect(held.status).toBe(201);
+      const events = (headers: Record<string, string>) => fetch(`${server.url}/api/notifications/events?limit=5`, { headers: { ...bearer(staff), ...headers } });
+
+      const read = await events({ 'x-min-position': held.body.position });
+      expect(read.status).toBe(200);
+      const { items } = (await read.json()) as { items: LiveEvent[] };
+      expect(items[0]).toMatchObject({ position: Number(held.body.position), data: expect.objectContaining({ bookingId: held.body.bookingId }) });
+
+      const started = Date.now();
+      const lagging = await events({ 'x-min-position': String((await store.headPosition()) + 1000) });
+      expect(lagging.status).toBe(503);
+      expect(((await lagging.json()) as { code: string }).code).toBe('PROJECTION_LAGGING');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4900);
+      for (const bad of ['abc', '-1', '1.5']) {
+        const refused = await events({ 'x-min-position': bad });
+        expect(refused.status).toBe(400);
+        expect(((await refused.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+      }
+    }, 15_000);
   });
 
   const until = async <T>(probe: () => Promise<T | undefined>): Promise<T> => {

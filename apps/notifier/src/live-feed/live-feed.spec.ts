@@ -51,9 +51,10 @@ const recordingStream = () => {
     for (const match of String(chunk).matchAll(/^id: (\d+)$/gm)) ids.push(Number(match[1]));
     return true;
   };
-  const raw = { writableLength: 0, cork() {}, uncork() {}, on() {}, off() {} };
   const stream = {
-    raw,
+    pendingBytes: 0,
+    writeTogether: (writes: () => void) => writes(),
+    drained: async () => undefined,
     get closed() {
       return closed;
     },

@@ -8,6 +8,7 @@ import { InjectConfig } from '@tessera/platform/platform.module';
 import type { Subscription } from '@tessera/platform/subscriptions/subscription';
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Gauge, type Counter } from 'prom-client';
+import { performance } from 'node:perf_hooks';
 import { EventOwners } from './event-owners';
 import type { CutReason, FeedClient } from './feed-client';
 import { FeedBatch, feedEntryOf, type FeedEntry } from './feed-entry';
@@ -38,6 +39,8 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
   private pending: FeedEntry[] = [];
   private pendingUpTo = 0;
   private flushScheduled = false;
+  /** When the clients were last written to (performance.now()). */
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   private readonly flushMs: number;
   private readonly sent: Counter<string>;
   private readonly cuts: Counter<string>;
@@ -126,7 +129,7 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
         const frame = client.frameFor(entry);
         if (!frame) continue;
         this.sent.inc();
-        if (!client.writeReplayed(entry, frame)) await drained(client);
+        if (!client.writeReplayed(entry, frame)) await client.stream.drained();
       }
     } catch (error) {
       this.logger.warn(`replay after ${after} failed; the client can resume: ${(error as Error).message}`);
@@ -137,8 +140,8 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * The handler of the subscription: each event is made ready once, then the batches of the
-   * next SSE_FLUSH_MS go out together (one socket write per client instead of one per batch).
+   * The handler of the subscription: each event is made ready once, then batches go out together,
+   * one socket write per client at most every SSE_FLUSH_MS (instead of one per batch).
    */
   private async dispatch(batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1].position;
@@ -151,12 +154,16 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.pendingUpTo = last;
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    if (this.flushMs === 0) setImmediate(() => this.flush());
-    else setTimeout(() => this.flush(), this.flushMs).unref();
+    // At most one write per client per SSE_FLUSH_MS: after a quiet spell at once, else with what
+    // the rest of that time brings.
+    const wait = this.lastFlushAt + this.flushMs - performance.now();
+    if (wait <= 0) setImmediate(() => this.flush());
+    else setTimeout(() => this.flush(), wait).unref();
   }
 
   private flush(): void {
     this.flushScheduled = false;
+    this.lastFlushAt = performance.now();
     const entries = this.pending;
     this.pending = [];
     if (entries.length === 0) return;
@@ -190,16 +197,3 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
 }
 
 const REVOCATION_CHECK_MS = 5_000;
-
-/** Resolves when the client's socket can take more, or the client is gone. */
-const drained = (client: FeedClient): Promise<void> =>
-  new Promise((resolve) => {
-    const raw = client.stream.raw;
-    const done = (): void => {
-      raw.off('drain', done);
-      raw.off('close', done);
-      resolve();
-    };
-    raw.on('drain', done);
-    raw.on('close', done);
-  });

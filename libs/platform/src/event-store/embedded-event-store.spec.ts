@@ -308,6 +308,34 @@ describe('EmbeddedEventStore', () => {
       expect((await reopened.readParked('mailer')).map((e) => (e.data as { n: number }).n)).toEqual([1]);
     });
 
+    it('a group started again with another filter keeps its checkpoint and reads with the new filter', async () => {
+      const s = store as EmbeddedEventStore;
+      await s.ensureConsumerGroup('notifier', { from: 'start', filter: { streamPrefixes: ['booking-'] } });
+      await s.append('booking-1', [anEvent({ n: 0 }), anEvent({ n: 1 })]);
+      await s.append('incident-1', [anEvent({ n: 2 })]);
+      const member = s.subscribeToGroup('notifier');
+      const seen = collect(member, (message) => void message.ack());
+      await seen.waitFor(2);
+      await member.close();
+
+      // The next version of the code also reads incidents.
+      const reopened = await reopen();
+      const ensured = await reopened.ensureConsumerGroup('notifier', { from: 'start', filter: { streamPrefixes: ['booking-', 'incident-'] }, strategy: 'pinned-by-stream' });
+      expect(ensured).toEqual({ outcome: 'updated', changes: ['filter', 'strategy'] });
+      const again = collect(reopened.subscribeToGroup('notifier'), (message) => void message.ack());
+      await reopened.append('incident-2', [anEvent({ n: 3 })]);
+      await reopened.append('booking-2', [anEvent({ n: 4 })]);
+      const delivered = await again.waitFor(2);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // time for a wrong delivery to show
+      // 0 and 1 were acked, and the group had read past 2 (not in its filter then): the checkpoint
+      // is a log position, as on KurrentDB; what follows it is read with the new filter.
+      expect(again.items.map((m) => (m.event.data as { n: number }).n)).toEqual([3, 4]);
+      expect(delivered).toHaveLength(2);
+
+      const restarted = await reopen();
+      expect(await restarted.ensureConsumerGroup('notifier', { from: 'start', filter: { streamPrefixes: ['incident-', 'booking-'] }, strategy: 'pinned-by-stream' })).toEqual({ outcome: 'unchanged', changes: [] });
+    });
+
     it('refuses to subscribe to a group that was never created', () => {
       expect(() => (store as EmbeddedEventStore).subscribeToGroup('nobody')).toThrow('does not exist');
     });

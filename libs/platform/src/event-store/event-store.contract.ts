@@ -371,6 +371,30 @@ export const describeEventStoreContract = (title: string, setup: () => Promise<E
         await member.close();
       });
 
+      it('ensureConsumerGroup brings an existing group in line: settings updated, a changed filter applied to what follows', async () => {
+        const group = `contract-${suffix()}`;
+        const [old, added] = [`contract${suffix()}-`, `contract${suffix()}-`];
+        const from = { after: await store.headPosition() };
+        expect(await store.ensureConsumerGroup(group, { filter: { streamPrefixes: [old] }, from })).toEqual({ outcome: 'created', changes: [] });
+        expect(await store.ensureConsumerGroup(group, { filter: { streamPrefixes: [old] }, from })).toEqual({ outcome: 'unchanged', changes: [] });
+        expect(await store.ensureConsumerGroup(group, { filter: { streamPrefixes: [old] }, from, maxRetries: 2 })).toEqual({ outcome: 'updated', changes: ['maxRetries'] });
+
+        // The deployment reads another prefix now: the group follows it (KurrentDB: made again).
+        const changed = await store.ensureConsumerGroup(group, { filter: { streamPrefixes: [added] }, from, maxRetries: 2 });
+        expect(['updated', 'recreated']).toContain(changed.outcome);
+        expect(changed.changes).toEqual(['filter']);
+        expect(await store.ensureConsumerGroup(group, { filter: { streamPrefixes: [added] }, from, maxRetries: 2 })).toEqual({ outcome: 'unchanged', changes: [] });
+
+        const member = store.subscribeToGroup(group);
+        const seen = collect(member, (message) => void message.ack());
+        await store.append(`${old}s`, events(1, 'contract.old-filter.v1'));
+        await store.append(`${added}s`, events(1, 'contract.new-filter.v1'));
+        await seen.waitFor(1);
+        await new Promise((resolve) => setTimeout(resolve, 200)); // time for a wrong delivery to show
+        await member.close();
+        expect(seen.items.map((message) => message.event.type)).toEqual(['contract.new-filter.v1']);
+      });
+
       it('shares events between competing consumers, each event to one of them', async () => {
         const { group, prefix } = await newGroup();
         const members = [store.subscribeToGroup(group), store.subscribeToGroup(group)];

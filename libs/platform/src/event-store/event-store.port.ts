@@ -108,6 +108,32 @@ export interface ConsumerGroupOptions {
   strategy?: 'round-robin' | 'pinned-by-stream';
 }
 
+/**
+ * What ensureConsumerGroup did. A group keeps its checkpoint through `updated` and `recreated`;
+ * `changes` names what differed (filter, maxRetries, messageTimeoutMs, strategy).
+ */
+export interface ConsumerGroupEnsured {
+  outcome: 'created' | 'unchanged' | 'updated' | 'recreated';
+  changes: string[];
+}
+
+/** What ensureConsumerGroup keeps in line on an existing group. */
+export interface ConsumerGroupSettings {
+  filter?: EventFilter;
+  maxRetries: number;
+  messageTimeoutMs: number;
+  strategy: 'round-robin' | 'pinned-by-stream';
+}
+
+const filterKey = (filter: EventFilter | undefined): string =>
+  JSON.stringify({ eventTypes: filter?.eventTypes && [...filter.eventTypes].sort(), streamPrefixes: filter?.streamPrefixes && [...filter.streamPrefixes].sort() });
+
+/** The names of the settings that differ between a group as it is and as it is wanted. */
+export const groupChanges = (current: ConsumerGroupSettings, wanted: ConsumerGroupSettings): string[] => [
+  ...(filterKey(current.filter) === filterKey(wanted.filter) ? [] : ['filter']),
+  ...(['maxRetries', 'messageTimeoutMs', 'strategy'] as const).filter((setting) => current[setting] !== wanted[setting]),
+];
+
 export interface GroupMessage {
   event: RecordedEvent;
   /** 0 on the first delivery. */
@@ -150,8 +176,11 @@ export abstract class EventStore {
 
   abstract subscribeToAll(options: SubscribeToAllOptions): AllSubscription;
 
-  /** Create the group if it is missing; an existing group is left as it is. */
-  abstract ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<void>;
+  /**
+   * Create the group if it is missing; bring an existing one in line with `options` (its filter
+   * and settings; `from` applies to a new group only), keeping its checkpoint.
+   */
+  abstract ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<ConsumerGroupEnsured>;
 
   abstract subscribeToGroup(group: string): GroupSubscription;
 

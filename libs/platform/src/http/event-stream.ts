@@ -8,6 +8,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
  * the stream; the stream ends when the client goes away, when `close()` is called, or when the
  * server stops (a stream never finishes by itself, so the server's graceful close would wait for
  * it until the connection timed out).
+ *
+ * The connection goes with the stream (`Connection: close`), so its body is delimited by the close
+ * (RFC 9112 §6.3), not chunked: after the headers every write goes to the socket as it is. A feed
+ * that writes one buffer to a thousand clients then costs one socket write each, without Node's
+ * chunk framing and its cork and uncork on the next tick per response write (bench:feeds profile).
  */
 export interface ServerSentEvent {
   data: string;
@@ -16,19 +21,23 @@ export interface ServerSentEvent {
 }
 
 export interface EventStream {
-  /** Writes one event; false when the socket's buffer is full (wait for `drain` before the next). */
+  /** Writes one event; false when the socket's buffer is full (wait for `drained()` before the next). */
   send(event: ServerSentEvent): boolean;
   /**
    * Writes events already formatted (`formatEvent`): a feed that sends one event to many clients
    * formats it once. False when the socket's buffer is full, as `send`.
    */
   write(frames: string | Buffer): boolean;
+  /** Several writes that reach the socket as one. */
+  writeTogether(write: () => void): void;
+  /** Bytes written and not yet taken by the kernel. */
+  readonly pendingBytes: number;
+  /** Resolves when the socket can take more, or the stream has ended. */
+  drained(): Promise<void>;
   /** Runs once when the stream ends, whoever ended it. */
   onClose(listener: () => void): void;
   readonly closed: boolean;
   close(): void;
-  /** The underlying response, for `once('drain')`. */
-  readonly raw: FastifyReply['raw'];
 }
 
 const HEARTBEAT_MS = 15_000;
@@ -65,6 +74,9 @@ export const openEventStream = (reply: FastifyReply, options: { heartbeatMs?: nu
   for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value as string | number | string[];
   delete headers['content-length'];
   delete headers['content-encoding'];
+  // Neither a length nor chunks: Node answers `Connection: close` and the body ends with the connection.
+  raw.useChunkedEncodingByDefault = false;
+  raw.shouldKeepAlive = false;
   raw.writeHead(200, {
     ...headers,
     'content-type': 'text/event-stream; charset=utf-8',
@@ -74,21 +86,43 @@ export const openEventStream = (reply: FastifyReply, options: { heartbeatMs?: nu
   });
   const socket = raw.socket;
   socket?.setNoDelay(true);
+  // The headers go with the first write; everything after it is body bytes, straight to the socket.
   raw.write(options.retryMs !== undefined ? `retry: ${options.retryMs}\n\n` : ': stream open\n\n');
   const listeners: (() => void)[] = [];
   const registry = openStreams.get(reply.server.server);
   let closed = false;
-  const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);
+  const write = (frames: string | Buffer): boolean => (closed || !socket || socket.destroyed ? false : socket.write(frames));
+  const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
   const stream: EventStream = {
-    raw,
     get closed() {
       return closed;
     },
-    send: (event) => (closed ? false : raw.write(formatEvent(event))),
-    write: (frames) => (closed ? false : raw.write(frames)),
+    get pendingBytes() {
+      return raw.writableLength;
+    },
+    send: (event) => write(formatEvent(event)),
+    write,
+    writeTogether: (writes) => {
+      socket?.cork();
+      try {
+        writes();
+      } finally {
+        socket?.uncork();
+      }
+    },
+    drained: () =>
+      new Promise<void>((resolve) => {
+        if (closed || !socket || !socket.writableNeedDrain) return resolve();
+        const done = (): void => {
+          socket.off('drain', done);
+          raw.off('close', done);
+          resolve();
+        };
+        socket.on('drain', done);
+        raw.on('close', done);
+      }),
     onClose: (listener) => (closed ? listener() : void listeners.push(listener)),
-    // The connection goes with the stream: an SSE client reconnects for the next one.
     close: () => {
       if (!raw.writableEnded) raw.end();
       socket?.destroySoon();

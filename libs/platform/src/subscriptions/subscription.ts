@@ -205,13 +205,18 @@ export class Subscription {
     this.stopping = false;
     if (this.options.group) {
       const { name, from, maxRetries, messageTimeoutMs } = this.options.group;
-      await this.events.ensureConsumerGroup(name, {
+      const ensured = await this.events.ensureConsumerGroup(name, {
         filter: this.options.filter,
         from: from ?? 'start',
         maxRetries,
         messageTimeoutMs,
         strategy: 'pinned-by-stream',
       });
+      if (ensured.outcome === 'created') this.logger.log(`consumer group "${name}" created`);
+      else if (ensured.outcome !== 'unchanged') {
+        // A deployment that changed what the group reads or how: say so once, at start.
+        this.logger.log(`consumer group "${name}" ${ensured.outcome} from its checkpoint: its ${ensured.changes.join(', ')} changed`);
+      }
     } else {
       await this.loadCheckpoint();
     }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import type { LiveEventsResponse } from '@tessera/contracts';
@@ -7,12 +7,14 @@ import { DomainError } from '@tessera/domain';
 import { Roles } from '@tessera/platform/auth/auth';
 import type { TesseraConfig } from '@tessera/platform/config/config';
 import { InjectConfig } from '@tessera/platform/platform.module';
+import { RecentEventsMinPosition } from './recent-events.min-position';
 import { RecentEventsQuery } from './recent-events.query';
 
 const DEFAULT_LIMIT = 50;
 
 /** GET /api/notifications/events: the last EVENT_BUFFER_SIZE events of the live feed, newest first (staff, admin). */
 @Roles('staff', 'admin')
+@UseInterceptors(RecentEventsMinPosition)
 @Controller('api/notifications')
 export class RecentEventsHttpController {
   constructor(

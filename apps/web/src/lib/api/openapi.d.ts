@@ -8494,7 +8494,10 @@ export interface operations {
                 /** @description Default 50, at most EVENT_BUFFER_SIZE. */
                 limit?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Answer only once the read models have reached this log position (a write's `position`); waits at most 5 s, then 503 PROJECTION_LAGGING. */
+                "X-Min-Position"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8606,6 +8609,22 @@ export interface operations {
                         status: 500;
                         /** @enum {string} */
                         code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `PROJECTION_LAGGING` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "PROJECTION_LAGGING";
                     };
                 };
             };

@@ -2,6 +2,8 @@ import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   StorageUnavailableError,
+  groupChanges,
+  type ConsumerGroupEnsured,
   type ConsumerGroupOptions,
   type EventFilter,
   type GroupMessage,
@@ -65,19 +67,37 @@ export class ConsumerGroups {
     }
   }
 
-  async ensure(group: string, options: ConsumerGroupOptions = {}): Promise<void> {
-    if (this.definitions.has(group)) return;
-    const from = options.from ?? 'end';
-    const definition: GroupDefinition = {
-      group,
+  /**
+   * Creates the group, or brings an existing one in line with `options`: the definition is
+   * rewritten in place (this log can change a group's filter, unlike KurrentDB), keeping its
+   * checkpoint, and a dispatcher already running here reads with the new definition from then on.
+   */
+  async ensure(group: string, options: ConsumerGroupOptions = {}): Promise<ConsumerGroupEnsured> {
+    const wanted = {
       filter: options.filter,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       messageTimeoutMs: options.messageTimeoutMs ?? DEFAULT_MESSAGE_TIMEOUT_MS,
       strategy: options.strategy ?? 'round-robin',
+    } satisfies Omit<GroupDefinition, 'group' | 'checkpoint'>;
+    const existing = this.definitions.get(group);
+    if (existing) {
+      const changes = groupChanges({ ...existing, strategy: existing.strategy ?? 'round-robin' }, wanted);
+      if (changes.length === 0) return { outcome: 'unchanged', changes };
+      // The file holds the checkpoint a running dispatcher last saved; the object the one loaded.
+      const saved = JSON.parse(await readFile(this.fileOf(group), 'utf8')) as GroupDefinition;
+      Object.assign(existing, wanted, { checkpoint: Math.max(existing.checkpoint, saved.checkpoint) });
+      await writeFileDurably(this.fileOf(group), JSON.stringify(existing));
+      return { outcome: 'updated', changes };
+    }
+    const from = options.from ?? 'end';
+    const definition: GroupDefinition = {
+      group,
+      ...wanted,
       checkpoint: from === 'start' ? 0 : from === 'end' ? this.log.headPosition() : from.after,
     };
     this.definitions.set(group, definition);
     await writeFileDurably(this.fileOf(group), JSON.stringify(definition));
+    return { outcome: 'created', changes: [] };
   }
 
   subscribe(group: string): GroupSubscription {

@@ -8,6 +8,7 @@ import {
   WrongExpectedRevisionError,
   type AllSubscription,
   type AppendResult,
+  type ConsumerGroupEnsured,
   type ConsumerGroupOptions,
   type EventFilter,
   type EventLogObserver,
@@ -295,9 +296,9 @@ export class EmbeddedEventStore extends EventStore {
     return position <= this.index.headPosition && !this.index.isLost(position);
   }
 
-  async ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<void> {
+  async ensureConsumerGroup(group: string, options?: ConsumerGroupOptions): Promise<ConsumerGroupEnsured> {
     this.assertOpen();
-    await this.requireGroups().ensure(group, options);
+    return this.requireGroups().ensure(group, options);
   }
 
   subscribeToGroup(group: string): GroupSubscription {

@@ -3,6 +3,7 @@ import {
   END,
   FORWARDS,
   KurrentDBClient,
+  PersistentSubscriptionDoesNotExistError,
   PersistentSubscriptionExistsError,
   START,
   StreamNotFoundError,
@@ -11,14 +12,18 @@ import {
   type AllStreamSubscription,
   type PersistentSubscriptionToAll,
   type PersistentSubscriptionToAllResolvedEvent,
+  type PersistentSubscriptionToAllSettings,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
   EventStore,
+  groupChanges,
   matchesFilter,
   type AllSubscription,
   type AppendResult,
+  type ConsumerGroupEnsured,
   type ConsumerGroupOptions,
+  type ConsumerGroupSettings,
   type EventFilter,
   type EventToAppend,
   type ExpectedRevision,
@@ -35,7 +40,9 @@ import {
 import {
   KurrentDbVersionError,
   UNKNOWN_POSITION,
+  fromGroupSettings,
   fromRecordedEvent,
+  groupDefinitionStreamName,
   isUnsupported,
   matchesNothing,
   parkedStreamName,
@@ -184,16 +191,61 @@ export class KurrentDbEventStore extends EventStore {
     return subscription;
   }
 
-  async ensureConsumerGroup(group: string, options: ConsumerGroupOptions = {}): Promise<void> {
+  /**
+   * Creates the group, or brings it in line. Settings are updated in place. A changed filter
+   * cannot be (KurrentDB updates no `$all` group's filter, kurrent-io/KurrentDB#3673, nor reports
+   * it), so the filter each group was made with is recorded in a stream's metadata, and a group
+   * whose filter differs, or has none recorded (made before this was recorded), is deleted and
+   * made again from its last checkpoint: the events after it are delivered again (at least once,
+   * as after any restart), those before it are not read again under the new filter.
+   */
+  async ensureConsumerGroup(group: string, options: ConsumerGroupOptions = {}): Promise<ConsumerGroupEnsured> {
     this.groupFilters.set(group, { filter: options.filter, after: afterOf(options.from) });
-    try {
-      await this.client.createPersistentSubscriptionToAll(group, toGroupSettings(options), {
-        filter: toServerFilter(options.filter),
+    const settings = toGroupSettings(options);
+    const wanted: ConsumerGroupSettings = { filter: options.filter, ...fromGroupSettings(settings) };
+    const info = await this.client.getPersistentSubscriptionToAllInfo(group).catch((error: unknown) => {
+      if (error instanceof PersistentSubscriptionDoesNotExistError) return undefined;
+      throw error;
+    });
+    if (!info) {
+      const created = await this.createGroup(group, settings, options.filter);
+      // Another instance made it first: bring that one in line.
+      return created ? { outcome: 'created', changes: [] } : this.ensureConsumerGroup(group, options);
+    }
+    const recorded = await this.recordedGroupFilter(group);
+    const changes = groupChanges({ filter: recorded?.filter, ...fromGroupSettings(info.settings) }, wanted);
+    if (!recorded && !changes.includes('filter')) changes.unshift('filter');
+    if (changes.includes('filter')) {
+      const checkpoint = info.stats.lastCheckpointedEventPosition;
+      await this.client.deletePersistentSubscriptionToAll(group).catch((error: unknown) => {
+        if (!(error instanceof PersistentSubscriptionDoesNotExistError)) throw error;
       });
+      await this.createGroup(group, checkpoint ? { ...settings, startFrom: checkpoint } : settings, options.filter);
+      return { outcome: 'recreated', changes };
+    }
+    if (changes.length === 0) return { outcome: 'unchanged', changes };
+    // startFrom as it is: it only ever applied to the group's first read.
+    await this.client.updatePersistentSubscriptionToAll(group, { ...settings, startFrom: info.settings.startFrom });
+    return { outcome: 'updated', changes };
+  }
+
+  /** False when the group already exists. The filter is recorded first: a group never exists without it. */
+  private async createGroup(group: string, settings: PersistentSubscriptionToAllSettings, filter: EventFilter | undefined): Promise<boolean> {
+    await this.client.setStreamMetadata(groupDefinitionStreamName(group), { tesseraGroupFilter: filter ?? null });
+    try {
+      await this.client.createPersistentSubscriptionToAll(group, settings, { filter: toServerFilter(filter) });
+      return true;
     } catch (error) {
-      if (isGroupExists(error)) return;
+      if (isGroupExists(error)) return false;
       throw error;
     }
+  }
+
+  /** The filter recorded for a group, or undefined when none was. */
+  private async recordedGroupFilter(group: string): Promise<{ filter: EventFilter | undefined } | undefined> {
+    const { metadata } = await this.client.getStreamMetadata<{ tesseraGroupFilter?: EventFilter | null }>(groupDefinitionStreamName(group));
+    if (!metadata || !('tesseraGroupFilter' in metadata)) return undefined;
+    return { filter: metadata.tesseraGroupFilter ?? undefined };
   }
 
   subscribeToGroup(group: string): GroupSubscription {

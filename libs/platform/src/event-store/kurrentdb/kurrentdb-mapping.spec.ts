@@ -26,6 +26,8 @@ import {
   positionNumber,
   toEventData,
   toGroupSettings,
+  fromGroupSettings,
+  groupDefinitionStreamName,
   toLogPosition,
   toPersistentAction,
   toReadPosition,
@@ -210,6 +212,13 @@ describe('KurrentDB mapping: consumer groups', () => {
     expect(settings.messageTimeout).toBe(30_000);
     expect(settings.startFrom).toBe(START);
     expect(toGroupSettings({ maxRetries: 1 }).maxRetryCount).toBe(0);
+  });
+
+  it('reads a group\'s server settings back as ours, so that an unchanged group compares equal', () => {
+    const options = { maxRetries: 3, messageTimeoutMs: 200, strategy: 'pinned-by-stream' } as const;
+    expect(fromGroupSettings(toGroupSettings(options))).toEqual(options);
+    expect(fromGroupSettings(toGroupSettings())).toEqual({ maxRetries: 5, messageTimeoutMs: 30_000, strategy: 'round-robin' });
+    expect(groupDefinitionStreamName('notifier')).toBe('tessera-consumer-group-notifier');
   });
 
   it('maps nack actions and names the parked stream', () => {

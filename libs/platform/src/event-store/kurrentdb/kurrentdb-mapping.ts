@@ -28,6 +28,7 @@ import type { EventMetadata } from '@tessera/contracts';
 import {
   WrongExpectedRevisionError,
   type ConsumerGroupOptions,
+  type ConsumerGroupSettings,
   type EventFilter,
   type EventToAppend,
   type ExpectedRevision,
@@ -224,6 +225,19 @@ export const toGroupSettings = (options: ConsumerGroupOptions = {}): PersistentS
     resolveLinkTos: false,
     consumerStrategyName: options.strategy === 'pinned-by-stream' ? PINNED : ROUND_ROBIN,
   });
+
+/** The part of a group's server settings that ensureConsumerGroup compares (the filter is recorded apart). */
+export const fromGroupSettings = (settings: PersistentSubscriptionToAllSettings): Omit<ConsumerGroupSettings, 'filter'> => ({
+  maxRetries: settings.maxRetryCount + 1,
+  messageTimeoutMs: settings.messageTimeout,
+  strategy: settings.consumerStrategyName === PINNED ? 'pinned-by-stream' : 'round-robin',
+});
+
+/**
+ * Where the filter a group was created with is recorded (in that stream's metadata): KurrentDB
+ * neither reports a `$all` group's filter nor lets an update change it.
+ */
+export const groupDefinitionStreamName = (group: string): string => `tessera-consumer-group-${group}`;
 
 export const toPersistentAction = (action: 'retry' | 'park' | 'skip'): PersistentAction => {
   switch (action) {

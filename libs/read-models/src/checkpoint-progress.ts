@@ -1,11 +1,12 @@
 import type { EventStore } from '@tessera/platform/event-store/event-store.port';
 import type { ReadStore } from '@tessera/platform/read-store/read-store.port';
-import { checkpointName, filterOf, PositionWaiters, PROJECTION_DESCRIPTORS, ProjectionProgress } from '@tessera/read-models';
+import { PositionWaiters, ProjectionProgress } from './projection-progress';
+import { checkpointName, filterOf, type ProjectionDescriptor } from './read-model';
 
 /**
- * Progress as the query API sees it when it runs alone (distributed mode): the lowest of the
- * projector's checkpoints in the shared read store. Checkpoints are re-read on one shared timer,
- * and only while some request is waiting.
+ * Progress as an app without the projector sees it (distributed mode): the lowest of the
+ * checkpoints of the read models it reads, in the shared read store. Checkpoints are re-read on
+ * one shared timer, and only while some request is waiting.
  */
 export class CheckpointProgress extends ProjectionProgress {
   private readonly waiters: PositionWaiters;
@@ -14,14 +15,15 @@ export class CheckpointProgress extends ProjectionProgress {
   constructor(
     events: EventStore,
     private readonly reads: ReadStore,
+    private readonly descriptors: readonly ProjectionDescriptor[],
     private readonly pollMs = 20,
   ) {
     super();
-    this.waiters = new PositionWaiters(events, filterOf(PROJECTION_DESCRIPTORS), () => this.processedPosition());
+    this.waiters = new PositionWaiters(events, filterOf(descriptors), () => this.processedPosition());
   }
 
   async processedPosition(): Promise<number> {
-    const positions = await Promise.all(PROJECTION_DESCRIPTORS.map((projection) => this.reads.getCheckpoint(checkpointName(projection))));
+    const positions = await Promise.all(this.descriptors.map((projection) => this.reads.getCheckpoint(checkpointName(projection))));
     return Math.min(...positions.map((position) => position ?? 0));
   }
 
