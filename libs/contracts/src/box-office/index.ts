@@ -6,6 +6,8 @@ export * from './booking.events';
 export * from './ticket.events';
 export * from './voucher.events';
 export * from './buyer.events';
+export * from './waiting-room.events';
+export * from './waiting-room.request';
 export * from './voucher.request';
 export * from './events';
 export * from './show.request';
