@@ -8,9 +8,10 @@ import { CancelShowModule } from './shows/cancel-show/cancel-show.module';
 import { ShowsModule } from './shows/shows.module';
 import { VouchersModule } from './vouchers/vouchers.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WaitingRoomModule } from './waiting-room/waiting-room.module';
 
 /** HTTP writes: validates commands, takes seat locks, appends events. */
 @Module({
-  imports: [CqrsModule, AccountsModule, TicketsModule, CancelShowModule, ShowsModule, BookingsModule, IncidentsModule, DevicesModule, VouchersModule],
+  imports: [CqrsModule, AccountsModule, TicketsModule, CancelShowModule, ShowsModule, BookingsModule, IncidentsModule, DevicesModule, VouchersModule, WaitingRoomModule],
 })
 export class CommandApiModule {}

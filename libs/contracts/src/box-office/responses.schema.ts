@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { BookingDiscount } from './voucher.events';
 import type { CreateVoucherResponse } from './voucher.request';
+import type { JoinQueueResponse, QueuePlaceResponse, WaitingRoomResponse } from './waiting-room.request';
 import type {
   BookingStatus,
   BookingView,
@@ -247,6 +248,57 @@ export class CreateVoucherResponseSchema implements CreateVoucherResponse {
 
   @ApiProperty(POSITION)
   position!: string;
+}
+
+@ApiSchema({ name: 'WaitingRoomResponse' })
+export class WaitingRoomResponseSchema implements WaitingRoomResponse {
+  @ApiProperty()
+  showId!: string;
+
+  @ApiProperty()
+  enabled!: boolean;
+
+  @ApiProperty({ ...DATE_TIME, description: 'Arrivals before it are shuffled; admission starts at it (ISO 8601 UTC).' })
+  opensAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100000 })
+  admitPerMinute!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 60 })
+  tokenMinutes!: number;
+
+  @ApiProperty(POSITION)
+  position!: string;
+}
+
+@ApiSchema({ name: 'JoinQueueResponse' })
+export class JoinQueueResponseSchema implements JoinQueueResponse {
+  @ApiProperty({ description: 'The place; the same for every join of one account.' })
+  queueId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Places ahead, plus one: 1 is the next admitted; 0 once admitted. The global log position is in `X-Position`.' })
+  position!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  estimatedWaitSeconds!: number;
+}
+
+@ApiSchema({ name: 'QueuePlaceResponse' })
+export class QueuePlaceResponseSchema implements QueuePlaceResponse {
+  @ApiProperty({ type: 'integer', minimum: 0, description: '1 is the next admitted; 0 once admitted.' })
+  position!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  estimatedWaitSeconds!: number;
+
+  @ApiProperty()
+  admitted!: boolean;
+
+  @ApiProperty({ required: false, description: 'Once admitted: send it as `X-Admission-Token` with POST /api/bookings. Signed, bound to the account and the show.' })
+  admissionToken?: string;
+
+  @ApiProperty({ required: false, ...DATE_TIME, description: 'When the admission token stops working.' })
+  admissionExpiresAt?: string;
 }
 
 @ApiSchema({ name: 'PlaceBookingResponse' })
