@@ -60,6 +60,9 @@ describe('waiting room', () => {
     const configured = await put(`/api/shows/${showId}/waiting-room`, admin, settings);
     expect(configured).toMatchObject({ status: 200, body: { showId, ...settings, position: expect.stringMatching(/^\d+$/) } });
     expect(configured.headers.get('x-position')).toBe(configured.body.position);
+    // The show detail tells the web app that the show has a room, once projected.
+    const detail = await fetch(`${server.url}/api/shows/${showId}`, { headers: { 'x-min-position': String(configured.body.position) } });
+    expect(await detail.json()).toMatchObject({ showId, waitingRoom: { enabled: true, opensAt: settings.opensAt, admitPerMinute: 60, tokenMinutes: 5 } });
     for (const body of [room({ admitPerMinute: 0 }), room({ admitPerMinute: 100_001 }), room({ tokenMinutes: 61 }), room({ opensAt: 'soon' }), room({ enabled: 'yes' }), room({ extra: 1 }), {}]) {
       expect({ body, status: (await put(`/api/shows/${showId}/waiting-room`, admin, body)).status }).toEqual({ body, status: 400 });
     }

@@ -23,6 +23,7 @@ import type {
   ShowListResponse,
   ShowStatus,
   ShowSummary,
+  ShowWaitingRoom,
 } from './show.response';
 import type { CheckInResponse, MyTicketsResponse, TicketStatus, TicketView, TransferTicketResponse } from './ticket.response';
 
@@ -152,6 +153,21 @@ export class ShowSectionViewSchema {
   available!: number;
 }
 
+@ApiSchema({ name: 'ShowWaitingRoom' })
+export class ShowWaitingRoomSchema implements ShowWaitingRoom {
+  @ApiProperty({ description: 'While true, POST /api/bookings needs an `X-Admission-Token` for the show.' })
+  enabled!: boolean;
+
+  @ApiProperty(DATE_TIME)
+  opensAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100000 })
+  admitPerMinute!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 60 })
+  tokenMinutes!: number;
+}
+
 @ApiSchema({ name: 'ShowDetailResponse' })
 export class ShowDetailResponseSchema implements ShowDetailResponse {
   @ApiProperty()
@@ -183,7 +199,11 @@ export class ShowDetailResponseSchema implements ShowDetailResponse {
 
   @ApiProperty({ type: ShowSectionViewSchema, isArray: true })
   sections!: ShowSectionViewSchema[];
+
+  @ApiProperty({ type: ShowWaitingRoomSchema, required: false, description: 'Present once the show has a waiting room configured (PUT /api/shows/{showId}/waiting-room).' })
+  waitingRoom?: ShowWaitingRoomSchema;
 }
+
 
 @ApiSchema({ name: 'SeatView' })
 export class SeatViewSchema implements SeatView {
