@@ -38,6 +38,8 @@ const EXPECTED: Record<string, string> = {
   tessera_schedule_pending: 'gauge',
   tessera_schedule_due: 'gauge',
   tessera_schedule_overdue_seconds: 'gauge',
+  tessera_waiting_room_queue_length: 'gauge',
+  tessera_waiting_room_admissions_total: 'counter',
   tessera_process_cpu_seconds_total: 'counter',
   tessera_process_resident_memory_bytes: 'gauge',
   tessera_nodejs_eventloop_lag_seconds: 'gauge',
@@ -116,6 +118,9 @@ describe('/metrics of the standalone server under traffic', () => {
     expect(value('tessera_event_log_append_duration_seconds_count', { operation: 'append_multi', outcome: 'ok' })).toBeGreaterThan(0);
     expect(value('tessera_schedule_pending', { schedule: 'command-api.hold-expiry' })).toBe(0);
     expect(second.samples.some((s) => s.name === 'tessera_subscription_gap' && s.labels.subscription === 'projections')).toBe(true);
+    // Each round's waiting room: two of three places admitted at once, the third waiting (admitted when the next round moves the clock).
+    expect(value('tessera_waiting_room_admissions_total')).toBeGreaterThanOrEqual(4);
+    expect(value('tessera_waiting_room_queue_length')).toBeGreaterThanOrEqual(1);
   });
 
   it('labels HTTP requests with the route template, method and status: RED per route', () => {

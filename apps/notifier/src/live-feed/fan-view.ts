@@ -1,4 +1,4 @@
-import type { BookingEvent, IncidentEvent, SeatEvent, TicketEvent } from '@tessera/contracts';
+import type { BookingEvent, IncidentEvent, SeatEvent, TicketEvent, WaitingRoomEvent } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 
 /**
@@ -13,6 +13,9 @@ import type { RecordedEvent } from '@tessera/platform/event-store/event-store.po
  * - `ticket.*`: the ticket's owner at that event. A transfer goes to both sides, each seeing only
  *   its own side (`{ ticketId, version, direction }`: never the other fan's id); a check-in leaves
  *   out the staff member who scanned it.
+ * - `waiting_room.*`: a place to its fan, reduced to `{ showId, queueId, early }`; an admission to
+ *   every fan, as `{ showId, count, through }` (how far the queue has moved names nobody), so a
+ *   fan waiting sees their position move and reads it again.
  * - Anything else (shows, and any type this file does not know): staff and admin only. A new
  *   event type stays off the fans' streams until a rule here lets it on.
  */
@@ -72,6 +75,24 @@ export const fanAudienceOf = async (event: RecordedEvent, owners: Owners): Promi
     }
     case 'incident':
       return incidentAudience(event as unknown as IncidentEvent);
+    case 'waiting_room':
+      return waitingRoomAudience(event as unknown as WaitingRoomEvent);
+    default:
+      return STAFF_ONLY;
+  }
+};
+
+/** A fan's own place; every admission, which moves every place of the show. The configuration (with its seed) is staff only. */
+const waitingRoomAudience = (room: WaitingRoomEvent): FanAudience => {
+  switch (room.type) {
+    case 'waiting_room.joined.v1': {
+      const { showId, queueId, userId, early } = room.data;
+      return ownedBy(userId, { showId, queueId, early });
+    }
+    case 'waiting_room.admitted.v1': {
+      const { showId, count, through } = room.data;
+      return { kind: 'every-fan', data: { showId, count, through } };
+    }
     default:
       return STAFF_ONLY;
   }

@@ -2,6 +2,7 @@ import { BOOKING_EVENT_TYPES } from '../box-office/booking.events';
 import { SEAT_EVENT_TYPES } from '../box-office/seat.events';
 import { SHOW_EVENT_TYPES } from '../box-office/show.events';
 import { TICKET_EVENT_TYPES } from '../box-office/ticket.events';
+import type { WaitingRoomEvent } from '../box-office/waiting-room.events';
 import type { DeviceEvent } from '../venue-ops/device.events';
 import { INCIDENT_EVENT_TYPES } from '../venue-ops/incident.events';
 
@@ -15,6 +16,12 @@ import { INCIDENT_EVENT_TYPES } from '../venue-ops/incident.events';
  * what it says (a device exists) is in GET /api/devices. Who sees what: fan-view.ts (the
  * notifier): a fan sees their own incidents, and no device event.
  */
+/**
+ * A waiting room's places and admissions (not its configuration: it carries the shuffle's seed).
+ * A fan sees their own place and every admission, which is what moves a position (fan-view.ts).
+ */
+const WAITING_ROOM_FEED_EVENT_TYPES = ['waiting_room.joined.v1', 'waiting_room.admitted.v1'] as const satisfies readonly WaitingRoomEvent['type'][];
+
 const DEVICE_FEED_EVENT_TYPES = ['device.status_changed.v1', 'device.rule_raised.v1', 'device.rule_cleared.v1'] as const satisfies readonly DeviceEvent['type'][];
 
 export const LIVE_FEED_EVENT_TYPES: readonly string[] = [
@@ -24,6 +31,7 @@ export const LIVE_FEED_EVENT_TYPES: readonly string[] = [
   ...TICKET_EVENT_TYPES,
   ...INCIDENT_EVENT_TYPES,
   ...DEVICE_FEED_EVENT_TYPES,
+  ...WAITING_ROOM_FEED_EVENT_TYPES,
 ];
 
 /** One event on a live feed: the `data:` of an SSE message, an item of the last events. */
