@@ -62,13 +62,31 @@ export class RoomView {
     this.state = WaitingRoom.evolve(this.state, event);
     this.revision = recorded.revision;
     this.lastPosition = recorded.position;
+    this.index(event, recorded.metadata.occurredAt);
+  }
+
+  /**
+   * Takes the joins this instance has just appended at the view's revision, already folded into
+   * `state` by the caller (which decided them from this view's state), so they are not folded a
+   * second time: a second fold from the same state would branch the shared list of places and
+   * copy it. Nothing happens if a refresh has read them meanwhile.
+   */
+  adopt(state: WaitingRoomState, joins: readonly WaitingRoomEvent[], expectedRevision: number | 'no_stream', appended: { nextRevision: number; position: number }): void {
+    if (this.revision !== expectedRevision) return void this.refresh();
+    this.state = state;
+    this.revision = appended.nextRevision;
+    this.lastPosition = appended.position;
+    for (const event of joins) this.index(event, '');
+  }
+
+  private index(event: WaitingRoomEvent, occurredAt: string): void {
     if (event.type === 'waiting_room.joined.v1') {
       const { queueId, userId, early } = event.data;
       const key = early ? earlyOrderKey(this.state.config?.seed ?? '', queueId) : 0;
       this.places.set(queueId, { userId, early, key, lateIndex: early ? -1 : this.late++ });
       if (early) this.early.splice(this.rankOf({ key, queueId }), 0, { key, queueId });
     } else if (event.type === 'waiting_room.admitted.v1') {
-      this.admissions.push({ through: event.data.through, at: recorded.metadata.occurredAt });
+      this.admissions.push({ through: event.data.through, at: occurredAt });
     }
   }
 

@@ -103,12 +103,14 @@ export class WaitingRooms {
       const room = await this.view(showId);
       let state = room.state;
       const appends: EventToAppend[] = [];
+      const decided: WaitingRoomEvent[] = [];
       const refused = new Map<PendingJoin, unknown>();
       for (const join of batch) {
         try {
           const events = WaitingRoom.decide({ type: 'JoinQueue', data: { showId, queueId: join.queueId, userId: join.userId }, metadata: { now: join.context.now.toISOString() } }, state);
           for (const event of events) {
             state = WaitingRoom.evolve(state, event);
+            decided.push(event);
             appends.push(this.toAppend(stream, event, join.context));
           }
         } catch (error) {
@@ -117,15 +119,17 @@ export class WaitingRooms {
       }
       let logPosition = 0;
       if (appends.length > 0) {
+        const expectedRevision = room.revision;
         try {
-          logPosition = (await this.store.append(stream, appends, { expectedRevision: room.revision })).position;
+          const appended = await this.store.append(stream, appends, { expectedRevision });
+          logPosition = appended.position;
+          room.adopt(state, decided, expectedRevision, appended);
         } catch (error) {
           if (error instanceof WrongExpectedRevisionError && attempt < JOIN_ATTEMPTS) continue; // another instance wrote: decide again
           if (error instanceof WrongExpectedRevisionError) throw new DomainError('CONCURRENCY_CONFLICT', 'the waiting room is changing too fast; try again', {});
           throw error;
         }
       }
-      await room.refresh();
       if (logPosition === 0) logPosition = room.lastPosition; // only repeats: the room as they found it
       const now = this.clock.now();
       for (const join of batch) {
