@@ -4,6 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -80,7 +81,7 @@ const appBoundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/web/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'apps/web/src/lib/api/openapi.d.ts', 'coverage/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -113,6 +114,16 @@ export default tseslint.config(
     files: ['libs/platform/**/*.ts', 'libs/read-models/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '@tessera/web'], message: 'libs/platform and libs/read-models never depend on an app.' }] }],
+    },
+  },
+  {
+    // The web app is a client of the public HTTP API like any other (ARCHITECTURE §6): it imports
+    // nothing of the server's, only its generated OpenAPI types; and React's rules of hooks hold.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@tessera/*', '**/libs/**', '**/apps/*/src/**', '!@/**'], message: 'apps/web talks to the server through the HTTP API only: use the OpenAPI types (src/lib/api/openapi.d.ts).' }] }],
     },
   },
 );

@@ -8,7 +8,8 @@ import { Worker } from 'node:worker_threads';
  * each scenario once — a couple of VUs, a couple of iterations — against a started server, so a
  * script that is wrong (a route renamed, a body the API refuses, a check that cannot pass, a
  * threshold on a metric that is never recorded) fails CI. It is not a load generator: think
- * time is cut short, and VUs and iterations are capped. Real k6 is used instead when it is
+ * time in iterations is cut short (setup and teardown sleep for real: there a script waits for the
+ * server), and VUs and iterations are capped. Real k6 is used instead when it is
  * installed (see load.e2e-spec.ts).
  *
  * It runs setup once, then each scenario's VUs in parallel worker threads (one module instance

@@ -120,9 +120,15 @@ const request = (method: string, url: string, body: unknown, params: Params = {}
   };
 };
 
+/** Whether sleep() waits for real: in setup and teardown, where a script waits for the system (as k6 does). */
+let pacing = false;
+
 const sleepFor = (seconds: number): void => {
-  // The runner does not pace: a script's think time is cut to at most 5 ms, so CI stays quick.
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(5, Math.max(0, seconds * 1000)));
+  // The runner does not pace iterations: a script's think time is cut to at most 5 ms, so CI stays
+  // quick. Setup and teardown sleep what they ask (up to 10 s a call): there a sleep is a wait for
+  // the server (a projection to catch up), not think time.
+  const ms = Math.max(0, seconds * 1000);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pacing ? Math.min(ms, 10_000) : Math.min(5, ms));
 };
 
 const k6 = {
@@ -242,6 +248,7 @@ port.on('message', (message: { kind: 'run'; exported: string; iterations: number
     port.postMessage({ kind: 'done', errors: [`${data.script} exports no function "${message.exported}"`] });
     return;
   }
+  pacing = message.exported === 'setup' || message.exported === 'teardown';
   const errors: string[] = [];
   let result: unknown;
   for (let i = 0; i < message.iterations; i++) {

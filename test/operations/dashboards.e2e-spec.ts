@@ -7,7 +7,7 @@ import { load } from 'js-yaml';
 import { ManualClock } from '../box-office/box-office-client';
 import { freePort, ROOT, waitFor } from '../support/processes';
 import { startTestApp, TestApp } from '../support/test-app';
-import { driveTraffic } from './traffic';
+import { driveTraffic, TRAFFIC_ENV } from './traffic';
 
 /**
  * The Grafana dashboards (deploy/grafana/dashboards) against a real Prometheus: Debian's
@@ -108,7 +108,7 @@ describe('the Grafana dashboards (deploy/grafana/dashboards)', () => {
 
     beforeAll(async () => {
       const clock = new ManualClock(Date.now());
-      server = await startTestApp({ overrides: { clock }, env: { SWEEP_INTERVAL_MS: '50' } });
+      server = await startTestApp({ overrides: { clock }, env: TRAFFIC_ENV });
       dir = await makeTempDir('prometheus');
       const port = await freePort();
       api = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describeWithBinary } from '@tessera/platform/testing/services';
 import { ManualClock } from '../box-office/box-office-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { driveTraffic, parseExposition, scrape, type Exposition, type Sample } from './traffic';
+import { driveTraffic, parseExposition, scrape, TRAFFIC_ENV, type Exposition, type Sample } from './traffic';
 
 /**
  * /metrics of a started standalone server after real traffic: what operators watch is there,
@@ -40,6 +40,20 @@ const EXPECTED: Record<string, string> = {
   tessera_schedule_overdue_seconds: 'gauge',
   tessera_waiting_room_queue_length: 'gauge',
   tessera_waiting_room_admissions_total: 'counter',
+  tessera_notifier_deliveries_total: 'counter',
+  tessera_notifier_emails_total: 'counter',
+  tessera_sse_clients: 'gauge',
+  tessera_sse_events_sent_total: 'counter',
+  tessera_sse_clients_cut_total: 'counter',
+  tessera_mqtt_messages_published_total: 'counter',
+  tessera_mqtt_publish_failures_total: 'counter',
+  tessera_mqtt_connected: 'gauge',
+  tessera_device_readings_total: 'counter',
+  tessera_device_transitions_total: 'counter',
+  tessera_device_telemetry_invalid_total: 'counter',
+  tessera_devices: 'gauge',
+  tessera_incidents_open: 'gauge',
+  tessera_incidents_sla_breached_total: 'counter',
   tessera_process_cpu_seconds_total: 'counter',
   tessera_process_resident_memory_bytes: 'gauge',
   tessera_nodejs_eventloop_lag_seconds: 'gauge',
@@ -81,7 +95,7 @@ describe('/metrics of the standalone server under traffic', () => {
 
   beforeAll(async () => {
     const clock = new ManualClock(Date.now());
-    server = await startTestApp({ overrides: { clock }, env: { SWEEP_INTERVAL_MS: '50' } });
+    server = await startTestApp({ overrides: { clock }, env: TRAFFIC_ENV });
     await scrape(server.url); // the scrape route's own series, before the first count
     await driveTraffic(server, { clock });
     first = parseExposition(await scrape(server.url));
@@ -121,6 +135,34 @@ describe('/metrics of the standalone server under traffic', () => {
     // Each round's waiting room: two of three places admitted at once, the third waiting (admitted when the next round moves the clock).
     expect(value('tessera_waiting_room_admissions_total')).toBeGreaterThanOrEqual(4);
     expect(value('tessera_waiting_room_queue_length')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts the live feeds and the venue: deliveries per channel, MQTT publishes, readings, devices by status, incidents by severity, SLA breaches', () => {
+    const value = (name: string, labels: Record<string, string> = {}): number =>
+      second.samples
+        .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+        .reduce((sum, s) => sum + s.value, 0);
+    const labelValues = (name: string, label: string): string[] => [...new Set(second.samples.filter((s) => s.name === name).map((s) => s.labels[label]))].sort();
+    expect(labelValues('tessera_notifier_deliveries_total', 'channel')).toEqual(['email', 'mqtt']);
+    expect(labelValues('tessera_notifier_deliveries_total', 'outcome')).toEqual(['delivered', 'duplicate', 'failed', 'retried']);
+    expect(value('tessera_notifier_deliveries_total', { channel: 'email', outcome: 'delivered' })).toBeGreaterThan(0);
+    expect(value('tessera_notifier_deliveries_total', { channel: 'mqtt', outcome: 'delivered' })).toBeGreaterThan(0);
+    expect(value('tessera_mqtt_messages_published_total', { topic: 'tessera/devices/{deviceId}/status' })).toBeGreaterThanOrEqual(2);
+    expect(value('tessera_mqtt_messages_published_total', { topic: 'tessera/incidents/created' })).toBeGreaterThanOrEqual(2);
+    expect(value('tessera_sse_events_sent_total')).toBeGreaterThan(0);
+    // Two rounds of one device reporting three readings over HTTP, then falling silent.
+    expect(value('tessera_device_readings_total', { transport: 'http' })).toBe(6);
+    expect(value('tessera_device_readings_total', { transport: 'mqtt' })).toBe(0);
+    expect(labelValues('tessera_devices', 'status')).toEqual(['degraded', 'offline', 'online', 'silent']);
+    expect(value('tessera_devices', { status: 'silent' })).toBe(2);
+    expect(value('tessera_devices')).toBe(2);
+    // Per round a fan's `high` report and the rules' `high` incident for the silent device.
+    expect(labelValues('tessera_incidents_open', 'severity')).toEqual(['critical', 'high', 'low', 'medium']);
+    expect(value('tessera_incidents_open', { severity: 'high' })).toBe(4);
+    expect(value('tessera_incidents_open')).toBe(4);
+    // Both fans' reports missed their acknowledge deadline (the first round's device incident may too).
+    expect(labelValues('tessera_incidents_sla_breached_total', 'kind')).toEqual(['acknowledge', 'resolve']);
+    expect(value('tessera_incidents_sla_breached_total', { kind: 'acknowledge' })).toBeGreaterThanOrEqual(2);
   });
 
   it('labels HTTP requests with the route template, method and status: RED per route', () => {

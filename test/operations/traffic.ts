@@ -7,13 +7,28 @@ import { waitFor } from '../support/processes';
 /**
  * A short, realistic burst of traffic for the operations tests: sign-up and login, browsing,
  * holds, payments, a cancellation and a refund, a contended seat, a hold that expires, a waiting
- * room admitting its queue, lookups of unknown ids and an unknown path. Every id is fresh on each round, so a test can run it twice
- * and see whether anything on /metrics grows with the ids (it must not).
+ * room admitting its queue, lookups of unknown ids and an unknown path; at the venue, a device
+ * that reports and then falls silent (the rules raise an incident for it), a fan's incident report
+ * that misses its acknowledge deadline, and a live-stream client. Every id is fresh on each
+ * round, so a test can run it twice and see whether anything on /metrics grows with the ids (it must not).
  */
+
+/**
+ * What the server under this traffic needs: sweeps that run within the test's waits, and a P2
+ * acknowledge deadline (a fan's `high` report) that the two-minute clock move passes.
+ */
+export const TRAFFIC_ENV: Record<string, string> = {
+  SWEEP_INTERVAL_MS: '50',
+  SLA_SWEEP_INTERVAL_MS: '50',
+  DEVICE_SILENCE_SWEEP_MS: '100',
+  SLA_P2_ACKNOWLEDGE_MINUTES: '1',
+};
 
 export interface TrafficRound {
   showId: string;
   bookings: number;
+  /** Telemetry readings the device sent. */
+  readings: number;
 }
 
 const get = async (url: string, token?: string, headers: Record<string, string> = {}): Promise<number> => {
@@ -21,6 +36,10 @@ const get = async (url: string, token?: string, headers: Record<string, string> 
   await res.arrayBuffer();
   return res.status;
 };
+
+/** Waits (up to 10 s) until the JSON at `url`, read with `token`, satisfies `done`. */
+const until = <T>(url: string, token: string, done: (body: T) => boolean): Promise<number> =>
+  waitFor(async () => done((await (await fetch(url, { headers: bearer(token) })).json()) as T), 10_000);
 
 const expectStatus = (what: string, status: number, expected: number[]): void => {
   if (!expected.includes(status)) throw new Error(`${what}: ${status}, expected ${expected.join(' or ')}`);
@@ -83,20 +102,66 @@ export const driveTraffic = async (server: TestApp, options: { clock?: ManualClo
   expectStatus('cancel the winner', (await post(`${url}/api/bookings/${winner.body.bookingId}/cancel`, fan)).status, [200]);
   expectStatus('bad body', (await post(`${url}/api/bookings`, fan, { showId, seats: ['A-1-6'], extra: true })).status, [400]);
 
+  // The venue: a gate scanner reports (and a device with a wrong key is refused), a fan reports a
+  // broken seat, staff look at the board, the devices and the counters.
+  const venueId = `venue-${randomUUID()}`;
+  const deviceId = `${venueId}-gate-1`;
+  const device = await post<{ deviceKey: string }>(`${url}/api/devices`, admin, { deviceId, venueId, type: 'gate_scanner', name: 'Gate 1' });
+  expectStatus('register device', device.status, [201]);
+  const heardAt = (options.clock?.now() ?? new Date()).getTime();
+  const readings = [3, 2, 1].map((secondsAgo) => ({ status: 'online', temperature: 35 - secondsAgo, battery: 90, errorRate: 0.001, at: new Date(heardAt - secondsAgo * 1000).toISOString() }));
+  const telemetry = (key: string) => post(`${url}/api/devices/${deviceId}/telemetry`, '', readings, { 'x-device-key': key });
+  expectStatus('telemetry', (await telemetry(device.body.deviceKey)).status, [202]);
+  expectStatus('telemetry with a wrong key', (await telemetry(`${device.body.deviceKey.slice(0, -4)}AAAA`)).status, [401]);
+  const reported = await post<{ incidentId: string }>(`${url}/api/incidents`, fan, {
+    title: 'Broken seat',
+    description: 'The armrest came off.',
+    location: { showId, seatId: 'A-1-4' },
+    category: 'seat',
+    urgency: 'high',
+  });
+  expectStatus('report incident', reported.status, [201]);
+  expectStatus('incidents board', await get(`${url}/api/incidents?status=new`, staff), [200]);
+  expectStatus('devices', await get(`${url}/api/devices?venueId=${venueId}`, staff), [200]);
+  expectStatus('stats', await get(`${url}/api/stats`, staff), [200]);
+  await watchLiveStream(url, staff);
+
   let bookings = 4;
   if (options.clock) {
     const clock = options.clock;
     const expiring = await post<{ bookingId: string }>(`${url}/api/bookings`, fan, { showId, seats: ['A-2-1'] });
     expectStatus('hold', expiring.status, [201]);
     bookings++;
+    // Past the hold, the incident's acknowledge deadline and the device's silence threshold (120 s).
     clock.advance(2 * 60_000);
-    await waitFor(async () => {
-      const res = await fetch(`${url}/api/bookings/${expiring.body.bookingId}`, { headers: bearer(fan) });
-      return ((await res.json()) as { status?: string }).status === 'expired';
-    }, 10_000);
+    await until<{ status?: string }>(`${url}/api/bookings/${expiring.body.bookingId}`, fan, (booking) => booking.status === 'expired');
+    await until<{ breached?: unknown[] }>(`${url}/api/incidents/${reported.body.incidentId}`, staff, (incident) => incident.breached?.length === 1);
+    // The device is silent, and the rules' incident for it is on the board.
+    await until<{ items?: unknown[] }>(`${url}/api/incidents?source=device&venueId=${venueId}`, staff, (board) => board.items?.length === 1);
+    await until<{ items?: { status: string }[] }>(`${url}/api/devices?venueId=${venueId}`, staff, (devices) => devices.items?.[0]?.status === 'silent');
   }
   await waitingRoomTraffic(server, admin, options.clock);
-  return { showId, bookings };
+  return { showId, bookings, readings: readings.length };
+};
+
+/** A staff member's live stream (SSE), open until its first message has arrived. */
+const watchLiveStream = async (url: string, staff: string): Promise<void> => {
+  const issued = await post<{ token: string }>(`${url}/api/notifications/stream-tokens`, staff);
+  expectStatus('stream token', issued.status, [201]);
+  const stream = new AbortController();
+  const res = await fetch(`${url}/api/notifications/stream?token=${encodeURIComponent(issued.body.token)}&lastEventId=0`, { signal: stream.signal });
+  expectStatus('live stream', res.status, [200]);
+  try {
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let received = '';
+    while (!/\nid: ?\d+/.test(`\n${received}`)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the live stream ended before its first message');
+      received += new TextDecoder().decode(value);
+    }
+  } finally {
+    stream.abort();
+  }
 };
 
 /**

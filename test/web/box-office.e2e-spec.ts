@@ -203,14 +203,16 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the box office in Ch
 
   it('a seat held in one browser turns to held in another that has the map open, with no reload', async () => {
     const watcher = await fanPage(DESKTOP);
+    await signIn(watcher.page, server, await registerFan(server));
     await watcher.page.goto(`${server.url}/shows/${showId}?category=vip&section=A`);
     await watcher.page.getByRole('checkbox', { name: /^Row 2, seat 5,.*available$/ }).waitFor();
+    await watcher.page.getByText('Live', { exact: true }).waitFor();
     const fan = await registerFan(server);
     const buyer = await fanPage(PHONE);
     await signIn(buyer.page, server, fan);
     await holdTwoSeats(buyer.page, [5, 6], 2);
-    // Until the SSE stream (issue 12) is on main the open map polls every 10 s.
-    await watcher.page.getByRole('checkbox', { name: /^Row 2, seat 5,.*held by someone else$/ }).waitFor({ timeout: 15_000 });
+    // The signed-in map follows the SSE stream: well inside the 10 s a visitor's map polls at.
+    await watcher.page.getByRole('checkbox', { name: /^Row 2, seat 5,.*held by someone else$/ }).waitFor({ timeout: 5_000 });
     await watcher.page.getByRole('checkbox', { name: /^Row 2, seat 6,.*held by someone else$/ }).waitFor();
     await screenshot(watcher.page, 'seat-map-held');
     expect([...watcher.problems, ...buyer.problems]).toEqual([]);

@@ -24,6 +24,7 @@ import { RecentIncidentsHandler } from './incidents/recent-incidents/recent-inci
 import { RecentIncidentsHttpController } from './incidents/recent-incidents/recent-incidents.http.controller';
 import { LiveStatsHandler } from './stats/live-stats/live-stats.handler';
 import { LiveStatsHttpController } from './stats/live-stats/live-stats.http.controller';
+import { LiveStatsMetrics } from './stats/live-stats/live-stats.metrics';
 import { DeviceRulesHandler } from './devices/device-rules/device-rules.handler';
 import { DeviceRulesHttpController } from './devices/device-rules/device-rules.http.controller';
 import { ListDevicesHandler } from './devices/list-devices/list-devices.handler';
@@ -78,6 +79,7 @@ import { ShowDetailHttpController } from './shows/show-detail/show-detail.http.c
     MyIncidentsHandler,
     IncidentDetailHandler,
     LiveStatsHandler,
+    LiveStatsMetrics,
     ListDevicesHandler,
     DeviceRulesHandler,
     UserSearchHandler,

@@ -13,7 +13,12 @@ import { buildOnce, freePort, ROOT, startNode, waitFor, type RunningProcess } fr
 
 export const ADMIN = { email: 'admin@tessera.test', password: 'Admin-Harbour-Lantern-93' };
 export const PASSWORD = 'Violet-Harbour-Lantern-93';
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/**
+ * Where the tests' screenshots go: the README's docs/screenshots when asked
+ * (`UPDATE_SCREENSHOTS=1 npx jest test/web`), otherwise test-results/screenshots (git-ignored),
+ * so a test run does not rewrite the committed images (their bytes differ on every run).
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 
 export interface WebServer {
   url: string;

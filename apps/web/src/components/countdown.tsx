@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 
 const remainingMs = (until: string, now: number): number => Math.max(0, new Date(until).getTime() - now);
 
@@ -15,8 +15,7 @@ export function Countdown({ until, onExpire, label = 'Time left' }: { until: str
   const [now, setNow] = useState(() => Date.now());
   const left = remainingMs(until, now);
   const expired = left === 0;
-  const expire = useRef(onExpire);
-  expire.current = onExpire;
+  const expire = useEffectEvent(() => onExpire?.());
 
   useEffect(() => {
     if (expired) return;
@@ -25,7 +24,7 @@ export function Countdown({ until, onExpire, label = 'Time left' }: { until: str
   }, [expired]);
 
   useEffect(() => {
-    if (expired) expire.current?.();
+    if (expired) expire();
   }, [expired]);
 
   const urgent = left < 60_000;

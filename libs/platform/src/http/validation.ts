@@ -38,11 +38,8 @@ const shapeError = (property: string, value: unknown, constraints?: Record<strin
  * DTO: it reads the same decorator metadata class-validator uses.
  */
 export const findArraysWhereObjectsAreExpected = (instance: object): ValidationError[] => {
-  const nested = getMetadataStorage()
-    .getTargetValidationMetadatas(instance.constructor, '', true, false)
-    .filter((metadata) => metadata.type === 'nestedValidation');
   const errors: ValidationError[] = [];
-  for (const { propertyName, each } of new Map(nested.map((m) => [m.propertyName, m])).values()) {
+  for (const { propertyName, each } of nestedPropertiesOf(instance.constructor)) {
     const value = (instance as Record<string, unknown>)[propertyName];
     if (value === null || value === undefined) continue;
     const items: [string | undefined, unknown][] = each && Array.isArray(value) ? value.map((item, index) => [String(index), item]) : [[undefined, value]];
@@ -63,6 +60,24 @@ export const findArraysWhereObjectsAreExpected = (instance: object): ValidationE
     if (own || children.length > 0) errors.push(shapeError(propertyName, value, own, children));
   }
   return errors;
+};
+
+/**
+ * A DTO class's @ValidateNested properties, read from class-validator's metadata once per class:
+ * the decorators registered them when the class was defined, and the lookup walks every
+ * validation rule of the class, which is too much to repeat for each request body.
+ */
+const nestedProperties = new WeakMap<object, readonly { propertyName: string; each: boolean }[]>();
+const nestedPropertiesOf = (target: object): readonly { propertyName: string; each: boolean }[] => {
+  let found = nestedProperties.get(target);
+  if (!found) {
+    const nested = getMetadataStorage()
+      .getTargetValidationMetadatas(target as new () => object, '', true, false)
+      .filter((metadata) => metadata.type === 'nestedValidation');
+    found = [...new Map(nested.map((m) => [m.propertyName, { propertyName: m.propertyName, each: m.each }])).values()];
+    nestedProperties.set(target, found);
+  }
+  return found;
 };
 
 /** The ValidationPipe, also refusing arrays where nested objects are expected. */

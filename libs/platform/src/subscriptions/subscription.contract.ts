@@ -143,6 +143,20 @@ export const describeSubscriptionContract = (title: string, setup: () => Promise
       expect(next.handled.map((e) => e.stream)).toEqual([`${prefix}c`]);
     });
 
+    it('settles a wait for a position it will not handle once it stops: the waiter hears it, never hangs', async () => {
+      const prefix = aPrefix();
+      const subscription = subscribe({ filter: { streamPrefixes: [prefix] }, handler: new Recorder(), checkpoint: new MemoryCheckpoint(await store.headPosition()) });
+      await subscription.start();
+      await subscription.caughtUp;
+      const handled = await appendTo(`${prefix}s`, 1);
+      await subscription.whenHandled(handled);
+      const waiting = subscription.whenHandled(handled + 1_000_000);
+      await subscription.stop();
+      await expect(waiting).rejects.toThrow(/stopped before it handled position/);
+      await expect(subscription.whenHandled(handled + 1_000_000)).rejects.toThrow(/stopped before/);
+      await expect(subscription.whenHandled(handled)).resolves.toBeUndefined();
+    });
+
     it('retries a batch whose handler throws, in order and without losing an event', async () => {
       const prefix = aPrefix();
       const handler = new Recorder();

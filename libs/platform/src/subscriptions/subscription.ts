@@ -155,7 +155,7 @@ export class Subscription {
   private failure: Error | undefined;
   private readonly wakers = new Set<() => void>();
   private readonly listeners = new Set<(position: number) => void>();
-  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  private readonly waiters = new Set<{ position: number; resolve: () => void; reject: (error: Error) => void }>();
   private markCaughtUp!: () => void;
   private caughtUpOnce = false;
   /** Resolves once the first catch-up is handled (or the subscription stops). */
@@ -231,6 +231,9 @@ export class Subscription {
     await this.save();
     this.state = 'stopped';
     this.markCaughtUp();
+    // Nothing will handle these any more: their callers hear it rather than wait for ever.
+    for (const waiter of this.waiters) waiter.reject(stoppedBefore(this.name, waiter.position));
+    this.waiters.clear();
   }
 
   /** Saves the checkpoint now (after the batch in hand), e.g. once a consumer's resume point moved. */
@@ -245,10 +248,14 @@ export class Subscription {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves once the event at `position` (one this subscription receives) has been handled. */
+  /**
+   * Resolves once the event at `position` (one this subscription receives) has been handled;
+   * rejects if the subscription stops first.
+   */
   whenHandled(position: number): Promise<void> {
     if (this.handled >= position) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+    if (this.stopping) return Promise.reject(stoppedBefore(this.name, position));
+    return new Promise((resolve, reject) => this.waiters.add({ position, resolve, reject }));
   }
 
   private async loadCheckpoint(): Promise<void> {
@@ -536,3 +543,5 @@ const instrumentsOf = (registry: Registry, subscription: Subscription): Instrume
     })),
   };
 };
+
+const stoppedBefore = (name: string, position: number): Error => new Error(`subscription ${name} stopped before it handled position ${position}`);

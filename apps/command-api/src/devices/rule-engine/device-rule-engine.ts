@@ -52,6 +52,7 @@ export interface RecordOptions {
 }
 
 const ATTEMPTS = 5;
+const TRANSPORTS = ['http', 'mqtt'] as const;
 
 @Injectable()
 export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
@@ -76,6 +77,8 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
   ) {
     this.transitions = metrics.counter('tessera_device_transitions_total', 'Device events the rule engine appended, by type', ['type']);
     this.readings = metrics.counter('tessera_device_readings_total', 'Telemetry readings through the rules, by transport', ['transport']);
+    // Both transports from the start, so rate() and the dashboards see the first readings.
+    for (const transport of TRANSPORTS) this.readings.inc({ transport }, 0);
     this.conflicts = metrics.counter('tessera_device_rule_conflicts_total', 'Rule decisions re-taken because another engine appended to the device first');
   }
 
@@ -107,7 +110,7 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
    * Runs readings of one registered device through the rules, oldest first. Resolves once their
    * transitions are in the log (the timers follow at the next flush).
    */
-  record(deviceId: string, readings: readonly Reading[], transport: 'http' | 'mqtt', options: RecordOptions): Promise<void> {
+  record(deviceId: string, readings: readonly Reading[], transport: (typeof TRANSPORTS)[number], options: RecordOptions): Promise<void> {
     const sorted = [...readings].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     this.readings.inc({ transport }, readings.length);
     return this.serialised(deviceId, () =>

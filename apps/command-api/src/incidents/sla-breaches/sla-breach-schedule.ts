@@ -7,6 +7,7 @@ import type { RecordedEvent } from '@tessera/platform/event-store/event-store.po
 import { InjectConfig } from '@tessera/platform/platform.module';
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { Clock } from '@tessera/platform/time/clock';
+import type { Counter } from 'prom-client';
 import { LogSchedule, type ScheduledEntry } from '../../schedules/log-schedule';
 import { RecordSlaBreachCommand } from './record-sla-breach.command';
 
@@ -30,6 +31,8 @@ const KINDS: readonly SlaKind[] = ['acknowledge', 'resolve'];
  */
 @Injectable()
 export class SlaBreachSchedule extends LogSchedule<PendingDeadline, IncidentEvent> {
+  private readonly breaches: Counter<string>;
+
   constructor(
     subscriptions: Subscriptions,
     private readonly commands: CommandBus,
@@ -42,6 +45,14 @@ export class SlaBreachSchedule extends LogSchedule<PendingDeadline, IncidentEven
       subscriptions,
       clock,
     );
+    // Where a breach is raised: the alert on missed deadlines counts these. Every kind starts at
+    // 0, so increase() sees the first breach and the alert has a series to evaluate from the start.
+    this.breaches = subscriptions.metrics.counter(
+      'tessera_incidents_sla_breached_total',
+      'Incident deadlines missed (incident.sla_breached.v1 appended by this instance), by kind: acknowledge or resolve',
+      ['kind'],
+    );
+    for (const kind of KINDS) this.breaches.inc({ kind }, 0);
   }
 
   protected track(event: IncidentEvent, recorded: RecordedEvent): void {
@@ -86,7 +97,9 @@ export class SlaBreachSchedule extends LogSchedule<PendingDeadline, IncidentEven
 
   protected async work(key: string, now: Date): Promise<void> {
     const slash = key.lastIndexOf('/');
-    await this.commands.execute(new RecordSlaBreachCommand(key.slice(0, slash), key.slice(slash + 1) as SlaKind, now));
+    const kind = key.slice(slash + 1) as SlaKind;
+    const { breached } = await this.commands.execute(new RecordSlaBreachCommand(key.slice(0, slash), kind, now));
+    if (breached) this.breaches.inc({ kind });
   }
 
   protected override workFailed(key: string, error: unknown): void {

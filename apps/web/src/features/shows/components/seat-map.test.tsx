@@ -148,4 +148,18 @@ describe('the seat map', () => {
     rerender(<Harness seats={SEATS.map((s) => (s.seatId === 'A-1-2' ? { ...s, status: 'held' } : s))} />);
     expect(seatNamed(/^Row 1, seat 2,.*held by someone else$/).getAttribute('aria-disabled')).toBe('true');
   });
+
+  it('keeps the zoom while seats change status, and starts over for a map of other dimensions', () => {
+    const { rerender } = render(<Harness seats={SEATS} />);
+    const map = screen.getByRole('group', { name: /Seats of Stalls A/ });
+    const width = () => Number(map.getAttribute('viewBox')!.split(' ')[2]);
+    const initial = width();
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    const zoomed = width();
+    expect(zoomed).toBeLessThan(initial);
+    rerender(<Harness seats={SEATS.map((s) => (s.seatId === 'A-1-2' ? { ...s, status: 'held' } : s))} />);
+    expect(width()).toBe(zoomed);
+    rerender(<Harness seats={[...SEATS, seat('1', 9)]} />);
+    expect(width()).toBeGreaterThan(zoomed);
+  });
 });

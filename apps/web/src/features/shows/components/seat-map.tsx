@@ -107,11 +107,16 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
   const categoryText = useMemo(() => new Map(categories.map((c) => [c.id, `, ${c.name}, ${formatPrice(c.price)}`])), [categories, formatPrice]);
   const full = useMemo(() => ({ x: -PITCH, y: -PITCH, w: layout.width + 2 * PITCH, h: layout.height + 2 * PITCH }), [layout]);
   const [view, setView] = useState(full);
+  // Zoom and pan are kept while seats change status (a live update); another section's map, of
+  // other dimensions, starts from the whole map again. Adjusted while rendering, not in an effect.
+  const [viewOf, setViewOf] = useState(full);
+  if (viewOf.w !== full.w || viewOf.h !== full.h) {
+    setViewOf(full);
+    setView(full);
+  }
   const [focused, setFocused] = useState<string | undefined>(undefined);
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: typeof view; moved: boolean } | null>(null);
-
-  useEffect(() => setView(full), [full]);
 
   // For bench:web (the Performance API): the map of these seats is on screen and answers input.
   useEffect(() => {

@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { LiveBadge } from '@/components/live-badge';
 import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { ApiError } from '@/lib/problem';
 import { session } from '@/lib/session';
-import { usePlaceHold, useSeats, useShow } from '../api/shows';
+import { useLiveSeats, usePlaceHold, useSeats, useShow } from '../api/shows';
 import { CATEGORY_COLOURS, SeatMap } from '../components/seat-map';
 
 /**
@@ -20,7 +21,9 @@ export function ShowPage() {
   const show = useShow(showId);
   const categoryId = params.get('category') ?? undefined;
   const sectionId = params.get('section') ?? undefined;
-  const seats = useSeats(showId, sectionId);
+  // Signed in, the seat map follows the live stream; a visitor's map polls instead.
+  const live = useLiveSeats(showId);
+  const seats = useSeats(showId, sectionId, live !== 'live');
   const hold = usePlaceHold();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const currency = show.data?.currency ?? 'EUR';
@@ -130,11 +133,14 @@ export function ShowPage() {
 
       {section ? (
         <div>
-          <h2 className="mb-2 text-lg font-semibold">3. Pick your seats in {section.name}</h2>
+          <h2 className="mb-2 text-lg font-semibold">
+            3. Pick your seats in {section.name}
+            <LiveBadge status={live} />
+          </h2>
           {seats.isPending ? <Loading what="Loading seats" /> : null}
           {seats.isError ? <ProblemAlert error={seats.error} /> : null}
           {seats.data ? (
-            <SeatMap seats={seats.data.seats} categories={s.categories} selected={selected} onToggle={toggle} label={`Seats of ${section.name}`} formatPrice={money} />
+            <SeatMap key={section.id} seats={seats.data.seats} categories={s.categories} selected={selected} onToggle={toggle} label={`Seats of ${section.name}`} formatPrice={money} />
           ) : null}
         </div>
       ) : null}
