@@ -13,7 +13,7 @@ export interface FeedFilter {
   acceptsType(type: string): boolean;
 }
 
-const TYPE_PATTERN = /^(\*|[a-z][a-z0-9-]*(\.[a-z0-9-]+)*(\.\*)?)$/;
+const TYPE_PATTERN = /^(\*|[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*(\.\*)?)$/;
 const MAX_PATTERNS = 32;
 const SHOW_ID = /^[A-Za-z0-9_-]{1,100}$/;
 

@@ -52,9 +52,17 @@ export const useLiveSeats = (showId: string): LiveStatus => {
   });
 };
 
-/** POST /api/bookings: the hold. One key per attempt, so a retried click holds once. */
+/**
+ * POST /api/bookings: the hold. One key per attempt, so a retried click holds once. Behind a
+ * waiting room the admitted place's token goes with it (`X-Admission-Token`).
+ */
 export const usePlaceHold = () =>
   useMutation({
-    mutationFn: ({ showId, seats }: { showId: string; seats: string[] }) =>
-      unwrap(api.POST('/api/bookings', { body: { showId, seats }, headers: { 'idempotency-key': idempotencyKey() } })),
+    mutationFn: ({ showId, seats, admissionToken }: { showId: string; seats: string[]; admissionToken?: string }) =>
+      unwrap(
+        api.POST('/api/bookings', {
+          body: { showId, seats },
+          headers: { 'idempotency-key': idempotencyKey(), ...(admissionToken ? { 'X-Admission-Token': admissionToken } : {}) },
+        }),
+      ),
   });
