@@ -24,7 +24,6 @@
  */
 import { Logger } from '@nestjs/common';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,6 +32,7 @@ import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
 import { createTokenService } from '@tessera/platform/security/token-service';
 import type { LoadConfig, LoadResult } from './support/closed-loop-load';
 import { cpuMillisecondsOf, freePort } from './support/process-stats';
+import { writeResultsSection } from './support/results-section';
 import { waitingRoomSale } from './support/waiting-room-sale';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -532,20 +532,7 @@ const roomSaleSection = async (): Promise<string> => {
   }
 };
 
-/** Puts `section` (from its "## " heading to the next) into RESULTS.md, replacing the one of the same heading. */
-const writeSection = (section: string): void => {
-  const resultsPath = join(ROOT, 'bench', 'RESULTS.md');
-  const current = readFileSync(resultsPath, 'utf8');
-  const heading = section.slice(0, section.indexOf('\n'));
-  const start = current.indexOf(`${heading}\n`);
-  let updated: string;
-  if (start === -1) updated = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const end = current.indexOf('\n## ', start + 1);
-    updated = current.slice(0, start) + section + (end === -1 ? '' : `\n${current.slice(end + 1)}`);
-  }
-  writeFileSync(resultsPath, updated.endsWith('\n') ? updated : `${updated}\n`);
-};
+const writeSection = (section: string): void => writeResultsSection(join(ROOT, 'bench', 'RESULTS.md'), section);
 
 const main = async () => {
   if (process.env.HOLDS_BENCH_ROOM_ONLY) {
