@@ -495,7 +495,7 @@ const roomSaleSection = async (): Promise<string> => {
       stop: () => server.stop(),
       adminToken: await tokenFor('bench-admin', ['admin']),
       tokenFor: (userId) => tokenFor(userId),
-      createShow: (n) => createShow(server.url, [{ id: 'A', rows: 1, seatsPerRow: n }]),
+      createShow: (rows, seatsPerRow) => createShow(server.url, [{ id: 'A', rows, seatsPerRow }]),
       fans,
       seats,
       admitPerMinute,

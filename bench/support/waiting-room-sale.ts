@@ -23,7 +23,8 @@ export interface RoomSaleOptions {
   stop: () => Promise<void>;
   adminToken: string;
   tokenFor: (userId: string) => Promise<string>;
-  createShow: (seats: number) => Promise<string>;
+  /** A show of one section `A` of `rows` rows of `seatsPerRow` seats. */
+  createShow: (rows: number, seatsPerRow: number) => Promise<string>;
   fans: number;
   seats: number;
   admitPerMinute: number;
@@ -96,7 +97,10 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
   const { url, adminToken, fans: FANS, seats: SEATS, admitPerMinute, concurrency } = options;
   const errors = new Map<string, number>();
   const failed = (what: string, answer: Answer) => errors.set(`${what} ${answer.status} ${String(answer.body.code ?? '')}`, (errors.get(`${what} ${answer.status} ${String(answer.body.code ?? '')}`) ?? 0) + 1);
-  const showId = await options.createShow(SEATS);
+  // A row takes at most 1,000 seats: seat k (from 1) is row ceil(k / 1000).
+  const perRow = Math.min(SEATS, 1000);
+  const seatName = (k: number) => `A-${Math.ceil(k / perRow)}-${((k - 1) % perRow) + 1}`;
+  const showId = await options.createShow(Math.ceil(SEATS / perRow), perRow);
   const room = (opensAt: Date) => ({ enabled: true, opensAt: opensAt.toISOString(), admitPerMinute, tokenMinutes: 10 });
   const configured = await call('PUT', `${url}/api/shows/${showId}/waiting-room`, adminToken, room(new Date(Date.now() + 3_600_000)));
   if (configured.status !== 200) throw new Error(`waiting room: ${configured.status} ${JSON.stringify(configured.body)}`);
@@ -155,7 +159,7 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
   const buy = async (fan: number, admission: string): Promise<void> => {
     const seat = nextSeat++;
     if (seat > SEATS) return;
-    const held = await call('POST', `${url}/api/bookings`, tokens[fan], { showId, seats: [`A-1-${seat}`] }, { 'x-admission-token': admission });
+    const held = await call('POST', `${url}/api/bookings`, tokens[fan], { showId, seats: [seatName(seat)] }, { 'x-admission-token': admission });
     if (held.status !== 201) return void failed('hold', held);
     const paid = await call('POST', `${url}/api/bookings/${held.body.bookingId as string}/payment`, tokens[fan], { card: { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' } });
     if (paid.status !== 200) return void failed('payment', paid);
@@ -191,7 +195,7 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
       const stolen = admittedTokens[attempt % Math.max(1, admittedTokens.length)];
       const token = attempt % 3 === 0 ? undefined : attempt % 3 === 1 ? 'A1.forgedkid.x.y.z.9999999999.' + 'A'.repeat(43) : stolen;
       unadmittedAttempts++;
-      const tried = await call('POST', `${url}/api/bookings`, tokens[fan], { showId, seats: [`A-1-${SEATS - (attempt % 50)}`] }, token ? { 'x-admission-token': token } : {});
+      const tried = await call('POST', `${url}/api/bookings`, tokens[fan], { showId, seats: [seatName(SEATS - (attempt % 50))] }, token ? { 'x-admission-token': token } : {});
       if (tried.status === 201) unadmittedSucceeded++;
       else if (tried.status !== 403) failed('unadmitted hold', tried);
       await new Promise((done) => setTimeout(done, 50));
