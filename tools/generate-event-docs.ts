@@ -15,6 +15,7 @@ const SOURCES = [
   'libs/contracts/src/box-office/ticket.events.ts',
   'libs/contracts/src/box-office/voucher.events.ts',
   'libs/contracts/src/box-office/waitlist.events.ts',
+  'libs/contracts/src/box-office/waiting-room.events.ts',
   'libs/contracts/src/box-office/buyer.events.ts',
   'libs/contracts/src/accounts/account.events.ts',
   'libs/contracts/src/venue-ops/incident.events.ts',

@@ -142,6 +142,8 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     expect(JSON.parse((await send(port, 'POST', '/api/bookings')).body)).toEqual({ app: 'command' });
     expect(JSON.parse((await send(port, 'DELETE', '/api/bookings/b-1')).body)).toEqual({ app: 'command' });
     expect(JSON.parse((await send(port, 'GET', '/api/auth/me')).body)).toEqual({ app: 'command' });
+    // A waiting-room place is served from the command API's rooms in memory (a show itself is a read, below).
+    expect(JSON.parse((await send(port, 'GET', '/api/shows/s-1/queue/q-1')).body)).toEqual({ app: 'command' });
     expect(JSON.parse((await send(port, 'POST', '/api/devices/gate-1/telemetry')).body)).toEqual({ app: 'command' });
     expect(lastSeenBy('command')).toMatchObject({ method: 'POST', url: '/api/devices/gate-1/telemetry' });
     expect(JSON.parse((await send(port, 'GET', '/api/devices')).body)).toEqual({ app: 'query' });

@@ -124,6 +124,22 @@ describe('real answers conform to the OpenAPI document', () => {
     expectStatus(await send('GET', '/api/me/waitlist', { token: staff, headers: { 'x-min-position': joinedAt } }), 200);
     expectStatus(await send('DELETE', `/api/shows/${showId}/waitlist/${entryId}`, { token: fan }), 404, 'WAITLIST_ENTRY_NOT_FOUND');
     expectStatus(await send('DELETE', `/api/shows/${showId}/waitlist/${entryId}`, { token: staff }), 204);
+    // Waiting room (on a show of its own: its bookings need an admission token)
+    const roomShow = await send('POST', '/api/shows', { token: admin, body: showBody({ seatsPerRow: 5 }) });
+    const roomShowId = (roomShow.body as { showId: string }).showId;
+    expectStatus(await send('POST', `/api/shows/${roomShowId}/publish`, { token: admin }), 200);
+    expectStatus(await send('POST', `/api/shows/${roomShowId}/queue`, { token: fan }), 409, 'WAITING_ROOM_DISABLED');
+    const roomSettings = { enabled: true, opensAt: new Date(Date.now() + 3_600_000).toISOString(), admitPerMinute: 60, tokenMinutes: 5 };
+    expectStatus(await send('PUT', `/api/shows/${roomShowId}/waiting-room`, { token: admin, body: roomSettings }), 200);
+    expectStatus(await send('PUT', `/api/shows/${randomUUID()}/waiting-room`, { token: admin, body: roomSettings }), 404, 'SHOW_NOT_FOUND');
+    expectStatus(await send('PUT', `/api/shows/${roomShowId}/waiting-room`, { token: fan, body: roomSettings }), 403, 'FORBIDDEN');
+    const queued = await send('POST', `/api/shows/${roomShowId}/queue`, { token: fan });
+    expectStatus(queued, 201);
+    const queueId = (queued.body as { queueId: string }).queueId;
+    expectStatus(await send('GET', `/api/shows/${roomShowId}/queue/${queueId}`, { token: fan }), 200);
+    expectStatus(await send('GET', `/api/shows/${roomShowId}/queue/${queueId}`, { token: staff }), 404, 'QUEUE_PLACE_NOT_FOUND');
+    expectStatus(await send('POST', '/api/bookings', { token: fan, body: { showId: roomShowId, seats: ['A-1-1'] } }), 403, 'ADMISSION_REQUIRED');
+    expectStatus(await send('GET', `/api/shows/${roomShowId}`, { headers: { 'x-min-position': String((queued.headers.get('x-position'))) } }), 200);
     const pending = await send('POST', '/api/bookings', { token: fan, body: { showId, seats: ['A-1-5'] }, headers: { prefer: 'respond-async' } });
     expectStatus(pending, 202);
     const bookingId = (held.body as { bookingId: string }).bookingId;

@@ -120,6 +120,7 @@ describe('the OpenAPI document of the standalone server', () => {
     expect(codesOf(placeBooking.responses['409'])).toEqual(expect.arrayContaining(['SEATS_UNAVAILABLE', 'CONCURRENCY_CONFLICT']));
     expect(codesOf(placeBooking.responses['422'])).toEqual(['HOLD_LIMIT_REACHED', 'IDEMPOTENCY_KEY_REUSED', 'SHOW_NOT_ON_SALE', 'TICKET_LIMIT_REACHED', 'TOO_MANY_SEATS', 'VOUCHER_EXHAUSTED', 'VOUCHER_INVALID']);
     expect(codesOf(placeBooking.responses['401'])).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(placeBooking.responses['403'])).toEqual(['ADMISSION_REQUIRED']);
     expect(codesOf(operationOf(document, 'GET', '/api/shows/:showId')?.responses['503'])).toEqual(['PROJECTION_LAGGING']);
     expect(codesOf(operationOf(document, 'POST', '/api/shows')?.responses['400'])).toEqual(['SHOW_IN_PAST', 'VALIDATION_FAILED']);
     expect(codesOf(operationOf(document, 'POST', '/api/shows/:showId/publish')?.responses['409'])).toEqual(

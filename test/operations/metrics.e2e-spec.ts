@@ -38,6 +38,8 @@ const EXPECTED: Record<string, string> = {
   tessera_schedule_pending: 'gauge',
   tessera_schedule_due: 'gauge',
   tessera_schedule_overdue_seconds: 'gauge',
+  tessera_waiting_room_queue_length: 'gauge',
+  tessera_waiting_room_admissions_total: 'counter',
   tessera_notifier_deliveries_total: 'counter',
   tessera_notifier_emails_total: 'counter',
   tessera_sse_clients: 'gauge',
@@ -140,6 +142,9 @@ describe('/metrics of the standalone server under traffic', () => {
     expect(value('tessera_hold_release_accounts', { releases: '3' })).toBe(2);
     expect(value('tessera_hold_release_accounts', { releases: '1' })).toBe(0);
     expect(second.samples.some((s) => s.name === 'tessera_subscription_gap' && s.labels.subscription === 'projections')).toBe(true);
+    // Each round's waiting room: two of three places admitted at once, the third waiting (admitted when the next round moves the clock).
+    expect(value('tessera_waiting_room_admissions_total')).toBeGreaterThanOrEqual(4);
+    expect(value('tessera_waiting_room_queue_length')).toBeGreaterThanOrEqual(1);
   });
 
   it('counts the live feeds and the venue: deliveries per channel, MQTT publishes, readings, devices by status, incidents by severity, SLA breaches', () => {

@@ -6,11 +6,11 @@ import { waitFor } from '../support/processes';
 
 /**
  * A short, realistic burst of traffic for the operations tests: sign-up and login, browsing,
- * holds, payments, a cancellation and a refund, a contended seat, a hold that expires, lookups
- * of unknown ids and an unknown path; at the venue, a device that reports and then falls silent
- * (the rules raise an incident for it), a fan's incident report that misses its acknowledge
- * deadline, and a live-stream client. Every id is fresh on each round, so a test can run it twice
- * and see whether anything on /metrics grows with the ids (it must not).
+ * holds, payments, a cancellation and a refund, a contended seat, a hold that expires, a waiting
+ * room admitting its queue, lookups of unknown ids and an unknown path; at the venue, a device
+ * that reports and then falls silent (the rules raise an incident for it), a fan's incident report
+ * that misses its acknowledge deadline, and a live-stream client. Every id is fresh on each
+ * round, so a test can run it twice and see whether anything on /metrics grows with the ids (it must not).
  */
 
 /**
@@ -140,6 +140,7 @@ export const driveTraffic = async (server: TestApp, options: { clock?: ManualClo
     await until<{ items?: unknown[] }>(`${url}/api/incidents?source=device&venueId=${venueId}`, staff, (board) => board.items?.length === 1);
     await until<{ items?: { status: string }[] }>(`${url}/api/devices?venueId=${venueId}`, staff, (devices) => devices.items?.[0]?.status === 'silent');
   }
+  await waitingRoomTraffic(server, admin, options.clock);
   return { showId, bookings, readings: readings.length };
 };
 
@@ -161,6 +162,26 @@ const watchLiveStream = async (url: string, staff: string): Promise<void> => {
   } finally {
     stream.abort();
   }
+};
+
+/**
+ * A waiting room opened a minute ago at 60 places a minute, with three fans: the schedule admits
+ * two at once (a second of unused rate, plus one place), the third waits for the clock.
+ */
+const waitingRoomTraffic = async (server: TestApp, admin: string, clock: ManualClock | undefined): Promise<void> => {
+  const { url } = server;
+  const showId = await createShow(url, admin, { rows: 1, seatsPerRow: 4 });
+  const now = clock ? clock.now().getTime() : Date.now();
+  const room = { enabled: true, opensAt: new Date(now - 60_000).toISOString(), admitPerMinute: 60, tokenMinutes: 5 };
+  const configured = await fetch(`${url}/api/shows/${showId}/waiting-room`, { method: 'PUT', headers: { ...bearer(admin), 'content-type': 'application/json' }, body: JSON.stringify(room) });
+  expectStatus('waiting room', configured.status, [200]);
+  const fans = await Promise.all(Array.from({ length: 3 }, () => accessTokenFor(server, randomUUID())));
+  const places = await Promise.all(fans.map((fan) => post<{ queueId: string }>(`${url}/api/shows/${showId}/queue`, fan)));
+  for (const place of places) expectStatus('join the queue', place.status, [201]);
+  await waitFor(async () => {
+    const standings = await Promise.all(places.map(async (place, i) => (await fetch(`${url}/api/shows/${showId}/queue/${place.body.queueId}`, { headers: bearer(fans[i]) })).json()));
+    return standings.filter((standing) => (standing as { admitted?: boolean }).admitted).length >= 2;
+  }, 10_000);
 };
 
 export interface Sample {

@@ -174,6 +174,19 @@ ROUTES.push(
   },
   // Two path parameters of up to 5000 characters each would pass the router's limit (414) rather than test the route.
   { method: 'DELETE', path: '/api/shows/{showId}/waitlist/{entryId}', auth: 'user', params: { showId: id, entryId: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }), fc.constantFrom('../x', '%00', '__proto__', '{"$gt":""}')) } },
+  {
+    method: 'PUT',
+    path: '/api/shows/{showId}/waiting-room',
+    auth: 'admin',
+    params: { showId: id },
+    body: fc.oneof(
+      fc.record({ enabled: fc.boolean(), opensAt: fc.constantFrom('2030-05-01T18:00:00Z', '2020-01-01T00:00:00Z'), admitPerMinute: fc.integer({ min: 1, max: 100_000 }), tokenMinutes: fc.integer({ min: 1, max: 60 }) }),
+      bodyOf({ enabled: fc.boolean(), opensAt: fc.constantFrom('2030-05-01T18:00:00Z', 'soon', '2030-05-01'), admitPerMinute: fc.integer(), tokenMinutes: fc.integer() }),
+    ),
+  },
+  { method: 'POST', path: '/api/shows/{showId}/queue', auth: 'user', params: { showId: id } },
+  // Two path parameters: one over the edge's 2048-character limit answers 414 on any route, which the document does not list.
+  { method: 'GET', path: '/api/shows/{showId}/queue/{queueId}', auth: 'user', params: { showId: id, queueId: id.filter((value) => value.length <= 2048) } },
   // A well-formed card is rare among random ones (every field must be right), so it is one of the choices.
   { method: 'POST', path: '/api/bookings/{bookingId}/payment', auth: 'user', params: { bookingId: id }, body: fc.oneof(fc.record({ card: wellFormedCard }), bodyOf({ card })) },
   { method: 'POST', path: '/api/bookings/{bookingId}/cancel', auth: 'user', params: { bookingId: id } },

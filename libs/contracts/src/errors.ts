@@ -12,11 +12,15 @@ export const ERROR_STATUS = {
   INVALID_DEVICE_KEY: 401,
   PAYMENT_DECLINED: 402,
   FORBIDDEN: 403,
+  /** The show's waiting room is enabled and the booking came without a valid admission token for this account. */
+  ADMISSION_REQUIRED: 403,
   NOT_FOUND: 404,
   SHOW_NOT_FOUND: 404,
   SEAT_NOT_FOUND: 404,
   BOOKING_NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
+  /** No such place in the show's waiting room for this account. */
+  QUEUE_PLACE_NOT_FOUND: 404,
   INVALID_TICKET: 404,
   USER_NOT_FOUND: 404,
   INCIDENT_NOT_FOUND: 404,
@@ -36,6 +40,8 @@ export const ERROR_STATUS = {
   /** An incident id that was already used (a report's id is the server's own: a retry, not a client's doing). */
   INCIDENT_EXISTS: 409,
   CONCURRENCY_CONFLICT: 409,
+  /** Joining the queue of a show whose waiting room is not enabled. */
+  WAITING_ROOM_DISABLED: 409,
   /** A show's voucher code that exists already. */
   VOUCHER_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,

@@ -16,6 +16,7 @@ import { AccessTokenVerifier, AuthGuard } from './auth/auth';
 import { TokenEpochs } from './auth/token-epochs';
 import { TokenEpochsFeed } from './auth/token-epochs-feed';
 import { createTicketCodes, TicketCodes } from './security/ticket-codes';
+import { AdmissionTokens } from './security/admission-tokens';
 import { createTokenService, TokenService } from './security/token-service';
 import type { TesseraConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
@@ -129,6 +130,7 @@ export class PlatformModule {
         useFactory: () =>
           createTicketCodes({ key: config.TICKET_SIGNING_KEY, verificationKeys: config.TICKET_VERIFICATION_KEYS, production: config.NODE_ENV === 'production', logger: new Logger('TicketCodes') }),
       },
+      { provide: AdmissionTokens, inject: [TicketCodes], useFactory: (codes: TicketCodes) => AdmissionTokens.from(codes) },
       {
         provide: HealthChecks,
         inject: [EventStore, ReadStore, SeatLocks],
@@ -155,7 +157,7 @@ export class PlatformModule {
       imports: [LoggerModule.forRoot(loggerParams(rootLogger)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, AccessLogger, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, TokenEpochs, Subscriptions],
+      exports: [CONFIG, AccessLogger, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, AdmissionTokens, TokenEpochs, Subscriptions],
     };
   }
 }

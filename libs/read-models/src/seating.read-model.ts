@@ -56,5 +56,6 @@ export const seatingDescriptor: ProjectionDescriptor = {
   name: 'seating',
   version: 1,
   collections: [SEAT_MAP, SHOW_DETAIL, SHOW_CATALOGUE],
-  eventTypes: [...SHOW_EVENT_TYPES, ...SEAT_EVENT_TYPES],
+  // The room's configuration only (its places and admissions are the command side's, in memory).
+  eventTypes: [...SHOW_EVENT_TYPES, ...SEAT_EVENT_TYPES, 'waiting_room.configured.v1'],
 };

@@ -15,6 +15,7 @@ import { PlaceBookingHandler } from './place-booking/place-booking.handler';
 import { PlaceBookingHttpController } from './place-booking/place-booking.http.controller';
 import { BookingRequestSettler } from './settle-booking/booking-request-settler';
 import { SettleBookingHandler } from './settle-booking/settle-booking.handler';
+import { WaitingRoomModule } from '../waiting-room/waiting-room.module';
 
 /**
  * Bookings on the command side: hold seats (at once, or requested and then settled by the
@@ -22,7 +23,7 @@ import { SettleBookingHandler } from './settle-booking/settle-booking.handler';
  * one (test cards); a real provider replaces this one binding.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, WaitingRoomModule],
   controllers: [PlaceBookingHttpController, PayBookingHttpController, CancelBookingHttpController],
   providers: [
     { provide: PaymentProvider, useFactory: (clock: Clock) => new SimulatedPaymentProvider(clock), inject: [Clock] },

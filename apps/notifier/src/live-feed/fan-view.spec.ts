@@ -54,6 +54,18 @@ describe('the fan view of the live feed', () => {
     expect(await fanAudienceOf(event('waitlist.left.v1', { showId: 's', entryId: 'w1', userId: 'dave' }), owners)).toEqual({ kind: 'owners', views: [['dave', { showId: 's', entryId: 'w1', userId: 'dave' }]] });
   });
 
+  it('shows a fan their own waiting-room place, every fan the admissions (no ids), and keeps the configuration with its seed to staff', async () => {
+    expect(await fanAudienceOf(event('waiting_room.joined.v1', { showId: 's', queueId: 'q1', userId: 'alice', early: true }), owners)).toEqual({
+      kind: 'owners',
+      views: [['alice', { showId: 's', queueId: 'q1', early: true }]],
+    });
+    expect(await fanAudienceOf(event('waiting_room.admitted.v1', { showId: 's', count: 3, through: 9, quotaUntil: '2027-01-01T00:00:00.000Z' }), owners)).toEqual({
+      kind: 'every-fan',
+      data: { showId: 's', count: 3, through: 9 },
+    });
+    expect(await fanAudienceOf(event('waiting_room.configured.v1', { showId: 's', seed: 'secret', enabled: true }), owners)).toEqual({ kind: 'staff-only' });
+  });
+
   it('keeps shows and any type it does not know to staff', async () => {
     expect(await fanAudienceOf(event('show.created.v1', { showId: 's' }), owners)).toEqual({ kind: 'staff-only' });
     expect(await fanAudienceOf(event('show.cancelled.v1', { showId: 's' }), owners)).toEqual({ kind: 'staff-only' });

@@ -1,4 +1,4 @@
-import type { BookingEvent, IncidentEvent, SeatEvent, TicketEvent, WaitlistEvent } from '@tessera/contracts';
+import type { BookingEvent, IncidentEvent, SeatEvent, TicketEvent, WaitingRoomEvent, WaitlistEvent } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 
 /**
@@ -15,6 +15,9 @@ import type { RecordedEvent } from '@tessera/platform/event-store/event-store.po
  *   out the staff member who scanned it.
  * - `waitlist.*`: the entry's owner, in full (every waitlist event names its user): they see their
  *   entry join, get an offer (with the booking to pay), and end.
+ * - `waiting_room.*`: a place to its fan, reduced to `{ showId, queueId, early }`; an admission to
+ *   every fan, as `{ showId, count, through }` (how far the queue has moved names nobody), so a
+ *   fan waiting sees their position move and reads it again.
  * - Anything else (shows, and any type this file does not know): staff and admin only. A new
  *   event type stays off the fans' streams until a rule here lets it on.
  */
@@ -78,6 +81,24 @@ export const fanAudienceOf = async (event: RecordedEvent, owners: Owners): Promi
     }
     case 'incident':
       return incidentAudience(event as unknown as IncidentEvent);
+    case 'waiting_room':
+      return waitingRoomAudience(event as unknown as WaitingRoomEvent);
+    default:
+      return STAFF_ONLY;
+  }
+};
+
+/** A fan's own place; every admission, which moves every place of the show. The configuration (with its seed) is staff only. */
+const waitingRoomAudience = (room: WaitingRoomEvent): FanAudience => {
+  switch (room.type) {
+    case 'waiting_room.joined.v1': {
+      const { showId, queueId, userId, early } = room.data;
+      return ownedBy(userId, { showId, queueId, early });
+    }
+    case 'waiting_room.admitted.v1': {
+      const { showId, count, through } = room.data;
+      return { kind: 'every-fan', data: { showId, count, through } };
+    }
     default:
       return STAFF_ONLY;
   }

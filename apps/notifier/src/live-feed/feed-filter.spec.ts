@@ -32,6 +32,14 @@ describe('the live stream filters', () => {
     expect(parseFeedFilter({ types: 'incident.status_changed.v1' }).accepts('incident.reported.v1', undefined)).toBe(false);
   });
 
+  it('name types with underscores exactly (incident.status_changed.v1, waiting_room.admitted.v1)', () => {
+    const filter = parseFeedFilter({ types: 'waiting_room.admitted.v1,incident.status_changed.v1' });
+    expect(filter.accepts('waiting_room.admitted.v1', 's1')).toBe(true);
+    expect(filter.accepts('incident.status_changed.v1', undefined)).toBe(true);
+    expect(filter.accepts('waiting_room.joined.v1', 's1')).toBe(false);
+    expect(parseFeedFilter({ types: 'waiting_room.*' }).accepts('waiting_room.joined.v1', 's1')).toBe(true);
+  });
+
   it('narrow to one show: an event that names no show does not pass', () => {
     const filter = parseFeedFilter({ types: 'seat.*', showId: 'show-1' });
     expect(filter.accepts('seat.held.v1', 'show-1')).toBe(true);

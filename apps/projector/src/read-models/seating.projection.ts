@@ -1,4 +1,4 @@
-import type { SeatEvent, ShowCreated, ShowEvent, ShowStatus } from '@tessera/contracts';
+import type { SeatEvent, ShowCreated, ShowEvent, ShowStatus, WaitingRoomConfigured } from '@tessera/contracts';
 import { parseSeatId } from '@tessera/contracts';
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import {
@@ -176,8 +176,13 @@ export const seatingProjection: Projection = {
   ...seatingDescriptor,
 
   async apply(event: RecordedEvent, docs: DocumentBatch): Promise<void> {
-    const domainEvent = { type: event.type, data: event.data } as ShowEvent | SeatEvent;
+    const domainEvent = { type: event.type, data: event.data } as ShowEvent | SeatEvent | WaitingRoomConfigured;
     const showId = domainEvent.data.showId;
+    if (domainEvent.type === 'waiting_room.configured.v1') {
+      const { enabled, opensAt, admitPerMinute, tokenMinutes } = domainEvent.data;
+      await docs.evolve<ShowDetailDoc>(SHOW_DETAIL, showId, event, (doc) => (doc ? { ...doc, waitingRoom: { enabled, opensAt, admitPerMinute, tokenMinutes } } : null));
+      return;
+    }
     if (domainEvent.type === 'show.created.v1') {
       const created = domainEvent.data;
       for (const section of seatMapSectionsOf(created)) {

@@ -7,6 +7,8 @@ export * from './ticket.events';
 export * from './voucher.events';
 export * from './waitlist.events';
 export * from './buyer.events';
+export * from './waiting-room.events';
+export * from './waiting-room.request';
 export * from './voucher.request';
 export * from './waitlist.request';
 export * from './events';

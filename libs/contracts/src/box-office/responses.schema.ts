@@ -3,6 +3,7 @@ import type { BookingDiscount } from './voucher.events';
 import type { CreateVoucherResponse } from './voucher.request';
 import { WAITLIST_ENTRY_STATUSES, type WaitlistEntryStatus } from './waitlist.events';
 import type { JoinWaitlistResponse, MyWaitlistResponse, WaitlistEntryView } from './waitlist.request';
+import type { JoinQueueResponse, QueuePlaceResponse, WaitingRoomResponse } from './waiting-room.request';
 import type {
   BookingStatus,
   BookingView,
@@ -24,6 +25,7 @@ import type {
   ShowListResponse,
   ShowStatus,
   ShowSummary,
+  ShowWaitingRoom,
 } from './show.response';
 import type { CheckInResponse, MyTicketsResponse, TicketStatus, TicketView, TransferTicketResponse } from './ticket.response';
 
@@ -153,6 +155,21 @@ export class ShowSectionViewSchema {
   available!: number;
 }
 
+@ApiSchema({ name: 'ShowWaitingRoom' })
+export class ShowWaitingRoomSchema implements ShowWaitingRoom {
+  @ApiProperty({ description: 'While true, POST /api/bookings needs an `X-Admission-Token` for the show.' })
+  enabled!: boolean;
+
+  @ApiProperty(DATE_TIME)
+  opensAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100000 })
+  admitPerMinute!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 60 })
+  tokenMinutes!: number;
+}
+
 @ApiSchema({ name: 'ShowDetailResponse' })
 export class ShowDetailResponseSchema implements ShowDetailResponse {
   @ApiProperty()
@@ -184,7 +201,11 @@ export class ShowDetailResponseSchema implements ShowDetailResponse {
 
   @ApiProperty({ type: ShowSectionViewSchema, isArray: true })
   sections!: ShowSectionViewSchema[];
+
+  @ApiProperty({ type: ShowWaitingRoomSchema, required: false, description: 'Present once the show has a waiting room configured (PUT /api/shows/{showId}/waiting-room).' })
+  waitingRoom?: ShowWaitingRoomSchema;
 }
+
 
 @ApiSchema({ name: 'SeatView' })
 export class SeatViewSchema implements SeatView {
@@ -299,6 +320,59 @@ export class WaitlistEntryViewSchema implements WaitlistEntryView {
 export class MyWaitlistResponseSchema implements MyWaitlistResponse {
   @ApiProperty({ type: WaitlistEntryViewSchema, isArray: true })
   items!: WaitlistEntryView[];
+}
+
+// ---- waiting room --------------------------------------------------------------------------
+
+@ApiSchema({ name: 'WaitingRoomResponse' })
+export class WaitingRoomResponseSchema implements WaitingRoomResponse {
+  @ApiProperty()
+  showId!: string;
+
+  @ApiProperty()
+  enabled!: boolean;
+
+  @ApiProperty({ ...DATE_TIME, description: 'Arrivals before it are shuffled; admission starts at it (ISO 8601 UTC).' })
+  opensAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100000 })
+  admitPerMinute!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 60 })
+  tokenMinutes!: number;
+
+  @ApiProperty(POSITION)
+  position!: string;
+}
+
+@ApiSchema({ name: 'JoinQueueResponse' })
+export class JoinQueueResponseSchema implements JoinQueueResponse {
+  @ApiProperty({ description: 'The place; the same for every join of one account.' })
+  queueId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Places ahead, plus one: 1 is the next admitted; 0 once admitted. The global log position is in `X-Position`.' })
+  position!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  estimatedWaitSeconds!: number;
+}
+
+@ApiSchema({ name: 'QueuePlaceResponse' })
+export class QueuePlaceResponseSchema implements QueuePlaceResponse {
+  @ApiProperty({ type: 'integer', minimum: 0, description: '1 is the next admitted; 0 once admitted.' })
+  position!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  estimatedWaitSeconds!: number;
+
+  @ApiProperty()
+  admitted!: boolean;
+
+  @ApiProperty({ required: false, description: 'Once admitted: send it as `X-Admission-Token` with POST /api/bookings. Signed, bound to the account and the show.' })
+  admissionToken?: string;
+
+  @ApiProperty({ required: false, ...DATE_TIME, description: 'When the admission token stops working.' })
+  admissionExpiresAt?: string;
 }
 
 @ApiSchema({ name: 'PlaceBookingResponse' })

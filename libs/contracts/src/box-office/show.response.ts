@@ -49,6 +49,16 @@ export interface ShowDetailResponse {
   maxSeatsPerBooking: number;
   categories: { id: string; name: string; price: number; capacity: number; available: number }[];
   sections: { id: string; name: string; categoryId: string; capacity: number; available: number }[];
+  /** The show's virtual waiting room, once an admin has configured one: while enabled, bookings need an admission token. */
+  waitingRoom?: ShowWaitingRoom;
+}
+
+export interface ShowWaitingRoom {
+  enabled: boolean;
+  /** ISO 8601 UTC. */
+  opensAt: string;
+  admitPerMinute: number;
+  tokenMinutes: number;
 }
 
 export interface SeatView {

@@ -3,6 +3,7 @@ import { SEAT_EVENT_TYPES } from '../box-office/seat.events';
 import { SHOW_EVENT_TYPES } from '../box-office/show.events';
 import { TICKET_EVENT_TYPES } from '../box-office/ticket.events';
 import { WAITLIST_EVENT_TYPES } from '../box-office/waitlist.events';
+import type { WaitingRoomEvent } from '../box-office/waiting-room.events';
 import type { DeviceEvent } from '../venue-ops/device.events';
 import { INCIDENT_EVENT_TYPES } from '../venue-ops/incident.events';
 
@@ -16,6 +17,12 @@ import { INCIDENT_EVENT_TYPES } from '../venue-ops/incident.events';
  * what it says (a device exists) is in GET /api/devices. Who sees what: fan-view.ts (the
  * notifier): a fan sees their own incidents, and no device event.
  */
+/**
+ * A waiting room's places and admissions (not its configuration: it carries the shuffle's seed).
+ * A fan sees their own place and every admission, which is what moves a position (fan-view.ts).
+ */
+const WAITING_ROOM_FEED_EVENT_TYPES = ['waiting_room.joined.v1', 'waiting_room.admitted.v1'] as const satisfies readonly WaitingRoomEvent['type'][];
+
 const DEVICE_FEED_EVENT_TYPES = ['device.status_changed.v1', 'device.rule_raised.v1', 'device.rule_cleared.v1'] as const satisfies readonly DeviceEvent['type'][];
 
 export const LIVE_FEED_EVENT_TYPES: readonly string[] = [
@@ -26,6 +33,7 @@ export const LIVE_FEED_EVENT_TYPES: readonly string[] = [
   ...WAITLIST_EVENT_TYPES,
   ...INCIDENT_EVENT_TYPES,
   ...DEVICE_FEED_EVENT_TYPES,
+  ...WAITING_ROOM_FEED_EVENT_TYPES,
 ];
 
 /** One event on a live feed: the `data:` of an SSE message, an item of the last events. */

@@ -46,3 +46,7 @@ export { decidePayBooking } from './pay-booking';
 export { decideCancelBooking } from './cancel-booking';
 export { decideExpireBooking } from './expire-booking';
 export { hasReached, addMinutes } from './time';
+
+export * as WaitingRoom from './waiting-room';
+export { waitingRoomDecider, decideConfigureWaitingRoom, requireAdmission, earlyOrderKey, compareEarly, queueOrderOf, nextAdmissionAt, placeOf } from './waiting-room';
+export type { WaitingRoomState, WaitingRoomCommand, AdmissionClaims, RoomConfig, QueuePlace } from './waiting-room';

@@ -203,6 +203,13 @@ export class EnvironmentVariables {
   @Max(600000)
   SWEEP_INTERVAL_MS = 1000;
 
+  /** How often the waiting rooms' admission schedule looks for places due (the rate itself is each room's admitPerMinute). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  WAITING_ROOM_TICK_MS = 250;
+
   /**
    * Incident SLAs (API.md, Venue operations): minutes from the report to the acknowledge and the
    * resolve deadline, per priority. A deadline is written into the incident's events when it is
@@ -417,6 +424,12 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(0)
   RATE_LIMIT_REFRESH_PER_FAMILY = 10;
+
+  /** Joins of a waiting room's queue per window from one IP (POST /api/shows/{showId}/queue); 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_QUEUE_JOIN_PER_IP = 120;
 
   /** Prefix of the rate-limit counters in Redis (used when REDIS_URLS is set). */
   @IsString()

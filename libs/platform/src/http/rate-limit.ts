@@ -30,14 +30,15 @@ import { createRateLimitStorage } from './rate-limit.storage';
  * - `login-account`: per e-mail from all IPs, a looser ceiling (a distributed guess at one
  *   account). A stranger at one address exhausts only their own pair, so the owner elsewhere
  *   still signs in; only a distributed attack reaches the ceiling (docs/decisions/0004);
- * - `refresh-ip` / `refresh-family`: POST /api/auth/refresh per IP and per token family.
+ * - `refresh-ip` / `refresh-family`: POST /api/auth/refresh per IP and per token family;
+ * - `queue-join-ip`: POST /api/shows/{showId}/queue per IP (a bot farm taking places).
  * A route opts into the stricter pairs with @RateLimit('login' | 'refresh'). The guard runs
  * before the ValidationPipe, so the account trackers read the raw JSON body defensively.
  * Keys are SHA-256 of throttler name and tracker, so no e-mail ever lands in Redis.
  * Counters live in Redis when REDIS_URLS is set (shared by every process), else in memory.
  */
 
-export type RateLimitedRoute = 'login' | 'refresh';
+export type RateLimitedRoute = 'login' | 'refresh' | 'queue-join';
 
 const RATE_LIMITED_ROUTE = 'tessera:rate-limited-route';
 
@@ -104,6 +105,7 @@ export const throttlersFor = (config: TesseraConfig): ThrottlerOptions[] => {
     throttler('login-account', 'login', config.RATE_LIMIT_LOGIN_PER_ACCOUNT, loginAccountTracker),
     throttler('refresh-ip', 'refresh', config.RATE_LIMIT_REFRESH_PER_IP, ipOf),
     throttler('refresh-family', 'refresh', config.RATE_LIMIT_REFRESH_PER_FAMILY, refreshFamilyTracker),
+    throttler('queue-join-ip', 'queue-join', config.RATE_LIMIT_QUEUE_JOIN_PER_IP, ipOf),
   ];
 };
 

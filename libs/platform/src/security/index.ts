@@ -4,3 +4,4 @@ export * from './email-hash';
 export * from './refresh-token';
 export * from './token-service';
 export * from './ticket-codes';
+export * from './admission-tokens';

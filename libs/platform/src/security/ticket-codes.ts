@@ -26,10 +26,17 @@ export interface TicketCodeClaims {
 
 export class TicketCodes {
   private readonly keys: KeyRing;
+  private readonly raw: readonly Uint8Array[];
 
   /** `key` signs; `verificationKeys` are older keys whose codes still verify. */
   constructor(key: Uint8Array, verificationKeys: readonly Uint8Array[] = []) {
     this.keys = new KeyRing('ticket', key, verificationKeys, MIN_TICKET_KEY_BYTES);
+    this.raw = [key, ...verificationKeys];
+  }
+
+  /** The signing key first, then the older ones: other signatures made with the ticket keys (admission tokens) take the same ring. */
+  ringKeys(): readonly Uint8Array[] {
+    return this.raw;
   }
 
   /** The key id new codes carry. */

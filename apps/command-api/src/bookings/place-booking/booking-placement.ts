@@ -7,6 +7,8 @@ import { handleCommand, type StreamReads } from '@tessera/platform/commands/hand
 import { EventStore, WrongExpectedRevisionError } from '@tessera/platform/event-store/event-store.port';
 import { InjectConfig } from '@tessera/platform/platform.module';
 import { SeatLocks, seatLockKey } from '@tessera/platform/seat-locks/seat-locks.port';
+import { admissionEvents, readAdmission, type AdmissionInput } from '../../waiting-room/admission-check';
+import { WaitingRooms } from '../../waiting-room/waiting-rooms';
 import { BookingProbe } from '../booking-probe';
 import { readEarlierBookings, readSeats, readShow, readVoucher, seatIdOfStream, streamsOf } from '../box-office-streams';
 
@@ -18,7 +20,8 @@ import { readEarlierBookings, readSeats, readShow, readVoucher, seatIdOfStream, 
  *    and, with a voucher code, `voucher-{showId}-{code}`;
  * 3. one atomic append: `booking-{id}` at the revision the caller read it at ('no_stream' for a
  *    new booking, the revision of its `booking.requested.v1` for a requested one), each seat
- *    stream at the revision read, and the voucher's use at the revision read. Those revisions are
+ *    stream at the revision read, the voucher's use at the revision read, and, while the show's
+ *    waiting room is open, the admission's use on its place's stream (admission-check.ts). Those revisions are
  *    the fencing tokens: a holder whose lock ran out while it stalled fails here, so the lock only
  *    cuts contention and safety never depends on its timing; of two runs settling the same
  *    request, only the first append lands; and of two bookings taking a voucher's last use, only
@@ -62,6 +65,7 @@ export class BookingPlacement {
     private readonly locks: SeatLocks,
     @InjectConfig() private readonly config: TesseraConfig,
     private readonly probe: BookingProbe,
+    private readonly rooms: WaitingRooms,
   ) {}
 
   /**
@@ -72,7 +76,12 @@ export class BookingPlacement {
     command: PlaceBooking,
     booking: Pick<LoadedStream<BookingState>, 'state' | 'revision'>,
     context: CommandContext,
-    alongside?: PlacedAlongside<TAlongside>,
+    /**
+     * `admission`: the waiting room's token, checked with the placement (undefined where it was
+     * checked when the booking was requested, or for the waiting list's own offers);
+     * `alongside`: streams decided in the same append (the waiting list's offer).
+     */
+    { admission, alongside }: { admission?: AdmissionInput; alongside?: PlacedAlongside<TAlongside> } = {},
   ): Promise<PlacementOutcome> {
     const { bookingId, showId, seatIds } = command.data;
     const seatByLockKey = new Map(seatIds.map((seatId) => [seatLockKey(showId, seatId), seatId]));
@@ -86,7 +95,7 @@ export class BookingPlacement {
       // voucher exhausted or the limit reached), a bounded number of times.
       for (let round = 1; ; round += 1) {
         try {
-          return await this.placeOnce(command, booking, context, alongside);
+          return await this.placeOnce(command, booking, context, admission, alongside);
         } catch (error) {
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (error.conflicts.some((conflict) => conflict.stream === bookingStream(bookingId))) return { outcome: 'written_meanwhile' };
@@ -108,6 +117,7 @@ export class BookingPlacement {
     command: PlaceBooking,
     booking: Pick<LoadedStream<BookingState>, 'state' | 'revision'>,
     context: CommandContext,
+    admission: AdmissionInput | undefined,
     alongside: PlacedAlongside<TAlongside> | undefined,
   ): Promise<PlacementOutcome> {
     const { bookingId, userId, showId, seatIds, voucherCode } = command.data;
@@ -116,22 +126,24 @@ export class BookingPlacement {
       attempts: 1,
       read: async (streams) => {
         streams.readBefore(bookingStream(bookingId), booking.revision);
-        const [show, seats, voucher, also] = await Promise.all([
+        const [show, seats, voucher, room, also] = await Promise.all([
           readShow(streams, showId),
           readSeats(streams, showId, seatIds),
           voucherCode === undefined ? undefined : readVoucher(streams, showId, voucherCode),
+          admission === undefined ? undefined : readAdmission(streams, this.rooms, { showId, userId, bookingId }, admission),
           alongside?.read(streams),
         ]);
         const limited = show.state.status !== 'none' && (show.state.maxSeatsHeldPerUser !== undefined || show.state.maxTicketsPerUser !== undefined);
         const earlierBookings = limited ? await readEarlierBookings(streams, showId, userId) : [];
-        return { show: show.state, seats, voucher: voucher?.state, earlierBookings, also };
+        return { show: show.state, seats, voucher: voucher?.state, earlierBookings, room, also };
       },
-      decide: ({ show, seats, voucher, earlierBookings, also }) => {
+      decide: ({ show, seats, voucher, earlierBookings, room, also }) => {
+        const admitted = room === undefined ? {} : admissionEvents(room, { showId, userId, bookingId, now: context.now });
         const decision = decidePlaceBooking({ booking: booking.state, show, seats, voucher, earlierBookings, command });
         const [placed] = decision.booking;
         if (placed.type !== 'booking.placed.v1') throw new Error(`unexpected ${placed.type}`);
         return {
-          append: { ...streamsOf(decision, { showId, bookingId }), ...(alongside ? alongside.decide(also as TAlongside, placed.data) : {}) },
+          append: { ...streamsOf(decision, { showId, bookingId }), ...admitted, ...(alongside ? alongside.decide(also as TAlongside, placed.data) : {}) },
           before: () => this.probe.reached('place-booking:before-append'),
           answer: async (appended): Promise<PlacementOutcome> => {
             await this.probe.reached('place-booking:after-append');

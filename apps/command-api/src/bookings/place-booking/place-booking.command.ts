@@ -20,6 +20,8 @@ export class PlaceBookingCommand extends Command<PlaceBookingResponse | PendingP
     readonly respondAsync = false,
     /** Normalised (upper case); undefined without a voucher. */
     readonly voucherCode?: string,
+    /** The `X-Admission-Token` header as sent (a show's open waiting room requires it). */
+    readonly admissionToken?: string,
   ) {
     super();
   }

@@ -4,6 +4,9 @@ import { Booking, DomainError, type PlaceBooking } from '@tessera/domain';
 import type { LoadedStream } from '@tessera/platform/commands/event-sourcing';
 import { handleCommand, StreamReads } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
+import { AdmissionTokens } from '@tessera/platform/security/admission-tokens';
+import { admissionEvents, readAdmission } from '../../waiting-room/admission-check';
+import { WaitingRooms } from '../../waiting-room/waiting-rooms';
 import { positionOfAppend, readBooking } from '../box-office-streams';
 import { BookingPlacement, SeatsBeingBooked } from './booking-placement';
 import { PendingPlacement, PlaceBookingCommand } from './place-booking.command';
@@ -13,7 +16,8 @@ import { PendingPlacement, PlaceBookingCommand } from './place-booking.command';
  * - At once (201): the seat-hold algorithm (BookingPlacement) on a new booking id, with
  *   `booking-{id}` expected not to exist.
  * - With `Prefer: respond-async` (202): `booking.requested.v1` is appended, expecting no stream,
- *   before the answer, and that is all. Settling it is the BookingRequestSettler's job: its
+ *   before the answer, and that is all (an open waiting room's token is checked first; the
+ *   request records no use of it, so only an at-once booking that is paid spends a token). Settling it is the BookingRequestSettler's job: its
  *   subscription to the log guarantees it, and the controller asks it to start at once.
  * A retried request (same Idempotency-Key, so the same booking id) finds its booking and gets
  * the same answer, also after a crash between the append and the response.
@@ -23,6 +27,8 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
   constructor(
     private readonly store: EventStore,
     private readonly placement: BookingPlacement,
+    private readonly rooms: WaitingRooms,
+    private readonly tokens: AdmissionTokens,
   ) {}
 
   execute(command: PlaceBookingCommand): Promise<PlaceBookingResponse | PendingPlacement> {
@@ -34,7 +40,7 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
     const existing = await readBooking(new StreamReads(this.store), bookingId);
     if (existing.state.status !== 'none') return this.answerFromLog(command);
     try {
-      const result = await this.placement.place(this.placeBookingOf(command), existing, context);
+      const result = await this.placement.place(this.placeBookingOf(command), existing, context, { admission: { claims: this.tokens.verify(command.admissionToken) } });
       // The same request running twice at once: the other run wrote the booking.
       if (result.outcome === 'written_meanwhile') return this.answerFromLog(command);
       const { showId, expiresAt, amount, currency, discount } = result.placed;
@@ -51,8 +57,16 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
     const { bookingId, userId, showId, seatIds, voucherCode, context } = command;
     return handleCommand(this.store, {
       context,
-      read: (streams) => readBooking(streams, bookingId),
-      decide: (existing) => {
+      // The waiting room admits the request here; its settlement later holds the seats without asking again.
+      read: async (streams) => {
+        const [existing, admission] = await Promise.all([
+          readBooking(streams, bookingId),
+          readAdmission(streams, this.rooms, { showId, userId, bookingId }, { claims: this.tokens.verify(command.admissionToken) }),
+        ]);
+        return { existing, admission };
+      },
+      decide: ({ existing, admission }) => {
+        if (existing.state.status === 'none') admissionEvents(admission, { showId, userId, bookingId, now: context.now });
         const data = { bookingId, userId, showId, seatIds, ...(voucherCode === undefined ? {} : { voucherCode }) };
         const events = Booking.decide({ type: 'RequestBooking', data }, existing.state);
         // A retry: the request is in the log already (and may be settled by now); the first answer again.

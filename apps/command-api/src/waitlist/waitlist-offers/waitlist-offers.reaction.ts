@@ -166,10 +166,12 @@ export class WaitlistOffersReaction extends LogReaction {
         { state: Booking.initialState, revision: 'no_stream' },
         context,
         {
-          read: (streams) => readWaitlist(streams, showId),
-          decide: (waitlist, placed) => ({
-            [waitlistStream(showId)]: Waitlist.decide({ type: 'OfferSeats', data: { showId, entryId: entry.entryId, bookingId, seatIds, expiresAt: placed.expiresAt } }, waitlist.state),
-          }),
+          alongside: {
+            read: (streams) => readWaitlist(streams, showId),
+            decide: (waitlist, placed) => ({
+              [waitlistStream(showId)]: Waitlist.decide({ type: 'OfferSeats', data: { showId, entryId: entry.entryId, bookingId, seatIds, expiresAt: placed.expiresAt } }, waitlist.state),
+            }),
+          },
         },
       );
     } catch (error) {

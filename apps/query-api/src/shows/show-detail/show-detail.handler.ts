@@ -22,6 +22,7 @@ export class ShowDetailHandler implements IQueryHandler<ShowDetailQuery, ShowDet
       maxSeatsPerBooking: doc.maxSeatsPerBooking,
       categories: doc.categories,
       sections: doc.sections,
+      ...(doc.waitingRoom ? { waitingRoom: doc.waitingRoom } : {}),
     };
   }
 }

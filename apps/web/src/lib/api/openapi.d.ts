@@ -570,6 +570,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shows/{showId}/waiting-room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description **Auth:** Bearer token with role admin. */
+        put: operations["ConfigureWaitingRoomHttpController_configure"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shows/{showId}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description **Auth:** Bearer token (any signed-in user). */
+        post: operations["JoinQueueHttpController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shows/{showId}/queue/{queueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description **Auth:** Bearer token (any signed-in user). */
+        get: operations["QueuePlaceHttpController_place"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shows/{showId}/publish": {
         parameters: {
             query?: never;
@@ -768,6 +819,17 @@ export interface components {
             capacity: number;
             available: number;
         };
+        ShowWaitingRoom: {
+            /** @description While true, POST /api/bookings needs an `X-Admission-Token` for the show. */
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC.
+             */
+            opensAt: string;
+            admitPerMinute: number;
+            tokenMinutes: number;
+        };
         ShowDetailResponse: {
             showId: string;
             name: string;
@@ -788,6 +850,8 @@ export interface components {
             maxSeatsPerBooking: number;
             categories: components["schemas"]["ShowCategoryView"][];
             sections: components["schemas"]["ShowSectionView"][];
+            /** @description Present once the show has a waiting room configured (PUT /api/shows/{showId}/waiting-room). */
+            waitingRoom?: components["schemas"]["ShowWaitingRoom"];
         };
         SeatView: {
             /**
@@ -1407,6 +1471,48 @@ export interface components {
              */
             position: string;
         };
+        ConfigureWaitingRoomRequest: {
+            enabled: boolean;
+            opensAt: string;
+            admitPerMinute: number;
+            tokenMinutes: number;
+        };
+        WaitingRoomResponse: {
+            showId: string;
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description Arrivals before it are shuffled; admission starts at it (ISO 8601 UTC).
+             */
+            opensAt: string;
+            admitPerMinute: number;
+            tokenMinutes: number;
+            /**
+             * @description Global log position of the change, a decimal string (also in `X-Position`).
+             * @example 42
+             */
+            position: string;
+        };
+        JoinQueueResponse: {
+            /** @description The place; the same for every join of one account. */
+            queueId: string;
+            /** @description Places ahead, plus one: 1 is the next admitted; 0 once admitted. The global log position is in `X-Position`. */
+            position: number;
+            estimatedWaitSeconds: number;
+        };
+        QueuePlaceResponse: {
+            /** @description 1 is the next admitted; 0 once admitted. */
+            position: number;
+            estimatedWaitSeconds: number;
+            admitted: boolean;
+            /** @description Once admitted: send it as `X-Admission-Token` with POST /api/bookings. Signed, bound to the account and the show. */
+            admissionToken?: string;
+            /**
+             * Format: date-time
+             * @description When the admission token stops working.
+             */
+            admissionExpiresAt?: string;
+        };
         CreateShowRequest: {
             name: string;
             venue: string;
@@ -1609,7 +1715,7 @@ export interface components {
              * @description Stable; what clients act on.
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_DEVICE_KEY" | "PAYMENT_DECLINED" | "FORBIDDEN" | "NOT_FOUND" | "SHOW_NOT_FOUND" | "SEAT_NOT_FOUND" | "BOOKING_NOT_FOUND" | "TICKET_NOT_FOUND" | "INVALID_TICKET" | "USER_NOT_FOUND" | "INCIDENT_NOT_FOUND" | "STREAM_NOT_FOUND" | "DEVICE_NOT_FOUND" | "WAITLIST_ENTRY_NOT_FOUND" | "EMAIL_TAKEN" | "DEVICE_EXISTS" | "INVALID_SHOW_STATE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "INVALID_BOOKING_STATE" | "INVALID_TICKET_STATE" | "ALREADY_CHECKED_IN" | "INVALID_TRANSITION" | "INCIDENT_EXISTS" | "CONCURRENCY_CONFLICT" | "VOUCHER_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TOO_MANY_SEATS" | "HOLD_LIMIT_REACHED" | "TICKET_LIMIT_REACHED" | "VOUCHER_INVALID" | "VOUCHER_EXHAUSTED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "PROJECTION_LAGGING" | "SERVICE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "METHOD_NOT_ALLOWED" | "SHOW_IN_PAST" | "CARD_EXPIRED";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "REFRESH_TOKEN_REUSED" | "INVALID_DEVICE_KEY" | "PAYMENT_DECLINED" | "FORBIDDEN" | "ADMISSION_REQUIRED" | "NOT_FOUND" | "SHOW_NOT_FOUND" | "SEAT_NOT_FOUND" | "BOOKING_NOT_FOUND" | "TICKET_NOT_FOUND" | "QUEUE_PLACE_NOT_FOUND" | "INVALID_TICKET" | "USER_NOT_FOUND" | "INCIDENT_NOT_FOUND" | "STREAM_NOT_FOUND" | "DEVICE_NOT_FOUND" | "WAITLIST_ENTRY_NOT_FOUND" | "EMAIL_TAKEN" | "DEVICE_EXISTS" | "INVALID_SHOW_STATE" | "SEATS_UNAVAILABLE" | "HOLD_EXPIRED" | "INVALID_BOOKING_STATE" | "INVALID_TICKET_STATE" | "ALREADY_CHECKED_IN" | "INVALID_TRANSITION" | "INCIDENT_EXISTS" | "CONCURRENCY_CONFLICT" | "WAITING_ROOM_DISABLED" | "VOUCHER_EXISTS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "SHOW_NOT_ON_SALE" | "TOO_MANY_SEATS" | "HOLD_LIMIT_REACHED" | "TICKET_LIMIT_REACHED" | "VOUCHER_INVALID" | "VOUCHER_EXHAUSTED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "PROJECTION_LAGGING" | "SERVICE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "METHOD_NOT_ALLOWED" | "SHOW_IN_PAST" | "CARD_EXPIRED";
             detail: string;
             /** @description The request path. */
             instance?: string;
@@ -6699,6 +6805,8 @@ export interface operations {
             header?: {
                 /** @description `respond-async`: answer 202 at once and settle the hold in the background. */
                 Prefer?: string;
+                /** @description While the show's waiting room is enabled: the token of the caller's admitted place (GET /api/shows/{showId}/queue/{queueId}). */
+                "X-Admission-Token"?: string;
                 /** @description Same key, user and body: the first answer again; same key, another body: 422 IDEMPOTENCY_KEY_REUSED. */
                 "Idempotency-Key"?: string;
             };
@@ -6754,6 +6862,20 @@ export interface operations {
                         status: 401;
                         /** @enum {string} */
                         code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `ADMISSION_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "ADMISSION_REQUIRED";
                     };
                 };
             };
@@ -7224,6 +7346,466 @@ export interface operations {
                         status: 503;
                         /** @enum {string} */
                         code: "STORAGE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ConfigureWaitingRoomHttpController_configure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigureWaitingRoomRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingRoomResponse"];
+                };
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `SHOW_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "SHOW_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `CONCURRENCY_CONFLICT`, `INVALID_SHOW_STATE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "CONCURRENCY_CONFLICT" | "INVALID_SHOW_STATE";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `STORAGE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "STORAGE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    JoinQueueHttpController_join: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key, user and body: the first answer again; same key, another body: 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The place: its position (1 is next) and the estimated wait. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinQueueResponse"];
+                };
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not Found: `SHOW_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "SHOW_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `CONCURRENCY_CONFLICT`, `WAITING_ROOM_DISABLED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "CONCURRENCY_CONFLICT" | "WAITING_ROOM_DISABLED";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Unprocessable Content: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 422;
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `STORAGE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "STORAGE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    QueuePlaceHttpController_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+                queueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePlaceResponse"];
+                };
+            };
+            /** @description Bad Request: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not Found: `QUEUE_PLACE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "QUEUE_PLACE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Content Too Large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `INTERNAL_ERROR` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @constant */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
                     };
                 };
             };

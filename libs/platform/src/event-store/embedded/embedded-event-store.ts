@@ -238,18 +238,21 @@ export class EmbeddedEventStore extends EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertReadable();
-    const positions = this.index.positionsOf(stream);
-    const last = positions.length - 1;
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    if (maxCount <= 0 || last < 0) return [];
+    if (maxCount <= 0) return [];
     if (options.direction === 'backwards') {
+      const positions = this.index.positionsOf(stream);
+      const last = positions.length - 1;
+      if (last < 0) return [];
       const from = Math.min(options.fromRevision ?? last, last);
       if (from < 0) return [];
       const lowest = Math.max(0, from - maxCount + 1);
       return this.readPositions(positions.slice(lowest, from + 1).reverse());
     }
-    const from = Math.max(0, options.fromRevision ?? 0);
-    return this.readPositions(positions.slice(from, from + Math.min(maxCount, positions.length)));
+    // Forwards from a revision, only the positions from there on are walked: reading what is new
+    // in a long stream costs the new events.
+    const positions = this.index.positionsOf(stream, options.fromRevision ?? 0);
+    return this.readPositions(positions.length > maxCount ? positions.slice(0, maxCount) : positions);
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

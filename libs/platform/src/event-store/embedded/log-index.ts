@@ -95,13 +95,20 @@ export class LogIndex {
     return this.streams.get(stream) ?? 0;
   }
 
-  /** Positions of a stream by revision (index = revision): a new array, walked back from the last. */
-  positionsOf(stream: string): number[] {
+  /**
+   * Positions of a stream by revision, from `fromRevision` on (index 0 = `fromRevision`): a new
+   * array, walked back from the last only as far as `fromRevision`, so reading what is new in a
+   * long stream (StreamStateCache, a waiting room's view) costs the new events, not the stream.
+   */
+  positionsOf(stream: string, fromRevision = 0): number[] {
     const last = this.streams.get(stream);
     if (last === undefined) return [];
-    const positions = new Array<number>(this.revisions[last - 1] + 1);
-    for (let position = last, revision = positions.length - 1; revision >= 0; revision--) {
-      positions[revision] = position;
+    const lastRevision = this.revisions[last - 1];
+    const from = Math.max(0, fromRevision);
+    if (from > lastRevision) return [];
+    const positions = new Array<number>(lastRevision - from + 1);
+    for (let position = last, i = positions.length - 1; i >= 0; i--) {
+      positions[i] = position;
       position = this.previous[position - 1];
     }
     return positions;

@@ -1,0 +1,44 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", {
+    value: true
+});
+Object.defineProperty(exports, "ChangeRolesRequest", {
+    enumerable: true,
+    get: function() {
+        return ChangeRolesRequest;
+    }
+});
+const _classvalidator = require("class-validator");
+const _roles = require("./roles");
+function _ts_decorate(decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") {
+        r = Reflect.decorate(decorators, target, key, desc);
+    } else {
+        for(var i = decorators.length - 1; i >= 0; i--){
+            if (d = decorators[i]) {
+                r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+            }
+        }
+    }
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+}
+function _ts_metadata(metadataKey, metadataValue) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") {
+        return Reflect.metadata(metadataKey, metadataValue);
+    }
+}
+let ChangeRolesRequest = class ChangeRolesRequest {
+};
+_ts_decorate([
+    (0, _classvalidator.IsArray)(),
+    (0, _classvalidator.ArrayNotEmpty)(),
+    (0, _classvalidator.ArrayMaxSize)(_roles.ROLES.length),
+    (0, _classvalidator.ArrayUnique)(),
+    (0, _classvalidator.IsIn)(_roles.ROLES, {
+        each: true
+    }),
+    _ts_metadata("design:type", Array)
+], ChangeRolesRequest.prototype, "roles", void 0);
+
+//# sourceMappingURL=change-roles.request.js.map
