@@ -137,6 +137,26 @@ describe('waiting room', () => {
     expect((await book(early[joined.findIndex((a) => a.body.queueId === order[1])], showId, ['A-1-11'], String(second.body.admissionToken))).body).toMatchObject({ code: 'ADMISSION_REQUIRED' });
   });
 
+  it('spends the token of a Prefer: respond-async booking once it is paid, as of one answered at once', async () => {
+    const showId = await createShow(server.url, admin);
+    expect((await put(`/api/shows/${showId}/waiting-room`, admin, room())).status).toBe(200);
+    const [fan] = await fans(1);
+    const { queueId } = (await join(showId, fan)).body;
+    clock.advance(OPENS_IN_MS + 1_000);
+    const admitted = await until(() => place(showId, queueId, fan), (a) => a.body.admitted === true);
+    const token = String(admitted.body.admissionToken);
+    const async = { prefer: 'respond-async' };
+    // Without the token the request itself is refused, before anything is written.
+    expect((await post(`${server.url}/api/bookings`, fan, { showId, seats: ['A-1-1'] }, async)).body).toMatchObject({ code: 'ADMISSION_REQUIRED' });
+    const requested = await post(`${server.url}/api/bookings`, fan, { showId, seats: ['A-1-1'] }, { ...async, 'x-admission-token': token });
+    expect(requested).toMatchObject({ status: 202, body: { status: 'pending' } });
+    const bookingId = String(requested.body.bookingId);
+    expect((await until(() => get(`/api/bookings/${bookingId}`, fan), (a) => a.body.status !== 'pending')).body).toMatchObject({ status: 'held' });
+    expect((await post(`${server.url}/api/bookings/${bookingId}/payment`, fan, { card: GOOD_CARD })).status).toBe(200);
+    expect((await post(`${server.url}/api/bookings`, fan, { showId, seats: ['A-1-2'] }, { ...async, 'x-admission-token': token })).body).toMatchObject({ code: 'ADMISSION_REQUIRED' });
+    expect((await book(fan, showId, ['A-1-3'], token)).body).toMatchObject({ code: 'ADMISSION_REQUIRED' });
+  });
+
   it('admits at the configured rate within 5% over a minute of the test clock', async () => {
     const showId = await createShow(server.url, admin);
     expect((await put(`/api/shows/${showId}/waiting-room`, admin, room({ admitPerMinute: 120 }))).status).toBe(200);

@@ -57,7 +57,9 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
     const { bookingId, userId, showId, seatIds, voucherCode, context } = command;
     return handleCommand(this.store, {
       context,
-      // The waiting room admits the request here; its settlement later holds the seats without asking again.
+      // The waiting room admits the request here, and the token's use is recorded with it (as a
+      // placement records it), so paying the booking spends the token; its settlement later holds
+      // the seats without asking again.
       read: async (streams) => {
         const [existing, admission] = await Promise.all([
           readBooking(streams, bookingId),
@@ -66,13 +68,13 @@ export class PlaceBookingHandler implements ICommandHandler<PlaceBookingCommand,
         return { existing, admission };
       },
       decide: ({ existing, admission }) => {
-        if (existing.state.status === 'none') admissionEvents(admission, { showId, userId, bookingId, now: context.now });
+        const admitted = existing.state.status === 'none' ? admissionEvents(admission, { showId, userId, bookingId, now: context.now }) : {};
         const data = { bookingId, userId, showId, seatIds, ...(voucherCode === undefined ? {} : { voucherCode }) };
         const events = Booking.decide({ type: 'RequestBooking', data }, existing.state);
         // A retry: the request is in the log already (and may be settled by now); the first answer again.
         if (events.length === 0) return { answer: this.pendingFromLog(bookingId, existing) };
         return {
-          append: { [bookingStream(bookingId)]: events },
+          append: { [bookingStream(bookingId)]: events, ...admitted },
           answer: ({ position }): PendingPlacement => ({ bookingId, status: 'pending', position: String(position) }),
         };
       },

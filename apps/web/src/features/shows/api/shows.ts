@@ -79,22 +79,21 @@ export const useLiveSeats = (showId: string): LiveStatus => {
 };
 
 /**
- * POST /api/bookings: the hold. One key per attempt, so a retried click holds once. Asked
+ * POST /api/bookings: the hold. One key per attempt, so a retried click holds once. Always asked
  * with `Prefer: respond-async`: the server writes the request down and answers 202 at once, so the
  * fan is on the booking's own page (its id in the URL, a reload lands there again) while the hold
  * settles, and sees it there live, held or refused. A server that does not apply the preference
  * answers 201 with the hold: both answers lead to the same page. `position` (X-Position) lets the
  * booking page read its own write. The pending answer is put in the cache, so the page shows it
  * at once, before any read. Behind a waiting room the admitted place's token goes with it
- * (`X-Admission-Token`), and the hold is asked for at once, not respond-async: the token is spent
- * by the payment of a booking that recorded its use when placed.
+ * (`X-Admission-Token`): checked with the request, spent when the booking is paid.
  */
 export const usePlaceHold = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ showId, seats, admissionToken }: { showId: string; seats: string[]; admissionToken?: string }) => {
-      const headers = admissionToken ? { 'X-Admission-Token': admissionToken } : { prefer: 'respond-async' };
-      const call = api.POST('/api/bookings', { body: { showId, seats }, headers: { 'idempotency-key': idempotencyKey(), ...headers } });
+      const admission = admissionToken ? { 'X-Admission-Token': admissionToken } : {};
+      const call = api.POST('/api/bookings', { body: { showId, seats }, headers: { 'idempotency-key': idempotencyKey(), prefer: 'respond-async', ...admission } });
       const booking = await unwrap(call);
       const { response } = await call;
       if (booking.status === 'pending')
