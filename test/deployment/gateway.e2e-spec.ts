@@ -52,17 +52,20 @@ const startStandIn = async (app: App): Promise<StandIn> => {
 };
 
 /**
- * One request on a connection of its own (no client-side keep-alive to hide what nginx does).
- * `from` is the loopback address to send from: nginx's rate limits key on the client address, so a
- * test that measures a limit sends from an address no other test has used (any 127.x.y.z reaches
- * the loopback on Linux) and starts with a full bucket whatever ran before it.
+ * The loopback address requests come from (any 127.x.y.z reaches the loopback on Linux). nginx's
+ * rate limits key on the client address, so each test sends from one of its own (beforeEach) and
+ * starts with full buckets whatever the tests before it sent.
  */
+let clientAddress = '127.0.0.1';
+let clients = 0;
+
+/** One request on a connection of its own (no client-side keep-alive to hide what nginx does). */
 const send = (
   port: number,
   method: string,
   path: string,
   headers: Record<string, string> = {},
-  from = '127.0.0.1',
+  from = clientAddress,
 ): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> =>
   new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method, path, agent: false, headers, localAddress: from }, (res) => {
@@ -131,6 +134,11 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     if (dir) await removeDir(dir);
   });
 
+  beforeEach(() => {
+    clients += 1;
+    clientAddress = `127.0.1.${clients}`;
+  });
+
   const lastSeenBy = (app: App): Seen => apps[app].seen[apps[app].seen.length - 1];
 
   it('sends reads to query-api, writes and accounts to command-api, live feeds to the notifier, and keeps /metrics inside', async () => {
@@ -165,7 +173,7 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
     await send(port, 'POST', '/api/bookings');
     for (const app of ['notifier', 'command'] as const) {
       const { headers } = lastSeenBy(app);
-      expect(headers['x-forwarded-for']).toBe('127.0.0.1');
+      expect(headers['x-forwarded-for']).toBe(clientAddress);
       expect(headers.host).toBe('127.0.0.1');
       expect(headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/); // nginx's $request_id
     }
@@ -184,7 +192,7 @@ describeWithBinary('nginx', 'apt-get install nginx-light', 'the nginx gateway (d
 
   it('streams Server-Sent Events as they come, without buffering the response', async () => {
     const firstChunk = await new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/notifications/stream', agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/notifications/stream', agent: false, localAddress: clientAddress, headers: { accept: 'text/event-stream' } }, (res) => {
         res.setEncoding('utf8');
         res.once('data', (chunk: string) => {
           resolve(chunk);
