@@ -78,5 +78,6 @@ describe('EmbeddedReadStore string sharing', () => {
     } finally {
       await removeDir(dir);
     }
-  });
+    // Six full collections of the worker's whole heap: well over jest's 30 s on a loaded CI machine.
+  }, 120_000);
 });

@@ -39,4 +39,6 @@ export const FEED_EVENT_TYPES: readonly string[] = [
   'waitlist.fulfilled.v1',
   'waitlist.offer-expired.v1',
   'waitlist.left.v1',
+  'waiting_room.joined.v1',
+  'waiting_room.admitted.v1',
 ];

@@ -9,7 +9,7 @@ import { FEED_EVENT_TYPES } from '../api/feed-types';
 
 type Recent = { items: FeedEvent[] };
 const KEEP = 200;
-const GROUPS = ['all', 'show', 'seat', 'booking', 'ticket', 'incident', 'device', 'waitlist'] as const;
+const GROUPS = ['all', 'show', 'seat', 'booking', 'ticket', 'incident', 'device', 'waitlist', 'waiting_room'] as const;
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** The event's headline facts, from whichever of them its payload has. */
@@ -52,7 +52,7 @@ export function LiveFeedPage() {
         <select className="rounded border border-slate-400 bg-white px-2 py-1" value={group} onChange={(e) => setGroup(e.target.value as (typeof GROUPS)[number])}>
           {GROUPS.map((g) => (
             <option key={g} value={g}>
-              {g === 'all' ? 'every event' : `${g} events`}
+              {g === 'all' ? 'every event' : `${g.replace('_', ' ')} events`}
             </option>
           ))}
         </select>
