@@ -5,7 +5,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
 import { type LiveEvent, useLiveEvents } from '@/lib/live-events';
 import { RECENT_EVENTS_KEY, useRecentEvents, type FeedEvent } from '../api/admin';
-import { FEED_EVENT_TYPES } from '../api/feed-types';
+import { LIVE_EVENT_TYPES } from '@/lib/event-types';
 
 type Recent = { items: FeedEvent[] };
 const KEEP = 200;
@@ -30,7 +30,7 @@ export function LiveFeedPage() {
   const queries = useQueryClient();
   const [group, setGroup] = useState<(typeof GROUPS)[number]>('all');
   const live = useLiveEvents({
-    types: FEED_EVENT_TYPES,
+    types: LIVE_EVENT_TYPES,
     onOpen: () => void queries.invalidateQueries({ queryKey: RECENT_EVENTS_KEY }),
     onEvent: (event: LiveEvent) =>
       queries.setQueryData<Recent>(RECENT_EVENTS_KEY, (list) => {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { components } from '@/lib/api/openapi';
 import type { LiveStatus } from '@/lib/live-events';
+import { DEVICE_EVENT_TYPES, INCIDENT_EVENT_TYPES } from '@/lib/event-types';
 import { useLiveRefetch } from '@/lib/live-refetch';
 import { unwrap } from '@/lib/problem';
 
@@ -23,15 +24,7 @@ export const useRecentIncidents = () =>
   useQuery({ queryKey: [...OPS, 'recent-incidents'], queryFn: () => unwrap(api.GET('/api/incidents/recent', { params: { query: { limit: '10' } } })) });
 
 /** What moves the dashboard: a device's status, a rule raising or clearing, and every incident event (the counters). */
-const OPERATION_EVENT_TYPES = [
-  'device.status_changed.v1',
-  'device.rule_raised.v1',
-  'device.rule_cleared.v1',
-  'incident.reported.v1',
-  'incident.status_changed.v1',
-  'incident.severity_set.v1',
-  'incident.sla_breached.v1',
-];
+const OPERATION_EVENT_TYPES = [...DEVICE_EVENT_TYPES, ...INCIDENT_EVENT_TYPES];
 
 /**
  * The live counters: each event refetches the dashboard's three reads (one document or a short

@@ -4,26 +4,13 @@ import type { components } from '@/lib/api/openapi';
 import { idempotencyKey } from '@/lib/format';
 import type { LiveStatus } from '@/lib/live-events';
 import { useLiveRefetch } from '@/lib/live-refetch';
+import { INCIDENT_EVENT_TYPES } from '@/lib/event-types';
 import { unwrap } from '@/lib/problem';
 import { type BoardFilters, listQueryOf } from './board-filters';
 
 export type ReportIncident = components['schemas']['ReportIncidentRequest'];
 export type UpdateIncident = components['schemas']['UpdateIncidentRequest'];
 
-/**
- * Every incident event the stream carries (a fan gets those about their own reports, fan-view.ts):
- * libs/contracts' INCIDENT_EVENT_TYPES, restated because the web app sees only the public
- * contract, and /openapi.json does not list event types.
- */
-export const INCIDENT_EVENT_TYPES = [
-  'incident.reported.v1',
-  'incident.status_changed.v1',
-  'incident.reprioritized.v1',
-  'incident.severity_set.v1',
-  'incident.assigned.v1',
-  'incident.note_added.v1',
-  'incident.sla_breached.v1',
-] as const;
 
 const MY_INCIDENTS = ['me', 'incidents'] as const;
 const BOARD = ['incidents', 'board'] as const;
