@@ -45,7 +45,13 @@ describeWithBinary('npm', 'it comes with Node.js', 'npm start', () => {
     return { npm, port, serverPid };
   };
 
-  const expectStoppedGracefully = async (npm: RunningProcess, port: number, serverPid: number, signal: string): Promise<void> => {
+  /**
+   * `npmToo`: the signal reached npm as well (Ctrl-C, to the whole group). npm then ends either
+   * with its child's status (0) or, when the signal is still pending for it as its child exits, by
+   * the signal itself, as a shell's `130` shows: both seen, the first usually. What this test holds
+   * to is the server's graceful stop, once.
+   */
+  const expectStoppedGracefully = async (npm: RunningProcess, port: number, serverPid: number, signal: string, npmToo = false): Promise<void> => {
     // npm ends, and the server with it: its pid is gone and its port no longer answers.
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`npm still running:\n${npm.output()}`)), 10_000)));
@@ -55,7 +61,9 @@ describeWithBinary('npm', 'it comes with Node.js', 'npm start', () => {
     });
     await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
     expect(npm.output()).toContain(`stopped on ${signal}; the log is flushed and closed`);
-    expect(await npm.exited).toEqual({ code: 0, signal: null });
+    const exit = await npm.exited;
+    if (npmToo && exit.signal === signal) return;
+    expect(exit).toEqual({ code: 0, signal: null });
   };
 
   /** Whatever is left after a failure: the orphaned server, the npm process group. */
@@ -99,7 +107,7 @@ describeWithBinary('npm', 'it comes with Node.js', 'npm start', () => {
     try {
       started = await npmStart(['--ignore-scripts']);
       process.kill(-(started.npm.child.pid as number), 'SIGINT');
-      await expectStoppedGracefully(started.npm, started.port, started.serverPid, 'SIGINT');
+      await expectStoppedGracefully(started.npm, started.port, started.serverPid, 'SIGINT', true);
       expect(started.npm.output().match(/stopped on SIGINT/g)).toHaveLength(1);
     } finally {
       stopAll(started?.npm, started?.serverPid);
