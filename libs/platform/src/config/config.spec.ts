@@ -7,6 +7,16 @@ describe('loadConfig', () => {
     expect(config.mode).toEqual({ eventStore: 'embedded', readStore: 'embedded', seatLocks: 'in-process', mqtt: 'embedded' });
   });
 
+  it('reads every numeric setting from the environment, where values are strings', () => {
+    const defaults = loadConfig({}) as unknown as Record<string, unknown>;
+    const numeric = Object.keys(defaults).filter((key) => typeof defaults[key] === 'number');
+    expect(numeric).toEqual(expect.arrayContaining(['PORT', 'SSE_FLUSH_MS', 'MAIL_MAX_EVENT_AGE_HOURS']));
+    for (const key of numeric) {
+      const value = defaults[key] as number;
+      expect({ key, value: (loadConfig({ [key]: String(value) }) as unknown as Record<string, unknown>)[key] }).toEqual({ key, value });
+    }
+  });
+
   it('runs the embedded MQTT broker on 1884 (Mosquitto holds 1883), with an integration user only when both halves are set', () => {
     expect(loadConfig({}).MQTT_PORT).toBe(1884);
     expect(() => loadConfig({ MQTT_INTEGRATION_USERNAME: 'integrator' })).toThrow('MQTT_INTEGRATION_USERNAME and MQTT_INTEGRATION_PASSWORD must be set together');

@@ -340,8 +340,8 @@ export class EnvironmentVariables {
   SSE_MAX_BUFFER_BYTES = 1048576;
 
   /**
-   * How long the live stream gathers events before writing them to its clients: one write per
-   * client for all of them, at the cost of that much latency. 0 writes once per event-loop turn.
+   * E-mails about events older than this many hours are not written (0: no limit): a notifier
+   * started on a log with history, or back after a long outage, does not mail fans about the past.
    */
   @Transform(toInt)
   @IsInt()
@@ -375,6 +375,15 @@ export class EnvironmentVariables {
    */
   @IsIn(['auto', 'group', 'single'])
   NOTIFIER_CONSUMER: 'auto' | 'group' | 'single' = 'auto';
+
+  /**
+   * The least time between two writes to a live-stream client: events that follow one another
+   * within it go out in one write per client, at the cost of up to that much latency; an event
+   * after a quiet spell goes out at once. 0 writes once per event-loop turn.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   @Max(1000)
   SSE_FLUSH_MS = 10;
 
