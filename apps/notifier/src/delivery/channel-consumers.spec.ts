@@ -67,6 +67,22 @@ describe('ChannelConsumers', () => {
     expect(await ledger.seen('elsewhere', refused.id)).toMatchObject({ outcome: 'failed' });
   });
 
+  it('reading alone, forgets each delivery once its checkpoint is past it, and keeps failures', async () => {
+    const ledger = notifier.app.get(DeliveryLedger);
+    const recorder = notifier.app.get(ChannelConsumers).subscriptionOf('recorder');
+    notifier.recorder.failWith = new PermanentDeliveryError('no topic for this');
+    const refused = await log.register(randomUUID(), 'refused@example.com', 'R');
+    await eventually(async () => (await ledger.seen('recorder', refused.id))?.outcome === 'failed');
+    notifier.recorder.failWith = undefined;
+    const events = [];
+    for (let i = 0; i < 20; i++) events.push(await log.register(randomUUID(), `fan${i}@example.com`, 'Fan'));
+    const last = events[events.length - 1];
+    await eventually(() => notifier.recorder.delivered.some((event) => event.id === last.id));
+    await eventually(async () => (recorder?.status.checkpoint ?? -1) >= last.position && (await ledger.count('recorder', 'delivered')) === 0, 10_000, 'delivered records forgotten');
+    expect(notifier.recorder.delivered.map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(await ledger.seen('recorder', refused.id)).toMatchObject({ outcome: 'failed' });
+  });
+
   it('parks an event the channel refuses for good, records it as failed, and goes on with the next', async () => {
     notifier.recorder.failWith = new PermanentDeliveryError('no topic for this');
     const refused = await log.register(randomUUID(), 'refused@example.com', 'R');

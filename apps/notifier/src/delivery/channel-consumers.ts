@@ -38,6 +38,13 @@ export class ChannelConsumers implements OnApplicationBootstrap, BeforeApplicati
   private readonly subscriptions: Subscription[] = [];
   private pruneTimer?: NodeJS.Timeout;
   private readonly deliveries: Counter<string>;
+  /**
+   * Reading alone (`single`), per channel: the events delivered and recorded in the ledger that
+   * the channel's saved checkpoint has not passed yet, oldest first. Once it has, the log never
+   * hands them over again and their records are forgotten: the ledger stays as small as the
+   * batches in hand instead of a day of events (about 1.9 KB a booking, bench:memory).
+   */
+  private readonly unsettled = new Map<string, { position: number; eventId: string }[]>();
 
   constructor(
     private readonly channels: NotificationChannels,
@@ -82,6 +89,10 @@ export class ChannelConsumers implements OnApplicationBootstrap, BeforeApplicati
         healthDetails: () => ({ channel: channel.name, consumer: this.mode === 'group' ? `group ${name}` : `checkpoint ${name}` }),
       });
       this.subscriptions.push(subscription);
+      if (this.mode === 'single') {
+        this.unsettled.set(channel.name, []);
+        subscription.onAdvance(() => void this.forgetSettled(channel.name, subscription));
+      }
     }
     await Promise.all(this.subscriptions.map((subscription) => subscription.start()));
     this.pruneTimer = setInterval(() => void this.pruneLedger(), LEDGER_PRUNE_EVERY_MS);
@@ -95,13 +106,34 @@ export class ChannelConsumers implements OnApplicationBootstrap, BeforeApplicati
     await Promise.all(this.subscriptions.map((subscription) => subscription.stop()));
   }
 
-  /** Forgets delivery records older than a day; every instance may run it, deleting twice changes nothing. */
+  /**
+   * Forgets delivery records older than a day; every instance may run it, deleting twice changes
+   * nothing. (Reading alone, a channel forgets its records as its checkpoint passes them; this
+   * catches those an earlier process left.)
+   */
   async pruneLedger(): Promise<number> {
     try {
       return await this.ledger.prune(new Date(this.clock.now().getTime() - LEDGER_RETENTION_MS));
     } catch (error) {
       this.logger.warn({ err: error }, 'could not prune the delivery ledger; will try again');
       return 0;
+    }
+  }
+
+  /** Forgets the channel's delivery records that its saved checkpoint has passed (reading alone). */
+  private async forgetSettled(channel: string, subscription: Subscription): Promise<void> {
+    const unsettled = this.unsettled.get(channel);
+    const saved = subscription.status.checkpoint;
+    if (!unsettled || saved === null) return;
+    let settled = 0;
+    while (settled < unsettled.length && unsettled[settled].position <= saved) settled += 1;
+    if (settled === 0) return;
+    const eventIds = unsettled.splice(0, settled).map((entry) => entry.eventId);
+    try {
+      await this.ledger.forget(channel, eventIds);
+    } catch (error) {
+      // Left for the daily prune.
+      this.logger.warn({ err: error, channel }, 'could not forget settled deliveries; the daily prune will');
     }
   }
 
@@ -132,6 +164,7 @@ export class ChannelConsumers implements OnApplicationBootstrap, BeforeApplicati
       throw error;
     }
     await this.ledger.record(channel.name, event, 'delivered', this.clock.now());
+    this.unsettled.get(channel.name)?.push({ position: event.position, eventId: event.id });
     this.deliveries.inc({ channel: channel.name, outcome: 'delivered' });
   }
 }

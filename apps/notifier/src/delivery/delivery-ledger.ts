@@ -71,6 +71,12 @@ export class DeliveryLedger {
     return this.records.deleteMany({ outcome: 'delivered', at: { $lt: before.toISOString() } });
   }
 
+  /** Forgets the channel's deliveries of these events (a channel reading alone, once its checkpoint is past them). */
+  async forget(channel: string, eventIds: readonly string[]): Promise<number> {
+    if (eventIds.length === 0) return 0;
+    return this.records.deleteMany({ _id: { $in: eventIds.map((eventId) => keyOf(channel, eventId)) }, outcome: 'delivered' });
+  }
+
   count(channel: string, outcome: DeliveryOutcome): Promise<number> {
     return this.records.countDocuments({ channel, outcome });
   }
