@@ -70,6 +70,17 @@ export class DocumentBatch {
   }
 
   /**
+   * Deletes a document at the end of the batch (a document the model no longer needs, such as an
+   * internal lookup for something that has ended). Later reads in the batch see it gone.
+   */
+  remove(collection: string, id: string): void {
+    this.cachedIn(collection).set(id, null);
+    let ids = this.dirty.get(collection);
+    if (!ids) this.dirty.set(collection, (ids = new Set()));
+    ids.add(id);
+  }
+
+  /**
    * The `_position` guard every read model shares: a document that has already seen this event
    * is returned as it is; otherwise `evolve` makes the next one, stamped with the position.
    * `evolve` must not change the document it is given, nor anything inside it: it may be the
@@ -144,16 +155,26 @@ export class DocumentBatch {
 
   /**
    * Writes every changed document, one ordered bulkWrite per collection. The documents are
-   * handed over: nothing changes them after this (the batch is done with them).
+   * handed over: nothing changes them after this (the batch is done with them). Deletions go
+   * last: a crash part way through (MongoDB) replays the batch, and what its events wrote must
+   * not be lost because a lookup they read was already deleted.
    */
   async write(): Promise<number> {
     let written = 0;
+    const deletions = new Map<string, string[]>();
     for (const [collection, ids] of this.dirty) {
       const docs = this.cache.get(collection) as Map<string, ReadModelDocument | null>;
-      const operations = [...ids].map((id) => ({
-        replaceOne: { filter: { _id: id }, replacement: docs.get(id) as unknown as Document, upsert: true },
-      }));
-      await this.collection(collection).bulkWrite(operations, { handOver: true });
+      const operations = [];
+      for (const id of ids) {
+        const doc = docs.get(id);
+        if (doc) operations.push({ replaceOne: { filter: { _id: id }, replacement: doc as unknown as Document, upsert: true } });
+        else {
+          let gone = deletions.get(collection);
+          if (!gone) deletions.set(collection, (gone = []));
+          gone.push(id);
+        }
+      }
+      if (operations.length > 0) await this.collection(collection).bulkWrite(operations, { handOver: true });
       written += operations.length;
     }
     this.dirty.clear();
@@ -181,6 +202,10 @@ export class DocumentBatch {
       written += operations.length;
     }
     this.patches.clear();
+    for (const [collection, ids] of deletions) {
+      await this.collection(collection).bulkWrite(ids.map((id) => ({ deleteOne: { filter: { _id: id } } })));
+      written += ids.length;
+    }
     return written;
   }
 

@@ -20,7 +20,10 @@ export const RELEASE_ORDINALS = 10;
 
 export type ReleaseReason = 'expired' | 'cancelled';
 
-/** Internal: whose booking it is (booking.expired and booking.cancelled do not name the user). */
+/**
+ * Internal: whose booking it is (booking.expired and booking.cancelled do not name the user), kept
+ * only while the booking is held: it goes once the booking is paid, expires or is cancelled.
+ */
 export type HoldReleaseOwnerDoc = ReadModelDocument & { showId: string; userId: string };
 
 /** `_id`: `{showId}:{userId}`. */
@@ -35,7 +38,8 @@ export type HoldReleaseTotalsDoc = ReadModelDocument & {
 
 export const holdReleasesDescriptor: ProjectionDescriptor = {
   name: 'hold_releases',
-  version: 1,
+  // 2: owners of bookings that are no longer held are deleted (version 1 kept one per booking ever placed).
+  version: 2,
   collections: [HOLD_RELEASE_OWNERS, HOLD_RELEASES, HOLD_RELEASE_TOTALS],
-  eventTypes: ['booking.placed.v1', 'booking.expired.v1', 'booking.cancelled.v1'],
+  eventTypes: ['booking.placed.v1', 'booking.confirmed.v1', 'booking.expired.v1', 'booking.cancelled.v1'],
 };

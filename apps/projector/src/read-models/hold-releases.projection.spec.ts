@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
-import { collectionName, HOLD_RELEASE_TOTALS, HOLD_RELEASES, type HoldReleasesDoc, type HoldReleaseTotalsDoc } from '@tessera/read-models';
+import { collectionName, HOLD_RELEASE_OWNERS, HOLD_RELEASE_TOTALS, HOLD_RELEASES, type HoldReleasesDoc, type HoldReleaseTotalsDoc } from '@tessera/read-models';
 import { DocumentBatch } from '../projection';
 import { holdReleasesProjection } from './hold-releases.projection';
 
@@ -15,6 +15,8 @@ const recorded = (stream: string, type: string, data: unknown): RecordedEvent =>
 const placed = (bookingId: string, userId: string, showId = 's1') =>
   recorded(`booking-${bookingId}`, 'booking.placed.v1', { bookingId, userId, showId, seats: [{ seatId: 'A-1-1', price: 100 }], amount: 100, currency: 'EUR', expiresAt: at });
 const expired = (bookingId: string, showId = 's1') => recorded(`booking-${bookingId}`, 'booking.expired.v1', { bookingId, showId, seatIds: ['A-1-1'], expiresAt: at });
+const confirmed = (bookingId: string, showId = 's1') =>
+  recorded(`booking-${bookingId}`, 'booking.confirmed.v1', { bookingId, showId, paymentId: `p-${bookingId}`, amount: 100, currency: 'EUR', tickets: [] });
 const cancelled = (bookingId: string, reason = 'customer_cancelled', showId = 's1') => recorded(`booking-${bookingId}`, 'booking.cancelled.v1', { bookingId, showId, seatIds: ['A-1-1'], reason });
 
 const project = async (store: EmbeddedReadStore, ...batches: RecordedEvent[][]) => {
@@ -48,6 +50,15 @@ describe('the hold releases read model', () => {
     expect(pairs).toEqual({ 's1:u1': 3, 's1:u2': 1, 's2:u1': 1 });
     expect(totals?.accountsByReleases).toEqual([2, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
     expect(totals?.releasesByOrdinal).toEqual({ expired: [2, 1, 0, 0, 0, 0, 0, 0, 0, 0], cancelled: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0] });
+  });
+
+  it('keeps a booking’s owner only while it is held: paid, expired or cancelled, it goes', async () => {
+    const store = new EmbeddedReadStore();
+    const events = [placed('k1', 'u1'), placed('k2', 'u1'), placed('k3', 'u2'), placed('k4', 'u2'), confirmed('k1'), expired('k2'), cancelled('k3')];
+    const { pairs } = await project(store, events.slice(0, 4), events.slice(4));
+    const owners = await store.collection(collectionName(holdReleasesProjection, HOLD_RELEASE_OWNERS)).find({});
+    expect(owners.map((doc) => doc._id)).toEqual(['k4']);
+    expect(pairs).toEqual({ 's1:u1': 1, 's1:u2': 1 });
   });
 
   it('keeps ten and more in the last bucket', async () => {

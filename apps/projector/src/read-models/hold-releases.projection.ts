@@ -51,10 +51,14 @@ export const holdReleasesProjection: Projection = {
       await docs.evolve<HoldReleaseOwnerDoc>(HOLD_RELEASE_OWNERS, bookingId, event, () => ({ _id: bookingId, showId, userId }));
       return;
     }
+    // Every other event ends the hold: its owner is not needed again (a redelivered release finds
+    // no owner and counts nothing, which its pair's `_position` guard would refuse anyway).
+    const { bookingId } = event.data as BookingExpired['data'];
+    const booking = await docs.get<HoldReleaseOwnerDoc>(HOLD_RELEASE_OWNERS, bookingId);
+    if (!booking) return;
+    docs.remove(HOLD_RELEASE_OWNERS, bookingId);
     const reason = releaseReasonOf(event);
     if (!reason) return;
-    const booking = await docs.get<HoldReleaseOwnerDoc>(HOLD_RELEASE_OWNERS, (event.data as BookingExpired['data']).bookingId);
-    if (!booking) return;
     const { showId, userId } = booking;
     // The pair's document and the totals each move once per event (their `_position` guards a
     // replay); a pair already at this event (written before a crash, the totals not) still counts it.
