@@ -12,7 +12,7 @@
  * HOLDS_BENCH_FLASH_ONLY=1 to run only the flash sale (printed, RESULTS.md left alone).
  * HOLDS_BENCH_ROOM_ONLY=1 runs only the flash sale behind a waiting room (issue 16:
  * bench/support/waiting-room-sale.ts; 20,000 fans, 2,000 seats, 600 admitted a minute, or
- * HOLDS_BENCH_ROOM_FANS / _SEATS / _RATE / _READ_PAUSE_MS) and writes its own section of RESULTS.md; with
+ * HOLDS_BENCH_ROOM_FANS / _SEATS / _RATE / _READ_PAUSE_MS / _WIDE_CONNECTIONS) and writes its own section of RESULTS.md; with
  * HOLDS_BENCH_BASELINE, the baseline's server takes the same joins and reads first.
  *
  * The edge against raw node:http (issue 11): a plain node:http server answering the same bare GET
@@ -387,6 +387,9 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 /** The paced pass of position reads: 64 connections pausing 64 ms on average offer about 1,000 reads/s (20,000 fans each polling every 20 s). */
 const READ_PAUSE_MS = Number(process.env.HOLDS_BENCH_ROOM_READ_PAUSE_MS ?? 64);
 
+/** The second pass of joins (a second show's room): more fans joining at once. */
+const WIDE_CONNECTIONS = Number(process.env.HOLDS_BENCH_ROOM_WIDE_CONNECTIONS ?? 256);
+
 /** One flash sale behind a waiting room on a server of the checkout at `root`. */
 const roomSale = async (root: string, fans: number, seats: number, admitPerMinute: number) => {
   // Every fan comes from this one address: the per-IP join limit is turned off for the bench.
@@ -401,6 +404,7 @@ const roomSale = async (root: string, fans: number, seats: number, admitPerMinut
       createShow: (rows, seatsPerRow) => createShow(server.url, [{ id: 'A', rows, seatsPerRow }]),
       serverPid: server.child.pid,
       readPauseMs: READ_PAUSE_MS,
+      wideConcurrency: WIDE_CONNECTIONS,
       fans,
       seats,
       admitPerMinute,
@@ -433,12 +437,14 @@ const roomSaleSection = async (): Promise<string> => {
       '',
       `- Date: ${new Date().toISOString()}; command: \`HOLDS_BENCH_ROOM_ONLY=1 npm run bench:holds\``,
       `- Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; load average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (the machine is shared with other engineers' builds and tests: compare the figures of one run, not across runs)`,
-      `- The standalone server in its own process (embedded log and read store). ${fmt(fans)} fans, each signed in beforehand (its own access token), join a room opening in an hour: ${CONNECTIONS} keep-alive connections from the load generator (\`bench/support/closed-loop-load.ts\`, a process of its own, warmed up 2 s on the bare route), each fan's request sent once by whichever connection is free. Then the bare route GET /health/live with the same generator, connections and fans (each with its token): the client's and the machine's ceiling. Then every fan reads its place once, the same way. Then the opening is moved to now: ${fmt(admitPerMinute)} places a minute for ${fmt(seats)} seats. Four watchers read the place at the head of the queue in turn (as the fans at the front would), and each fan seen admitted holds the next seat with its token and pays. Meanwhile fans still waiting try to book without a token, with a forged one and with an admitted fan's token, one attempt every 50 ms (the sale phase runs in the bench's own process, with fetch). The per-IP join limit is off (every fan comes from one address).`,
+      `- The standalone server in its own process (embedded log and read store). ${fmt(fans)} fans, each signed in beforehand (its own access token), join a room opening in an hour: ${CONNECTIONS} keep-alive connections from the load generator (\`bench/support/closed-loop-load.ts\`, a process of its own, warmed up 2 s on the bare route), each fan's request sent once by whichever connection is free. Then the bare route GET /health/live with the same generator, connections and fans (each with its token): the client's and the machine's ceiling. Then every fan reads its place once, the same way, and again with a pause between a connection's reads. Then ${fmt(fans)} other fans join a second show's room from ${fmt(WIDE_CONNECTIONS)} connections. The log's write + fdatasync rounds are read from the server's /metrics (\`tessera_event_log_fsync_duration_seconds\`) around each pass of joins. Then the opening is moved to now: ${fmt(admitPerMinute)} places a minute for ${fmt(seats)} seats. Four watchers read the place at the head of the queue in turn (as the fans at the front would), and each fan seen admitted holds the next seat with its token and pays. Meanwhile fans still waiting try to book without a token, with a forged one and with an admitted fan's token, one attempt every 50 ms (the sale phase runs in the bench's own process, with fetch). The per-IP join limit is off (every fan comes from one address).`,
       '',
       '| Figure | Value | Server CPU per request | Target |',
       '|---|---:|---:|---|',
       `| joins | ${fmt(sale.joinsPerSecond)} /s (${fmt(fans)} in ${fmt(sale.joinSeconds, 1)} s), p50 ${ms(sale.joinP50)}, p99 ${ms(sale.joinP99)} | ${fmt(sale.joinCpuMs, 3)} ms | ≥ 2,000/s: ${met(sale.joinsPerSecond >= 2000)} |`,
       `| position reads (every fan once, ${CONNECTIONS} in flight) | p50 ${ms(sale.readP50)}, p99 ${ms(sale.readP99)} (${fmt(sale.readsPerSecond)} /s) | ${fmt(sale.readCpuMs, 3)} ms | p99 ≤ 20 ms: ${met(sale.readP99 <= 20)} |`,
+      `| the log while the fans joined: write + fdatasync rounds | ${fmt(sale.joinRounds)}, ${ms(sale.joinRoundMs)} each on average, ${fmt(sale.joinsPerRound, 1)} joins per round | | |`,
+      `| as many joins again, by other fans (tokens new to the server) on a second show's room, ${fmt(sale.wideConcurrency)} connections | ${fmt(sale.wideJoinsPerSecond)} /s, p99 ${ms(sale.wideJoinP99)}; log rounds ${ms(sale.wideJoinRoundMs)} each, ${fmt(sale.wideJoinsPerRound, 1)} joins per round | ${fmt(sale.wideJoinCpuMs, 3)} ms | |`,
       `| position reads below saturation (the same again, each connection pausing ${READ_PAUSE_MS} ms on average between reads) | p50 ${ms(sale.pacedReadP50)}, p99 ${ms(sale.pacedReadP99)} (${fmt(sale.pacedReadsPerSecond)} /s) | | |`,
       `| the bare route GET /health/live, same generator, connections and fans (the ceiling) | ${fmt(sale.barePerSecond)} /s, p50 ${ms(sale.bareP50)}, p99 ${ms(sale.bareP99)} | ${fmt(sale.bareCpuMs, 3)} ms | |`,
       `| position reads during the sale (${fmt(sale.readsDuringSale)}) | p99 ${ms(sale.readDuringSaleP99)} | | |`,
@@ -459,6 +465,8 @@ const roomSaleSection = async (): Promise<string> => {
         '| Figure | baseline | this checkout | this ÷ baseline |',
         '|---|---:|---:|---:|',
         `| joins /s | ${fmt(baseline.joinsPerSecond)} | ${fmt(sale.joinsPerSecond)} | ${ratio(sale.joinsPerSecond, baseline.joinsPerSecond)} |`,
+        `| log rounds while joining: count, mean time, joins per round | ${fmt(baseline.joinRounds)}, ${ms(baseline.joinRoundMs)}, ${fmt(baseline.joinsPerRound, 1)} | ${fmt(sale.joinRounds)}, ${ms(sale.joinRoundMs)}, ${fmt(sale.joinsPerRound, 1)} | |`,
+        `| joins /s at ${fmt(sale.wideConcurrency)} connections (second show) | ${fmt(baseline.wideJoinsPerSecond)} | ${fmt(sale.wideJoinsPerSecond)} | ${ratio(sale.wideJoinsPerSecond, baseline.wideJoinsPerSecond)} |`,
         `| server CPU per join | ${fmt(baseline.joinCpuMs, 3)} ms | ${fmt(sale.joinCpuMs, 3)} ms | ${ratio(sale.joinCpuMs, baseline.joinCpuMs)} |`,
         `| position read p50 / p99 | ${ms(baseline.readP50)} / ${ms(baseline.readP99)} | ${ms(sale.readP50)} / ${ms(sale.readP99)} | ${ratio(sale.readP99, baseline.readP99)} (p99) |`,
         `| position reads below saturation p50 / p99 | ${ms(baseline.pacedReadP50)} / ${ms(baseline.pacedReadP99)} | ${ms(sale.pacedReadP50)} / ${ms(sale.pacedReadP99)} | ${ratio(sale.pacedReadP99, baseline.pacedReadP99)} (p99) |`,

@@ -30,6 +30,8 @@ export interface RoomSaleOptions {
   tokenFor: (userId: string) => Promise<string>;
   /** A show of one section `A` of `rows` rows of `seatsPerRow` seats. */
   createShow: (rows: number, seatsPerRow: number) => Promise<string>;
+  /** Connections of the second pass of joins (on a second show). */
+  wideConcurrency: number;
   /** The mean pause between a connection's reads in the second, paced pass of position reads. */
   readPauseMs: number;
   /** The server's process, whose CPU per request the load generator's phases report. */
@@ -51,6 +53,16 @@ export interface RoomSale {
   readP99: number;
   joinP50: number;
   joinP99: number;
+  /** The log's write + fdatasync rounds while the fans joined, their mean time, and joins per round. */
+  joinRounds: number;
+  joinRoundMs: number;
+  joinsPerRound: number;
+  wideConcurrency: number;
+  wideJoinsPerSecond: number;
+  wideJoinP99: number;
+  wideJoinCpuMs: number;
+  wideJoinsPerRound: number;
+  wideJoinRoundMs: number;
   /** Server CPU (all threads) per join and per position read, ms. */
   joinCpuMs: number;
   readCpuMs: number;
@@ -97,6 +109,13 @@ const call = async (method: string, url: string, token: string, body?: unknown, 
   }
 };
 
+/** The embedded log's write + fdatasync rounds so far, from the server's /metrics. */
+const logRounds = async (url: string): Promise<{ count: number; seconds: number }> => {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { count: value('tessera_event_log_fsync_duration_seconds_count'), seconds: value('tessera_event_log_fsync_duration_seconds_sum') };
+};
+
 const quantile = (sorted: number[], q: number): number => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 
 export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSale> => {
@@ -114,12 +133,12 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
 
   // 2. Everyone joins before the opening, from the load generator's process, each fan with its token.
   const { hostname, port } = new URL(url);
-  const fromGenerator = (method: 'GET' | 'POST', paths: string[], field?: string, by: string[] = tokens, meanPauseMs = 0): Promise<LoadPhase> =>
+  const fromGenerator = (method: 'GET' | 'POST', paths: string[], field?: string, by: string[] = tokens, meanPauseMs = 0, connections = concurrency): Promise<LoadPhase> =>
     runLoadPhase(
       {
         host: hostname,
         port: Number(port),
-        connections: concurrency,
+        connections,
         warmUpSeconds: 2,
         seconds: 600, // the limit; the window closes with the list's last answer
         meanPauseMs,
@@ -129,7 +148,10 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
       options.serverPid,
     );
   const answersOf = (phase: LoadPhase): ListAnswer[] => phase.listAnswers ?? [];
+  const logBefore = await logRounds(url);
   const joins = await fromGenerator('POST', tokens.map(() => `/api/shows/${showId}/queue`), 'queueId');
+  const logAfter = await logRounds(url);
+  const joinRounds = logAfter.count - logBefore.count;
   const queueIds: (string | undefined)[] = answersOf(joins).map((answer) => {
     if (answer.status === 201 && typeof answer.value === 'string') return answer.value;
     failed('join', { status: answer.status, body: { code: answer.value ?? '' } });
@@ -156,6 +178,18 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
   answersOf(pacedReads).forEach((answer, i) => {
     if (answer.status !== 200 || answer.value !== positions[joined[i].fan]) failed('paced read', { status: answer.status, body: { code: String(answer.value) } });
   });
+  // As many joins again, by other fans on a second show's room, from more connections at once: a round of the log
+  // takes the joins in flight, so if the rounds bound the joins, more in flight means more a second.
+  const wideShowId = await options.createShow(1, 10);
+  const wideRoom = await call('PUT', `${url}/api/shows/${wideShowId}/waiting-room`, adminToken, room(new Date(Date.now() + 3_600_000)));
+  if (wideRoom.status !== 200) throw new Error(`second waiting room: ${wideRoom.status} ${JSON.stringify(wideRoom.body)}`);
+  const wideBefore = await logRounds(url);
+  // Other fans, so that none of their tokens is known yet to the server (as for the first pass).
+  const wideTokens = await Promise.all(Array.from({ length: FANS }, (_, i) => options.tokenFor(`room-fan-b-${i}`)));
+  const wideJoins = await fromGenerator('POST', wideTokens.map(() => `/api/shows/${wideShowId}/queue`), 'queueId', wideTokens, 0, options.wideConcurrency);
+  const wideAfter = await logRounds(url);
+  const wideJoined = answersOf(wideJoins).filter((answer) => answer.status === 201 && typeof answer.value === 'string').length;
+  for (const answer of answersOf(wideJoins)) if (answer.status !== 201) failed('wide join', { status: answer.status, body: {} });
   // Every place is distinct: positions 1..joined, once each.
   const seen = new Set(positions.filter(Number.isFinite));
   if (seen.size !== joined.length || [...seen].some((position) => position < 1 || position > joined.length)) failed('positions not 1..n', { status: 0, body: { code: `${seen.size} distinct` } });
@@ -250,6 +284,15 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
     joinsPerSecond,
     joinP50: joins.p50,
     joinP99: joins.p99,
+    joinRounds,
+    joinRoundMs: ((logAfter.seconds - logBefore.seconds) * 1000) / joinRounds,
+    joinsPerRound: queueIds.filter(Boolean).length / joinRounds,
+    wideConcurrency: options.wideConcurrency,
+    wideJoinsPerSecond: wideJoined / wideJoins.seconds,
+    wideJoinP99: wideJoins.p99,
+    wideJoinCpuMs: wideJoins.serverCpuMsPerRequest,
+    wideJoinsPerRound: wideJoined / (wideAfter.count - wideBefore.count),
+    wideJoinRoundMs: ((wideAfter.seconds - wideBefore.seconds) * 1000) / (wideAfter.count - wideBefore.count),
     joinCpuMs: joins.serverCpuMsPerRequest,
     readP50: readPhase.p50,
     readP99: readPhase.p99,
