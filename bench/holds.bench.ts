@@ -12,7 +12,8 @@
  * HOLDS_BENCH_FLASH_ONLY=1 to run only the flash sale (printed, RESULTS.md left alone).
  * HOLDS_BENCH_ROOM_ONLY=1 runs only the flash sale behind a waiting room (issue 16:
  * bench/support/waiting-room-sale.ts; 20,000 fans, 2,000 seats, 600 admitted a minute, or
- * HOLDS_BENCH_ROOM_FANS / _SEATS / _RATE) and writes its own section of RESULTS.md.
+ * HOLDS_BENCH_ROOM_FANS / _SEATS / _RATE / _READ_PAUSE_MS / _WIDE_CONNECTIONS) and writes its own section of RESULTS.md; with
+ * HOLDS_BENCH_BASELINE, the baseline's server takes the same joins and reads first.
  *
  * The edge against raw node:http (issue 11): a plain node:http server answering the same bare GET
  * (bench/support/raw-http-server.ts) runs in its own process in the same run, and every edge figure
@@ -383,55 +384,102 @@ const flashSale = async (env: Record<string, string>): Promise<FlashSale> => {
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** The flash sale behind a waiting room, as its own section of RESULTS.md. */
-const roomSaleSection = async (): Promise<string> => {
+/** The paced pass of position reads: 64 connections pausing 64 ms on average offer about 1,000 reads/s (20,000 fans each polling every 20 s). */
+const READ_PAUSE_MS = Number(process.env.HOLDS_BENCH_ROOM_READ_PAUSE_MS ?? 64);
+
+/** The second pass of joins (a second show's room): more fans joining at once. */
+const WIDE_CONNECTIONS = Number(process.env.HOLDS_BENCH_ROOM_WIDE_CONNECTIONS ?? 256);
+
+/** One flash sale behind a waiting room on a server of the checkout at `root`. */
+const roomSale = async (root: string, fans: number, seats: number, admitPerMinute: number) => {
   // Every fan comes from this one address: the per-IP join limit is turned off for the bench.
-  const server = await startServer({ RATE_LIMIT_QUEUE_JOIN_PER_IP: '0' });
-  const fans = Number(process.env.HOLDS_BENCH_ROOM_FANS ?? 20_000);
-  const seats = Number(process.env.HOLDS_BENCH_ROOM_SEATS ?? 2_000);
-  const admitPerMinute = Number(process.env.HOLDS_BENCH_ROOM_RATE ?? 600);
+  const server = await startServer({ RATE_LIMIT_QUEUE_JOIN_PER_IP: '0' }, { root });
   try {
-    const sale = await waitingRoomSale({
+    return await waitingRoomSale({
       url: server.url,
       dataDir: server.dataDir,
       stop: () => server.stop(),
       adminToken: await tokenFor('bench-admin', ['admin']),
       tokenFor: (userId) => tokenFor(userId),
       createShow: (rows, seatsPerRow) => createShow(server.url, [{ id: 'A', rows, seatsPerRow }]),
+      serverPid: server.child.pid,
+      readPauseMs: READ_PAUSE_MS,
+      wideConcurrency: WIDE_CONNECTIONS,
       fans,
       seats,
       admitPerMinute,
       concurrency: CONNECTIONS,
       watchers: 4,
     });
+  } finally {
+    await server.dispose();
+  }
+};
+
+/**
+ * The flash sale behind a waiting room, as its own section of RESULTS.md. With
+ * HOLDS_BENCH_BASELINE, the baseline checkout's server first takes the same joins and reads (and
+ * a sale of 20 seats only: the sale's figures are this checkout's).
+ */
+const roomSaleSection = async (): Promise<string> => {
+  const fans = Number(process.env.HOLDS_BENCH_ROOM_FANS ?? 20_000);
+  const seats = Number(process.env.HOLDS_BENCH_ROOM_SEATS ?? 2_000);
+  const admitPerMinute = Number(process.env.HOLDS_BENCH_ROOM_RATE ?? 600);
+  const baselineRoot = process.env.HOLDS_BENCH_BASELINE;
+  const baselineLabel = process.env.HOLDS_BENCH_BASELINE_LABEL ?? 'the baseline';
+  const baseline = baselineRoot ? await roomSale(resolve(baselineRoot), fans, Math.min(seats, 20), admitPerMinute) : undefined;
+  {
+    const sale = await roomSale(ROOT, fans, seats, admitPerMinute);
     const ms = (n: number) => `${fmt(n, n < 10 ? 1 : 0)} ms`;
     const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
     const lines = [
-      '## Flash sale with a waiting room (bench:holds, HOLDS_BENCH_ROOM_ONLY=1)',
+      '## Flash sale with a waiting room, joins from their own process (branch o16-room-load)',
       '',
       `- Date: ${new Date().toISOString()}; command: \`HOLDS_BENCH_ROOM_ONLY=1 npm run bench:holds\``,
-      `- Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; load average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (shared with other work)`,
-      `- The standalone server in its own process (embedded log and read store), the fans in this one (\`bench/support/waiting-room-sale.ts\`, fetch over keep-alive connections, ${CONNECTIONS} requests in flight while joining and reading). ${fmt(fans)} fans join a room opening in an hour, each reads its place once, then the opening is moved to now: ${fmt(admitPerMinute)} places a minute for ${fmt(seats)} seats. Four watchers read the place at the head of the queue in turn (as the fans at the front would), and each fan seen admitted holds the next seat with its token and pays. Meanwhile fans still waiting try to book without a token, with a forged one and with an admitted fan's token, one attempt every 50 ms. The per-IP join limit is off (every fan comes from one address).`,
+      `- Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; load average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (the machine is shared with other engineers' builds and tests: compare the figures of one run, not across runs)`,
+      `- The standalone server in its own process (embedded log and read store). ${fmt(fans)} fans, each signed in beforehand (its own access token), join a room opening in an hour: ${CONNECTIONS} keep-alive connections from the load generator (\`bench/support/closed-loop-load.ts\`, a process of its own, warmed up 2 s on the bare route), each fan's request sent once by whichever connection is free. Then the bare route GET /health/live with the same generator, connections and fans (each with its token): the client's and the machine's ceiling. Then every fan reads its place once, the same way, and again with a pause between a connection's reads. Then ${fmt(fans)} other fans join a second show's room from ${fmt(WIDE_CONNECTIONS)} connections. The log's write + fdatasync rounds are read from the server's /metrics (\`tessera_event_log_fsync_duration_seconds\`) around each pass of joins. Then the opening is moved to now: ${fmt(admitPerMinute)} places a minute for ${fmt(seats)} seats. Four watchers read the place at the head of the queue in turn (as the fans at the front would), and each fan seen admitted holds the next seat with its token and pays. Meanwhile fans still waiting try to book without a token, with a forged one and with an admitted fan's token, one attempt every 50 ms (the sale phase runs in the bench's own process, with fetch). The per-IP join limit is off (every fan comes from one address).`,
       '',
-      '| Figure | Value | Target |',
-      '|---|---:|---|',
-      `| joins | ${fmt(sale.joinsPerSecond)} /s (${fmt(fans)} in ${fmt(sale.joinSeconds, 1)} s) | ≥ 2,000/s: ${met(sale.joinsPerSecond >= 2000)} |`,
-      `| position reads (every fan once, ${CONNECTIONS} in flight) | p50 ${ms(sale.readP50)}, p99 ${ms(sale.readP99)} | p99 ≤ 20 ms: ${met(sale.readP99 <= 20)} |`,
-      `| the bare route GET /health/live, same client and concurrency, just before (the machine's floor) | ${fmt(sale.barePerSecond)} /s, p50 ${ms(sale.bareP50)}, p99 ${ms(sale.bareP99)} | |`,
-      `| position reads during the sale (${fmt(sale.readsDuringSale)}) | p99 ${ms(sale.readDuringSaleP99)} | |`,
-      `| admission accuracy (log: ${fmt(sale.admitted)} admitted in ${fmt(sale.admissionSeconds, 1)} s after the opening, against the rate) | ${fmt(sale.admissionAccuracy * 100, 1)}% | within 5%: ${met(Math.abs(sale.admissionAccuracy - 1) <= 0.05)} |`,
-      `| time to sell out, from the opening | ${fmt(sale.sellOutSeconds, 1)} s (${fmt(sale.confirmed)} confirmed; the rate alone needs ${fmt((seats * 60) / admitPerMinute, 1)} s) | |`,
-      `| bookings without a valid token that succeeded | ${sale.unadmittedSucceeded} of ${fmt(sale.unadmittedAttempts)} attempts | 0: ${met(sale.unadmittedSucceeded === 0)} |`,
-      `| seats sold in the log / oversold | ${fmt(sale.soldInLog)} / **${sale.oversold}** | 0 oversold: ${met(sale.oversold === 0)} |`,
-      `| errors by cause | ${Object.keys(sale.errors).length === 0 ? 'none' : Object.entries(sale.errors).map(([what, n]) => `${what}: ${n}`).join('; ')} | |`,
+      '| Figure | Value | Server CPU per request | Target |',
+      '|---|---:|---:|---|',
+      `| joins | ${fmt(sale.joinsPerSecond)} /s (${fmt(fans)} in ${fmt(sale.joinSeconds, 1)} s), p50 ${ms(sale.joinP50)}, p99 ${ms(sale.joinP99)} | ${fmt(sale.joinCpuMs, 3)} ms | ≥ 2,000/s: ${met(sale.joinsPerSecond >= 2000)} |`,
+      `| position reads (every fan once, ${CONNECTIONS} in flight) | p50 ${ms(sale.readP50)}, p99 ${ms(sale.readP99)} (${fmt(sale.readsPerSecond)} /s) | ${fmt(sale.readCpuMs, 3)} ms | p99 ≤ 20 ms: ${met(sale.readP99 <= 20)} |`,
+      `| the log while the fans joined: write + fdatasync rounds | ${fmt(sale.joinRounds)}, ${ms(sale.joinRoundMs)} each on average, ${fmt(sale.joinsPerRound, 1)} joins per round | | |`,
+      `| as many joins again, by other fans (tokens new to the server) on a second show's room, ${fmt(sale.wideConcurrency)} connections | ${fmt(sale.wideJoinsPerSecond)} /s, p99 ${ms(sale.wideJoinP99)}; log rounds ${ms(sale.wideJoinRoundMs)} each, ${fmt(sale.wideJoinsPerRound, 1)} joins per round | ${fmt(sale.wideJoinCpuMs, 3)} ms | |`,
+      `| position reads below saturation (the same again, each connection pausing ${READ_PAUSE_MS} ms on average between reads) | p50 ${ms(sale.pacedReadP50)}, p99 ${ms(sale.pacedReadP99)} (${fmt(sale.pacedReadsPerSecond)} /s) | | |`,
+      `| the bare route GET /health/live, same generator, connections and fans (the ceiling) | ${fmt(sale.barePerSecond)} /s, p50 ${ms(sale.bareP50)}, p99 ${ms(sale.bareP99)} | ${fmt(sale.bareCpuMs, 3)} ms | |`,
+      `| position reads during the sale (${fmt(sale.readsDuringSale)}) | p99 ${ms(sale.readDuringSaleP99)} | | |`,
+      `| admission accuracy (log: ${fmt(sale.admitted)} admitted in ${fmt(sale.admissionSeconds, 1)} s after the opening, against the rate) | ${fmt(sale.admissionAccuracy * 100, 1)}% | | within 5%: ${met(Math.abs(sale.admissionAccuracy - 1) <= 0.05)} |`,
+      `| time to sell out, from the opening | ${fmt(sale.sellOutSeconds, 1)} s (${fmt(sale.confirmed)} confirmed; the rate alone needs ${fmt((seats * 60) / admitPerMinute, 1)} s) | | |`,
+      `| bookings without a valid token that succeeded | ${sale.unadmittedSucceeded} of ${fmt(sale.unadmittedAttempts)} attempts | | 0: ${met(sale.unadmittedSucceeded === 0)} |`,
+      `| seats sold in the log / oversold | ${fmt(sale.soldInLog)} / **${sale.oversold}** | | 0 oversold: ${met(sale.oversold === 0)} |`,
+      `| errors by cause | ${Object.keys(sale.errors).length === 0 ? 'none' : Object.entries(sale.errors).map(([what, n]) => `${what}: ${n}`).join('; ')} | | |`,
       '',
-      `Reading the figures: the machine's floor, the bare route through the same edge (guards, rate-limit counter, metrics) with the same client, answered ${fmt(sale.barePerSecond)} requests/s with p99 ${ms(sale.bareP99)} in this run, so the absolute targets (2,000 joins/s, reads p99 ≤ 20 ms) measure the machine's share as much as the room. Against that floor, in the same run: a join (an authenticated POST whose place is appended, fsync included, in a batch with the others in flight) runs at ${fmt((sale.joinsPerSecond / sale.barePerSecond) * 100)}% of the bare route's rate, and a position read (the room brought up to date with what is new in its stream, then a binary search) has ${fmt(sale.readP50 / sale.bareP50, 1)}× its p50 and ${fmt(sale.readP99 / sale.bareP99, 1)}× its p99. Selling ${fmt(seats)} seats at ${fmt(admitPerMinute)} a minute takes the ${fmt((seats * 60) / admitPerMinute)} s the rate says whatever the machine: the sale was run at full scale.`,
+      `Reading the figures: in the same run, with the same generator, the bare route answered ${fmt(sale.barePerSecond)} requests/s (p99 ${ms(sale.bareP99)}); a join ran at ${fmt((sale.joinsPerSecond / sale.barePerSecond) * 100)}% of that rate and cost the server ${fmt(sale.joinCpuMs / sale.bareCpuMs, 1)}× the bare route's CPU, a position read ${fmt((sale.readsPerSecond / sale.barePerSecond) * 100)}% and ${fmt(sale.readCpuMs / sale.bareCpuMs, 1)}×. At ${CONNECTIONS} requests always in flight a request waits, by Little's law, ${CONNECTIONS} ÷ the rate on average: ${ms((CONNECTIONS / sale.barePerSecond) * 1000)} at the bare route's rate, ${ms((CONNECTIONS / sale.readsPerSecond) * 1000)} at the reads' (measured p50 ${ms(sale.readP50)}), so a saturated p99 of 20 ms needs a server answering well over ${fmt((CONNECTIONS * 1000) / 20)} requests/s, more than this machine's share gives the bare route in this run; below saturation (the paced pass) a read's p99 is ${ms(sale.pacedReadP99)}. Selling ${fmt(seats)} seats at ${fmt(admitPerMinute)} a minute takes the ${fmt((seats * 60) / admitPerMinute)} s the rate says whatever the machine: the sale was run at full scale.`,
       '',
     ];
+    if (baseline) {
+      const ratio = (now: number, before: number) => `${fmt(now / before, 2)}×`;
+      lines.push(
+        `Against ${baselineLabel} (\`HOLDS_BENCH_BASELINE\`), the same fans, joins and reads on its server, measured first in this run:`,
+        '',
+        '| Figure | baseline | this checkout | this ÷ baseline |',
+        '|---|---:|---:|---:|',
+        `| joins /s | ${fmt(baseline.joinsPerSecond)} | ${fmt(sale.joinsPerSecond)} | ${ratio(sale.joinsPerSecond, baseline.joinsPerSecond)} |`,
+        `| log rounds while joining: count, mean time, joins per round | ${fmt(baseline.joinRounds)}, ${ms(baseline.joinRoundMs)}, ${fmt(baseline.joinsPerRound, 1)} | ${fmt(sale.joinRounds)}, ${ms(sale.joinRoundMs)}, ${fmt(sale.joinsPerRound, 1)} | |`,
+        `| joins /s at ${fmt(sale.wideConcurrency)} connections (second show) | ${fmt(baseline.wideJoinsPerSecond)} | ${fmt(sale.wideJoinsPerSecond)} | ${ratio(sale.wideJoinsPerSecond, baseline.wideJoinsPerSecond)} |`,
+        `| server CPU per join | ${fmt(baseline.joinCpuMs, 3)} ms | ${fmt(sale.joinCpuMs, 3)} ms | ${ratio(sale.joinCpuMs, baseline.joinCpuMs)} |`,
+        `| position read p50 / p99 | ${ms(baseline.readP50)} / ${ms(baseline.readP99)} | ${ms(sale.readP50)} / ${ms(sale.readP99)} | ${ratio(sale.readP99, baseline.readP99)} (p99) |`,
+        `| position reads below saturation p50 / p99 | ${ms(baseline.pacedReadP50)} / ${ms(baseline.pacedReadP99)} | ${ms(sale.pacedReadP50)} / ${ms(sale.pacedReadP99)} | ${ratio(sale.pacedReadP99, baseline.pacedReadP99)} (p99) |`,
+        `| position reads /s | ${fmt(baseline.readsPerSecond)} | ${fmt(sale.readsPerSecond)} | ${ratio(sale.readsPerSecond, baseline.readsPerSecond)} |`,
+        `| server CPU per position read | ${fmt(baseline.readCpuMs, 3)} ms | ${fmt(sale.readCpuMs, 3)} ms | ${ratio(sale.readCpuMs, baseline.readCpuMs)} |`,
+        `| bare route /s (p99) | ${fmt(baseline.barePerSecond)} (${ms(baseline.bareP99)}) | ${fmt(sale.barePerSecond)} (${ms(sale.bareP99)}) | ${ratio(sale.barePerSecond, baseline.barePerSecond)} |`,
+        `| server CPU per bare request | ${fmt(baseline.bareCpuMs, 3)} ms | ${fmt(sale.bareCpuMs, 3)} ms | ${ratio(sale.bareCpuMs, baseline.bareCpuMs)} |`,
+        `| baseline's sale (${fmt(baseline.seats)} seats): oversold, unadmitted successes, errors | ${baseline.oversold}, ${baseline.unadmittedSucceeded}, ${Object.keys(baseline.errors).length === 0 ? 'none' : Object.entries(baseline.errors).map(([what, n]) => `${what}: ${n}`).join('; ')} | | |`,
+        '',
+      );
+    }
     if (sale.oversold !== 0 || sale.unadmittedSucceeded !== 0) process.exitCode = 1;
     return lines.join('\n');
-  } finally {
-    await server.dispose();
   }
 };
 

@@ -45,6 +45,21 @@ export interface LoadConfig {
    * now, for the next device in turn (bench:telemetry).
    */
   telemetry?: { devices: { deviceId: string; deviceKey: string }[]; batch: number };
+  /**
+   * With it, the window is a list, not a time: connections warm up on `request` for
+   * `warmUpSeconds`, then every request is the next of `list.requests` (each sent once, by
+   * whichever connection is free), and the window closes when the last one is answered, or after
+   * `seconds` at most (what was not sent by then is answered status 0). Each answer's status, and
+   * the `list.field` of its JSON body, come back in `listAnswers`, in the list's order: a flash
+   * sale's fans, each with its own token (bench/support/waiting-room-sale.ts).
+   */
+  list?: { method: 'GET' | 'POST'; requests: { path: string; token: string }[]; field?: string };
+}
+
+/** One answer of a list (LoadConfig.list): its status and the asked field of its body. */
+export interface ListAnswer {
+  status: number;
+  value?: string | number | boolean | null;
 }
 
 export interface LoadResult {
@@ -70,6 +85,8 @@ export interface LoadResult {
   seatsUsed: number;
   /** This process's own CPU (user + system) per request in the window, ms. */
   generatorCpuMsPerRequest: number;
+  /** With LoadConfig.list: every request's answer, in the list's order. */
+  listAnswers?: ListAnswer[];
 }
 
 const quantile = (sorted: Float64Array, q: number): number =>
@@ -84,11 +101,16 @@ export class AnswerParser {
 
   /** Feeds bytes; returns the status codes of the answers they completed. */
   push(chunk: Buffer): number[] {
+    return this.answers(chunk).map((answer) => answer.status);
+  }
+
+  /** Feeds bytes; returns the answers they completed, each with its body. */
+  answers(chunk: Buffer): { status: number; body: Buffer }[] {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    const statuses: number[] = [];
+    const answers: { status: number; body: Buffer }[] = [];
     for (;;) {
       const headEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headEnd === -1) return statuses;
+      if (headEnd === -1) return answers;
       const head = this.buffer.subarray(0, headEnd).toString('latin1');
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(head);
       if (!status) throw new Error(`not an HTTP/1.1 answer: ${JSON.stringify(head.slice(0, 40))}`);
@@ -96,8 +118,8 @@ export class AnswerParser {
       const length = /\r\ncontent-length: *(\d+)/i.exec(head);
       const bodyLength = length ? Number(length[1]) : 0;
       const end = headEnd + 4 + bodyLength;
-      if (this.buffer.length < end) return statuses;
-      statuses.push(Number(status[1]));
+      if (this.buffer.length < end) return answers;
+      answers.push({ status: Number(status[1]), body: this.buffer.subarray(headEnd + 4, end) });
       this.buffer = this.buffer.subarray(end);
     }
   }
@@ -144,14 +166,39 @@ export const runLoad = (config: LoadConfig, log: (line: string) => void = () => 
       );
     };
 
+    const { list } = config;
+    const listAnswers: ListAnswer[] | undefined = list?.requests.map(() => ({ status: 0 }));
+    let nextItem = 0;
+    let listAnswered = 0;
+    let windowClosedAt = 0;
+    const listBytes = (item: number): Buffer => {
+      const { path, token } = (list as NonNullable<LoadConfig['list']>).requests[item];
+      const length = list?.method === 'POST' ? 'Content-Length: 0\r\n' : '';
+      return Buffer.from(`${list?.method} ${path} HTTP/1.1\r\nHost: ${config.host}\r\nAuthorization: Bearer ${token}\r\n${length}\r\n`);
+    };
+    const fieldOf = (body: Buffer): ListAnswer['value'] => {
+      if (!list?.field) return undefined;
+      try {
+        const value = (JSON.parse(body.toString('utf8')) as Record<string, unknown>)[list.field];
+        return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+      } catch {
+        return null;
+      }
+    };
+
     let windowEndTimer: NodeJS.Timeout | undefined;
+    const closeWindow = (): void => {
+      if (windowClosedAt) return;
+      windowClosedAt = performance.now();
+      clearTimeout(windowEndTimer);
+      cpuInWindow = process.cpuUsage(cpuAtWindowStart);
+      log('measured');
+    };
     const windowTimer = setTimeout(() => {
       cpuAtWindowStart = process.cpuUsage();
       log('measuring');
-      windowEndTimer = setTimeout(() => {
-        cpuInWindow = process.cpuUsage(cpuAtWindowStart);
-        log('measured');
-      }, config.seconds * 1000);
+      // A list closes the window when its last request is answered; this is its limit.
+      windowEndTimer = setTimeout(closeWindow, config.seconds * 1000);
     }, Math.max(0, windowStart - performance.now()));
 
     const finish = (): void => {
@@ -160,12 +207,13 @@ export const runLoad = (config: LoadConfig, log: (line: string) => void = () => 
       const sorted = Float64Array.from(latencies).sort();
       const firsts = Float64Array.from(firstAnswers).sort();
       const cpu = cpuInWindow ?? process.cpuUsage(cpuAtWindowStart);
+      const seconds = list ? ((windowClosedAt || performance.now()) - windowStart) / 1000 : config.seconds;
       let non2xx = 0;
       for (const [status, count] of statuses) if (status < 200 || status > 299) non2xx += count;
       resolve({
         requests: latencies.length,
-        seconds: config.seconds,
-        perSecond: latencies.length / config.seconds,
+        seconds,
+        perSecond: latencies.length / seconds,
         p50: quantile(sorted, 0.5),
         p90: quantile(sorted, 0.9),
         p99: quantile(sorted, 0.99),
@@ -177,6 +225,7 @@ export const runLoad = (config: LoadConfig, log: (line: string) => void = () => 
         firstAnswer: { p50: quantile(firsts, 0.5), max: firsts.length ? firsts[firsts.length - 1] : NaN },
         seatsUsed: nextSeat - (config.seats?.firstSeat ?? 0),
         generatorCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length),
+        listAnswers,
       });
     };
 
@@ -192,33 +241,55 @@ export const runLoad = (config: LoadConfig, log: (line: string) => void = () => 
       let first = true;
       let outstanding = true; // the connection itself, until its first answer
       let pause: NodeJS.Timeout | undefined;
+      /** The list request outstanding on this connection, or -1 for any other. */
+      let item = -1;
       const send = (): void => {
         pause = undefined;
-        if (performance.now() >= windowEnd) {
+        const now = performance.now();
+        if (list && now >= windowStart) {
+          if (nextItem >= list.requests.length || now >= windowEnd) {
+            socket.end();
+            return;
+          }
+          item = nextItem++;
+          sentAt = now;
+          outstanding = true;
+          socket.write(listBytes(item));
+          return;
+        }
+        if (now >= windowEnd) {
           socket.end();
           return;
         }
-        if (!first) sentAt = performance.now();
+        item = -1;
+        if (!first) sentAt = now;
         outstanding = true;
         socket.write(requestBytes());
       };
       socket.once('connect', send);
       socket.on('data', (chunk: Buffer) => {
-        let answered: number[];
+        let answered: { status: number; body: Buffer }[];
         try {
-          answered = parser.push(chunk);
+          answered = parser.answers(chunk);
         } catch (error) {
           protocolError ??= (error as Error).message;
           socket.destroy();
           return;
         }
-        for (const status of answered) {
+        for (const { status, body } of answered) {
           const now = performance.now();
           outstanding = false;
+          const wasFirst = first;
           if (first) {
             first = false;
             firstAnswers.push(now - connectedAt);
-          } else if (sentAt >= windowStart && sentAt < windowEnd) {
+          }
+          if (item >= 0 && listAnswers) {
+            latencies.push(now - sentAt);
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            listAnswers[item] = { status, value: fieldOf(body) };
+            if (++listAnswered === listAnswers.length) closeWindow();
+          } else if (!list && !wasFirst && sentAt >= windowStart && sentAt < windowEnd) {
             latencies.push(now - sentAt);
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
           }
@@ -245,8 +316,8 @@ if (require.main === module) {
   const config = JSON.parse(argument.startsWith('@') ? readFileSync(argument.slice(1), 'utf8') : argument) as LoadConfig;
   runLoad(config, (line) => process.stdout.write(`${line}\n`)).then(
     (result) => {
-      process.stdout.write(`result ${JSON.stringify(result)}\n`);
-      process.exit(0);
+      // Exit once the line is out: a list's answers outgrow a pipe's buffer, and exit would cut them.
+      process.stdout.write(`result ${JSON.stringify(result)}\n`, () => process.exit(0));
     },
     (error: unknown) => {
       process.stderr.write(`${(error as Error).message}\n`);

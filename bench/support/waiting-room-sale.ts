@@ -1,12 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import { EmbeddedEventStore } from '@tessera/platform/event-store/embedded';
+import type { ListAnswer } from './closed-loop-load';
+import { runLoadPhase, type LoadPhase } from './load-phase';
 
 /**
  * The bench:holds leg of a flash sale behind a waiting room (issue 16, part 6; run with
  * HOLDS_BENCH_ROOM_ONLY=1). Against a started standalone server:
  * 1. a show of `seats` seats and a room opening in an hour, at `admitPerMinute`;
- * 2. `fans` accounts join the queue before the opening, `concurrency` requests in flight: the join
- *    throughput;
+ * 2. `fans` accounts, each signed in beforehand (its own token), join the queue before the
+ *    opening, `concurrency` requests in flight on keep-alive connections from the load generator
+ *    (bench/support/closed-loop-load.ts, a process of its own, so the figures are the server's):
+ *    the join throughput. The bare route then takes the same list of fans from the same generator:
+ *    the client's and the machine's ceiling;
  * 3. every fan reads its place once, the same way: the position read latency (p50, p99), and each
  *    fan's position;
  * 4. the opening is moved to now; the fans at the head of the queue watch their place (the next
@@ -25,6 +30,12 @@ export interface RoomSaleOptions {
   tokenFor: (userId: string) => Promise<string>;
   /** A show of one section `A` of `rows` rows of `seatsPerRow` seats. */
   createShow: (rows: number, seatsPerRow: number) => Promise<string>;
+  /** Connections of the second pass of joins (on a second show). */
+  wideConcurrency: number;
+  /** The mean pause between a connection's reads in the second, paced pass of position reads. */
+  readPauseMs: number;
+  /** The server's process, whose CPU per request the load generator's phases report. */
+  serverPid: number | undefined;
   fans: number;
   seats: number;
   admitPerMinute: number;
@@ -40,8 +51,28 @@ export interface RoomSale {
   joinsPerSecond: number;
   readP50: number;
   readP99: number;
-  /** The same client and concurrency on GET /health/live of the same server, just before: what the machine gives any request. */
+  joinP50: number;
+  joinP99: number;
+  /** The log's write + fdatasync rounds while the fans joined, their mean time, and joins per round. */
+  joinRounds: number;
+  joinRoundMs: number;
+  joinsPerRound: number;
+  wideConcurrency: number;
+  wideJoinsPerSecond: number;
+  wideJoinP99: number;
+  wideJoinCpuMs: number;
+  wideJoinsPerRound: number;
+  wideJoinRoundMs: number;
+  /** Server CPU (all threads) per join and per position read, ms. */
+  joinCpuMs: number;
+  readCpuMs: number;
+  readsPerSecond: number;
+  pacedReadsPerSecond: number;
+  pacedReadP50: number;
+  pacedReadP99: number;
+  /** The same client, concurrency and fans (each with its token) on GET /health/live of the same server: the client's and the machine's ceiling. */
   bareP50: number;
+  bareCpuMs: number;
   bareP99: number;
   barePerSecond: number;
   readsDuringSale: number;
@@ -78,20 +109,14 @@ const call = async (method: string, url: string, token: string, body?: unknown, 
   }
 };
 
-const quantile = (sorted: number[], q: number): number => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
-
-/** Runs `work` for every item, `concurrency` at a time. */
-const pooled = async <T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> => {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index], index);
-      }
-    }),
-  );
+/** The embedded log's write + fdatasync rounds so far, from the server's /metrics. */
+const logRounds = async (url: string): Promise<{ count: number; seconds: number }> => {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { count: value('tessera_event_log_fsync_duration_seconds_count'), seconds: value('tessera_event_log_fsync_duration_seconds_sum') };
 };
+
+const quantile = (sorted: number[], q: number): number => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 
 export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSale> => {
   const { url, adminToken, fans: FANS, seats: SEATS, admitPerMinute, concurrency } = options;
@@ -106,40 +131,68 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
   if (configured.status !== 200) throw new Error(`waiting room: ${configured.status} ${JSON.stringify(configured.body)}`);
   const tokens = await Promise.all(Array.from({ length: FANS }, (_, i) => options.tokenFor(`room-fan-${i}`)));
 
-  // 2. Everyone joins before the opening.
-  const queueIds: string[] = new Array<string>(FANS);
-  const joinStarted = performance.now();
-  await pooled(tokens, concurrency, async (token, i) => {
-    const joined = await call('POST', `${url}/api/shows/${showId}/queue`, token);
-    if (joined.status === 201) queueIds[i] = joined.body.queueId as string;
-    else failed('join', joined);
+  // 2. Everyone joins before the opening, from the load generator's process, each fan with its token.
+  const { hostname, port } = new URL(url);
+  const fromGenerator = (method: 'GET' | 'POST', paths: string[], field?: string, by: string[] = tokens, meanPauseMs = 0, connections = concurrency): Promise<LoadPhase> =>
+    runLoadPhase(
+      {
+        host: hostname,
+        port: Number(port),
+        connections,
+        warmUpSeconds: 2,
+        seconds: 600, // the limit; the window closes with the list's last answer
+        meanPauseMs,
+        request: { method: 'GET', path: '/health/live' },
+        list: { method, requests: paths.map((path, i) => ({ path, token: by[i] })), field },
+      },
+      options.serverPid,
+    );
+  const answersOf = (phase: LoadPhase): ListAnswer[] => phase.listAnswers ?? [];
+  const logBefore = await logRounds(url);
+  const joins = await fromGenerator('POST', tokens.map(() => `/api/shows/${showId}/queue`), 'queueId');
+  const logAfter = await logRounds(url);
+  const joinRounds = logAfter.count - logBefore.count;
+  const queueIds: (string | undefined)[] = answersOf(joins).map((answer) => {
+    if (answer.status === 201 && typeof answer.value === 'string') return answer.value;
+    failed('join', { status: answer.status, body: { code: answer.value ?? '' } });
+    return undefined;
   });
-  const joinSeconds = (performance.now() - joinStarted) / 1000;
+  const joinsPerSecond = queueIds.filter(Boolean).length / joins.seconds;
 
-  // The reference: the bare route, with the same client and concurrency, as many requests.
-  const bareLatencies: number[] = [];
-  const bareStarted = performance.now();
-  await pooled(tokens, concurrency, async (token) => {
-    const started = performance.now();
-    const answer = await call('GET', `${url}/health/live`, token);
-    bareLatencies.push(performance.now() - started);
-    if (answer.status !== 200) failed('bare', answer);
-  });
-  const bareSeconds = (performance.now() - bareStarted) / 1000;
-  bareLatencies.sort((a, b) => a - b);
+  // The reference: the bare route, with the same generator, concurrency and fans.
+  const bare = await fromGenerator('GET', tokens.map(() => '/health/live'));
+  for (const answer of answersOf(bare)) if (answer.status !== 200) failed('bare', { status: answer.status, body: {} });
 
   // 3. Everyone reads their place once.
   const positions: number[] = new Array<number>(FANS).fill(Number.POSITIVE_INFINITY);
-  const readLatencies: number[] = [];
-  await pooled(tokens, concurrency, async (token, i) => {
-    if (!queueIds[i]) return;
-    const started = performance.now();
-    const place = await call('GET', `${url}/api/shows/${showId}/queue/${queueIds[i]}`, token);
-    readLatencies.push(performance.now() - started);
-    if (place.status === 200) positions[i] = place.body.position as number;
-    else failed('read', place);
+  const joined = queueIds.flatMap((queueId, fan) => (queueId ? [{ queueId, fan }] : []));
+  const readPaths = joined.map(({ queueId }) => `/api/shows/${showId}/queue/${queueId}`);
+  const readTokens = joined.map(({ fan }) => tokens[fan]);
+  const readPhase = await fromGenerator('GET', readPaths, 'position', readTokens);
+  answersOf(readPhase).forEach((answer, i) => {
+    if (answer.status === 200 && typeof answer.value === 'number') positions[joined[i].fan] = answer.value;
+    else failed('read', { status: answer.status, body: {} });
   });
-  readLatencies.sort((a, b) => a - b);
+  // The same reads again, below saturation: each connection pauses `readPauseMs` on average between its reads (fans polling their place).
+  const pacedReads = await fromGenerator('GET', readPaths, 'position', readTokens, options.readPauseMs);
+  answersOf(pacedReads).forEach((answer, i) => {
+    if (answer.status !== 200 || answer.value !== positions[joined[i].fan]) failed('paced read', { status: answer.status, body: { code: String(answer.value) } });
+  });
+  // As many joins again, by other fans on a second show's room, from more connections at once: a round of the log
+  // takes the joins in flight, so if the rounds bound the joins, more in flight means more a second.
+  const wideShowId = await options.createShow(1, 10);
+  const wideRoom = await call('PUT', `${url}/api/shows/${wideShowId}/waiting-room`, adminToken, room(new Date(Date.now() + 3_600_000)));
+  if (wideRoom.status !== 200) throw new Error(`second waiting room: ${wideRoom.status} ${JSON.stringify(wideRoom.body)}`);
+  const wideBefore = await logRounds(url);
+  // Other fans, so that none of their tokens is known yet to the server (as for the first pass).
+  const wideTokens = await Promise.all(Array.from({ length: FANS }, (_, i) => options.tokenFor(`room-fan-b-${i}`)));
+  const wideJoins = await fromGenerator('POST', wideTokens.map(() => `/api/shows/${wideShowId}/queue`), 'queueId', wideTokens, 0, options.wideConcurrency);
+  const wideAfter = await logRounds(url);
+  const wideJoined = answersOf(wideJoins).filter((answer) => answer.status === 201 && typeof answer.value === 'string').length;
+  for (const answer of answersOf(wideJoins)) if (answer.status !== 201) failed('wide join', { status: answer.status, body: {} });
+  // Every place is distinct: positions 1..joined, once each.
+  const seen = new Set(positions.filter(Number.isFinite));
+  if (seen.size !== joined.length || [...seen].some((position) => position < 1 || position > joined.length)) failed('positions not 1..n', { status: 0, body: { code: `${seen.size} distinct` } });
 
   // 4. The opening, now: the head of the queue watches, the admitted buy, others try without a token.
   const order = positions.map((position, fan) => ({ position, fan })).filter((p) => Number.isFinite(p.position)).sort((a, b) => a.position - b.position).map((p) => p.fan);
@@ -227,13 +280,31 @@ export const waitingRoomSale = async (options: RoomSaleOptions): Promise<RoomSal
     fans: FANS,
     seats: SEATS,
     admitPerMinute,
-    joinSeconds,
-    joinsPerSecond: queueIds.filter(Boolean).length / joinSeconds,
-    readP50: quantile(readLatencies, 0.5),
-    readP99: quantile(readLatencies, 0.99),
-    bareP50: quantile(bareLatencies, 0.5),
-    bareP99: quantile(bareLatencies, 0.99),
-    barePerSecond: FANS / bareSeconds,
+    joinSeconds: joins.seconds,
+    joinsPerSecond,
+    joinP50: joins.p50,
+    joinP99: joins.p99,
+    joinRounds,
+    joinRoundMs: ((logAfter.seconds - logBefore.seconds) * 1000) / joinRounds,
+    joinsPerRound: queueIds.filter(Boolean).length / joinRounds,
+    wideConcurrency: options.wideConcurrency,
+    wideJoinsPerSecond: wideJoined / wideJoins.seconds,
+    wideJoinP99: wideJoins.p99,
+    wideJoinCpuMs: wideJoins.serverCpuMsPerRequest,
+    wideJoinsPerRound: wideJoined / (wideAfter.count - wideBefore.count),
+    wideJoinRoundMs: ((wideAfter.seconds - wideBefore.seconds) * 1000) / (wideAfter.count - wideBefore.count),
+    joinCpuMs: joins.serverCpuMsPerRequest,
+    readP50: readPhase.p50,
+    readP99: readPhase.p99,
+    readsPerSecond: readPhase.perSecond,
+    pacedReadsPerSecond: pacedReads.perSecond,
+    pacedReadP50: pacedReads.p50,
+    pacedReadP99: pacedReads.p99,
+    readCpuMs: readPhase.serverCpuMsPerRequest,
+    bareP50: bare.p50,
+    bareP99: bare.p99,
+    barePerSecond: bare.perSecond,
+    bareCpuMs: bare.serverCpuMsPerRequest,
     readsDuringSale: saleReads.length,
     readDuringSaleP99: quantile(saleReads, 0.99),
     admitted,

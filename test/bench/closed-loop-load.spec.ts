@@ -122,3 +122,63 @@ describe('bench load generator: closed loop against a real server', () => {
     expect(result.requests).toBe(0);
   });
 });
+
+describe('bench load generator: a list of requests, each with its own token', () => {
+  let server: Server;
+  let port: number;
+  const seen: { method: string; path: string; token: string }[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        seen.push({ method: req.method ?? '', path: req.url ?? '', token: req.headers.authorization ?? '' });
+        if (req.url === '/warm') return void res.writeHead(200, { 'content-length': '0' }).end();
+        // The answer names the caller, so that each answer can be matched to its request.
+        const body = JSON.stringify({ who: (req.headers.authorization ?? '').slice('Bearer '.length), n: 1 });
+        res.writeHead(req.url?.endsWith('/bad') ? 403 : 201, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }).end(body);
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  it('sends each request of the list once, after the warm-up, and answers each in the list order with its field', async () => {
+    const requests = Array.from({ length: 200 }, (_, i) => ({ path: i === 7 ? '/queue/bad' : `/queue/${i}`, token: `fan-${i}` }));
+    const result = await runLoad({
+      host: '127.0.0.1',
+      port,
+      connections: 8,
+      warmUpSeconds: 0.2,
+      seconds: 10,
+      meanPauseMs: 0,
+      request: { method: 'GET', path: '/warm' },
+      list: { method: 'POST', requests, field: 'who' },
+    });
+
+    const listed = seen.filter((request) => request.path !== '/warm');
+    expect(listed).toHaveLength(200); // each once, none repeated
+    expect(listed.every((request) => request.method === 'POST')).toBe(true);
+    expect(new Set(listed.map((request) => `${request.path} ${request.token}`)).size).toBe(200);
+    expect(seen.length).toBeGreaterThan(200); // the warm-up ran, and is not counted below
+    expect(result.requests).toBe(200);
+    expect(result.statuses).toEqual({ '201': 199, '403': 1 });
+    expect(result.listAnswers?.map((answer) => answer.value)).toEqual(requests.map((_, i) => `fan-${i}`));
+    expect(result.listAnswers?.[7].status).toBe(403);
+    // The window is the list's: it closed when the last answer came, long before its 10 s limit.
+    expect(result.seconds).toBeGreaterThan(0);
+    expect(result.seconds).toBeLessThan(5);
+    expect(result.perSecond).toBeCloseTo(200 / result.seconds, 5);
+  });
+
+  it('stops at the time limit and leaves what was not sent at status 0', async () => {
+    const requests = Array.from({ length: 100_000 }, (_, i) => ({ path: `/queue/${i}`, token: `fan-${i}` }));
+    const result = await runLoad({ host: '127.0.0.1', port, connections: 2, warmUpSeconds: 0, seconds: 0.3, meanPauseMs: 0, request: { method: 'GET', path: '/warm' }, list: { method: 'GET', requests } });
+    expect(result.requests).toBeGreaterThan(0);
+    expect(result.requests).toBeLessThan(100_000);
+    expect(result.listAnswers?.filter((answer) => answer.status === 0)).toHaveLength(100_000 - result.requests);
+    expect(result.seconds).toBeGreaterThanOrEqual(0.29);
+  });
+});

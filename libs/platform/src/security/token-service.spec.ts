@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, webcrypto } from 'node:crypto';
 import { DomainError } from '@tessera/domain';
 import { SignJWT } from 'jose';
 import { Clock } from '../time/clock';
@@ -120,6 +120,37 @@ describe('TokenService access tokens', () => {
     clock.advance((15 * 60 + 6) * 1000);
     await expectUnauthenticated(tokens.verifyAccessToken(accessToken));
   });
+
+  it('imports its key once, not on every signature and verification (the cost of a flash sale\'s sign-ins and first requests)', async () => {
+    const issued = await Promise.all(Array.from({ length: 5 }, (_, i) => tokens.issueAccessToken({ userId: `user-${i}`, roles: ['user'] })));
+    const importKey = jest.spyOn(webcrypto.subtle, 'importKey');
+    try {
+      // Fresh tokens (none verified before by this service), and new ones signed meanwhile.
+      const fresh = new TokenService({ secret, issuer: 'tessera', audience: 'tessera-api', clock });
+      await fresh.verifyAccessToken(issued[0].accessToken); // the key's import happens by now
+      importKey.mockClear();
+      for (const { accessToken } of issued.slice(1)) await expect(fresh.verifyAccessToken(accessToken)).resolves.toMatchObject({ roles: ['user'] });
+      await fresh.issueAccessToken({ userId: 'user-9', roles: ['user'] });
+      expect(importKey).not.toHaveBeenCalled();
+    } finally {
+      importKey.mockRestore();
+    }
+  });
+
+  it('still knows a fan\'s token after 20,000 other fans\' tokens (a flash sale\'s room polling): no second signature check', async () => {
+    const fan = (n: number) => handSigned({ alg: 'HS256', typ: 'at+jwt' }, { ...validClaims(t0), sub: `fan-${n}`, jti: `jti-${n}` });
+    await tokens.verifyAccessToken(fan(0));
+    for (let n = 1; n <= 20_000; n++) await tokens.verifyAccessToken(fan(n));
+    const verify = jest.spyOn(webcrypto.subtle, 'verify');
+    try {
+      await expect(tokens.verifyAccessToken(fan(0))).resolves.toMatchObject({ userId: 'fan-0' });
+      expect(verify).not.toHaveBeenCalled();
+      await tokens.verifyAccessToken(fan(20_001)); // the spy sees a check that is not cached
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
+  }, 60_000);
 
   it('refuses a token that is not yet valid beyond the clock tolerance', async () => {
     const { accessToken } = await tokens.issueAccessToken({ userId: 'user-1', roles: ['user'] });

@@ -1,4 +1,4 @@
-import { createSecretKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { randomBytes, randomUUID, webcrypto } from 'node:crypto';
 import { isRole, type Role } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
 import { decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
@@ -77,13 +77,25 @@ const unauthenticated = (): DomainError => new DomainError('UNAUTHENTICATED', 'a
 /**
  * Tokens already verified, so a client's next request skips the signature check (WebCrypto's
  * HMAC is the dearest part of a small request). A hit is the exact token string that verified,
- * and its expiry is checked again on every use. Bounded: the oldest entry goes first.
+ * and its expiry is checked again on every use. Bounded: the oldest entry goes first. Sized for a
+ * flash sale's waiting room (issue 16: 20,000 fans, each polling its place with its token); an
+ * entry is about 0.8 KB, so a full cache holds about 20 MB, and only while that many tokens are
+ * in use within their 15 minutes.
  */
-const VERIFIED_TOKENS_CAPACITY = 10_000;
+const VERIFIED_TOKENS_CAPACITY = 25_000;
+
+type HmacKey = webcrypto.CryptoKey;
+
+/**
+ * The secret as a WebCrypto key, imported once. jose signs and verifies with WebCrypto; handed a
+ * KeyObject or bytes, it imports a CryptoKey on every call, which cost more than the HMAC itself
+ * (bench/RESULTS.md, "Flash sale with a waiting room, joins from their own process").
+ */
+const importHmacKey = (secret: Uint8Array): Promise<HmacKey> => webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 
 export class TokenService {
   private readonly keys: KeyRing;
-  private readonly keyObjects = new Map<string, KeyObject>();
+  private readonly hmacKeys = new Map<string, Promise<HmacKey>>();
   private readonly clock: Clock;
   private readonly accessTokenTtlSeconds: number;
   /** How long a refresh token family lives: the cookie that carries it lives as long (auth/refresh-cookie.ts). */
@@ -95,7 +107,11 @@ export class TokenService {
       throw new Error(`the access token secret must be at least ${MIN_SECRET_BYTES} bytes`);
     }
     this.keys = new KeyRing('access-token', options.secret, options.verificationSecrets ?? [], MIN_SECRET_BYTES);
-    for (const { kid, key } of this.keys.all) this.keyObjects.set(kid, createSecretKey(key));
+    for (const { kid, key } of this.keys.all) {
+      const imported = importHmacKey(key);
+      imported.catch(() => undefined); // a failed import fails each signature with it, not the process
+      this.hmacKeys.set(kid, imported);
+    }
     this.clock = options.clock ?? new SystemClock();
     this.accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
     this.refreshTokenTtlSeconds = options.refreshTokenTtlSeconds ?? REFRESH_TOKEN_TTL_SECONDS;
@@ -114,7 +130,7 @@ export class TokenService {
       .setIssuedAt(issuedAt)
       .setNotBefore(issuedAt)
       .setExpirationTime(issuedAt + this.accessTokenTtlSeconds)
-      .sign(this.keyObjects.get(this.keys.signing.kid) as KeyObject);
+      .sign(await this.signingKey());
     return { accessToken, expiresIn: this.accessTokenTtlSeconds, tokenId };
   }
 
@@ -133,16 +149,20 @@ export class TokenService {
     return { ...principal, roles: [...principal.roles] };
   }
 
+  private signingKey(): Promise<HmacKey> {
+    return this.hmacKeys.get(this.keys.signing.kid) as Promise<HmacKey>;
+  }
+
   /** The keys a token may be signed with: the one its `kid` names (none if no longer held), or all for a token without one. */
-  private candidateKeys(token: string): KeyObject[] {
+  private candidateKeys(token: string): Promise<HmacKey>[] {
     let kid: unknown;
     try {
       ({ kid } = decodeProtectedHeader(token));
     } catch {
       throw unauthenticated();
     }
-    if (kid === undefined) return [...this.keyObjects.values()];
-    const key = typeof kid === 'string' ? this.keyObjects.get(kid) : undefined;
+    if (kid === undefined) return [...this.hmacKeys.values()];
+    const key = typeof kid === 'string' ? this.hmacKeys.get(kid) : undefined;
     return key ? [key] : [];
   }
 
@@ -150,7 +170,7 @@ export class TokenService {
     let payload: JWTPayload | undefined;
     for (const key of this.candidateKeys(token)) {
       try {
-        ({ payload } = await jwtVerify(token, key, {
+        ({ payload } = await jwtVerify(token, await key, {
           algorithms: [ACCESS_TOKEN_ALGORITHM],
           typ,
           issuer: this.options.issuer,
@@ -187,7 +207,7 @@ export class TokenService {
       .setIssuedAt(issuedAt)
       .setNotBefore(issuedAt)
       .setExpirationTime(issuedAt + ttlSeconds)
-      .sign(this.keyObjects.get(this.keys.signing.kid) as KeyObject);
+      .sign(await this.signingKey());
     return { accessToken, expiresIn: ttlSeconds, tokenId, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
   }
 

@@ -29,11 +29,12 @@ export class QueuePlaceHttpController {
   @Get(':showId/queue/:queueId')
   @Header('Cache-Control', 'no-store')
   async place(@Param('showId') showId: string, @Param('queueId') queueId: string, @CurrentUser() user: AuthenticatedUser): Promise<QueuePlaceResponse> {
-    const missing = new DomainError('QUEUE_PLACE_NOT_FOUND', 'no such place in the waiting room', {});
-    if (!ENTITY_ID_PATTERN.test(showId) || !ENTITY_ID_PATTERN.test(queueId)) throw missing;
+    // Made only when answered: an error captures a stack, the dearest part of a read that succeeds.
+    const missing = () => new DomainError('QUEUE_PLACE_NOT_FOUND', 'no such place in the waiting room', {});
+    if (!ENTITY_ID_PATTERN.test(showId) || !ENTITY_ID_PATTERN.test(queueId)) throw missing();
     const room = await this.rooms.view(showId);
     const standing = room.standing(queueId, this.clock.now());
-    if (!standing || standing.userId !== user.userId) throw missing;
+    if (!standing || standing.userId !== user.userId) throw missing();
     const { position, estimatedWaitSeconds, admitted } = standing;
     if (!admitted || !standing.admittedAt || !room.state.config) return { position, estimatedWaitSeconds, admitted };
     const expiresAt = new Date(Date.parse(standing.admittedAt) + room.state.config.tokenMinutes * 60_000).toISOString();
