@@ -3,6 +3,7 @@ import { queueStream, type WaitingRoomEvent } from '@tessera/contracts';
 import { fold } from '@tessera/domain/decider';
 import { queueOrderOf, waitingRoomDecider } from '@tessera/domain';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
+import { BookingProbe } from '../../apps/command-api/src/bookings/booking-probe';
 import { createShow, GOOD_CARD, ManualClock, post, type Answer } from '../box-office/box-office-client';
 import { accessTokenFor, bearer } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -155,6 +156,30 @@ describe('waiting room', () => {
     expect((await post(`${server.url}/api/bookings/${bookingId}/payment`, fan, { card: GOOD_CARD })).status).toBe(200);
     expect((await post(`${server.url}/api/bookings`, fan, { showId, seats: ['A-1-2'] }, { ...async, 'x-admission-token': token })).body).toMatchObject({ code: 'ADMISSION_REQUIRED' });
     expect((await book(fan, showId, ['A-1-3'], token)).body).toMatchObject({ code: 'ADMISSION_REQUIRED' });
+  });
+
+  it('refuses an attempt without a valid token before it takes any seat lock: an admitted fan’s hold is never made to wait on it, and the attempt learns nothing of the seats', async () => {
+    const showId = await createShow(server.url, admin);
+    expect((await put(`/api/shows/${showId}/waiting-room`, admin, room())).status).toBe(200);
+    const [fan, stranger] = await fans(2);
+    const { queueId } = (await join(showId, fan)).body;
+    clock.advance(OPENS_IN_MS + 1_000);
+    const token = String((await until(() => place(showId, queueId, fan), (a) => a.body.admitted === true)).body.admissionToken);
+
+    // The admitted fan's hold stops with its seat lock taken; meanwhile the stranger tries the same seat.
+    let resume: () => void = () => undefined;
+    let locked: () => void = () => undefined;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    server.app.get(BookingProbe).pauseAt('place-booking:after-lock', () => {
+      locked();
+      return new Promise<void>((resolve) => (resume = resolve));
+    });
+    const holding = book(fan, showId, ['A-1-5'], token);
+    await isLocked;
+    const tries = [await book(stranger, showId, ['A-1-5']), await book(stranger, showId, ['A-1-5'], 'A1.forged.token'), await book(stranger, showId, ['A-1-5'], token)];
+    for (const attempt of tries) expect(attempt).toMatchObject({ status: 403, body: { code: 'ADMISSION_REQUIRED' } });
+    resume();
+    expect((await holding).status).toBe(201);
   });
 
   it('admits at the configured rate within 5% over a minute of the test clock', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { bookingStream, type BookingPlaced, type DomainEvent } from '@tessera/contracts';
-import { decidePlaceBooking, DomainError, type BookingState, type PlaceBooking } from '@tessera/domain';
+import { decidePlaceBooking, DomainError, requireAdmission, type BookingState, type PlaceBooking } from '@tessera/domain';
 import type { CommandContext, LoadedStream } from '@tessera/platform/commands/event-sourcing';
 import type { TesseraConfig } from '@tessera/platform/config/config';
 import { handleCommand, type StreamReads } from '@tessera/platform/commands/handle-command';
@@ -84,6 +84,10 @@ export class BookingPlacement {
     { admission, alongside }: { admission?: AdmissionInput; alongside?: PlacedAlongside<TAlongside> } = {},
   ): Promise<PlacementOutcome> {
     const { bookingId, showId, seatIds } = command.data;
+    // The token's own checks (account, show, expiry, place) come before any seat lock, so attempts
+    // without a valid one never hold the locks admitted fans need, nor learn what the seats are
+    // doing; whether it is spent is read under the locks, with the booking's append.
+    if (admission) requireAdmission({ room: (await this.rooms.view(showId)).state, admission: admission.claims, spent: false, showId, userId: command.data.userId, now: context.now.toISOString() });
     const seatByLockKey = new Map(seatIds.map((seatId) => [seatLockKey(showId, seatId), seatId]));
     const attempt = await this.locks.acquire([...seatByLockKey.keys()], this.config.SEAT_LOCK_TTL_MS);
     if (!attempt.acquired) throw new SeatsBeingBooked(attempt.heldByAnother.map((key) => seatByLockKey.get(key) ?? key));
