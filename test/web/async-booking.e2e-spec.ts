@@ -105,7 +105,7 @@ describeWithBinary('chromium', 'apt-get install chromium', 'a respond-async hold
       body: JSON.stringify({ showId, seats: ['B-2-7'] }),
     });
     expect(res.status).toBe(201);
-    await fan.page.locator('rect[data-seat="B-2-7"][aria-disabled="true"]').waitFor({ timeout: 10_000 });
+    await fan.page.locator('[data-seat="B-2-7"][aria-disabled="true"]').waitFor({ timeout: 10_000 });
 
     await fan.page.getByRole('button', { name: 'Hold these seats' }).click();
     await fan.page.waitForURL(/\/bookings\/[0-9a-f-]+$/);
