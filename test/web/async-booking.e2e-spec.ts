@@ -115,6 +115,10 @@ describeWithBinary('chromium', 'apt-get install chromium', 'a respond-async hold
     expect(await statuses(fan.page)).toEqual(['pending', 'rejected']);
     await fan.page.waitForFunction(arrived, { type: 'booking.rejected.v1', bookingId });
     await fan.page.getByRole('link', { name: 'Choose other seats' }).waitFor();
+    // Why, from the event: the refusal's code and the seat taken.
+    const reason = fan.page.getByRole('alert').filter({ hasText: 'Seats no longer available' });
+    await reason.waitFor();
+    expect(await reason.innerText()).toContain('Someone else took this seat first: B-2-7.');
     await screenshot(fan.page, 'booking-rejected');
     expect(await seriousAccessibilityViolations(fan.page)).toEqual([]);
     expect(fan.problems).toEqual([]);
