@@ -96,15 +96,15 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
 
     // Section A (5 rows of 10 to start): the preview draws its 50 seats, and follows added rows.
     const preview = page.getByTestId('seat-preview');
-    await preview.locator('rect[data-seat="A-5-10"]').waitFor();
-    await expect(preview.locator('rect[data-seat]').count()).resolves.toBe(50);
+    await preview.locator('[data-seat="A-5-10"]').waitFor();
+    await expect(preview.locator('[data-seat]').count()).resolves.toBe(50);
     const sectionA = page.getByRole('group', { name: /^Section 1:/ });
     await sectionA.getByLabel('Rows to add').fill('2');
     await sectionA.getByLabel('Seats per row').fill('12');
     await sectionA.getByRole('button', { name: 'Add rows' }).click();
     await page.getByRole('heading', { name: 'Preview · 74 seats' }).waitFor();
-    await preview.locator('rect[data-seat="A-7-12"]').waitFor();
-    await expect(preview.locator('rect[data-seat]').count()).resolves.toBe(74);
+    await preview.locator('[data-seat="A-7-12"]').waitFor();
+    await expect(preview.locator('[data-seat]').count()).resolves.toBe(74);
 
     // Section B in VIP: one row removed, so 4 rows of 10.
     await page.getByRole('button', { name: 'Add a section' }).click();
@@ -114,7 +114,7 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
     await sectionB.getByRole('button', { name: 'Remove row 5' }).click();
     await page.getByRole('tab', { name: 'Balcony B' }).click();
     await page.getByRole('heading', { name: 'Preview · 114 seats' }).waitFor();
-    await expect(page.getByTestId('seat-preview').locator('rect[data-seat^="B-"]').count()).resolves.toBe(40);
+    await expect(page.getByTestId('seat-preview').locator('[data-seat^="B-"]').count()).resolves.toBe(40);
     expect(await page.getByRole('checkbox', { name: /^Row 1, seat 1, VIP, €120\.00, available$/ }).count()).toBe(1);
     await screenshot(page, 'admin-builder');
     await accessible(page);
@@ -131,7 +131,7 @@ describeWithBinary('chromium', 'apt-get install chromium', 'the admin pages in C
     expect(showId).not.toBe('new');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByTestId('show-status').getByText('On sale').waitFor();
-    await page.locator('rect[data-seat="A-1-1"]').waitFor();
+    await page.locator('[data-seat="A-1-1"]').waitFor();
     await screenshot(page, 'admin-show');
     await accessible(page);
 

@@ -105,7 +105,7 @@ describeWithBinary('chromium', 'apt-get install chromium', 'a respond-async hold
       body: JSON.stringify({ showId, seats: ['B-2-7'] }),
     });
     expect(res.status).toBe(201);
-    await fan.page.locator('rect[data-seat="B-2-7"][aria-disabled="true"]').waitFor({ timeout: 10_000 });
+    await fan.page.locator('[data-seat="B-2-7"][aria-disabled="true"]').waitFor({ timeout: 10_000 });
 
     await fan.page.getByRole('button', { name: 'Hold these seats' }).click();
     await fan.page.waitForURL(/\/bookings\/[0-9a-f-]+$/);
@@ -115,6 +115,10 @@ describeWithBinary('chromium', 'apt-get install chromium', 'a respond-async hold
     expect(await statuses(fan.page)).toEqual(['pending', 'rejected']);
     await fan.page.waitForFunction(arrived, { type: 'booking.rejected.v1', bookingId });
     await fan.page.getByRole('link', { name: 'Choose other seats' }).waitFor();
+    // Why, from the event: the refusal's code and the seat taken.
+    const reason = fan.page.getByRole('alert').filter({ hasText: 'Seats no longer available' });
+    await reason.waitFor();
+    expect(await reason.innerText()).toContain('Someone else took this seat first: B-2-7.');
     await screenshot(fan.page, 'booking-rejected');
     expect(await seriousAccessibilityViolations(fan.page)).toEqual([]);
     expect(fan.problems).toEqual([]);

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { describeWithBinary } from '@tessera/platform/testing/services';
 import {
   ADMIN,
+  api,
   DESKTOP,
   launchChromium,
   loginByApi,
@@ -149,6 +150,40 @@ describeWithBinary('chromium', 'apt-get install chromium', 'venue operations in 
 
     expect([...board.problems, ...fanSide.problems, ...phoneBoard.problems]).toEqual([]);
   }, 180_000);
+
+  it('an admin assigns an incident to another staff member; a staff member, who cannot list staff, only to themselves', async () => {
+    const reporter = await registerFan(server, 'Reporter');
+    const title = `Spilled drink ${randomUUID().slice(0, 6)}`;
+    const { incidentId } = await api<{ incidentId: string }>(
+      server,
+      'POST',
+      '/api/incidents',
+      { title, description: 'By the bar', location: { area: 'Foyer' }, category: 'cleaning', urgency: 'low' },
+      await loginByApi(server, reporter.email, reporter.password),
+    );
+    const colleague = await registerFan(server, 'Katherine Johnson');
+    const admin = await loginByApi(server, ADMIN.email, ADMIN.password);
+    await api(server, 'PUT', `/api/admin/users/${colleague.userId}/roles`, { roles: ['user', 'staff'] }, admin);
+
+    const { page, problems } = await pageOn(DESKTOP);
+    await signIn(page, server, ADMIN, '/ops/incidents');
+    const card = page.getByTestId('incident').filter({ hasText: title });
+    await card.waitFor();
+    await card.getByLabel(`Staff member for: ${title}`).selectOption({ label: `Katherine Johnson (${colleague.email})` });
+    await card.getByRole('button', { name: `Assign to the staff member chosen: ${title}` }).click();
+    await card.getByTestId('assignee').filter({ hasText: 'Assigned to Katherine Johnson' }).waitFor({ timeout: LIVE_MS });
+    expect((await api<{ assigneeId: string }>(server, 'GET', `/api/incidents/${incidentId}`, undefined, admin)).assigneeId).toBe(colleague.userId);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const staffMember = await registerStaff(server);
+    const staffSide = await pageOn(DESKTOP);
+    await signIn(staffSide.page, server, staffMember, '/ops/incidents');
+    const theirs = staffSide.page.getByTestId('incident').filter({ hasText: title });
+    await theirs.getByRole('button', { name: `Assign to me: ${title}` }).waitFor();
+    expect(await theirs.getByLabel(`Staff member for: ${title}`).count()).toBe(0);
+    expect(problems).toEqual([]);
+    expect(staffSide.problems).toEqual([]);
+  }, 90_000);
 
   it("the device-health dashboard shows a device's state after its telemetry, live, with the counters", async () => {
     const staffMember = await registerStaff(server);

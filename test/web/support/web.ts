@@ -55,7 +55,7 @@ export const startWebServer = async (env: Record<string, string> = {}): Promise<
   };
 };
 
-const api = async <T = Record<string, unknown>>(server: WebServer, method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+export const api = async <T = Record<string, unknown>>(server: WebServer, method: string, path: string, body?: unknown, token?: string): Promise<T> => {
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },

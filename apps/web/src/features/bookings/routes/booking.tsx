@@ -3,7 +3,7 @@ import { Countdown } from '@/components/countdown';
 import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
 import { formatMoney } from '@/lib/format';
-import { useBooking, useCancelBooking, useLiveBooking, usePay } from '../api/bookings';
+import { rejectionProblem, useBooking, useCancelBooking, useLiveBooking, usePay, useRejection } from '../api/bookings';
 import { CheckoutForm } from '../components/checkout-form';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -26,10 +26,12 @@ export function BookingPage() {
   const booking = useBooking(bookingId, position, live !== 'live');
   const pay = usePay(bookingId);
   const cancel = useCancelBooking(bookingId);
+  const rejection = useRejection(bookingId);
 
   if (booking.isPending) return <Loading what="Loading your booking" />;
   if (booking.isError) return <ProblemAlert error={booking.error} />;
   const b = booking.data;
+  const refusal = b.status === 'rejected' && rejection.data ? rejectionProblem(rejection.data) : undefined;
 
   return (
     <section className="mx-auto max-w-xl space-y-4">
@@ -38,6 +40,12 @@ export function BookingPage() {
         <span className="sr-only">Status: </span>
         {STATUS_TEXT[b.status] ?? b.status}
       </p>
+      {refusal ? (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
+          <p className="font-semibold">{refusal.title}</p>
+          <p>{refusal.detail}</p>
+        </div>
+      ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-300 bg-white p-4">
         <dt className="font-medium">Seats</dt>
         <dd>{b.seats.join(', ')}</dd>

@@ -62,3 +62,16 @@ export const useLiveBoard = (): LiveStatus => useLiveRefetch(INCIDENT_EVENT_TYPE
  */
 export const useMyUserId = (): string | undefined =>
   useQuery({ queryKey: ['me'], queryFn: () => unwrap(api.GET('/api/auth/me')), staleTime: 60_000, select: (me) => me.userId }).data;
+
+/**
+ * Who an incident can be assigned to besides oneself: the staff accounts, which only an admin can
+ * list (GET /api/admin/users?role=staff, API.md); undefined for staff, who assign to themselves.
+ */
+export const useAssignableStaff = (isAdmin: boolean) =>
+  useQuery({
+    queryKey: ['admin', 'users', { role: 'staff' }, 'assignable'],
+    enabled: isAdmin,
+    staleTime: 60_000,
+    queryFn: () => unwrap(api.GET('/api/admin/users', { params: { query: { role: 'staff', limit: '100' } } })),
+    select: (page) => page.items.map(({ userId, displayName, email }) => ({ userId, displayName, email })),
+  }).data;

@@ -2,7 +2,8 @@ import { useSearchParams } from 'react-router';
 import { LiveBadge } from '@/components/live-badge';
 import { ProblemAlert } from '@/components/problem-alert';
 import { Loading } from '@/components/spinner';
-import { useIncidentBoard, useLiveBoard, useMyUserId } from '../api/incidents';
+import { useMe } from '@/features/auth';
+import { useAssignableStaff, useIncidentBoard, useLiveBoard, useMyUserId } from '../api/incidents';
 import { FILTER_NAMES, FILTER_OPTIONS, filtersFromParams, withFilter, type FilterName } from '../api/board-filters';
 import { STATUS_LABEL, type IncidentStatus } from '../api/workflow';
 import { IncidentCard } from '../components/incident-card';
@@ -28,6 +29,8 @@ export function IncidentBoardPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const myUserId = useMyUserId();
+  // An admin's board can assign to other staff (only an admin can list them).
+  const staff = useAssignableStaff(useMe().data?.roles.includes('admin') ?? false);
   const live = useLiveBoard();
   const board = useIncidentBoard(filters, myUserId);
   const incidents = board.data?.pages.flatMap((page) => page.items) ?? [];
@@ -63,7 +66,7 @@ export function IncidentBoardPage() {
       <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3" aria-label="Incidents">
         {incidents.map((incident) => (
           <li key={incident.incidentId}>
-            <IncidentCard incident={incident} myUserId={myUserId} />
+            <IncidentCard incident={incident} myUserId={myUserId} staff={staff} />
           </li>
         ))}
       </ul>

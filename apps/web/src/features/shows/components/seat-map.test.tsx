@@ -1,8 +1,80 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withStatuses } from '../api/shows';
-import { layoutSeats, sameRow, SeatMap, type Seat, type SeatRowProps } from './seat-map';
+import { ACCESSIBLE_SEATS, CATEGORY_COLOURS, fit, layoutSeats, PITCH, sameRow, seatAt, SeatMap, type Seat, type SeatRowProps } from './seat-map';
+
+/**
+ * jsdom has no canvas: a 2D context that records what is drawn. Each fill or stroke is kept with
+ * its style and the squares of its path (map units, under the transform set last), each clip as
+ * its rectangle, each clear of the whole canvas.
+ */
+interface Drawn {
+  kind: 'fill' | 'stroke';
+  style: string;
+  squares: { x: number; y: number; w: number; h: number }[];
+}
+class RecordingContext {
+  fillStyle = '#000';
+  strokeStyle = '#000';
+  lineWidth = 1;
+  font = '';
+  textAlign = 'left';
+  transform = [1, 0, 0, 1, 0, 0];
+  drawn: Drawn[] = [];
+  clips: { x: number; y: number; w: number; h: number }[] = [];
+  clears = 0;
+  private path: { x: number; y: number; w: number; h: number }[] = [];
+  save() {}
+  restore() {}
+  setLineDash() {}
+  fillText() {}
+  fillRect() {}
+  setTransform(...m: number[]) {
+    this.transform = m;
+  }
+  clearRect() {
+    this.clears++;
+  }
+  beginPath() {
+    this.path = [];
+  }
+  rect(x: number, y: number, w: number, h: number) {
+    this.path.push({ x, y, w, h });
+  }
+  roundRect(x: number, y: number, w: number, h: number) {
+    this.path.push({ x, y, w, h });
+  }
+  clip() {
+    this.clips.push(this.path[this.path.length - 1]);
+  }
+  fill() {
+    this.drawn.push({ kind: 'fill', style: this.fillStyle, squares: this.path });
+  }
+  stroke() {
+    this.drawn.push({ kind: 'stroke', style: this.strokeStyle, squares: this.path });
+  }
+  reset() {
+    this.drawn = [];
+    this.clips = [];
+    this.clears = 0;
+  }
+  /** The fill a seat was drawn with last: its square is one in from its cell. */
+  fillOf(number: number, rowIndex: number): string | undefined {
+    const x = (number - 1) * PITCH + 1;
+    const y = rowIndex * PITCH + 1;
+    return this.drawn.filter((d) => d.kind === 'fill' && d.squares.some((q) => q.x === x && q.y === y)).at(-1)?.style;
+  }
+  /** Every seat square drawn, as "row index:number". */
+  seatsDrawn(): Set<string> {
+    return new Set(this.drawn.flatMap((d) => d.squares.map((q) => `${(q.y - 1) / PITCH}:${(q.x - 1) / PITCH + 1}`)));
+  }
+}
+let ctx: RecordingContext;
+beforeEach(() => {
+  ctx = new RecordingContext();
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx as unknown as CanvasRenderingContext2D);
+});
 
 const categories = [
   { id: 'vip', name: 'VIP', price: 12000 },
@@ -47,7 +119,10 @@ function Harness({ seats = SEATS, max = 8 }: { seats?: Seat[]; max?: number }) {
 const selection = () => screen.getByTestId('selection').textContent;
 const seatNamed = (name: RegExp) => screen.getByRole('checkbox', { name });
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('the seat map', () => {
   it('lays rows out in natural order (1, 2, 10) and seats by number', () => {
@@ -65,12 +140,16 @@ describe('the seat map', () => {
     expect(screen.getByRole('list', { name: 'Legend' }).textContent).toContain('VIP (€120.00)');
   });
 
-  it('colours seats by category and greys held and sold ones', () => {
+  it('draws seats coloured by category, held and sold ones grey, on the canvas', () => {
     render(<Harness />);
-    const fill = (name: RegExp) => seatNamed(name).getAttribute('fill');
-    expect(fill(/^Row 1, seat 1,/)).not.toBe(fill(/^Row 2, seat 2,/));
-    expect(fill(/^Row 1, seat 3,/)).not.toBe(fill(/^Row 1, seat 1,/));
-    expect(fill(/^Row 2, seat 1,/)).not.toBe(fill(/^Row 2, seat 2,/));
+    // Rows: "1" is index 0, "2" index 1, "10" index 2.
+    expect(ctx.fillOf(1, 0)).toBe(CATEGORY_COLOURS[0]);
+    expect(ctx.fillOf(2, 1)).toBe(CATEGORY_COLOURS[1]);
+    expect(ctx.fillOf(3, 0)).not.toBe(ctx.fillOf(1, 0));
+    expect(ctx.fillOf(1, 1)).not.toBe(ctx.fillOf(2, 1));
+    expect(ctx.fillOf(1, 1)).not.toBe(ctx.fillOf(3, 0));
+    expect(ctx.seatsDrawn().size).toBe(SEATS.length);
+    expect(screen.getByText('6 seats: 4 available, 1 held, 1 sold.')).toBeTruthy();
   });
 
   it('selects with a click and refuses held and sold seats', () => {
@@ -117,13 +196,15 @@ describe('the seat map', () => {
     expect(selection()).toBe('');
   });
 
-  it('zooms in and out and resets, through the viewBox', () => {
+  it('zooms in and out and resets, and draws the view again', () => {
     render(<Harness />);
     const map = screen.getByRole('group', { name: /Seats of Stalls A/ });
-    const width = () => Number(map.getAttribute('viewBox')!.split(' ')[2]);
+    const width = () => Number(map.getAttribute('data-view')!.split(' ')[2]);
     const initial = width();
+    const scale = ctx.transform[0];
     fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
     expect(width()).toBeLessThan(initial);
+    expect(ctx.transform[0]).toBeGreaterThan(scale); // drawn again, seats larger
     fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
     fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
     expect(width()).toBeGreaterThan(initial);
@@ -134,7 +215,7 @@ describe('the seat map', () => {
   it('pans by dragging, and a drag selects nothing', () => {
     render(<Harness />);
     const map = screen.getByRole('group', { name: /Seats of Stalls A/ });
-    const x = () => Number(map.getAttribute('viewBox')!.split(' ')[0]);
+    const x = () => Number(map.getAttribute('data-view')!.split(' ')[0]);
     const before = x();
     const target = seatNamed(/^Row 1, seat 1,/);
     fireEvent.pointerDown(target, { clientX: 100, clientY: 100 });
@@ -147,14 +228,17 @@ describe('the seat map', () => {
   it('repaints a seat that turns held while the map is open', () => {
     const { rerender } = render(<Harness seats={SEATS} />);
     expect(seatNamed(/^Row 1, seat 2,.*available$/)).toBeTruthy();
+    ctx.reset();
     rerender(<Harness seats={SEATS.map((s) => (s.seatId === 'A-1-2' ? { ...s, status: 'held' } : s))} />);
     expect(seatNamed(/^Row 1, seat 2,.*held by someone else$/).getAttribute('aria-disabled')).toBe('true');
+    expect(ctx.fillOf(2, 0)).toBe(ctx.fillOf(3, 0)); // drawn as the held seat beside it
+    expect(ctx.clears).toBe(0);
   });
 
   it('keeps the zoom while seats change status, and starts over for a map of other dimensions', () => {
     const { rerender } = render(<Harness seats={SEATS} />);
     const map = screen.getByRole('group', { name: /Seats of Stalls A/ });
-    const width = () => Number(map.getAttribute('viewBox')!.split(' ')[2]);
+    const width = () => Number(map.getAttribute('data-view')!.split(' ')[2]);
     const initial = width();
     fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
     const zoomed = width();
@@ -173,13 +257,11 @@ describe('a live update of the seat map', () => {
       seats,
       indexes: row.seats,
       y: r * 12,
-      colourOf: COLOURS,
       categoryText: TEXTS,
       selected,
       focusTarget,
     }));
   };
-  const COLOURS = new Map([['vip', '#0072B2']]);
   const TEXTS = new Map([['vip', ', VIP, €120.00']]);
 
   it('re-renders only the row of the seat that changed', () => {
@@ -208,6 +290,127 @@ describe('a live update of the seat map', () => {
     expect(seatNamed(/^Row 10, seat 1,.*sold$/).getAttribute('aria-disabled')).toBe('true');
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
     expect(document.activeElement?.getAttribute('data-seat')).toBe('A-1-3');
+  });
+});
+
+describe('a section larger than the accessible window (60 rows of 100 seats)', { timeout: 30_000 }, () => {
+  const BIG: Seat[] = Array.from({ length: 60 * 100 }, (_, i) => seat(String(Math.floor(i / 100) + 1), (i % 100) + 1, i % 7 === 3 ? 'sold' : 'available'));
+  // Role queries compute every element's name, slow in jsdom over a thousand seats: selectors here.
+  const checkboxes = () => [...document.querySelectorAll<HTMLElement>('[role="checkbox"]')];
+  const named = (name: RegExp) => checkboxes().find((el) => name.test(el.getAttribute('aria-label') ?? ''));
+
+  it('gives elements to at most ACCESSIBLE_SEATS seats, and draws every seat', () => {
+    render(<Harness seats={BIG} />);
+    expect(checkboxes().length).toBeLessThanOrEqual(ACCESSIBLE_SEATS);
+    expect(named(/^Row 1, seat 1, VIP, €120\.00, available$/)).toBeTruthy();
+    expect(named(/^Row 60, seat 1,/)).toBeUndefined();
+    expect(ctx.seatsDrawn().size).toBe(BIG.length);
+  });
+
+  it('a live change redraws only that seat: its cell, clipped, nothing cleared', () => {
+    const { rerender } = render(<Harness seats={BIG} />);
+    ctx.reset();
+    // Row 50 has no elements: the change is on the canvas only.
+    rerender(<Harness seats={BIG.map((s) => (s.seatId === 'A-50-40' ? { ...s, status: 'held' } : s))} />);
+    expect(ctx.clears).toBe(0);
+    expect(ctx.clips).toHaveLength(1);
+    const [clip] = ctx.clips;
+    // The cell of seat 40 of row 50 (index 49) and no more than a device pixel around it.
+    const pixel = 1 / ctx.transform[0];
+    expect(clip.x).toBeLessThanOrEqual(39 * PITCH - 0.5);
+    expect(clip.x).toBeGreaterThanOrEqual(39 * PITCH - 0.5 - pixel);
+    expect(clip.y).toBeLessThanOrEqual(49 * PITCH - 0.5);
+    expect(clip.y + clip.h).toBeGreaterThanOrEqual(50 * PITCH + 0.5);
+    expect(clip.w).toBeLessThanOrEqual(PITCH + 1 + 2 * pixel);
+    // That seat, and only its neighbours that reach into the clip.
+    const drawn = ctx.seatsDrawn();
+    expect(drawn.has('49:40')).toBe(true);
+    expect(drawn.size).toBeLessThanOrEqual(9);
+    for (const key of drawn) {
+      const [r, n] = key.split(':').map(Number);
+      expect(Math.abs(r - 49)).toBeLessThanOrEqual(1);
+      expect(Math.abs(n - 40)).toBeLessThanOrEqual(1);
+    }
+    expect(ctx.fillOf(40, 49)).toBe('#cbd5e1');
+  });
+
+  it('a selection redraws the seat chosen, outlined', () => {
+    render(<Harness seats={BIG} />);
+    ctx.reset();
+    const target = named(/^Row 2, seat 5,/)!;
+    fireEvent.pointerDown(target, { clientX: 0, clientY: 0 });
+    fireEvent.pointerUp(target, { clientX: 0, clientY: 0 });
+    expect(selection()).toBe('A-2-5');
+    expect(ctx.clips).toHaveLength(1);
+    expect(ctx.drawn.some((d) => d.kind === 'stroke' && d.style === '#000' && d.squares.some((q) => q.x === 4 * PITCH + 1 && q.y === PITCH + 1))).toBe(true);
+  });
+
+  it('the keyboard reaches a seat far below the first rows, the elements follow, and its label is announced', () => {
+    render(<Harness seats={BIG} />);
+    const first = checkboxes().find((el) => el.getAttribute('tabindex') === '0')!;
+    first.focus();
+    for (let i = 0; i < 4; i++) fireEvent.keyDown(document.activeElement!, { key: 'PageDown' });
+    for (let i = 0; i < 5; i++) fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    const active = document.activeElement!;
+    expect(active.getAttribute('role')).toBe('checkbox');
+    // What a screen reader says of the focused element: its accessible name and state.
+    expect(active.getAttribute('aria-label')).toBe('Row 46, seat 1, VIP, €120.00, available');
+    expect(active.getAttribute('tabindex')).toBe('0');
+    expect(checkboxes().filter((el) => el.getAttribute('tabindex') === '0')).toEqual([active]);
+    expect(named(/^Row 1, seat 1,/)).toBeUndefined();
+    expect(checkboxes().length).toBeLessThanOrEqual(ACCESSIBLE_SEATS);
+    fireEvent.keyDown(active, { key: ' ' });
+    expect(selection()).toBe('A-46-1');
+  });
+
+  it('the view follows the keyboard out of it when zoomed in', () => {
+    render(<Harness seats={BIG} />);
+    const map = screen.getByRole('group', { name: /Seats of Stalls A/ });
+    for (let i = 0; i < 4; i++) fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    const before = Number(map.getAttribute('data-view')!.split(' ')[1]);
+    const first = checkboxes().find((el) => el.getAttribute('tabindex') === '0')!;
+    first.focus();
+    for (let i = 0; i < 5; i++) fireEvent.keyDown(document.activeElement!, { key: 'PageDown' });
+    expect(document.activeElement?.getAttribute('data-seat')).toBe('A-51-1');
+    // Row 51 (index 50) is now in the view, which it was not.
+    const [, y, , h] = map.getAttribute('data-view')!.split(' ').map(Number);
+    expect(before + h).toBeLessThan(50 * PITCH);
+    expect(y).toBeLessThanOrEqual(50 * PITCH);
+    expect(y + h).toBeGreaterThanOrEqual(51 * PITCH);
+  });
+
+  it('a click where a seat without an element is drawn selects it (the canvas hit test); a click in the gap, nothing', () => {
+    render(<Harness seats={BIG} />);
+    const map = screen.getByRole('group', { name: /Seats of Stalls A/ });
+    expect(named(/^Row 55, seat 20,/)).toBeUndefined();
+    const [x, y, w, h] = map.getAttribute('data-view')!.split(' ').map(Number);
+    // jsdom lays nothing out: the map's box keeps its default size, 640 wide at the map's aspect.
+    const fitted = fit({ x, y, w, h }, 640, 640 * (h / w));
+    const at = (mx: number, my: number) => ({ clientX: fitted.left + mx * fitted.scale, clientY: fitted.top + my * fitted.scale });
+    const click = (point: { clientX: number; clientY: number }) => {
+      fireEvent.pointerDown(map, point);
+      fireEvent.pointerUp(map, point);
+    };
+    click(at(19 * PITCH + 0.5, 54 * PITCH + 6)); // the gap left of seat 20
+    expect(selection()).toBe('');
+    click(at(19 * PITCH + 6, 54 * PITCH + 6));
+    expect(selection()).toBe('A-55-20');
+  });
+});
+
+describe('seatAt (the canvas hit test)', () => {
+  const seats = [seat('1', 1), seat('1', 2), seat('1', 4), seat('2', 1)];
+  const layout = layoutSeats(seats);
+  it('finds the seat whose square holds the point, and nothing in the gaps or where no seat is', () => {
+    expect(seatAt(layout, seats, 1, 1)).toBe(0);
+    expect(seatAt(layout, seats, 11, 11)).toBe(0);
+    expect(seatAt(layout, seats, 11.5, 5)).toBeUndefined();
+    expect(seatAt(layout, seats, PITCH + 5, 5)).toBe(1);
+    expect(seatAt(layout, seats, 2 * PITCH + 5, 5)).toBeUndefined(); // seat 3 does not exist
+    expect(seatAt(layout, seats, 3 * PITCH + 5, 5)).toBe(2);
+    expect(seatAt(layout, seats, 5, PITCH + 5)).toBe(3);
+    expect(seatAt(layout, seats, 5, 2 * PITCH + 5)).toBeUndefined();
+    expect(seatAt(layout, seats, -3, 5)).toBeUndefined();
   });
 });
 
