@@ -25,9 +25,12 @@
  *   TELEMETRY_BENCH_MQTT_SECONDS     the MQTT window, the soak whose RSS must stay flat (default
  *                                    TELEMETRY_BENCH_SECONDS; the target names 300)
  *   TELEMETRY_BENCH_MQTT_ONLY=1      the MQTT leg only (no bare route, HTTP batches or trips)
- *   TELEMETRY_BENCH_BASELINE=<dir>   another checkout, built: its server takes the same MQTT leg
- *                                    right after (TELEMETRY_BENCH_BASELINE_LABEL names it)
+ *   TELEMETRY_BENCH_BASELINE=<dir>   another checkout, built: its server runs beside this one's and
+ *                                    takes the same MQTT leg at the same time, with publishers of
+ *                                    its own (TELEMETRY_BENCH_BASELINE_LABEL names it)
  *   TELEMETRY_BENCH_SERVER_ENV='A=1 B=2'  more environment for the server(s)
+ *   TELEMETRY_BENCH_BASELINE_SERVER_ENV='A=1'  the baseline server's instead (a variant against
+ *                                    the same build: TELEMETRY_BENCH_BASELINE=.)
  *   TELEMETRY_BENCH_SECTION=<name>   the RESULTS.md heading written (default "bench:telemetry")
  *   TELEMETRY_BENCH_CPU_PROF=<dir>   runs the server with --cpu-prof into that folder
  *   TELEMETRY_BENCH_HEAP_SNAPSHOTS=<dir>  the server also writes a heap snapshot there at each heap
@@ -68,11 +71,14 @@ const MQTT_IN_FLIGHT = Number(process.env.TELEMETRY_BENCH_MQTT_IN_FLIGHT ?? 2);
 /** Processes the publishers are dealt out to (bench/support/mqtt-publishers.ts), none of them this one. */
 const MQTT_PUBLISHER_PROCESSES = Number(process.env.TELEMETRY_BENCH_MQTT_PUBLISHER_PROCESSES ?? 1);
 const MQTT_WARMUP_SECONDS = Number(process.env.TELEMETRY_BENCH_MQTT_WARMUP_SECONDS ?? 10);
-/** Another checkout, built: its server takes the same MQTT leg after this one's, in the same run. */
+/** Another checkout, built: its server takes the same MQTT leg at the same time as this one's. */
 const BASELINE = process.env.TELEMETRY_BENCH_BASELINE;
 const BASELINE_LABEL = process.env.TELEMETRY_BENCH_BASELINE_LABEL ?? 'the baseline';
 /** More environment for the server(s), `NAME=value` pairs separated by spaces (e.g. `HEAP_MODE=v8 HEAP_GROWTH_PERCENT=0`). */
-const SERVER_ENV = Object.fromEntries((process.env.TELEMETRY_BENCH_SERVER_ENV ?? '').split(/\s+/).filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+const envPairs = (text = ''): Record<string, string> => Object.fromEntries(text.split(/\s+/).filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+const SERVER_ENV = envPairs(process.env.TELEMETRY_BENCH_SERVER_ENV);
+/** The baseline server's environment instead (a variant of one build against itself: TELEMETRY_BENCH_BASELINE=. and this). */
+const BASELINE_SERVER_ENV = process.env.TELEMETRY_BENCH_BASELINE_SERVER_ENV === undefined ? SERVER_ENV : envPairs(process.env.TELEMETRY_BENCH_BASELINE_SERVER_ENV);
 /** Only the MQTT leg (no bare route, HTTP batches or trips): what an A/B of the MQTT path needs. */
 const MQTT_ONLY = process.env.TELEMETRY_BENCH_MQTT_ONLY === '1';
 /** The RESULTS.md heading the run writes (a section of that name is replaced). */
@@ -92,9 +98,10 @@ const quantile = (values: number[], q: number): number => {
 };
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-const startServer = async (root = ROOT): Promise<BenchServer & { mqttUrl: string; heap: () => Promise<HeapReport> }> => {
+let serversStarted = 0;
+const startServer = async (root = ROOT, serverEnv = SERVER_ENV): Promise<BenchServer & { mqttUrl: string; heap: () => Promise<HeapReport> }> => {
   const mqttPort = await freePort();
-  const probeFile = join(tmpdir(), `tessera-bench-telemetry-${process.pid}.probe.json`);
+  const probeFile = join(tmpdir(), `tessera-bench-telemetry-${process.pid}-${++serversStarted}.probe.json`);
   const server = await startBenchServer({
     root,
     script: 'dist/bench/support/telemetry-server.js',
@@ -104,7 +111,7 @@ const startServer = async (root = ROOT): Promise<BenchServer & { mqttUrl: string
       RATE_LIMIT_GLOBAL_PER_IP: '0',
       MEMORY_PROBE_FILE: probeFile,
       ...(HEAP_SNAPSHOTS ? { MEMORY_PROBE_SNAPSHOT_DIR: HEAP_SNAPSHOTS } : {}),
-      ...SERVER_ENV,
+      ...serverEnv,
     },
     nodeArgs: [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), '--expose-gc', '-r', join(root, 'dist/bench/support/memory-probe.js')],
     // Ready once the read models have caught up and the broker is up.
@@ -283,26 +290,14 @@ const registerDevices = async (server: BenchServer, headers: Record<string, stri
   return { devices, trippers };
 };
 
-/** The baseline checkout's server, on its own: devices registered the same way, then the same MQTT leg. */
-const measureBaseline = async (root: string, headers: Record<string, string>): Promise<MqttLeg> => {
-  const server = await startServer(root);
-  try {
-    const { devices } = await registerDevices(server, headers);
-    console.log(`MQTT against ${BASELINE_LABEL}, ${fmt(MQTT_PUBLISHERS)} devices for ${MQTT_SECONDS} s…`);
-    const leg = await runMqttPhase(server.url, server.mqttUrl, devices, server.child, undefined, server.heap);
-    console.log(`  ${fmt(leg.perSecond)} readings/s through the rules, server CPU ${fmt(leg.serverCpuUsPerReading, 1)} µs/reading`);
-    return leg;
-  } finally {
-    await server.dispose();
-  }
-};
-
 const mqttFigure = (leg: MqttLeg): string =>
   `${fmt(leg.perSecond)} readings/s through the rules (${fmt(leg.published)} published), server CPU ${fmt(leg.serverCpuUsPerReading, 1)} µs/reading, publishers' CPU ${fmt(leg.publisherCpuUsPerReading, 1)} µs/reading (the busiest publisher process at ${fmt(leg.publisherBusiestCoreShare * 100)}% of a core); warm-up ${fmt(leg.warmUpSeconds)} s, the connections took ${fmt(leg.connectSeconds, 1)} s to open`;
 
 const main = async (): Promise<void> => {
   const loadBefore = loadavg();
-  const server = await startServer();
+  // The baseline's server runs beside this one's, its MQTT leg at the same time as this one's: on a
+  // shared machine whose load moves by the minute, both see the same load (and share the cores).
+  const [server, baselineServer] = await Promise.all([startServer(), BASELINE ? startServer(resolve(BASELINE), BASELINE_SERVER_ENV) : undefined]);
   const rss = new RssSampler(server.child.pid, () => readingsCounted(server.url, 'mqtt'));
   try {
     const admin = (await tokens.issueAccessToken({ userId: crypto.randomUUID(), roles: ['user', 'admin', 'staff'] })).accessToken;
@@ -311,7 +306,7 @@ const main = async (): Promise<void> => {
     const mark = (when: string) => marks.push([when, rssBytesOf(server.child.pid) / MiB]);
 
     rss.leg = 'registering';
-    const { devices, trippers } = await registerDevices(server, headers);
+    const [{ devices, trippers }, baselineDevices] = await Promise.all([registerDevices(server, headers), baselineServer ? registerDevices(baselineServer, headers) : undefined]);
     mark('devices registered');
 
     let bare: LoadPhase | undefined;
@@ -326,10 +321,15 @@ const main = async (): Promise<void> => {
       console.log(`  ${fmt(http.perSecond * BATCH)} readings/s (${fmt(http.perSecond)} req/s), p99 ${fmt(http.p99, 1)} ms, non-2xx ${http.non2xx}`);
       mark('after HTTP');
     }
-    console.log(`MQTT, ${fmt(MQTT_PUBLISHERS)} devices for ${MQTT_SECONDS} s…`);
+    console.log(`MQTT, ${fmt(MQTT_PUBLISHERS)} devices for ${MQTT_SECONDS} s${baselineServer ? `, and at the same time against ${BASELINE_LABEL}` : ''}…`);
     rss.leg = 'connecting';
-    const overMqtt = await runMqttPhase(server.url, server.mqttUrl, devices, server.child, rss, server.heap);
+    const [overMqtt, baseline] = await Promise.all([
+      runMqttPhase(server.url, server.mqttUrl, devices, server.child, rss, server.heap),
+      baselineServer && baselineDevices ? runMqttPhase(baselineServer.url, baselineServer.mqttUrl, baselineDevices.devices, baselineServer.child, undefined, baselineServer.heap) : undefined,
+    ]);
     console.log(`  ${mqttFigure(overMqtt)}`);
+    if (baseline) console.log(`  ${BASELINE_LABEL}: ${mqttFigure(baseline)}`);
+    await baselineServer?.dispose();
     await drainMqtt(server.url);
     mark('after MQTT');
 
@@ -356,8 +356,6 @@ const main = async (): Promise<void> => {
       console.log(`  p50 ${fmt(quantile(latencies, 0.5), 1)} ms, p99 ${fmt(quantile(latencies, 0.99), 1)} ms`);
     }
     rss.stop();
-    await server.stop();
-    const baseline = BASELINE ? await measureBaseline(resolve(BASELINE), headers) : undefined;
 
     // The soak: RSS over the MQTT window, and the readings counted between samples.
     const soak = rss.of('MQTT');
@@ -376,6 +374,7 @@ const main = async (): Promise<void> => {
       ...(MQTT_PUBLISHERS !== DEVICES ? [`TELEMETRY_BENCH_MQTT_CONNECTIONS=${MQTT_PUBLISHERS}`] : []),
       ...(MQTT_IN_FLIGHT !== 2 ? [`TELEMETRY_BENCH_MQTT_IN_FLIGHT=${MQTT_IN_FLIGHT}`] : []),
       ...(process.env.TELEMETRY_BENCH_SERVER_ENV ? [`TELEMETRY_BENCH_SERVER_ENV='${process.env.TELEMETRY_BENCH_SERVER_ENV}'`] : []),
+      ...(process.env.TELEMETRY_BENCH_BASELINE_SERVER_ENV !== undefined ? [`TELEMETRY_BENCH_BASELINE_SERVER_ENV='${process.env.TELEMETRY_BENCH_BASELINE_SERVER_ENV}'`] : []),
       ...(BASELINE ? [`TELEMETRY_BENCH_BASELINE=<${BASELINE_LABEL}, built>`] : []),
       ...(SECTION !== 'bench:telemetry' ? [`TELEMETRY_BENCH_SECTION='${SECTION}'`] : []),
     ].join(' ');
@@ -395,7 +394,7 @@ const main = async (): Promise<void> => {
       `| MQTT, one reading a message, ${fmt(MQTT_PUBLISHERS)} devices publishing, ${MQTT_SECONDS} s${BASELINE ? ', this checkout' : ''} | ${mqttFigure(overMqtt)}; every ${RSS_EVERY_SECONDS} s between ${fmt(Math.min(...rates))} and ${fmt(Math.max(...rates))}/s | ≥ 10,000/s with 5,000 devices |`,
       ...(baseline
         ? [
-            `| The same MQTT leg, ${BASELINE_LABEL}'s server, right after | ${mqttFigure(baseline)} | |`,
+            `| The same MQTT leg at the same time, ${BASELINE_LABEL}'s server beside this one | ${mqttFigure(baseline)} | |`,
             `| This checkout against ${BASELINE_LABEL} | ${fmt(overMqtt.perSecond / Math.max(1, baseline.perSecond), 2)}× the readings/s, ${fmt(overMqtt.serverCpuUsPerReading / baseline.serverCpuUsPerReading, 2)}× the server CPU per reading | |`,
           ]
         : []),
@@ -411,7 +410,7 @@ const main = async (): Promise<void> => {
     if (!process.env.TELEMETRY_BENCH_NO_WRITE) writeResultsSection(join(ROOT, 'bench/RESULTS.md'), lines);
   } finally {
     rss.stop();
-    await server.dispose();
+    await Promise.all([server.dispose(), baselineServer?.dispose()]);
   }
 };
 
