@@ -28,6 +28,7 @@
  *   TELEMETRY_BENCH_BASELINE=<dir>   another checkout, built: its server runs beside this one's and
  *                                    takes the same MQTT leg at the same time, with publishers of
  *                                    its own (TELEMETRY_BENCH_BASELINE_LABEL names it)
+ *   TELEMETRY_BENCH_SERVER_ROOT=<dir> another checkout, built, whose server this run measures instead
  *   TELEMETRY_BENCH_SERVER_ENV='A=1 B=2'  more environment for the server(s)
  *   TELEMETRY_BENCH_BASELINE_SERVER_ENV='A=1'  the baseline server's instead (a variant against
  *                                    the same build: TELEMETRY_BENCH_BASELINE=.)
@@ -99,7 +100,9 @@ const quantile = (values: number[], q: number): number => {
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 let serversStarted = 0;
-const startServer = async (root = ROOT, serverEnv = SERVER_ENV): Promise<BenchServer & { mqttUrl: string; heap: () => Promise<HeapReport> }> => {
+/** The checkout whose server this run measures (default this one): runs of two builds one after another, with the same harness. */
+const SERVER_ROOT = resolve(process.env.TELEMETRY_BENCH_SERVER_ROOT ?? ROOT);
+const startServer = async (root = SERVER_ROOT, serverEnv = SERVER_ENV): Promise<BenchServer & { mqttUrl: string; heap: () => Promise<HeapReport> }> => {
   const mqttPort = await freePort();
   const probeFile = join(tmpdir(), `tessera-bench-telemetry-${process.pid}-${++serversStarted}.probe.json`);
   const server = await startBenchServer({
@@ -377,6 +380,7 @@ const main = async (): Promise<void> => {
       ...(process.env.TELEMETRY_BENCH_BASELINE_SERVER_ENV !== undefined ? [`TELEMETRY_BENCH_BASELINE_SERVER_ENV='${process.env.TELEMETRY_BENCH_BASELINE_SERVER_ENV}'`] : []),
       ...(BASELINE ? [`TELEMETRY_BENCH_BASELINE=<${BASELINE_LABEL}, built>`] : []),
       ...(SECTION !== 'bench:telemetry' ? [`TELEMETRY_BENCH_SECTION='${SECTION}'`] : []),
+      ...(SERVER_ROOT !== ROOT ? [`TELEMETRY_BENCH_SERVER_ROOT=<${BASELINE_LABEL}, built>`] : []),
     ].join(' ');
     const lines = [
       `## ${SECTION}`,
