@@ -27,7 +27,9 @@
  *   TELEMETRY_BENCH_MQTT_ONLY=1      the MQTT leg only (no bare route, HTTP batches or trips)
  *   TELEMETRY_BENCH_BASELINE=<dir>   another checkout, built: its server runs beside this one's and
  *                                    takes the same MQTT leg at the same time, with publishers of
- *                                    its own (TELEMETRY_BENCH_BASELINE_LABEL names it)
+ *                                    its own (TELEMETRY_BENCH_BASELINE_LABEL names it). Unproven:
+ *                                    its one 5,000-device try (2 × 5,000 connections, load 17) did
+ *                                    not finish, not run down; RESULTS.md used _SERVER_ROOT runs.
  *   TELEMETRY_BENCH_SERVER_ROOT=<dir> another checkout, built, whose server this run measures instead
  *   TELEMETRY_BENCH_SERVER_ENV='A=1 B=2'  more environment for the server(s)
  *   TELEMETRY_BENCH_BASELINE_SERVER_ENV='A=1'  the baseline server's instead (a variant against
