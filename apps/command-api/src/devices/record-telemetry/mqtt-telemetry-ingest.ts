@@ -2,7 +2,6 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { parseTelemetry, parseTelemetryTopic, TELEMETRY_TOPIC_FILTER } from '@tessera/contracts';
 import { Metrics } from '@tessera/platform/observability/metrics';
 import { Clock } from '@tessera/platform/time/clock';
-import { randomUUID } from 'node:crypto';
 import { DeviceDirectory } from '../rule-engine/device-directory';
 import { DeviceRuleEngine } from '../rule-engine/device-rule-engine';
 import { TELEMETRY_SOURCE, type TelemetryMessage, type TelemetrySource } from './telemetry-source';
@@ -72,7 +71,7 @@ export class MqttTelemetryIngest implements OnApplicationBootstrap, BeforeApplic
   async handle({ topic, payload }: TelemetryMessage): Promise<void> {
     const named = parseTelemetryTopic(topic);
     if (!named) return this.refuse('topic', topic, 'the topic is not a telemetry topic');
-    await this.directory.caughtUp;
+    if (!this.directory.isCaughtUp) await this.directory.caughtUp;
     const device = this.directory.device(named.deviceId);
     if (!device) return this.refuse('unknown_device', named.deviceId, 'no device is registered under this id');
     if (device.venueId !== named.venueId || device.deviceType !== named.type) {
@@ -89,7 +88,8 @@ export class MqttTelemetryIngest implements OnApplicationBootstrap, BeforeApplic
     if ('errors' in parsed) {
       return this.refuse('reading', named.deviceId, parsed.errors.slice(0, 3).map((error) => `${error.field} ${error.message}`).join('; '));
     }
-    await this.engine.record(named.deviceId, parsed.readings, 'mqtt', { correlationId: randomUUID() });
+    // No correlation id made per message: the engine makes one only for a reading that appends transitions.
+    await this.engine.record(named.deviceId, parsed.readings, 'mqtt', {});
   }
 
   private refuse(reason: InvalidReason, deviceId: string, why: string): void {

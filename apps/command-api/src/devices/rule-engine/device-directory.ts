@@ -28,6 +28,7 @@ export class DeviceDirectory implements OnApplicationBootstrap, BeforeApplicatio
   private activeRules: readonly DeviceRule[] = DEFAULT_DEVICE_RULES;
   private rulesPosition = 0;
   private readonly subscription: Subscription;
+  private caughtUpSeen = false;
 
   constructor(subscriptions: Subscriptions) {
     this.subscription = subscriptions.create({
@@ -36,6 +37,7 @@ export class DeviceDirectory implements OnApplicationBootstrap, BeforeApplicatio
       readiness: 'caught-up',
       handler: { handle: async (events) => events.forEach((event) => this.apply(event)) },
     });
+    void this.subscription.caughtUp.then(() => (this.caughtUpSeen = true));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,6 +50,11 @@ export class DeviceDirectory implements OnApplicationBootstrap, BeforeApplicatio
 
   get caughtUp(): Promise<void> {
     return this.subscription.caughtUp;
+  }
+
+  /** Whether `caughtUp` has resolved: lets a per-message path skip awaiting it (a promise hop) once it has. */
+  get isCaughtUp(): boolean {
+    return this.caughtUpSeen;
   }
 
   device(deviceId: string): KnownDevice | undefined {

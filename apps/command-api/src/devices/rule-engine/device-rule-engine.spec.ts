@@ -101,6 +101,32 @@ describe('DeviceRuleEngine', () => {
     expect(await reads.collection('device_telemetry').findOne({ _id: deviceId })).toMatchObject({ lastSeenAt: at(210), last: { status: 'online', temperature: 40 } });
   });
 
+  it('without a correlation id (MQTT readings), gives each append one of its own, and counts the readings by transport', async () => {
+    const metrics = new Metrics();
+    const directory = new DeviceDirectory(new Subscriptions(events, reads, new HealthChecks(), metrics));
+    await directory.onApplicationBootstrap();
+    await directory.caughtUp;
+    expect(directory.isCaughtUp).toBe(true);
+    const engine = new DeviceRuleEngine(events, reads, directory, clock, new RandomUuids(), metrics, { DEVICE_STATE_FLUSH_MS: 60_000 });
+    running.push({ directory, engine });
+    const deviceId = await registerDevice();
+    clock.time = t0 + 70_000;
+    // The status change, then the raise 60 s later: two appends.
+    await engine.record(deviceId, [{ status: 'online', temperature: 80, at: at(0) }], 'mqtt', {});
+    await engine.record(deviceId, [{ status: 'online', temperature: 80, at: at(30) }], 'mqtt', {});
+    await engine.record(deviceId, [{ status: 'online', temperature: 80, at: at(60) }], 'mqtt', {});
+    const appended = (await events.readStream(deviceStream(deviceId))).filter((event) => event.type !== 'device.registered.v1');
+    expect(appended.map((event) => event.type)).toEqual(['device.status_changed.v1', 'device.rule_raised.v1']);
+    const [first, second] = appended.map((event) => event.metadata.correlationId);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first).not.toBe(second);
+    await engine.record(deviceId, [reading(61, 80)], 'http', { correlationId: 'request-1' });
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^tessera_device_readings_total\{transport="mqtt"\} 3$/m);
+    expect(text).toMatch(/^tessera_device_readings_total\{transport="http"\} 1$/m);
+  });
+
   it('keeps the newest reading as the latest, comparing times as instants, not as strings', async () => {
     const engine = await startEngine();
     const deviceId = await registerDevice();
