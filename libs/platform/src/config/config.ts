@@ -322,6 +322,13 @@ export class EnvironmentVariables {
   /**
    * E-mails about events older than this many hours are not written (0: no limit): a notifier
    * started on a log with history, or back after a long outage, does not mail fans about the past.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  MAIL_MAX_EVENT_AGE_HOURS = 72;
+
   /** How often an idle live stream (GET /api/notifications/stream) gets a `: heartbeat` comment, so proxies keep it open. */
   @Transform(toInt)
   @IsInt()
@@ -346,8 +353,8 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  @Max(8760)
-  MAIL_MAX_EVENT_AGE_HOURS = 72;
+  @Max(1000)
+  SSE_FLUSH_MS = 10;
 
   /** How often the e-mail outbox looks for messages that are due (new ones are sent at once). */
   @Transform(toInt)
@@ -375,8 +382,6 @@ export class EnvironmentVariables {
    */
   @IsIn(['auto', 'group', 'single'])
   NOTIFIER_CONSUMER: 'auto' | 'group' | 'single' = 'auto';
-  @Max(1000)
-  SSE_FLUSH_MS = 10;
 
   /** Window of every rate limit below, in seconds (fixed window per key). */
   @Transform(toInt)
