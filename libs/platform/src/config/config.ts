@@ -356,6 +356,17 @@ export class EnvironmentVariables {
   @Max(1000)
   SSE_FLUSH_MS = 10;
 
+  /**
+   * The most the live stream waits between two writes to its clients when writing to all of
+   * them costs more (many clients): the gap grows with the measured cost of a flush, from
+   * SSE_FLUSH_MS up to this, so that the writes take a bounded share of the event loop.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  SSE_FLUSH_MAX_MS = 40;
+
   /** How often the e-mail outbox looks for messages that are due (new ones are sent at once). */
   @Transform(toInt)
   @IsInt()
