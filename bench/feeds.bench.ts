@@ -225,7 +225,7 @@ const main = async () => {
   for (const run of runs) {
     const serverCpuInWindow = run.withClients.serverCpuMsPerRequest * run.withClients.requests;
     lines.push(
-      `CPU in the window with clients (${run.label}): the server ${fmt(serverCpuInWindow / SECONDS / 10, 0)}% of one core (holds and stream together), the clients' process ${fmt(run.received.cpuMs / SECONDS / 10, 0)}% (its event loop busy ${fmt(run.received.loopUtilization * 100, 0)}% of the window, its event-loop delay p50 ${ms(run.received.loopDelayP50)}, p99 ${ms(run.received.loopDelayP99)}, max ${ms(run.received.loopDelayMax)}: at most that much of a message's latency is the clients' own queueing); the clients added ${fmt(addedCpuMsOf(run), 2)} ms of server CPU per hold (${fmt(MESSAGES_PER_HOLD)} messages).`,
+      `CPU in the window with clients (${run.label}): the server ${fmt(serverCpuInWindow / SECONDS / 10, 0)}% of one core (holds and stream together), the clients' process ${fmt(run.received.cpuMs / SECONDS / 10, 0)}% (its event loop busy ${fmt(run.received.loopUtilization * 100, 0)}% of the window, its event-loop delay p50 ${ms(run.received.loopDelayP50)}, p99 ${ms(run.received.loopDelayP99)}, max ${ms(run.received.loopDelayMax)}: at most that much of a message's latency is the clients' own queueing); each client read ${fmt(run.received.reads / run.received.clients / SECONDS, 1)} times a second, ${fmt(run.received.messages / Math.max(1, run.received.reads), 1)} messages a read; the clients added ${fmt(addedCpuMsOf(run), 2)} ms of server CPU per hold (${fmt(MESSAGES_PER_HOLD)} messages).`,
     );
     lines.push('');
   }

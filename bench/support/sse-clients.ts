@@ -38,6 +38,8 @@ export interface SseClientsResult {
   p50: number;
   p99: number;
   max: number;
+  /** Socket reads ('data' events) in the window over all clients: at most one per server write. */
+  reads: number;
   /** Streams that ended or failed before the window closed. */
   dropped: number;
   /** This process's CPU (user + system) in the window, ms. */
@@ -57,10 +59,12 @@ const main = async (): Promise<void> => {
   let measuring = false;
   let messages = 0;
   let dropped = 0;
+  let reads = 0;
   const delays: number[] = [];
   /** Every message in bytes[0, end): whole messages only. */
   const onMessages = (bytes: Buffer, end: number): void => {
     if (!measuring) return;
+    reads += 1;
     const now = Date.now();
     let at = 0;
     for (;;) {
@@ -117,6 +121,7 @@ const main = async (): Promise<void> => {
       seconds,
       messages,
       messagesPerSecond: messages / seconds,
+      reads,
       p50: q(0.5),
       p99: q(0.99),
       max: sorted.length === 0 ? NaN : sorted[sorted.length - 1],
