@@ -9,7 +9,9 @@
  * without clients, with the clients, and without them again (A-B-A, so that drift on a shared
  * machine shows). Latency is from each event's `occurredAt` (the server's clock when the hold's
  * command started, just before its append) to its receipt by a client: an upper bound of
- * append-to-receipt.
+ * append-to-receipt. Receipt is when the bytes reach the clients' 'data' callback, so it also
+ * holds the time they waited in the clients' socket while that process was busy: the clients
+ * report their event-loop delay and utilisation in the window to show how much that can be.
  * FEEDS_BENCH_SECONDS (default 8) sets each measured window, FEEDS_BENCH_CLIENTS (default 1000)
  * the clients, FEEDS_BENCH_CPU_PROF=<folder> has the server write a V8 CPU profile there.
  * FEEDS_BENCH_BASELINE=<folder of another checkout, built> (e.g. a `git worktree` of main before a
