@@ -8,10 +8,18 @@
  * window it counts the messages every client receives and, for each, the delay from the event's
  * `occurredAt` (stamped by the server when the hold's command started, just before its append)
  * to its receipt here; then it prints `result <SseClientsResult as JSON>` and exits.
- * The delay is read without parsing the JSON: the `occurredAt` field of each whole message is found by its key.
+ * The delay is read without parsing the JSON or decoding the bytes: the `occurredAt` field of each
+ * whole message is found by its key in the received Buffer and its ISO time read digit by digit
+ * (occurredAtMs), so that the clients' own CPU (hundreds of thousands of messages a second) stays
+ * small next to the server's. The receipt time is Date.now() when a socket's bytes reach this
+ * process's 'data' callback: it includes the time they waited in the kernel while this event
+ * loop was busy, so the result also reports this process's event-loop delay in the window (the
+ * part of the latency that is the clients' own queueing, at most) and its utilisation.
  */
 import { request, type IncomingMessage } from 'node:http';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { ISO_LENGTH, OCCURRED_AT_KEY, occurredAtMs, wholeMessagesEnd } from './sse-receipts';
 
 export interface SseClientsConfig {
   url: string;
@@ -30,13 +38,19 @@ export interface SseClientsResult {
   p50: number;
   p99: number;
   max: number;
+  /** Socket reads ('data' events) in the window over all clients: at most one per server write. */
+  reads: number;
   /** Streams that ended or failed before the window closed. */
   dropped: number;
   /** This process's CPU (user + system) in the window, ms. */
   cpuMs: number;
+  /** This process's event-loop delay in the window (p50, p99, max), ms: how long bytes could wait here before they are read. */
+  loopDelayP50: number;
+  loopDelayP99: number;
+  loopDelayMax: number;
+  /** The share of the window this process's event loop was busy (0–1). */
+  loopUtilization: number;
 }
-
-const KEY = '"occurredAt":"';
 
 const main = async (): Promise<void> => {
   const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
@@ -45,37 +59,35 @@ const main = async (): Promise<void> => {
   let measuring = false;
   let messages = 0;
   let dropped = 0;
+  let reads = 0;
   const delays: number[] = [];
-  const onText = (text: string): void => {
+  /** Every message in bytes[0, end): whole messages only. */
+  const onMessages = (bytes: Buffer, end: number): void => {
     if (!measuring) return;
+    reads += 1;
     const now = Date.now();
     let at = 0;
     for (;;) {
-      const found = text.indexOf(KEY, at);
-      if (found === -1) break;
-      const start = found + KEY.length;
-      const occurredAt = Date.parse(text.slice(start, start + 24));
+      const found = bytes.indexOf(OCCURRED_AT_KEY, at);
+      if (found === -1 || found >= end) break;
+      const start = found + OCCURRED_AT_KEY.length;
       messages += 1;
-      delays.push(now - occurredAt);
-      at = start;
+      delays.push(now - occurredAtMs(bytes, start));
+      at = start + ISO_LENGTH;
     }
   };
   const open = (token: string): Promise<void> =>
     new Promise((resolve, reject) => {
       const req = request(`${config.url}/api/notifications/stream?token=${encodeURIComponent(token)}${config.query ?? ''}`, { agent: false, headers: { accept: 'text/event-stream' } }, (res: IncomingMessage) => {
         if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
-        res.setEncoding('utf8');
-        // Whole messages only: a chunk may end inside one, whose rest comes with the next.
-        let carry = '';
-        res.on('data', (chunk: string) => {
-          const text = carry + chunk;
-          const end = text.lastIndexOf('\n\n');
-          if (end === -1) {
-            carry = text;
-            return;
-          }
-          carry = text.slice(end + 2);
-          onText(text.slice(0, end));
+        // Whole messages only: a chunk may end inside one, whose rest comes with the next. The
+        // server writes whole messages, so a chunk nearly always ends with one (no copy).
+        let carry: Buffer | undefined;
+        res.on('data', (chunk: Buffer) => {
+          const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+          const end = wholeMessagesEnd(bytes);
+          carry = end === bytes.length ? undefined : bytes.subarray(end);
+          if (end > 0) onMessages(bytes, end);
         });
         res.once('close', () => (dropped += 1));
         resolve();
@@ -93,10 +105,15 @@ const main = async (): Promise<void> => {
     const seconds = Number(match[1]);
     dropped = 0;
     const cpuBefore = process.cpuUsage();
+    const loopBefore = performance.eventLoopUtilization();
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     measuring = true;
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     measuring = false;
+    loopDelay.disable();
     const cpu = process.cpuUsage(cpuBefore);
+    const loop = performance.eventLoopUtilization(loopBefore);
     const sorted = Float64Array.from(delays).sort();
     const q = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
     const result: SseClientsResult = {
@@ -104,11 +121,17 @@ const main = async (): Promise<void> => {
       seconds,
       messages,
       messagesPerSecond: messages / seconds,
+      reads,
       p50: q(0.5),
       p99: q(0.99),
       max: sorted.length === 0 ? NaN : sorted[sorted.length - 1],
       dropped,
       cpuMs: (cpu.user + cpu.system) / 1000,
+      // The histogram is in ns and counts the timer's own resolution (5 ms) in: that is taken off.
+      loopDelayP50: Math.max(0, loopDelay.percentile(50) / 1e6 - 5),
+      loopDelayP99: Math.max(0, loopDelay.percentile(99) / 1e6 - 5),
+      loopDelayMax: Math.max(0, loopDelay.max / 1e6 - 5),
+      loopUtilization: loop.utilization,
     };
     process.stdout.write(`result ${JSON.stringify(result)}\n`);
     process.exit(0);

@@ -2,12 +2,13 @@ import { TokenEpochs } from '@tessera/platform/auth/token-epochs';
 import type { TesseraConfig } from '@tessera/platform/config/config';
 import type { EventStore, RecordedEvent } from '@tessera/platform/event-store/event-store.port';
 import type { EventStream } from '@tessera/platform/http/event-stream';
+import { performance } from 'node:perf_hooks';
 import { Metrics } from '@tessera/platform/observability/metrics';
 import type { SubscriptionHandler, SubscriptionOptions } from '@tessera/platform/subscriptions/subscription';
 import type { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { FeedClient } from './feed-client';
 import { parseFeedFilter } from './feed-filter';
-import { LiveFeed } from './live-feed';
+import { FLUSH_SHARE, flushGapAfter, LiveFeed } from './live-feed';
 
 /**
  * The hand-over from replay to live, with the interleaving forced: the log's replay yields to
@@ -97,5 +98,50 @@ describe('the live feed hand-over from replay to live', () => {
     await attached;
     await new Promise((resolve) => setTimeout(resolve, flushMs + 5));
     expect(ids).toEqual(Array.from({ length: 70 }, (_, i) => i + 11));
+  });
+});
+
+describe('the live feed flush gap', () => {
+  it('is SSE_FLUSH_MS while a flush is cheap, grows with its cost so the writes take FLUSH_SHARE of the time, and stops at SSE_FLUSH_MAX_MS', () => {
+    expect(flushGapAfter(0.1, 10, 40)).toBe(10);
+    expect(flushGapAfter(2.5, 10, 40)).toBeCloseTo(2.5 / FLUSH_SHARE);
+    expect(flushGapAfter(30, 10, 40)).toBe(40);
+    // A maximum under SSE_FLUSH_MS leaves SSE_FLUSH_MS as it is.
+    expect(flushGapAfter(30, 10, 10)).toBe(10);
+  });
+
+  it('writes to many slow-to-write clients less often, and every event still reaches every client once, in order', async () => {
+    let handler!: SubscriptionHandler;
+    const subscriptions = {
+      create: (options: SubscriptionOptions) => {
+        handler = options.handler;
+        return { start: async () => undefined, stop: async () => undefined };
+      },
+    } as unknown as Subscriptions;
+    const feed = new LiveFeed(slowLog([]), subscriptions, new Metrics(), new TokenEpochs(), { SSE_FLUSH_MS: 1, SSE_FLUSH_MAX_MS: 200 } as TesseraConfig);
+    const streams = Array.from({ length: 20 }, () => recordingStream());
+    // Each socket write takes 1 ms: a flush to the 20 clients takes 20 ms or more.
+    let writes = 0;
+    for (const { stream } of streams) {
+      const write = stream.write;
+      (stream as { write: EventStream['write'] }).write = (chunk) => {
+        writes += 1;
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        return write(chunk);
+      };
+    }
+    for (const [i, { stream }] of streams.entries()) await feed.attach(new FeedClient(stream, { userId: `staff-${i}`, staff: true, epoch: 0 }, parseFeedFilter({}), 1 << 20, feed.cut, 0), undefined);
+    expect(feed.flushGapMs).toBe(1);
+    for (let position = 1; position <= 30; position++) {
+      await handler.handle([seatHeld(position)], { live: true });
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(feed.flushGapMs).toBeGreaterThanOrEqual(20 / FLUSH_SHARE / 2);
+    expect(feed.flushGapMs).toBeLessThanOrEqual(200);
+    // 30 events, 2 ms apart: one write per client for each at a fixed 1 ms gap; a handful here.
+    expect(writes / streams.length).toBeLessThan(10);
+    for (const { ids } of streams) expect(ids).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 });

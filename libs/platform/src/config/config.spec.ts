@@ -17,6 +17,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the live stream and e-mail settings from the environment as whole numbers, within their bounds', () => {
+    expect(loadConfig({})).toMatchObject({ SSE_FLUSH_MS: 10, SSE_FLUSH_MAX_MS: 40, SSE_HEARTBEAT_MS: 15000, MAIL_MAX_EVENT_AGE_HOURS: 72 });
+    expect(loadConfig({ SSE_FLUSH_MS: '50', SSE_FLUSH_MAX_MS: '80', MAIL_MAX_EVENT_AGE_HOURS: '0' })).toMatchObject({ SSE_FLUSH_MS: 50, SSE_FLUSH_MAX_MS: 80, MAIL_MAX_EVENT_AGE_HOURS: 0 });
+    expect(() => loadConfig({ SSE_FLUSH_MS: '-1' })).toThrow('SSE_FLUSH_MS');
+    expect(() => loadConfig({ SSE_FLUSH_MS: 'soon' })).toThrow('SSE_FLUSH_MS');
+    expect(() => loadConfig({ MAIL_MAX_EVENT_AGE_HOURS: '9000' })).toThrow('MAIL_MAX_EVENT_AGE_HOURS');
+  });
+
   it('runs the embedded MQTT broker on 1884 (Mosquitto holds 1883), with an integration user only when both halves are set', () => {
     expect(loadConfig({}).MQTT_PORT).toBe(1884);
     expect(() => loadConfig({ MQTT_INTEGRATION_USERNAME: 'integrator' })).toThrow('MQTT_INTEGRATION_USERNAME and MQTT_INTEGRATION_PASSWORD must be set together');

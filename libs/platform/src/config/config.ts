@@ -322,6 +322,13 @@ export class EnvironmentVariables {
   /**
    * E-mails about events older than this many hours are not written (0: no limit): a notifier
    * started on a log with history, or back after a long outage, does not mail fans about the past.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  MAIL_MAX_EVENT_AGE_HOURS = 72;
+
   /** How often an idle live stream (GET /api/notifications/stream) gets a `: heartbeat` comment, so proxies keep it open. */
   @Transform(toInt)
   @IsInt()
@@ -340,14 +347,26 @@ export class EnvironmentVariables {
   SSE_MAX_BUFFER_BYTES = 1048576;
 
   /**
-   * E-mails about events older than this many hours are not written (0: no limit): a notifier
-   * started on a log with history, or back after a long outage, does not mail fans about the past.
+   * The least time between two writes to a live-stream client: events that follow one another
+   * within it go out in one write per client, at the cost of up to that much latency; an event
+   * after a quiet spell goes out at once. 0 writes once per event-loop turn.
    */
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  @Max(8760)
-  MAIL_MAX_EVENT_AGE_HOURS = 72;
+  @Max(1000)
+  SSE_FLUSH_MS = 10;
+
+  /**
+   * The most the live stream waits between two writes to its clients when writing to all of
+   * them costs more (many clients): the gap grows with the measured cost of a flush, from
+   * SSE_FLUSH_MS up to this, so that the writes take a bounded share of the event loop.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  SSE_FLUSH_MAX_MS = 40;
 
   /** How often the e-mail outbox looks for messages that are due (new ones are sent at once). */
   @Transform(toInt)
@@ -375,17 +394,6 @@ export class EnvironmentVariables {
    */
   @IsIn(['auto', 'group', 'single'])
   NOTIFIER_CONSUMER: 'auto' | 'group' | 'single' = 'auto';
-
-  /**
-   * The least time between two writes to a live-stream client: events that follow one another
-   * within it go out in one write per client, at the cost of up to that much latency; an event
-   * after a quiet spell goes out at once. 0 writes once per event-loop turn.
-   */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  SSE_FLUSH_MS = 10;
 
   /** Window of every rate limit below, in seconds (fixed window per key). */
   @Transform(toInt)

@@ -1,0 +1,39 @@
+/**
+ * What bench:feeds' stream clients (sse-clients.ts) read of each SSE message, cheaply: where the
+ * whole messages of a chunk end, and each message's `occurredAt` as epoch ms straight from the
+ * bytes (no decoding to a string, no JSON.parse, no Date.parse per message).
+ */
+export const OCCURRED_AT_KEY = Buffer.from('"occurredAt":"');
+const DOUBLE_NEWLINE = Buffer.from('\n\n');
+
+/** Where the whole messages of `bytes` end (after the last blank line), 0 when there is none yet. */
+export const wholeMessagesEnd = (bytes: Buffer): number => {
+  const length = bytes.length;
+  if (length >= 2 && bytes[length - 1] === 10 && bytes[length - 2] === 10) return length;
+  const blank = bytes.lastIndexOf(DOUBLE_NEWLINE);
+  return blank === -1 ? 0 : blank + 2;
+};
+
+/** The length of `2026-12-02T07:09:00.000Z`, as Date#toISOString writes it. */
+export const ISO_LENGTH = 24;
+
+const digits = (bytes: Buffer, at: number, count: number): number => {
+  let n = 0;
+  for (let i = at; i < at + count; i++) n = n * 10 + bytes[i] - 48;
+  return n;
+};
+
+/** Midnight UTC of each day seen, by yyyymmdd: the day part is the same for almost every message. */
+const days = new Map<number, number>();
+
+/** `YYYY-MM-DDTHH:MM:SS.mmmZ` at `at`, as epoch ms, without a string (Date.parse when it is not in that form). */
+export const occurredAtMs = (bytes: Buffer, at: number): number => {
+  if (bytes[at + 10] !== 84 /* T */ || bytes[at + 19] !== 46 /* . */ || bytes[at + 23] !== 90 /* Z */) return Date.parse(bytes.toString('latin1', at, at + ISO_LENGTH));
+  const day = digits(bytes, at, 4) * 10000 + digits(bytes, at + 5, 2) * 100 + digits(bytes, at + 8, 2);
+  let midnight = days.get(day);
+  if (midnight === undefined) {
+    midnight = Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100);
+    days.set(day, midnight);
+  }
+  return midnight + digits(bytes, at + 11, 2) * 3_600_000 + digits(bytes, at + 14, 2) * 60_000 + digits(bytes, at + 17, 2) * 1000 + digits(bytes, at + 20, 3);
+};
