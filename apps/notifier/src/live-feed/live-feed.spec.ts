@@ -70,19 +70,25 @@ const recordingStream = () => {
   return { stream, ids };
 };
 
+/** Subscriptions that start nothing and hand the test the feed's handler, to feed it batches by hand. */
+const capturedSubscription = (): { subscriptions: Subscriptions; handler: () => SubscriptionHandler } => {
+  let captured: SubscriptionHandler | undefined;
+  const subscriptions = {
+    create: (options: SubscriptionOptions) => {
+      captured = options.handler;
+      return { start: async () => undefined, stop: async () => undefined };
+    },
+  } as unknown as Subscriptions;
+  return { subscriptions, handler: () => captured as SubscriptionHandler };
+};
+
 describe('the live feed hand-over from replay to live', () => {
   it.each([0, 5])('loses and repeats nothing while live batches arrive during the replay (SSE_FLUSH_MS=%i)', async (flushMs) => {
     const log = Array.from({ length: 50 }, (_, i) => seatHeld(i + 1));
-    let handler!: SubscriptionHandler;
-    const subscriptions = {
-      create: (options: SubscriptionOptions) => {
-        handler = options.handler;
-        return { start: async () => undefined, stop: async () => undefined };
-      },
-    } as unknown as Subscriptions;
+    const { subscriptions, handler } = capturedSubscription();
     const feed = new LiveFeed(slowLog(log), subscriptions, new Metrics(), new TokenEpochs(), { SSE_FLUSH_MS: flushMs } as TesseraConfig);
     // The feed has handed out everything up to 50.
-    await handler.handle(log.slice(0, 50), { live: true });
+    await handler().handle(log.slice(0, 50), { live: true });
     await new Promise((resolve) => setTimeout(resolve, flushMs + 5));
 
     const { stream, ids } = recordingStream();
@@ -92,7 +98,7 @@ describe('the live feed hand-over from replay to live', () => {
     for (let position = 51; position <= 80; position += 3) {
       const batch = [position, position + 1, position + 2].map(seatHeld);
       log.push(...batch);
-      await handler.handle(batch, { live: true });
+      await handler().handle(batch, { live: true });
       await turn();
     }
     await attached;
@@ -111,13 +117,7 @@ describe('the live feed flush gap', () => {
   });
 
   it('writes to many slow-to-write clients less often, and every event still reaches every client once, in order', async () => {
-    let handler!: SubscriptionHandler;
-    const subscriptions = {
-      create: (options: SubscriptionOptions) => {
-        handler = options.handler;
-        return { start: async () => undefined, stop: async () => undefined };
-      },
-    } as unknown as Subscriptions;
+    const { subscriptions, handler } = capturedSubscription();
     const feed = new LiveFeed(slowLog([]), subscriptions, new Metrics(), new TokenEpochs(), { SSE_FLUSH_MS: 1, SSE_FLUSH_MAX_MS: 200 } as TesseraConfig);
     const streams = Array.from({ length: 20 }, () => recordingStream());
     // Each socket write takes 1 ms: a flush to the 20 clients takes 20 ms or more.
@@ -134,7 +134,7 @@ describe('the live feed flush gap', () => {
     for (const [i, { stream }] of streams.entries()) await feed.attach(new FeedClient(stream, { userId: `staff-${i}`, staff: true, epoch: 0 }, parseFeedFilter({}), 1 << 20, feed.cut, 0), undefined);
     expect(feed.flushGapMs).toBe(1);
     for (let position = 1; position <= 30; position++) {
-      await handler.handle([seatHeld(position)], { live: true });
+      await handler().handle([seatHeld(position)], { live: true });
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -109,7 +109,7 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.clients.size;
   }
 
-  /** The least time between two writes to the clients now, ms (for tests and /metrics). */
+  /** The least time between two writes to the clients now, ms (for tests). */
   get flushGapMs(): number {
     return this.gapMs;
   }
