@@ -30,6 +30,15 @@ describe('incidents', () => {
   const patch = (id: string, body: unknown, token = staff) => send('PATCH', `/api/incidents/${id}`, token, body);
   /** A read that waits for the projections to reach `position` (read your writes). */
   const read = (path: string, token: string, position: unknown) => send('GET', path, token, undefined, { 'x-min-position': String(position) });
+  /** A registered account, given `roles` by the admin: incidents are assigned to staff only. */
+  const registerAccount = async (roles: string[]): Promise<string> => {
+    const registered = await send('POST', '/api/auth/register', undefined, { email: `${randomUUID()}@example.com`, password: `pw-${randomUUID()}`, displayName: 'Grace Hopper' });
+    expect(registered.status).toBe(201);
+    const userId = String(registered.body.userId);
+    expect((await send('PUT', `/api/admin/users/${userId}/roles`, admin, { roles })).status).toBe(200);
+    return userId;
+  };
+  let colleague: string;
 
   beforeAll(async () => {
     server = await startTestApp();
@@ -37,6 +46,7 @@ describe('incidents', () => {
     admin = await accessTokenFor(server, `admin-${randomUUID()}`, ['admin']);
     fan = await accessTokenFor(server, fanId);
     otherFan = await accessTokenFor(server, `fan-${randomUUID()}`);
+    colleague = await registerAccount(['user', 'staff']);
   });
 
   afterAll(async () => {
@@ -102,7 +112,7 @@ describe('incidents', () => {
     const illegal = await patch(id, { status: 'resolved' });
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({ code: 'INVALID_TRANSITION', from: 'new', to: 'resolved', allowed: ['acknowledged'] });
-    const ack = await patch(id, { status: 'acknowledged', assigneeId: 'staff-2', note: 'On my way' });
+    const ack = await patch(id, { status: 'acknowledged', assigneeId: colleague, note: 'On my way' });
     expect(ack.status).toBe(200);
     expect(ack.body).toEqual({ incidentId: id, status: 'acknowledged', priority: 'P3', position: expect.stringMatching(/^\d+$/) });
     expect((await patch(id, { status: 'in_progress', impact: 'high' })).body).toMatchObject({ status: 'in_progress', priority: 'P2' });
@@ -113,10 +123,10 @@ describe('incidents', () => {
     const reopened = await patch(id, { status: 'in_progress', note: 'It broke again' }, admin);
     expect(reopened.body).toMatchObject({ status: 'in_progress' });
     const detail = await read(`/api/incidents/${id}`, staff, reopened.body.position);
-    expect(detail.body).toMatchObject({ status: 'in_progress', impact: 'high', priority: 'P2', severity: 'low', assigneeId: 'staff-2', resolvedAt: null });
+    expect(detail.body).toMatchObject({ status: 'in_progress', impact: 'high', priority: 'P2', severity: 'low', assigneeId: colleague, resolvedAt: null });
     expect((detail.body as unknown as IncidentView).history.map((h) => h.change)).toEqual([
       'reported',
-      'assigned staff-2',
+      `assigned ${colleague}`,
       'status new → acknowledged',
       'note',
       'impact medium → high (P3 → P2)',
@@ -199,11 +209,25 @@ describe('incidents', () => {
     );
   });
 
+  it('assigns to staff and admins only: an id naming no account, or a fan, answers 400 on assigneeId and changes nothing', async () => {
+    const { body } = await report(fan);
+    const id = String(body.incidentId);
+    const fanAccount = await registerAccount(['user']);
+    for (const assigneeId of [randomUUID(), fanAccount]) {
+      const refused = await patch(id, { status: 'acknowledged', assigneeId });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'assigneeId', message: 'assigneeId must name a staff member or an admin' }] });
+    }
+    expect((await server.app.get(EventStore).readStream(incidentStream(id))).map((e) => e.type)).toEqual(['incident.reported.v1']);
+    // Taking the assignment away names nobody, so it reads no account.
+    expect((await patch(id, { assigneeId: null })).status).toBe(200);
+  });
+
   it('lists incidents for staff by priority, category and assignee (or the unassigned ones)', async () => {
     const area = `area-${randomUUID()}`;
     const safety = await report(fan, { category: 'safety', urgency: 'high', location: { area } });
     const cleaning = await report(fan, { category: 'cleaning', urgency: 'low', location: { area } });
-    const assignee = randomUUID();
+    const assignee = await registerAccount(['user', 'admin']);
     const assigned = await patch(String(cleaning.body.incidentId), { assigneeId: assignee });
     expect(assigned.status).toBe(200);
     const ids = async (query: string) =>

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { incidentStream, type UpdateIncidentResponse } from '@tessera/contracts';
-import { Incident, isIncidentOpened, type SlaPolicy } from '@tessera/domain';
+import { accountStream, incidentStream, type UpdateIncidentResponse } from '@tessera/contracts';
+import { accountDecider, DomainError, Incident, isIncidentOpened, type SlaPolicy } from '@tessera/domain';
+import { loadStream } from '@tessera/platform/commands/event-sourcing';
 import { Decision, handleCommand } from '@tessera/platform/commands/handle-command';
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
 import { SLA_POLICY } from '../sla-policy';
@@ -10,6 +11,8 @@ import { UpdateIncidentCommand } from './update-incident.command';
 /**
  * Read the incident, decide the changes, append at the revision read. A PATCH that changes
  * nothing (every field already so) writes nothing and answers the incident's last position.
+ * An incident is assigned to staff only: a new assignee's account is read first, and an id that
+ * names no account, or a fan's, is refused (400 on `assigneeId`) before anything is decided.
  */
 @CommandHandler(UpdateIncidentCommand)
 export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentCommand, UpdateIncidentResponse> {
@@ -18,7 +21,8 @@ export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentComm
     @Inject(SLA_POLICY) private readonly sla: SlaPolicy,
   ) {}
 
-  execute({ incidentId, staffId, changes, context }: UpdateIncidentCommand): Promise<UpdateIncidentResponse> {
+  async execute({ incidentId, staffId, changes, context }: UpdateIncidentCommand): Promise<UpdateIncidentResponse> {
+    if (typeof changes.assigneeId === 'string') await this.requireStaff(changes.assigneeId);
     const stream = incidentStream(incidentId);
     const command: Incident.UpdateIncident = {
       type: 'UpdateIncident',
@@ -45,5 +49,13 @@ export class UpdateIncidentHandler implements ICommandHandler<UpdateIncidentComm
         return { append: { [stream]: events }, answer: ({ position }) => answer(position) };
       },
     });
+  }
+
+  /** The assignee is read once, before the incident: the incident's revision is what the append guards. */
+  private async requireStaff(assigneeId: string): Promise<void> {
+    const { state } = await loadStream(this.store, accountStream(assigneeId), accountDecider.evolve, accountDecider.initialState);
+    if (state.status === 'registered' && state.roles.some((role) => role === 'staff' || role === 'admin')) return;
+    const message = 'assigneeId must name a staff member or an admin';
+    throw new DomainError('VALIDATION_FAILED', message, { errors: [{ field: 'assigneeId', message }] });
   }
 }
