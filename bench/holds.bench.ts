@@ -433,7 +433,7 @@ const roomSaleSection = async (): Promise<string> => {
     const ms = (n: number) => `${fmt(n, n < 10 ? 1 : 0)} ms`;
     const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
     const lines = [
-      '## Flash sale with a waiting room, joins from their own process (branch o16-room-load)',
+      '## Flash sale with a waiting room (bench:holds, HOLDS_BENCH_ROOM_ONLY=1)',
       '',
       `- Date: ${new Date().toISOString()}; command: \`HOLDS_BENCH_ROOM_ONLY=1 npm run bench:holds\``,
       `- Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; load average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (the machine is shared with other engineers' builds and tests: compare the figures of one run, not across runs)`,
