@@ -172,7 +172,7 @@ ROUTES.push(
     params: { showId: id },
     body: fc.oneof(fc.record({ seats: fc.integer({ min: 1, max: 8 }) }), bodyOf({ categoryId: fc.constantFrom('vip', 'std', '', 'no such!'), seats: fc.integer() })),
   },
-  // Two path parameters of up to 5000 characters each would pass the router's limit (414) rather than test the route.
+  // Two path parameters of up to 5000 characters each would pass the router's limit (404 NOT_FOUND) rather than test the route.
   { method: 'DELETE', path: '/api/shows/{showId}/waitlist/{entryId}', auth: 'user', params: { showId: id, entryId: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }), fc.constantFrom('../x', '%00', '__proto__', '{"$gt":""}')) } },
   {
     method: 'PUT',
@@ -185,7 +185,7 @@ ROUTES.push(
     ),
   },
   { method: 'POST', path: '/api/shows/{showId}/queue', auth: 'user', params: { showId: id } },
-  // Two path parameters: one over the edge's 2048-character limit answers 414 on any route, which the document does not list.
+  // Two path parameters: one over the edge's 2048-character limit answers 404 NOT_FOUND on any route (test/security/transport.e2e-spec.ts) before the route's own checks.
   { method: 'GET', path: '/api/shows/{showId}/queue/{queueId}', auth: 'user', params: { showId: id, queueId: id.filter((value) => value.length <= 2048) } },
   // A well-formed card is rare among random ones (every field must be right), so it is one of the choices.
   { method: 'POST', path: '/api/bookings/{bookingId}/payment', auth: 'user', params: { bookingId: id }, body: fc.oneof(fc.record({ card: wellFormedCard }), bodyOf({ card })) },

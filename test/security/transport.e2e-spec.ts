@@ -135,6 +135,13 @@ describe('transport rules', () => {
       await refused(404, 'NOT_FOUND', server, 'DELETE', '/api/nothing-here', { headers: admin });
       await refused(404, 'NOT_FOUND', server, 'GET', '/api/auth/register/extra', { headers: admin });
     });
+
+    it.each(['GET', 'PATCH', 'POST', 'DELETE'])('a path parameter over 2,048 characters is 404 NOT_FOUND on %s too, not 414', async (method) => {
+      const long = 'a'.repeat(3000);
+      const path = { GET: `/api/shows/${long}`, PATCH: `/api/incidents/${long}`, POST: `/api/bookings/${long}/cancel`, DELETE: `/api/shows/${randomUUID()}/waitlist/${long}` }[method] as string;
+      const res = await refused(404, 'NOT_FOUND', server, method, path, { headers: admin, ...(method === 'PATCH' ? { body: { note: 'x' } } : {}) });
+      expect(res.body.detail).toBe('No such resource.');
+    });
   });
 
   describe('compression', () => {

@@ -36,22 +36,29 @@ export const bodyLimitBytes = (limit: string): number => {
 /** Node's own request timeout (5 min), which Fastify would otherwise turn off (its default is 0). */
 const REQUEST_TIMEOUT_MS = 300_000;
 
-/** A request Fastify cannot even route (a malformed URL): 400 problem+json like every other refusal. */
+/**
+ * A request Fastify cannot even route: a malformed URL is 400 problem+json like every other
+ * refusal; a path parameter over the router's 2,048 characters names nothing any route holds
+ * (every id is far shorter), so it answers 404 as a path no route matches does, on every method
+ * (Fastify's own answer, 414, is in no route's contract).
+ */
 const refuseUnroutable = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const unknown = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = unknown ? 404 : error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   void reply
     .status(status)
+    .headers(edgeSecurityHeaders())
     .header('X-Request-Id', request.id)
     .type('application/problem+json')
-    .send(JSON.stringify(problem('VALIDATION_FAILED', 'The request could not be read.', {}, status)));
+    .send(JSON.stringify(unknown ? problem('NOT_FOUND', 'No such resource.') : problem('VALIDATION_FAILED', 'The request could not be read.', {}, status)));
 };
 
 /**
  * The Fastify instance with the edge's settings: the client address only from a trusted proxy's hop
  * (TRUST_PROXY, the same list Express took), the body limit, the keep-alive idle timeout, the
  * correlation id as the request id, no logger of its own (installAccessLog writes the access log),
- * Express's routing leniency (case-insensitive, a trailing slash ignored, long path parameters
- * reaching validation instead of a 404) and no Nest middleware at all (no middie: every rule is a hook).
+ * Express's routing leniency (case-insensitive, a trailing slash ignored, path parameters up to
+ * 2,048 characters reaching validation) and no Nest middleware at all (no middie: every rule is a hook).
  */
 export const createHttpAdapter = (config: TesseraConfig): FastifyAdapter =>
   new FastifyAdapter({
@@ -83,6 +90,10 @@ export const securityHeaders = (): Readonly<Record<string, string>> => {
   return Object.freeze(headers);
 };
 
+let sharedSecurityHeaders: Readonly<Record<string, string>> | undefined;
+/** securityHeaders(), worked out on first use and shared by every response of the process. */
+const edgeSecurityHeaders = (): Readonly<Record<string, string>> => (sharedSecurityHeaders ??= securityHeaders());
+
 /**
  * The transport rules, in one onRequest hook (a request's headers are all they need):
  * - every response carries the correlation id (X-Request-Id) and helmet's headers, refusals included;
@@ -99,7 +110,7 @@ export const securityHeaders = (): Readonly<Record<string, string>> => {
 export const applyTransportRules = async (app: INestApplication): Promise<void> => {
   const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
   let table: RouteTable | undefined;
-  const security = securityHeaders();
+  const security = edgeSecurityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(security);
     reply.header('X-Request-Id', request.id);
