@@ -12,7 +12,8 @@ COPY deploy/nginx.conf /etc/nginx/nginx.conf
 COPY --from=build /app/dist/web /usr/share/nginx/html
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production APP=standalone
+# glibc's malloc arenas: 2 rather than 8 a core, as npm start sets (bench/RESULTS.md, bench:memory).
+ENV NODE_ENV=production APP=standalone MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

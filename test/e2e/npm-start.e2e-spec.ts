@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { binaryPath, describeWithBinary, makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { buildOnce, freePort, ROOT, waitFor, watchProcess, type RunningProcess } from '../support/processes';
 
@@ -82,6 +83,10 @@ describeWithBinary('npm', 'it comes with Node.js', 'npm start', () => {
     try {
       started = await npmStart([]);
       built = true;
+      // glibc's malloc arenas are capped for the server (README, Configuration), unless set already.
+      if (existsSync(`/proc/${started.serverPid}/environ`) && process.env.MALLOC_ARENA_MAX === undefined) {
+        expect(readFileSync(`/proc/${started.serverPid}/environ`, 'utf8').split('\0')).toContain('MALLOC_ARENA_MAX=2');
+      }
       started.npm.child.kill('SIGTERM');
       await expectStoppedGracefully(started.npm, started.port, started.serverPid, 'SIGTERM');
     } finally {
