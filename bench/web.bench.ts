@@ -100,7 +100,19 @@ const startServer = async (build: Build) => {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(build.root, 'dist/apps/standalone/src/main.js')], {
     cwd: build.root,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), MQTT_PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    // The watcher signs in once per page load: more than the 10 logins a minute one account may
+    // make from one address (RATE_LIMIT_LOGIN_PER_ACCOUNT_IP) when both sizes run 5 loads or more.
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      MQTT_PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: '1000',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; ; i++) {
