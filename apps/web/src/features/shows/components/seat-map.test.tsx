@@ -460,8 +460,9 @@ describe('a live update through the seat store (the live stream\'s path)', { tim
     };
     const small = await work(20);
     const large = await work(80);
-    // The old path (a new array for the section, with the changed seat's object replaced) looked
-    // at every seat: its ids to keep the layout, its status for the counts, thousands of reads.
+    // The old path (withStatuses: a new array for the section with the changed seat's object
+    // replaced, rendered again) looked at every seat, its id and status, five reads a seat:
+    // 10,087 reads for 2,000 seats and 40,087 for 8,000 (main 7548739, this count).
     expect(small).toBeLessThan(100);
     expect(large).toBe(small);
   });
