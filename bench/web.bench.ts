@@ -18,8 +18,8 @@
  *   task) on the SVG map, or after the canvas map's `seat-map:drawn` mark naming the seat (its
  *   cell drawn), whose pixel is then checked to be the held grey. WEB_BENCH_LIVE_UPDATES (default
  *   5) holds per page load, each of another free seat, spread over the section (from the API).
- * WEB_BENCH_RUNS (default 3) page loads per size; medians are printed. WEB_BENCH_SEATS=10000 or
- * 60000 runs one size only.
+ * WEB_BENCH_RUNS (default 3) page loads per size; medians are printed, with the live repaints'
+ * max and how many took over 50 ms. WEB_BENCH_SEATS=10000 or 60000 runs one size only.
  *
  * Before and after in one run: WEB_BENCH_BASELINE names the folder of an older checkout, built
  * there (`npm run build`), e.g. `git archive <commit> | tar -x -C <dir>` with node_modules linked;
@@ -100,7 +100,19 @@ const startServer = async (build: Build) => {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(build.root, 'dist/apps/standalone/src/main.js')], {
     cwd: build.root,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), MQTT_PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    // The watcher signs in once per page load: more than the 10 logins a minute one account may
+    // make from one address (RATE_LIMIT_LOGIN_PER_ACCOUNT_IP) when both sizes run 5 loads or more.
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      MQTT_PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: '1000',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; ; i++) {
@@ -307,7 +319,7 @@ const main = async (): Promise<void> => {
   }
   const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`;
   console.log('');
-  console.log('| Build | Seats | interactive (budget) | navigation → the seats response end | render after the data | selection repaint | live update repaint (budget 50 ms): median, max | live update to the DOM (SVG) or the canvas (canvas) |');
+  console.log('| Build | Seats | interactive (budget) | navigation → the seats response end | render after the data | selection repaint | live update repaint (budget 50 ms): median, max, over 50 ms | live update to the DOM (SVG) or the canvas (canvas) |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const { build, results } of measured)
     for (const size of SIZES) {
@@ -316,7 +328,7 @@ const main = async (): Promise<void> => {
       const live = median(f.live);
       console.log(
         `| ${build.label} | ${size.seats.toLocaleString('en')} | ${ms(i)} (${ms(size.budgetMs)}: ${i <= size.budgetMs ? 'met' : '**missed**'}) | ${ms(median(f.interactive.map((v, k) => v - f.render[k])))} | ${ms(median(f.render))} | ${ms(median(f.selection))} | ` +
-          `${ms(live)}, ${ms(Math.max(...f.live))} (${live <= LIVE_BUDGET_MS ? 'met' : '**missed**'}) | ${ms(median(f.liveDom))} |`,
+          `${ms(live)}, ${ms(Math.max(...f.live))} (${live <= LIVE_BUDGET_MS ? 'met' : '**missed**'}), ${f.live.filter((v) => v > LIVE_BUDGET_MS).length} of ${f.live.length} | ${ms(median(f.liveDom))} |`,
       );
     }
   console.log(`\nload average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);

@@ -1,51 +1,56 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { api } from '@/lib/api-client';
 import { idempotencyKey } from '@/lib/format';
 import { type LiveEvent, type LiveStatus, useLiveEvents } from '@/lib/live-events';
 import { unwrap } from '@/lib/problem';
 import type { components } from '@/lib/api/openapi';
+import { type SeatStatus, seatStore } from './seat-store';
 
 export const useShows = () => useQuery({ queryKey: ['shows'], queryFn: () => unwrap(api.GET('/api/shows', { params: { query: { limit: '50' } } })) });
 
 export const useShow = (showId: string) =>
   useQuery({ queryKey: ['shows', showId], queryFn: () => unwrap(api.GET('/api/shows/{showId}', { params: { path: { showId } } })) });
 
-/** `poll`: refetch every 10 s while the page is open, for visitors without the live stream. */
+/**
+ * A section's seats, as the server answered. `poll`: refetch every 10 s while the page is open,
+ * for visitors without the live stream. The live statuses since the answer are in its store
+ * (`seatStore(data.seats)`, see useLiveSeats). Each answer is a new object, with no structural
+ * sharing: a refetch makes a new store from what the server says, even when that is what the
+ * last answer said and the live events since had changed (a reconnect that missed a release).
+ */
 export const useSeats = (showId: string, section: string | undefined, poll: boolean) =>
   useQuery({
     queryKey: ['shows', showId, 'seats', section],
     enabled: section !== undefined,
     queryFn: () => unwrap(api.GET('/api/shows/{showId}/seats', { params: { path: { showId }, query: { section } } })),
     refetchInterval: poll ? 10_000 : false,
+    structuralSharing: false,
   });
 
 type SeatsPage = components['schemas']['SeatMapResponse'];
 type BookingView = components['schemas']['BookingView'];
-type SeatStatus = SeatsPage['seats'][number]['status'];
 
 const SEAT_EVENTS: Record<string, SeatStatus> = { 'seat.held.v1': 'held', 'seat.sold.v1': 'sold', 'seat.released.v1': 'available' };
 const SEAT_EVENT_TYPES = Object.keys(SEAT_EVENTS);
 
-/** The seats of a page with these statuses; the same page when none of them changes anything. */
-export const withStatuses = (page: SeatsPage, statuses: ReadonlyMap<string, SeatStatus>): SeatsPage => {
-  let seats: SeatsPage['seats'] | undefined;
-  page.seats.forEach((seat, i) => {
-    const status = statuses.get(seat.seatId);
-    if (status === undefined || status === seat.status) return;
-    seats ??= page.seats.slice();
-    seats[i] = { ...seat, status };
-  });
-  return seats ? { ...page, seats } : page;
+/**
+ * The live events of a frame, applied to every loaded section of the show: each cached answer's
+ * store sets the statuses of its own seats and tells its map which changed. The answers in the
+ * cache are not copied or written: the work is the changed seats', not the sections'.
+ */
+export const applySeatStatuses = (queryClient: QueryClient, showId: string, statuses: ReadonlyMap<string, SeatStatus>): void => {
+  for (const [, page] of queryClient.getQueriesData<SeatsPage>({ queryKey: ['shows', showId, 'seats'] })) if (page) seatStore(page.seats).apply(statuses);
 };
 
 /**
  * Keeps the show's cached seat maps current from the live stream (a fan sees every show's seat
  * availability as `{ showId, seatId }`, the type saying held, sold or released). The events of
- * one animation frame are written to the cache together, in one pass over each loaded section:
- * a flash sale's hundreds of events a second cost one update per frame, not one per event, and
- * each update replaces only the changed seats' objects, so the map re-renders only their rows.
- * When the stream (re)opens the seats are refetched once, for what happened before it was open.
+ * one animation frame are applied together, in that frame, to the stores of the loaded sections
+ * (`applySeatStatuses`): a flash sale's hundreds of events a second cost one update per frame,
+ * and an update costs the changed seats, whatever the section's size: the map draws their cells
+ * in the same frame and re-renders only rows in view that hold one of them. When the stream
+ * (re)opens the seats are refetched once, for what happened before it was open.
  */
 export const useLiveSeats = (showId: string): LiveStatus => {
   const queryClient = useQueryClient();
@@ -61,7 +66,7 @@ export const useLiveSeats = (showId: string): LiveStatus => {
     frame.current = undefined;
     const statuses = pending.current;
     pending.current = new Map();
-    queryClient.setQueriesData<SeatsPage>({ queryKey: ['shows', showId, 'seats'] }, (page) => page && withStatuses(page, statuses));
+    applySeatStatuses(queryClient, showId, statuses);
   }, [queryClient, showId]);
   return useLiveEvents({
     types: SEAT_EVENT_TYPES,

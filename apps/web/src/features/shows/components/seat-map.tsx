@@ -1,5 +1,6 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import type { components } from '@/lib/api/openapi';
+import { type SeatStore, seatStore } from '../api/seat-store';
 
 export type Seat = components['schemas']['SeatView'];
 export interface Category {
@@ -63,15 +64,16 @@ export const layoutSeats = (seats: readonly Seat[]): Layout => {
 const sameSeatIds = (a: readonly Seat[], b: readonly Seat[]): boolean => a.length === b.length && a.every((seat, i) => seat.seatId === b[i].seatId);
 
 /**
- * The layout of these seats, made again only when the seats themselves differ (another section,
- * seats added): a live update gives a new array with one seat's status changed, the same ids in
- * the same order, and keeps the layout, its rows and so the memoised rows below.
+ * The layout of a store's seats, made again only when the seats themselves differ (another
+ * section, seats added): a refetch gives a new answer (a new store) with the same ids in the same
+ * order, and keeps the layout, its rows and so the memoised rows below. Live updates change no
+ * store: they never come here.
  */
-const useSeatLayout = (seats: readonly Seat[]): Layout => {
-  const [made, setMade] = useState(() => ({ seats, layout: layoutSeats(seats) }));
-  if (made.seats === seats) return made.layout;
+const useSeatLayout = (store: SeatStore): Layout => {
+  const [made, setMade] = useState(() => ({ store, layout: layoutSeats(store.seats) }));
+  if (made.store === store) return made.layout;
   // Adjusting state while rendering (react.dev, "storing information from previous renders").
-  const next = sameSeatIds(made.seats, seats) ? { seats, layout: made.layout } : { seats, layout: layoutSeats(seats) };
+  const next = sameSeatIds(made.store.seats, store.seats) ? { store, layout: made.layout } : { store, layout: layoutSeats(store.seats) };
   setMade(next);
   return next.layout;
 };
@@ -79,6 +81,10 @@ const useSeatLayout = (seats: readonly Seat[]): Layout => {
 const STATUS_WORDS: Record<Seat['status'], string> = { available: 'available', held: 'held by someone else', sold: 'sold' };
 
 interface SeatMapProps {
+  /**
+   * The section's seats as answered (a cached answer's `seats`, or a draft's): the map follows
+   * their store (`seatStore(seats)`), which live updates change without a new render of the page.
+   */
   seats: readonly Seat[];
   categories: readonly Category[];
   selected: ReadonlySet<string>;
@@ -231,10 +237,40 @@ export const drawRegion = (ctx: CanvasRenderingContext2D, paint: Paint, x0: numb
   ctx.restore();
 };
 
+/** What the canvas shows, as last drawn in full: the seats, the view, the context drawn with. */
+interface Drawn {
+  paint: Paint;
+  fitted: ReturnType<typeof fit>;
+  ratio: number;
+  context: CanvasRenderingContext2D;
+}
+
+/**
+ * Draws again the cells of these seats (indexes into the seats drawn): each seat's cell and half a
+ * unit around it (a selection's outline), out to whole device pixels, by `drawRegion`. Marks
+ * `seat-map:drawn` naming them, for bench:web (removed at once; an observer still sees it).
+ */
+const drawCells = ({ paint, fitted, ratio, context }: Drawn, changed: readonly number[]) => {
+  if (changed.length === 0) return;
+  const { layout, seats } = paint;
+  const pixel = 1 / (fitted.scale * ratio);
+  const device = (v: number, offset: number) => (v * fitted.scale + offset) * ratio;
+  for (const i of changed) {
+    const at = layout.position.get(seats[i].seatId);
+    if (!at) continue;
+    const x0 = (Math.floor(device(at.x - 0.5, fitted.left)) / ratio - fitted.left) / fitted.scale;
+    const x1 = (Math.ceil(device(at.x + PITCH + 0.5, fitted.left)) / ratio - fitted.left) / fitted.scale;
+    const y0 = (Math.floor(device(at.row * PITCH - 0.5, fitted.top)) / ratio - fitted.top) / fitted.scale;
+    const y1 = (Math.ceil(device((at.row + 1) * PITCH + 0.5, fitted.top)) / ratio - fitted.top) / fitted.scale;
+    drawRegion(context, paint, x0, y0, x1, y1, pixel);
+  }
+  performance.mark('seat-map:drawn', { detail: { seats: changed.map((i) => seats[i].seatId) } });
+  performance.clearMarks('seat-map:drawn');
+};
+
 export interface SeatRowProps {
-  /** The whole section's seats; this row has elements for `indexes` of them. */
+  /** The seats of this row that have elements, left to right: the objects as they are now. */
   seats: readonly Seat[];
-  indexes: readonly number[];
   y: number;
   categoryText: ReadonlyMap<string, string>;
   selected: ReadonlySet<string>;
@@ -244,14 +280,14 @@ export interface SeatRowProps {
 
 /**
  * A row re-renders only when one of its own seats changed (a new object: its status), was
- * selected or deselected, or took or gave up the tab stop: a live update of one seat renders one
- * row of one section, the rest of the map is not even diffed.
+ * selected or deselected, or took or gave up the tab stop: a live update of one seat in view
+ * renders one row, and one out of view renders none (the map is not rendered at all).
  */
 export const sameRow = (before: SeatRowProps, after: SeatRowProps): boolean => {
-  if (before.indexes !== after.indexes || before.y !== after.y || before.categoryText !== after.categoryText) return false;
-  for (const i of after.indexes) {
-    const seat = after.seats[i];
-    if (before.seats[i] !== seat) return false;
+  if (before.seats.length !== after.seats.length || before.y !== after.y || before.categoryText !== after.categoryText) return false;
+  for (let k = 0; k < after.seats.length; k++) {
+    const seat = after.seats[k];
+    if (before.seats[k] !== seat) return false;
     if (before.selected !== after.selected && before.selected.has(seat.seatId) !== after.selected.has(seat.seatId)) return false;
     if (before.focusTarget !== after.focusTarget && (seat.seatId === before.focusTarget || seat.seatId === after.focusTarget)) return false;
   }
@@ -264,11 +300,10 @@ export const sameRow = (before: SeatRowProps, after: SeatRowProps): boolean => {
  * reader or the keyboard reaches it. Only the seat holding the tab stop has a tabindex, and
  * `aria-disabled` is written only on seats that are not free.
  */
-const SeatRow = memo(function SeatRow({ seats, indexes, y, categoryText, selected, focusTarget }: SeatRowProps) {
+const SeatRow = memo(function SeatRow({ seats, y, categoryText, selected, focusTarget }: SeatRowProps) {
   return (
     <div role="presentation" style={{ top: y + 1 }}>
-      {indexes.map((i) => {
-        const seat = seats[i];
+      {seats.map((seat) => {
         const free = seat.status === 'available';
         const chosen = selected.has(seat.seatId);
         return (
@@ -398,8 +433,11 @@ const usePixelRatio = () => {
  * the map, the arrow keys (and Home, End, Page Up, Page Down) move between seats (one tab stop, a
  * roving tabindex), the view follows, and Space or Enter selects. docs/decisions/0015.
  */
-export function SeatMap({ seats, categories, selected, onToggle, label, formatPrice }: SeatMapProps) {
-  const layout = useSeatLayout(seats);
+export function SeatMap({ seats: answer, categories, selected, onToggle, label, formatPrice }: SeatMapProps) {
+  const store = useMemo(() => seatStore(answer), [answer]);
+  // The store's seats: one array while the store lasts, whose objects live updates replace.
+  const seats = store.seats;
+  const layout = useSeatLayout(store);
   const colourOf = useMemo(() => new Map(categories.map((c, i) => [c.id, CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]])), [categories]);
   // What a seat's label says of its category ("VIP, €120.00"), worked out once per category.
   const categoryText = useMemo(() => new Map(categories.map((c) => [c.id, `, ${c.name}, ${formatPrice(c.price)}`])), [categories, formatPrice]);
@@ -424,10 +462,18 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
 
   const focusTarget = focused && layout.position.has(focused) ? focused : (seats.find((s) => s.status === 'available') ?? seats[0])?.seatId;
   const rows = useAccessibleRows(layout, seats, fitted.visible, focusTarget);
+  // The seats with elements, for the live updates to know whether the rows need rendering.
+  const withElements = useMemo(() => new Set(rows.flatMap(([, indexes]) => indexes)), [rows]);
+  const elements = useRef(withElements);
+  // Bumped when a live update changes a seat that has an element: the map renders, its rows compare.
+  const [, setLiveRender] = useState(0);
 
   // The canvas: the whole view when what is drawn where changes, else only the changed seats.
   const marked = useRef<Layout | null>(null);
-  const drawn = useRef<{ paint: Paint; fitted: typeof fitted; ratio: number; context: CanvasRenderingContext2D } | null>(null);
+  const drawn = useRef<Drawn | null>(null);
+  useLayoutEffect(() => {
+    elements.current = withElements;
+  }, [withElements]);
   useLayoutEffect(() => {
     const element = canvas.current;
     if (!element || !size.measured) return;
@@ -438,7 +484,13 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
     const high = Math.round(size.h * ratio);
     if (before && before.fitted === fitted && before.ratio === ratio && before.paint.layout === layout && before.paint.colourOf === colourOf && element.width === wide) {
       const changed: number[] = [];
-      if (before.paint.seats !== seats) for (let i = 0; i < seats.length; i++) if (before.paint.seats[i] !== seats[i]) changed.push(i);
+      // Another answer (a refetch): the seats whose look differs from what was drawn (the last
+      // store's seats, live updates included), compared by value, as each answer has new objects.
+      if (before.paint.seats !== seats)
+        for (let i = 0; i < seats.length; i++) {
+          const was = before.paint.seats[i];
+          if (was.status !== seats[i].status || was.categoryId !== seats[i].categoryId) changed.push(i);
+        }
       if (before.paint.selected !== selected) {
         const indexOf = (id: string) => {
           const at = layout.position.get(id);
@@ -448,22 +500,7 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
         for (const id of before.paint.selected) if (!selected.has(id)) indexOf(id);
       }
       drawn.current = { ...before, paint };
-      if (changed.length === 0) return;
-      const ctx = before.context;
-      for (const i of changed) {
-        const at = layout.position.get(seats[i].seatId);
-        if (!at) continue;
-        // The seat's cell and half a unit around it (a selection's outline), out to whole device pixels.
-        const device = (v: number, offset: number) => (v * fitted.scale + offset) * ratio;
-        const x0 = (Math.floor(device(at.x - 0.5, fitted.left)) / ratio - fitted.left) / fitted.scale;
-        const x1 = (Math.ceil(device(at.x + PITCH + 0.5, fitted.left)) / ratio - fitted.left) / fitted.scale;
-        const y0 = (Math.floor(device(at.row * PITCH - 0.5, fitted.top)) / ratio - fitted.top) / fitted.scale;
-        const y1 = (Math.ceil(device((at.row + 1) * PITCH + 0.5, fitted.top)) / ratio - fitted.top) / fitted.scale;
-        drawRegion(ctx, paint, x0, y0, x1, y1, pixel);
-      }
-      // For bench:web: when the changed seats were drawn (removed at once; an observer still sees it).
-      performance.mark('seat-map:drawn', { detail: { seats: changed.map((i) => seats[i].seatId) } });
-      performance.clearMarks('seat-map:drawn');
+      drawCells(drawn.current, changed);
       return;
     }
     if (element.width !== wide) element.width = wide;
@@ -484,6 +521,20 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
       requestAnimationFrame(() => setTimeout(() => performance.mark('seat-map:interactive', { detail: { seats: seatCount } }), 0));
     }
   }, [layout, seats, colourOf, selected, fitted, ratio, size]);
+
+  // Live updates: the store names the seats that changed (in the frame their events came in).
+  // Their cells are drawn at once, on what is drawn now; the map renders only when one of them
+  // has an element (a row in view), so its label and aria-disabled follow. Nothing else runs:
+  // no pass over the section, no render of the page or of rows out of view.
+  useLayoutEffect(
+    () =>
+      store.subscribe((changed) => {
+        const now = drawn.current;
+        if (now && now.paint.seats === store.seats) drawCells(now, changed);
+        if (changed.some((i) => elements.current.has(i))) setLiveRender((n) => n + 1);
+      }),
+    [store],
+  );
 
   useLayoutEffect(() => {
     if (!focusNext.current || focusNext.current !== focusTarget) return;
@@ -516,7 +567,8 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
 
   const toggle = (seatId: string | undefined) => {
     if (!seatId) return;
-    const seat = seats.find((s) => s.seatId === seatId);
+    const i = store.indexOf(seatId);
+    const seat = i === undefined ? undefined : seats[i];
     if (seat && (seat.status === 'available' || selected.has(seatId))) onToggle(seatId);
   };
 
@@ -611,17 +663,6 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
     }
   };
 
-  const counts = useMemo(() => {
-    let held = 0;
-    let sold = 0;
-    for (const seat of seats) {
-      if (seat.status === 'held') held++;
-      else if (seat.status === 'sold') sold++;
-    }
-    return { available: seats.length - held - sold, held, sold };
-  }, [seats]);
-  const number = (n: number) => n.toLocaleString('en');
-
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Map zoom">
@@ -656,15 +697,24 @@ export function SeatMap({ seats, categories, selected, onToggle, label, formatPr
         <canvas ref={canvas} aria-hidden="true" className="absolute inset-0 h-full w-full" />
         <div className="seat-layer" style={{ transform: `translate(${fitted.left}px, ${fitted.top}px) scale(${fitted.scale})`, ['--seat-scale' as string]: fitted.scale }}>
           {rows.map(([r, indexes]) => (
-            <SeatRow key={r} seats={seats} indexes={indexes} y={r * PITCH} categoryText={categoryText} selected={selected} focusTarget={focusTarget} />
+            <SeatRow key={r} seats={indexes.map((i) => seats[i])} y={r * PITCH} categoryText={categoryText} selected={selected} focusTarget={focusTarget} />
           ))}
         </div>
       </div>
-      <p className="text-sm text-slate-700">
-        {number(seats.length)} seats: {number(counts.available)} available, {number(counts.held)} held, {number(counts.sold)} sold.
-      </p>
+      <SeatCounts store={store} />
       <SeatLegend categories={categories} formatPrice={formatPrice} />
     </div>
+  );
+}
+
+/** The section's counts, under the map: what a screen reader cannot meet seat by seat. Follows the store on its own. */
+function SeatCounts({ store }: { store: SeatStore }) {
+  const counts = useSyncExternalStore(store.subscribe, store.counts);
+  const number = (n: number) => n.toLocaleString('en');
+  return (
+    <p className="text-sm text-slate-700">
+      {number(store.seats.length)} seats: {number(counts.available)} available, {number(counts.held)} held, {number(counts.sold)} sold.
+    </p>
   );
 }
 
