@@ -33,8 +33,14 @@ import { RoomView, type PlaceStanding } from './room-view';
 const JOIN_BATCH = 1000;
 const JOIN_ATTEMPTS = 10;
 const ADMIT_ATTEMPTS = 3;
-/** Batches of one room in flight at once, where the store pipelines appends; beyond, commands wait for the oldest. */
-const BATCHES_IN_FLIGHT = 64;
+/**
+ * Batches of one room in flight at once, where the store pipelines appends; beyond, commands wait
+ * for the oldest. Two: one being written and synced, the next one queued behind it, so the log
+ * never waits for a decision, while the commands that arrive meanwhile gather into one batch. With
+ * a batch per turn of the event loop (64 in flight) every round carried many small frames and
+ * took longer: 1,284-1,336 joins/s against 1,675-1,844 with 2 (bench/RESULTS.md, o16-joins).
+ */
+const BATCHES_IN_FLIGHT = 2;
 /** Shows kept in memory; the least recently used goes first (it is read again from the log if needed). */
 const ROOMS_KEPT = 1000;
 
