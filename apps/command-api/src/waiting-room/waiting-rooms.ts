@@ -13,7 +13,8 @@ import { RoomView, type PlaceStanding } from './room-view';
  * `queue-{showId}` that come in volume, joins and admissions (the AdmissionSchedule's ticks).
  * Both go through one lane per show, which decides them in batches against the room and appends
  * each batch at the revision it was decided at:
- * - the commands that arrive in one turn of the event loop are decided together, one append;
+ * - the commands that arrive in one turn of the event loop, or while the batches in flight are
+ *   as many as allowed, are decided together, one append;
  * - where the store pipelines appends (the embedded log, `EventStore.pipelinesAppends`), the next
  *   batch is decided and appended while the previous one is still being written and synced: it is
  *   decided against the state the previous batch leads to, at the revision that batch will make,
