@@ -12,7 +12,8 @@
  * HOLDS_BENCH_FLASH_ONLY=1 to run only the flash sale (printed, RESULTS.md left alone).
  * HOLDS_BENCH_ROOM_ONLY=1 runs only the flash sale behind a waiting room (issue 16:
  * bench/support/waiting-room-sale.ts; 20,000 fans, 2,000 seats, 600 admitted a minute, or
- * HOLDS_BENCH_ROOM_FANS / _SEATS / _RATE / _READ_PAUSE_MS / _WIDE_CONNECTIONS) and writes its own section of RESULTS.md; with
+ * HOLDS_BENCH_ROOM_FANS / _SEATS / _RATE / _READ_PAUSE_MS / _WIDE_CONNECTIONS) and writes its own section of RESULTS.md
+ * (its heading HOLDS_BENCH_ROOM_TITLE, so a branch's run leaves the others' sections alone); with
  * HOLDS_BENCH_BASELINE, the baseline's server takes the same joins and reads first.
  *
  * The edge against raw node:http (issue 11): a plain node:http server answering the same bare GET
@@ -433,7 +434,7 @@ const roomSaleSection = async (): Promise<string> => {
     const ms = (n: number) => `${fmt(n, n < 10 ? 1 : 0)} ms`;
     const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
     const lines = [
-      '## Flash sale with a waiting room (bench:holds, HOLDS_BENCH_ROOM_ONLY=1)',
+      `## ${process.env.HOLDS_BENCH_ROOM_TITLE ?? 'Flash sale with a waiting room (bench:holds, HOLDS_BENCH_ROOM_ONLY=1)'}`,
       '',
       `- Date: ${new Date().toISOString()}; command: \`HOLDS_BENCH_ROOM_ONLY=1 npm run bench:holds\``,
       `- Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; load average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (the machine is shared with other engineers' builds and tests: compare the figures of one run, not across runs)`,
@@ -468,6 +469,7 @@ const roomSaleSection = async (): Promise<string> => {
         `| log rounds while joining: count, mean time, joins per round | ${fmt(baseline.joinRounds)}, ${ms(baseline.joinRoundMs)}, ${fmt(baseline.joinsPerRound, 1)} | ${fmt(sale.joinRounds)}, ${ms(sale.joinRoundMs)}, ${fmt(sale.joinsPerRound, 1)} | |`,
         `| joins /s at ${fmt(sale.wideConcurrency)} connections (second show) | ${fmt(baseline.wideJoinsPerSecond)} | ${fmt(sale.wideJoinsPerSecond)} | ${ratio(sale.wideJoinsPerSecond, baseline.wideJoinsPerSecond)} |`,
         `| server CPU per join | ${fmt(baseline.joinCpuMs, 3)} ms | ${fmt(sale.joinCpuMs, 3)} ms | ${ratio(sale.joinCpuMs, baseline.joinCpuMs)} |`,
+        `| second show, ${fmt(sale.wideConcurrency)} connections (tokens new to the server): server CPU per join; log rounds, joins per round | ${fmt(baseline.wideJoinCpuMs, 3)} ms; ${ms(baseline.wideJoinRoundMs)}, ${fmt(baseline.wideJoinsPerRound, 1)} | ${fmt(sale.wideJoinCpuMs, 3)} ms; ${ms(sale.wideJoinRoundMs)}, ${fmt(sale.wideJoinsPerRound, 1)} | ${ratio(sale.wideJoinCpuMs, baseline.wideJoinCpuMs)} (CPU) |`,
         `| position read p50 / p99 | ${ms(baseline.readP50)} / ${ms(baseline.readP99)} | ${ms(sale.readP50)} / ${ms(sale.readP99)} | ${ratio(sale.readP99, baseline.readP99)} (p99) |`,
         `| position reads below saturation p50 / p99 | ${ms(baseline.pacedReadP50)} / ${ms(baseline.pacedReadP99)} | ${ms(sale.pacedReadP50)} / ${ms(sale.pacedReadP99)} | ${ratio(sale.pacedReadP99, baseline.pacedReadP99)} (p99) |`,
         `| position reads /s | ${fmt(baseline.readsPerSecond)} | ${fmt(sale.readsPerSecond)} | ${ratio(sale.readsPerSecond, baseline.readsPerSecond)} |`,

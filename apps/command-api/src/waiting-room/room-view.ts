@@ -66,17 +66,23 @@ export class RoomView {
   }
 
   /**
-   * Takes the joins this instance has just appended at the view's revision, already folded into
-   * `state` by the caller (which decided them from this view's state), so they are not folded a
-   * second time: a second fold from the same state would branch the shared list of places and
-   * copy it. Nothing happens if a refresh has read them meanwhile.
+   * Takes the events this instance has just appended at the view's revision (joins, admissions),
+   * already folded into `state` by the caller (which decided them from this view's state), so
+   * they are not folded a second time: a second fold from the same state would branch the shared
+   * list of places and copy it. `occurredAt` is each event's metadata, as a refresh would read it.
+   * Nothing happens if a refresh has read them meanwhile.
    */
-  adopt(state: WaitingRoomState, joins: readonly WaitingRoomEvent[], expectedRevision: number | 'no_stream', appended: { nextRevision: number; position: number }): void {
+  adopt(
+    state: WaitingRoomState,
+    events: readonly { event: WaitingRoomEvent; occurredAt: string }[],
+    expectedRevision: number | 'no_stream',
+    appended: { nextRevision: number; position: number },
+  ): void {
     if (this.revision !== expectedRevision) return void this.refresh();
     this.state = state;
     this.revision = appended.nextRevision;
     this.lastPosition = appended.position;
-    for (const event of joins) this.index(event, '');
+    for (const { event, occurredAt } of events) this.index(event, occurredAt);
   }
 
   private index(event: WaitingRoomEvent, occurredAt: string): void {

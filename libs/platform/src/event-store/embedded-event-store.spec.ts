@@ -228,6 +228,35 @@ describe('EmbeddedEventStore', () => {
       expect(await s.readStream('s')).toHaveLength(1);
     });
 
+    it('takes appends counting on ones still in flight (expectedEventId) in call order, all in one write and one fsync', async () => {
+      const s = store as EmbeddedEventStore;
+      expect(s.pipelinesAppends).toBe(true);
+      const [a, b, c] = [[anEvent({ n: 0 }), anEvent({ n: 1 })], [anEvent({ n: 2 })], [anEvent({ n: 3 })]];
+      const syncsBefore = s.writerStats.syncs;
+      const results = await Promise.all([
+        s.append('room-1', a, { expectedRevision: 'no_stream' }),
+        s.append('room-1', b, { expectedRevision: 1, expectedEventId: a[1].id }),
+        s.append('room-1', c, { expectedRevision: 2, expectedEventId: b[0].id }),
+      ]);
+      expect(results.map((r) => r.nextRevision)).toEqual([1, 2, 3]);
+      expect(s.writerStats.syncs - syncsBefore).toBe(1);
+      expect((await s.readStream('room-1')).map((e) => e.id)).toEqual([...a, ...b, ...c].map((e) => e.id));
+    });
+
+    it('refuses an append counting on a queued one that was refused, though another writer\'s queued append takes the stream to the same revision', async () => {
+      const s = store as EmbeddedEventStore;
+      await s.append('room-2', [anEvent()], { expectedRevision: 'no_stream' });
+      const [other, mine] = [[anEvent({ by: 'other' })], [anEvent({ by: 'me' })]];
+      const attempts = await Promise.allSettled([
+        s.append('room-2', other, { expectedRevision: 0 }),
+        s.append('room-2', mine, { expectedRevision: 0 }),
+        s.append('room-2', [anEvent({ by: 'me, next' })], { expectedRevision: 1, expectedEventId: mine[0].id }),
+      ]);
+      expect(attempts.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+      expect((attempts[2] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect((await s.readStream('room-2')).map((e) => e.data)).toEqual([{}, { by: 'other' }]);
+    });
+
     it('finishes appends in flight before close', async () => {
       const s = store as EmbeddedEventStore;
       const pending = Array.from({ length: 20 }, (_, n) => s.append('s', [anEvent({ n })]));

@@ -123,6 +123,37 @@ export const describeEventStoreContract = (title: string, setup: () => Promise<E
         expect(result.nextRevision).toBe(1);
       });
 
+      it('appends at an exact revision with expectedEventId only when the event there is that one', async () => {
+        const stream = uniqueStream();
+        const mine = events(2);
+        const first = await store.append(stream, mine, { expectedRevision: 'no_stream' });
+        const next = await store.append(stream, events(1), { expectedRevision: first.nextRevision, expectedEventId: mine[1].id });
+        expect(next.nextRevision).toBe(2);
+        // An older event, named at its own revision: still the one there.
+        await store.append(stream, events(1), { expectedRevision: 2, expectedEventId: (await store.readStream(stream))[2].id });
+
+        const wrongEvent = await conflictOf(store.append(stream, events(1), { expectedRevision: 3, expectedEventId: mine[0].id }));
+        expect(wrongEvent.conflicts).toEqual([{ stream, expected: 3, actual: 3 }]);
+        const stale = await conflictOf(store.append(stream, events(1), { expectedRevision: 1, expectedEventId: mine[1].id }));
+        expect(stale.conflicts).toEqual([{ stream, expected: 1, actual: 3 }]);
+        const missing = await conflictOf(store.append(uniqueStream(), events(1), { expectedRevision: 0, expectedEventId: mine[0].id }));
+        expect(missing.actualRevision).toBe('no_stream');
+        expect(await store.readStream(stream)).toHaveLength(4);
+        await expect(store.append(stream, events(1), { expectedRevision: 'any', expectedEventId: mine[0].id })).rejects.toThrow(TypeError);
+      });
+
+      it('refuses an append counting on one that was refused, even where another writer brought the stream to the same revision', async () => {
+        const stream = uniqueStream();
+        await store.append(stream, events(1), { expectedRevision: 'no_stream' });
+        const refused = events(1);
+        await store.append(stream, events(1), { expectedRevision: 0 }); // another writer, first
+        await conflictOf(store.append(stream, refused, { expectedRevision: 0 }));
+        // The stream is at revision 1, which the refused append would have made: not by its event.
+        const built = await conflictOf(store.append(stream, events(1), { expectedRevision: 1, expectedEventId: refused[0].id }));
+        expect(built.conflicts).toEqual([{ stream, expected: 1, actual: 1 }]);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
       it('appends with any (the default) whatever the revision', async () => {
         const stream = uniqueStream();
         await store.append(stream, events(1), { expectedRevision: 'any' });

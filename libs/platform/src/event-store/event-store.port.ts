@@ -154,13 +154,32 @@ export interface EventLogObserver {
   synced?(sync: { appends: number; bytes: number; seconds: number }): void;
 }
 
+export interface AppendOptions {
+  expectedRevision?: ExpectedRevision;
+  /**
+   * With an exact `expectedRevision`: the id of the event the caller expects at that revision,
+   * typically the last event of its own previous append. The append is refused
+   * (WrongExpectedRevisionError) unless the stream's event at `expectedRevision` has this id, so
+   * an append built on another that was refused or lost is refused too, even when other writers
+   * have brought the stream to the same revision meanwhile.
+   */
+  expectedEventId?: string;
+}
+
 export abstract class EventStore {
+  /**
+   * Whether an append with `expectedEventId` may be sent while the append it counts on is still
+   * in flight: the store checks it against what is queued, in the order the appends are called,
+   * and when a queued append fails, every append queued after it fails too (the embedded log,
+   * whose group commit then writes them together). Where false (a remote server), an append is
+   * checked against what the store has answered, so a writer waits for the previous answer.
+   */
+  get pipelinesAppends(): boolean {
+    return false;
+  }
+
   /** Append to one stream. Throws WrongExpectedRevisionError on a revision conflict. */
-  abstract append(
-    stream: string,
-    events: EventToAppend[],
-    options?: { expectedRevision?: ExpectedRevision },
-  ): Promise<AppendResult>;
+  abstract append(stream: string, events: EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
 
   /** Append to several streams atomically: all or nothing, each at its expected revision. */
   abstract appendMulti(appends: StreamAppend[]): Promise<MultiAppendResult>;

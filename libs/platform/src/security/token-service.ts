@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID, webcrypto } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, randomUUID, timingSafeEqual, webcrypto, type KeyObject } from 'node:crypto';
 import { isRole, type Role } from '@tessera/contracts';
 import { DomainError } from '@tessera/domain';
-import { decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { SignJWT } from 'jose';
 import { SystemClock, type Clock } from '../time/clock';
 import { KeyRing, keysFromList } from './key-ring';
 import { mintRefreshToken, parseRefreshToken, type MintedRefreshToken, type ParsedRefreshToken } from './refresh-token';
@@ -23,6 +23,10 @@ import { mintRefreshToken, parseRefreshToken, type MintedRefreshToken, type Pars
  * that signed them, new ones are signed with JWT_SECRET, and JWT_VERIFICATION_SECRETS lists older
  * secrets still accepted until the tokens they signed have expired (15 minutes). A token without
  * a `kid` (issued before key ids) is tried against every secret.
+ *
+ * jose signs; verification is `verifyHs256` below, synchronous node:crypto (an HMAC and a
+ * constant-time compare) with jose's header and claim checks: WebCrypto's verify is an
+ * asynchronous job that cost a flash sale's joins about 15% of their CPU (bench/RESULTS.md).
  */
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -74,9 +78,91 @@ export interface IssuedRefreshToken extends MintedRefreshToken {
 
 const unauthenticated = (): DomainError => new DomainError('UNAUTHENTICATED', 'a valid access token is required');
 
+type Claims = Record<string, unknown>;
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** An HMAC-SHA256 is 32 bytes: 43 base64url characters, unpadded. */
+const HS256_SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+const isPlainObject = (value: unknown): value is Claims => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A base64url JSON object, or undefined (bad encoding, bad UTF-8, bad JSON, not an object). */
+const decodeJsonPart = (part: string): Claims | undefined => {
+  if (!BASE64URL.test(part)) return undefined;
+  try {
+    const value: unknown = JSON.parse(strictUtf8.decode(Buffer.from(part, 'base64url')));
+    return isPlainObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** jose's comparison of `typ`: case-insensitive, `application/` implied (RFC 7515 §4.1.9). */
+const normalizeTyp = (value: string): string => {
+  const lower = value.toLowerCase();
+  return value.includes('/') ? lower : `application/${lower}`;
+};
+
+interface Hs256Expectations {
+  typ: string;
+  issuer: string;
+  audience: string;
+  /** Claims that must be present (iss and aud always are). */
+  requiredClaims: readonly string[];
+  clockToleranceSeconds: number;
+  now: Date;
+}
+
 /**
- * Tokens already verified, so a client's next request skips the signature check (WebCrypto's
- * HMAC is the dearest part of a small request). A hit is the exact token string that verified,
+ * A compact HS256 JWT, verified synchronously: the checks of jose's `jwtVerify` with
+ * `algorithms: ['HS256']`, `typ`, `issuer`, `audience`, `requiredClaims`, `clockTolerance` and
+ * `currentDate`, on node:crypto. Three parts; a protected header that is a JSON object with
+ * `alg` exactly HS256 (no `none`, no other HMAC, no RS/HS confusion: the key is only ever an
+ * HMAC secret), no `crit` (this verifier understands no extension; jose refuses unknown ones and
+ * unencoded payloads in JWTs) and the expected `typ`; a 32-byte signature equal, in constant
+ * time, to the HMAC of one of `keys` over the first two parts; claims that are a JSON object
+ * with the required claims, `iss` equal to the issuer, `aud` the audience or a list holding it,
+ * numeric `iat`, `nbf` not after now + tolerance, `exp` after now - tolerance. Returns the
+ * claims, or undefined for any failure (the caller answers UNAUTHENTICATED, telling nothing).
+ */
+const verifyHs256 = (token: string, keysOf: (header: Claims) => readonly KeyObject[], expect: Hs256Expectations): Claims | undefined => {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  const [encodedHeader, encodedClaims, encodedSignature] = parts;
+  const header = decodeJsonPart(encodedHeader);
+  if (!header || header.alg !== ACCESS_TOKEN_ALGORITHM || header.crit !== undefined) return undefined;
+  if (typeof header.typ !== 'string' || normalizeTyp(header.typ) !== normalizeTyp(expect.typ)) return undefined;
+  if (!HS256_SIGNATURE.test(encodedSignature) || !BASE64URL.test(encodedClaims)) return undefined;
+  const signature = Buffer.from(encodedSignature, 'base64url');
+  const signingInput = `${encodedHeader}.${encodedClaims}`;
+  let signed = false;
+  for (const key of keysOf(header)) {
+    const expected = createHmac('sha256', key).update(signingInput, 'ascii').digest();
+    if (expected.length === signature.length && timingSafeEqual(expected, signature)) {
+      signed = true;
+      break;
+    }
+  }
+  if (!signed) return undefined;
+  const claims = decodeJsonPart(encodedClaims);
+  if (!claims) return undefined;
+  for (const claim of [...expect.requiredClaims, 'iss', 'aud']) if (!Object.hasOwn(claims, claim)) return undefined;
+  if (claims.iss !== expect.issuer) return undefined;
+  const { aud } = claims;
+  if (!(typeof aud === 'string' ? aud === expect.audience : Array.isArray(aud) && aud.includes(expect.audience))) return undefined;
+  const now = Math.floor(expect.now.getTime() / 1000);
+  const tolerance = expect.clockToleranceSeconds;
+  const { iat, nbf, exp } = claims;
+  if (iat !== undefined && typeof iat !== 'number') return undefined;
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now + tolerance)) return undefined;
+  if (exp !== undefined && (typeof exp !== 'number' || exp <= now - tolerance)) return undefined;
+  return claims;
+};
+
+/**
+ * Tokens already verified, so a client's next request skips the signature check (the HMAC and
+ * the parsing are the dearest part of a small request's authentication). A hit is the exact token string that verified,
  * and its expiry is checked again on every use. Bounded: the oldest entry goes first. Sized for a
  * flash sale's waiting room (issue 16: 20,000 fans, each polling its place with its token); an
  * entry is about 0.8 KB, so a full cache holds about 20 MB, and only while that many tokens are
@@ -87,15 +173,17 @@ const VERIFIED_TOKENS_CAPACITY = 25_000;
 type HmacKey = webcrypto.CryptoKey;
 
 /**
- * The secret as a WebCrypto key, imported once. jose signs and verifies with WebCrypto; handed a
+ * The secret as a WebCrypto key, imported once, for signing. jose signs with WebCrypto; handed a
  * KeyObject or bytes, it imports a CryptoKey on every call, which cost more than the HMAC itself
  * (bench/RESULTS.md, "Flash sale with a waiting room, joins from their own process").
  */
-const importHmacKey = (secret: Uint8Array): Promise<HmacKey> => webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+const importHmacKey = (secret: Uint8Array): Promise<HmacKey> => webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 
 export class TokenService {
   private readonly keys: KeyRing;
   private readonly hmacKeys = new Map<string, Promise<HmacKey>>();
+  /** The same secrets for verifying (node:crypto), by key id. */
+  private readonly verificationKeys = new Map<string, KeyObject>();
   private readonly clock: Clock;
   private readonly accessTokenTtlSeconds: number;
   /** How long a refresh token family lives: the cookie that carries it lives as long (auth/refresh-cookie.ts). */
@@ -108,6 +196,7 @@ export class TokenService {
     }
     this.keys = new KeyRing('access-token', options.secret, options.verificationSecrets ?? [], MIN_SECRET_BYTES);
     for (const { kid, key } of this.keys.all) {
+      this.verificationKeys.set(kid, createSecretKey(key));
       const imported = importHmacKey(key);
       imported.catch(() => undefined); // a failed import fails each signature with it, not the process
       this.hmacKeys.set(kid, imported);
@@ -143,7 +232,7 @@ export class TokenService {
       this.verified.delete(token);
       throw unauthenticated();
     }
-    const principal = await this.verifySignedToken(token);
+    const principal = this.verifySignedToken(token);
     if (this.verified.size >= VERIFIED_TOKENS_CAPACITY) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, principal);
     return { ...principal, roles: [...principal.roles] };
@@ -154,36 +243,23 @@ export class TokenService {
   }
 
   /** The keys a token may be signed with: the one its `kid` names (none if no longer held), or all for a token without one. */
-  private candidateKeys(token: string): Promise<HmacKey>[] {
-    let kid: unknown;
-    try {
-      ({ kid } = decodeProtectedHeader(token));
-    } catch {
-      throw unauthenticated();
-    }
-    if (kid === undefined) return [...this.hmacKeys.values()];
-    const key = typeof kid === 'string' ? this.hmacKeys.get(kid) : undefined;
+  private readonly candidateKeys = (header: Claims): readonly KeyObject[] => {
+    const { kid } = header;
+    if (kid === undefined) return [...this.verificationKeys.values()];
+    const key = typeof kid === 'string' ? this.verificationKeys.get(kid) : undefined;
     return key ? [key] : [];
-  }
+  };
 
-  private async verifySignedToken(token: string, typ = ACCESS_TOKEN_TYPE, audience = this.options.audience): Promise<AccessPrincipal> {
-    let payload: JWTPayload | undefined;
-    for (const key of this.candidateKeys(token)) {
-      try {
-        ({ payload } = await jwtVerify(token, await key, {
-          algorithms: [ACCESS_TOKEN_ALGORITHM],
-          typ,
-          issuer: this.options.issuer,
-          audience,
-          requiredClaims: ['sub', 'jti', 'iat', 'exp'],
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
-          currentDate: this.clock.now(),
-        }));
-        break;
-      } catch {
-        // the next candidate, if any
-      }
-    }
+  /** Synchronous (see verifyHs256): throws UNAUTHENTICATED. */
+  private verifySignedToken(token: string, typ = ACCESS_TOKEN_TYPE, audience = this.options.audience): AccessPrincipal {
+    const payload = verifyHs256(token, this.candidateKeys, {
+      typ,
+      issuer: this.options.issuer,
+      audience,
+      requiredClaims: ['sub', 'jti', 'iat', 'exp'],
+      clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+      now: this.clock.now(),
+    });
     if (!payload) throw unauthenticated();
     const { sub, jti, exp, roles, epoch = 0 } = payload;
     if (typeof sub !== 'string' || sub.length === 0 || typeof jti !== 'string' || typeof exp !== 'number') {
@@ -214,7 +290,11 @@ export class TokenService {
   /** The bearer of a valid (signed, unexpired) stream token; anything else throws UNAUTHENTICATED. Not cached: each is used once. */
   verifyStreamToken(token: string): Promise<AccessPrincipal> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return Promise.reject(unauthenticated());
-    return this.verifySignedToken(token, STREAM_TOKEN_TYPE, `${this.options.audience}:stream`);
+    try {
+      return Promise.resolve(this.verifySignedToken(token, STREAM_TOKEN_TYPE, `${this.options.audience}:stream`));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** A refresh token for a new family (login) or the next one of `familyId` (rotation). */

@@ -7,6 +7,7 @@ import {
   matchesFilter,
   WrongExpectedRevisionError,
   type AllSubscription,
+  type AppendOptions,
   type AppendResult,
   type ConsumerGroupEnsured,
   type ConsumerGroupOptions,
@@ -222,13 +223,42 @@ export class EmbeddedEventStore extends EventStore {
     return { ...this.requireWriter().stats };
   }
 
-  async append(
-    stream: string,
-    events: EventToAppend[],
-    options: { expectedRevision?: ExpectedRevision } = {},
-  ): Promise<AppendResult> {
-    const result = await this.appendMulti([{ stream, events, expectedRevision: options.expectedRevision ?? 'any' }]);
+  /** Appends are checked when they are queued and a failed write refuses everything queued after it (GroupCommitWriter). */
+  override get pipelinesAppends(): boolean {
+    return true;
+  }
+
+  async append(stream: string, events: EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expectedRevision = options.expectedRevision ?? 'any';
+    const checking = options.expectedEventId === undefined ? undefined : this.checkExpectedEvent(stream, expectedRevision, options.expectedEventId);
+    if (checking) await checking;
+    const result = await this.appendMulti([{ stream, events, expectedRevision }]);
     return result.streams[0];
+  }
+
+  /**
+   * `expectedEventId`: the event at `expectedRevision` must be that one. The ids of queued and
+   * recent events are known at once (a queued append that fails has its ids forgotten before
+   * anything after it is refused, so an append counting on it is refused too); an older event is
+   * read from the file, and an event once durable never changes, so the check still holds when
+   * the append is queued after the read. Returns without awaiting anything when the id is known,
+   * so that the append is queued in the order it was called.
+   */
+  private checkExpectedEvent(stream: string, expectedRevision: ExpectedRevision, eventId: string): Promise<void> | undefined {
+    if (typeof expectedRevision !== 'number') throw new TypeError(`expectedEventId needs an exact expected revision (append to ${stream})`);
+    this.assertOpen();
+    const seen = this.recentIds.find(stream, eventId);
+    if (seen) return seen.revision === expectedRevision ? undefined : this.refuseExpectedEvent(stream, expectedRevision);
+    return this.readStream(stream, { fromRevision: expectedRevision, maxCount: 1 }).then(([event]) =>
+      event?.revision === expectedRevision && event.id === eventId ? undefined : this.refuseExpectedEvent(stream, expectedRevision),
+    );
+  }
+
+  private async refuseExpectedEvent(stream: string, expected: number): Promise<never> {
+    // As for any conflict: when it lost to a queued append, answer once that is durable, so the caller's next read shows it.
+    if (this.queuedHeads.has(stream)) await this.requireWriter().submit(null);
+    const actual = this.currentHead(stream).revision;
+    throw new WrongExpectedRevisionError([{ stream, expected, actual: actual < 0 ? 'no_stream' : actual }]);
   }
 
   async appendMulti(appends: StreamAppend[]): Promise<MultiAppendResult> {

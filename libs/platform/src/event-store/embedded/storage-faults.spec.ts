@@ -4,7 +4,7 @@ import { cp, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import { FaultyWriteOps as FaultyOps } from '../../testing/faulty-write-ops';
 import { makeTempDir, removeDir } from '../../testing/services';
-import { StorageUnavailableError, type EventToAppend, type GroupMessage, type RecordedEvent } from '../event-store.port';
+import { StorageUnavailableError, WrongExpectedRevisionError, type EventToAppend, type GroupMessage, type RecordedEvent } from '../event-store.port';
 import { EmbeddedEventStore } from './embedded-event-store';
 import type { LogWriteOps } from './log-file';
 
@@ -79,6 +79,29 @@ describe('EmbeddedEventStore storage faults', () => {
     ops.writeStarted = undefined;
     return { pending };
   };
+
+  it('refuses an append counting on one in flight (expectedEventId) with it, and one counting on it afterwards even at the same revision', async () => {
+    const s = store as EmbeddedEventStore;
+    await s.append('room-1', [anEvent(1)], { expectedRevision: 'no_stream' });
+    ops.datasyncFault = 'EIO';
+    let release!: () => void;
+    const lost = anEvent(2);
+    const { pending: inFlight } = await appendInFlight(s, 'room-1', lost, new Promise<void>((resolve) => (release = resolve)));
+    const next = anEvent(3);
+    const built = s.append('room-1', [next], { expectedRevision: 1, expectedEventId: lost.id });
+    built.catch(() => undefined);
+    ops.gate = undefined;
+    release();
+    await expect(inFlight).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(built).rejects.toBeInstanceOf(StorageUnavailableError);
+
+    ops.datasyncFault = undefined;
+    await waitUntil('the log can write again', () => writable(s));
+    // Another writer takes revision 1; an append still counting on the lost event is refused there.
+    await s.append('room-1', [anEvent(4)], { expectedRevision: 0 });
+    await expect(s.append('room-1', [next], { expectedRevision: 1, expectedEventId: lost.id })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect((await s.readStream('room-1')).map((e) => (e.data as { n: number }).n)).toEqual([1, 4]);
+  });
 
   it.each([
     ['a short write then ENOSPC', (o: FaultyOps) => (o.writeFault = 'ENOSPC')],

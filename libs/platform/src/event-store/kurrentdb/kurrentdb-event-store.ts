@@ -19,7 +19,9 @@ import {
   EventStore,
   groupChanges,
   matchesFilter,
+  WrongExpectedRevisionError,
   type AllSubscription,
+  type AppendOptions,
   type AppendResult,
   type ConsumerGroupEnsured,
   type ConsumerGroupOptions,
@@ -87,12 +89,9 @@ export class KurrentDbEventStore extends EventStore {
     return new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString));
   }
 
-  async append(
-    stream: string,
-    events: EventToAppend[],
-    options: { expectedRevision?: ExpectedRevision } = {},
-  ): Promise<AppendResult> {
+  async append(stream: string, events: EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
+    if (options.expectedEventId !== undefined) await this.checkExpectedEvent(stream, expected, options.expectedEventId);
     let result;
     try {
       result = await this.client.appendToStream(stream, events.map(toEventData), { streamState: toStreamState(expected) });
@@ -103,6 +102,19 @@ export class KurrentDbEventStore extends EventStore {
     // An idempotent re-append may come back without a position: take the stream's last event's.
     const position = result.position ? positionNumber(result.position) : await this.positionOfRevision(stream, nextRevision);
     return { stream, nextRevision, position };
+  }
+
+  /**
+   * `expectedEventId`, checked by reading the event at the expected revision before appending
+   * there: an event never changes once written, so the append at that exact revision still counts
+   * on it. Not pipelined (pipelinesAppends is false): the event must have been written already.
+   */
+  private async checkExpectedEvent(stream: string, expected: ExpectedRevision, eventId: string): Promise<void> {
+    if (typeof expected !== 'number') throw new TypeError(`expectedEventId needs an exact expected revision (append to ${stream})`);
+    const [event] = await this.readStream(stream, { fromRevision: expected, maxCount: 1 });
+    if (event?.revision === expected && event.id === eventId) return;
+    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    throw new WrongExpectedRevisionError([{ stream, expected, actual: last ? last.revision : 'no_stream' }]);
   }
 
   async appendMulti(appends: StreamAppend[]): Promise<MultiAppendResult> {
