@@ -27,9 +27,9 @@
  *   TELEMETRY_BENCH_MQTT_ONLY=1      the MQTT leg only (no bare route, HTTP batches or trips)
  *   TELEMETRY_BENCH_BASELINE=<dir>   another checkout, built: its server runs beside this one's and
  *                                    takes the same MQTT leg at the same time, with publishers of
- *                                    its own (TELEMETRY_BENCH_BASELINE_LABEL names it). Unproven:
- *                                    its one 5,000-device try (2 × 5,000 connections, load 17) did
- *                                    not finish, not run down; RESULTS.md used _SERVER_ROOT runs.
+ *                                    its own (TELEMETRY_BENCH_BASELINE_LABEL names it); both windows
+ *                                    open together, once both warm-ups are over. Ran to the end with
+ *                                    2 × 5,000 connections (RESULTS.md, "in-process ingest").
  *   TELEMETRY_BENCH_SERVER_ROOT=<dir> another checkout, built, whose server this run measures instead
  *   TELEMETRY_BENCH_SERVER_ENV='A=1 B=2'  more environment for the server(s)
  *   TELEMETRY_BENCH_BASELINE_SERVER_ENV='A=1'  the baseline server's instead (a variant against
@@ -221,7 +221,33 @@ const startPublishers = async (mqttUrl: string, devices: { deviceId: string; dev
  * rules have counted two readings a publishing device (each device's first reading loads it and
  * appends its status change, a cost paid once).
  */
-const runMqttPhase = async (url: string, mqttUrl: string, devices: { deviceId: string; deviceKey: string }[], server: ChildProcess, rss: RssSampler | undefined, heap: () => Promise<HeapReport>): Promise<MqttLeg> => {
+/**
+ * A meeting point for `parties` legs: each waits in `arrive()` until all have arrived. The MQTT legs
+ * of this checkout and the baseline open their windows together, after both warm-ups: else one
+ * leg's window overlaps the other's warm-up (each device's first reading loads it and appends),
+ * and the two see different loads.
+ */
+const rendezvous = (parties: number): { arrive(): Promise<void> } => {
+  let arrived = 0;
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return {
+    arrive() {
+      if (++arrived >= parties) open();
+      return opened;
+    },
+  };
+};
+
+const runMqttPhase = async (
+  url: string,
+  mqttUrl: string,
+  devices: { deviceId: string; deviceKey: string }[],
+  server: ChildProcess,
+  rss: RssSampler | undefined,
+  heap: () => Promise<HeapReport>,
+  together: { arrive(): Promise<void> } = rendezvous(1),
+): Promise<MqttLeg> => {
   const connecting = performance.now();
   // Each publisher is a device, authenticated with its key, publishing on its own topic (the only one the broker lets it).
   const publishing = devices.slice(0, MQTT_PUBLISHERS);
@@ -234,6 +260,7 @@ const runMqttPhase = async (url: string, mqttUrl: string, devices: { deviceId: s
     if ((performance.now() - warming) / 1000 >= MQTT_WARMUP_SECONDS && (await readingsCounted(url, 'mqtt')) - counted >= 2 * publishing.length) break;
   }
   const warmUpSeconds = (performance.now() - warming) / 1000;
+  await together.arrive();
   // The heap after a full collection, while the publishers run: what is live, not what waits for GC.
   const heapAtStart = await heap();
   const before = await readingsCounted(url, 'mqtt');
@@ -328,9 +355,10 @@ const main = async (): Promise<void> => {
     }
     console.log(`MQTT, ${fmt(MQTT_PUBLISHERS)} devices for ${MQTT_SECONDS} s${baselineServer ? `, and at the same time against ${BASELINE_LABEL}` : ''}…`);
     rss.leg = 'connecting';
+    const together = rendezvous(baselineServer ? 2 : 1);
     const [overMqtt, baseline] = await Promise.all([
-      runMqttPhase(server.url, server.mqttUrl, devices, server.child, rss, server.heap),
-      baselineServer && baselineDevices ? runMqttPhase(baselineServer.url, baselineServer.mqttUrl, baselineDevices.devices, baselineServer.child, undefined, baselineServer.heap) : undefined,
+      runMqttPhase(server.url, server.mqttUrl, devices, server.child, rss, server.heap, together),
+      baselineServer && baselineDevices ? runMqttPhase(baselineServer.url, baselineServer.mqttUrl, baselineDevices.devices, baselineServer.child, undefined, baselineServer.heap, together) : undefined,
     ]);
     console.log(`  ${mqttFigure(overMqtt)}`);
     if (baseline) console.log(`  ${BASELINE_LABEL}: ${mqttFigure(baseline)}`);

@@ -29,31 +29,35 @@ const checkNumber = (errors: FieldError[], field: string, value: unknown, min: n
   else if (value < min || value > max) errors.push({ field, message: `must be between ${min} and ${max}` });
 };
 
+const fieldName = (prefix: string, field: string): string => (prefix ? `${prefix}.${field}` : field);
+
+// Run for every reading of every transport: the names of refused fields are made only on refusal,
+// `at` is parsed once, and the reading is built without intermediate objects.
 const readingOf = (value: unknown, prefix: string, now: number, errors: FieldError[]): Reading | undefined => {
   if (!isObject(value)) {
     errors.push({ field: prefix || 'body', message: 'must be an object' });
     return undefined;
   }
   const before = errors.length;
-  const name = (field: string): string => (prefix ? `${prefix}.${field}` : field);
-  for (const key of Object.keys(value)) if (!FIELDS.has(key)) errors.push({ field: name(key), message: 'is not allowed' });
+  for (const key of Object.keys(value)) if (!FIELDS.has(key)) errors.push({ field: fieldName(prefix, key), message: 'is not allowed' });
   const { status, temperature, battery, errorRate, at } = value;
-  if (status === undefined) errors.push({ field: name('status'), message: 'is required' });
-  else if (!READING_STATUSES.includes(status as ReadingStatus)) errors.push({ field: name('status'), message: `must be one of ${READING_STATUSES.join(', ')}` });
-  checkNumber(errors, name('temperature'), temperature, -100, 1000);
-  checkNumber(errors, name('battery'), battery, 0, 100);
-  checkNumber(errors, name('errorRate'), errorRate, 0, 1);
-  if (at === undefined) errors.push({ field: name('at'), message: 'is required' });
-  else if (typeof at !== 'string' || !ISO_UTC.test(at) || Number.isNaN(Date.parse(at))) errors.push({ field: name('at'), message: 'must be an ISO 8601 UTC date-time' });
-  else if (Date.parse(at) > now + MAX_CLOCK_AHEAD_MS) errors.push({ field: name('at'), message: 'must not be more than 5 minutes in the future' });
+  if (status === undefined) errors.push({ field: fieldName(prefix, 'status'), message: 'is required' });
+  else if (!READING_STATUSES.includes(status as ReadingStatus)) errors.push({ field: fieldName(prefix, 'status'), message: `must be one of ${READING_STATUSES.join(', ')}` });
+  if (temperature !== undefined) checkNumber(errors, fieldName(prefix, 'temperature'), temperature, -100, 1000);
+  if (battery !== undefined) checkNumber(errors, fieldName(prefix, 'battery'), battery, 0, 100);
+  if (errorRate !== undefined) checkNumber(errors, fieldName(prefix, 'errorRate'), errorRate, 0, 1);
+  if (at === undefined) errors.push({ field: fieldName(prefix, 'at'), message: 'is required' });
+  else {
+    const atMs = typeof at === 'string' && ISO_UTC.test(at) ? Date.parse(at) : Number.NaN;
+    if (Number.isNaN(atMs)) errors.push({ field: fieldName(prefix, 'at'), message: 'must be an ISO 8601 UTC date-time' });
+    else if (atMs > now + MAX_CLOCK_AHEAD_MS) errors.push({ field: fieldName(prefix, 'at'), message: 'must not be more than 5 minutes in the future' });
+  }
   if (errors.length > before) return undefined;
-  return {
-    status: status as ReadingStatus,
-    at: at as string,
-    ...(temperature === undefined ? {} : { temperature: temperature as number }),
-    ...(battery === undefined ? {} : { battery: battery as number }),
-    ...(errorRate === undefined ? {} : { errorRate: errorRate as number }),
-  };
+  const reading: Reading = { status: status as ReadingStatus, at: at as string };
+  if (temperature !== undefined) reading.temperature = temperature as number;
+  if (battery !== undefined) reading.battery = battery as number;
+  if (errorRate !== undefined) reading.errorRate = errorRate as number;
+  return reading;
 };
 
 /** Parses a telemetry body; `now` (ms) bounds how far ahead `at` may be. */

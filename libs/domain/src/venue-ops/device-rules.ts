@@ -113,6 +113,9 @@ const observed = (rule: DeviceRule, observation: Observation, now: number): numb
   return observation.reading[rule.when.field];
 };
 
+/** A rule with no episode under way (shared: never written to). */
+const IDLE: RuleTimer = Object.freeze({});
+
 export const evaluate = ({ rules, device, timers, observation, now, newIncidentId }: Evaluation): Evaluated => {
   const nowMs = ms(now);
   // A device's clock may run ahead: nothing it says happens after the server's now.
@@ -133,7 +136,7 @@ export const evaluate = ({ rules, device, timers, observation, now, newIncidentI
   const active = rules.filter((rule) => appliesTo(rule, device));
   let silent = false;
   for (const rule of active) {
-    const timer = timers.rules[rule.ruleId] ?? {};
+    const timer = timers.rules[rule.ruleId] ?? IDLE;
     const value = observed(rule, observation, nowMs);
     if (value === undefined) {
       if (timer.activeSince !== undefined || timer.clearSince !== undefined) nextTimers[rule.ruleId] = timer;
@@ -142,6 +145,8 @@ export const evaluate = ({ rules, device, timers, observation, now, newIncidentI
     const conditionHolds = holds(rule, value);
     if (rule.when.field === 'silentSeconds' && conditionHolds) silent = true;
     const open = device.open[rule.ruleId];
+    // The common case, nothing held, nothing open, nothing under way: stepRule would leave it idle.
+    if (!conditionHolds && open === undefined && timer.activeSince === undefined) continue;
     const stepped = stepRule(rule, open !== undefined, timer, conditionHolds, t);
     if (stepped.timer.activeSince !== undefined || stepped.timer.clearSince !== undefined) nextTimers[rule.ruleId] = stepped.timer;
     if (stepped.transition === 'raise') {
@@ -156,14 +161,15 @@ export const evaluate = ({ rules, device, timers, observation, now, newIncidentI
   }
   if (silent) changeStatus('silent');
   // A raise whose rule was removed (or no longer names this device's type) resolves: nothing watches it any more.
-  for (const [ruleId, open] of Object.entries(device.open)) {
+  for (const ruleId in device.open) {
+    if (!Object.prototype.hasOwnProperty.call(device.open, ruleId)) continue;
     if (!active.some((rule) => rule.ruleId === ruleId)) {
-      clears.push({ type: 'device.rule_cleared.v1', data: { deviceId, venueId, ruleId, incidentId: open.incidentId, clearedAt: at } });
+      clears.push({ type: 'device.rule_cleared.v1', data: { deviceId, venueId, ruleId, incidentId: device.open[ruleId].incidentId, clearedAt: at } });
     }
   }
   const lastAt = observation.kind === 'reading' ? at : timers.lastAt;
   return {
     timers: { ...(lastAt === undefined ? {} : { lastAt }), rules: nextTimers },
-    events: [...statusChanges, ...clears, ...raises],
+    events: clears.length === 0 && raises.length === 0 ? statusChanges : [...statusChanges, ...clears, ...raises],
   };
 };

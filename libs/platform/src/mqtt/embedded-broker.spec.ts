@@ -306,3 +306,82 @@ describe('in-process consumers of the embedded broker (the telemetry ingest wher
     }
   });
 });
+
+describe("the in-process consumer's shortcut (a device's publish straight from the broker's publish step)", () => {
+  let broker: EmbeddedMqttBroker;
+  let url: string;
+  const clients: MqttClient[] = [];
+  const device = async (): Promise<MqttClient> => {
+    const client = await connectAsync(url, { username: gate.deviceId, password: KEYS[gate.deviceId], clientId: gate.deviceId, reconnectPeriod: 0 });
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    broker = new EmbeddedMqttBroker({ host: '127.0.0.1', port: 0, credentials: credentials(), integration, metrics: new Metrics(), logger: quietLogger() });
+    await broker.start();
+    url = `mqtt://127.0.0.1:${broker.state().port}`;
+  });
+
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.endAsync(true)));
+    await broker.stop();
+  });
+
+  it('hands a device publish to the consumer without routing it while no client may subscribe where devices publish; routes it once one has, and both get it', async () => {
+    const got: string[] = [];
+    broker.consume(DEVICE_TELEMETRY_SUBSCRIPTION, async (_topic, payload) => void got.push(payload.toString()));
+    // The integration user subscribing under tessera/ cannot receive a device topic: still direct.
+    const integrator = await connectAsync(url, { ...integration, clientId: `${integration.username}-1`, reconnectPeriod: 0 });
+    clients.push(integrator);
+    await integrator.subscribeAsync('tessera/#', { qos: 1 });
+    const gateClient = await device();
+    await gateClient.publishAsync(mqttTopics.deviceTelemetry(gate), 'one', { qos: 1 });
+    await gateClient.publishAsync(mqttTopics.deviceTelemetry(gate), 'two', { qos: 0 });
+    await waitUntil(() => got.length === 2);
+    expect(broker.state().deliveries).toEqual({ direct: 2, routed: 0 });
+
+    const watcher = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
+    const watched: string[] = [];
+    try {
+      await watcher.subscribe('venues/#', (_topic, payload) => watched.push(payload.toString()));
+      await gateClient.publishAsync(mqttTopics.deviceTelemetry(gate), 'three', { qos: 1 });
+      await waitUntil(() => got.length === 3 && watched.length === 1);
+      expect(got).toEqual(['one', 'two', 'three']);
+      expect(watched).toEqual(['three']);
+      expect(broker.state().deliveries).toEqual({ direct: 2, routed: 1 });
+    } finally {
+      await watcher.close();
+    }
+  });
+
+  it('takes a consumer that returns nothing as done on return, and one that throws as failed, and goes on reading', async () => {
+    const got: string[] = [];
+    broker.consume(DEVICE_TELEMETRY_SUBSCRIPTION, (_topic, payload) => {
+      const text = payload.toString();
+      if (text === 'bad') throw new Error('cannot take it');
+      got.push(text);
+    });
+    const gateClient = await device();
+    for (const payload of ['a', 'bad', 'b', 'c']) await gateClient.publishAsync(mqttTopics.deviceTelemetry(gate), payload, { qos: 1 });
+    await waitUntil(() => got.length === 3);
+    expect(got).toEqual(['a', 'b', 'c']);
+    expect(broker.state().deliveries.direct).toBe(4);
+  });
+
+  it("keeps a device publish within its consumers' filters, and to every one whose filter matches", async () => {
+    const first: string[] = [];
+    const second: string[] = [];
+    const elsewhere: string[] = [];
+    broker.consume(DEVICE_TELEMETRY_SUBSCRIPTION, (_topic, payload) => void first.push(payload.toString()));
+    const closing = broker.consume(`venues/${gate.venueId}/devices/+/+/telemetry`, async (_topic, payload) => void second.push(payload.toString()));
+    broker.consume('venues/another-venue/devices/+/+/telemetry', (_topic, payload) => void elsewhere.push(payload.toString()));
+    const gateClient = await device();
+    await gateClient.publishAsync(mqttTopics.deviceTelemetry(gate), 'both', { qos: 1 });
+    await waitUntil(() => first.length === 1 && second.length === 1);
+    await closing.close();
+    await gateClient.publishAsync(mqttTopics.deviceTelemetry(gate), 'first only', { qos: 1 });
+    await waitUntil(() => first.length === 2);
+    expect({ first, second, elsewhere }).toEqual({ first: ['both', 'first only'], second: ['both'], elsewhere: [] });
+  });
+});

@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { Aedes, type AedesOptions, type AuthenticateError, type Client } from 'aedes';
+import { Aedes, type AedesOptions, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Duplex } from 'node:stream';
 import { mqttTopics, TESSERA_TOPIC_ROOT } from '@tessera/contracts';
 import type { Metrics } from '../observability/metrics';
 import type { MqttCredentials, MqttPrincipal } from './mqtt-credentials';
+import { topicMatches } from './mqtt-connection';
 import { Gauge } from 'prom-client';
 
 /**
@@ -21,6 +22,9 @@ import { Gauge } from 'prom-client';
  *
  * Sessions and retained messages live in memory: they survive `restart()` (the same persistence
  * goes to the new broker) but not a restart of the process.
+ *
+ * In-process consumers (`consume`: the telemetry ingest) get a device's publishes straight from
+ * the broker's publish step, without its routing (see `consume`).
  */
 
 export interface EmbeddedBrokerOptions {
@@ -46,7 +50,51 @@ export interface EmbeddedBrokerState {
   clients: number;
   /** Why it does not listen. */
   error?: string;
+  /**
+   * Device publishes handed to in-process consumers straight from the publish step, and those that
+   * went through the broker's routing (because a client subscribed where devices publish).
+   */
+  deliveries: { direct: number; routed: number };
 }
+
+/**
+ * An in-process consumer of messages (`EmbeddedMqttBroker.consume`). Returning nothing means the
+ * message is done with; a promise, that it is being worked on until it settles.
+ */
+export type BrokerMessageConsumer = (topic: string, payload: Buffer) => void | Promise<void>;
+
+type Delivery = (packet: { topic: string; payload: Buffer | string }, callback: () => void) => void;
+type PublishDone = (error?: Error) => void;
+/** What the broker knows of a connected client; a device's own telemetry topic is worked out once, at CONNECT. */
+type Principal = Exclude<MqttPrincipal, { kind: 'device' }> | (Extract<MqttPrincipal, { kind: 'device' }> & { topic: string });
+
+/**
+ * aedes with one step more in `publish` (what its handlers call for every PUBLISH, after
+ * `authorizePublish` and, for QoS 1, after the PUBACK is written): `direct` may take the packet and
+ * finish it, and the broker's own routing (a topic match in the persistence for offline sessions,
+ * the emitter's topic match and queue, the `publish` event) is skipped.
+ */
+class DirectDeliveryAedes extends Aedes {
+  constructor(
+    options: AedesOptions,
+    private readonly direct: (packet: PublishPacket, client: Client, done: PublishDone) => boolean,
+  ) {
+    super(options);
+  }
+
+  override publish(packet: PublishPacket, clientOrDone: Client | null | PublishDone, done?: PublishDone): void {
+    if (clientOrDone && typeof clientOrDone !== 'function' && done && this.direct(packet, clientOrDone, done)) return;
+    // aedes's own publish takes (packet, client, done) from its handlers; its typings name only (packet, done).
+    const publish = super.publish as unknown as (this: Aedes, packet: PublishPacket, client: Client | null | PublishDone, done?: PublishDone) => void;
+    publish.call(this, packet, clientOrDone, done);
+  }
+}
+
+/** Whether a subscription to `filter` could receive what devices publish (`venues/...`); shared subscriptions counted as if they could. */
+const mayMatchDeviceTopics = (filter: string): boolean => {
+  const first = filter.split('/', 1)[0];
+  return first === '#' || first === '+' || first === 'venues' || first.startsWith('$share');
+};
 
 /** The prefix of client ids only Tessera's own clients may use (a device taking one would log Tessera's client out). */
 const INTERNAL_CLIENT_PREFIX = 'tessera-';
@@ -131,7 +179,7 @@ export class EmbeddedMqttBroker {
   /** The credential of this process's own client; never leaves the process. */
   readonly internal = { username: `${INTERNAL_CLIENT_PREFIX}internal-${randomUUID()}`, password: randomBytes(32).toString('base64url') };
   private readonly logger: Logger;
-  private readonly principals = new WeakMap<Client, MqttPrincipal>();
+  private readonly principals = new WeakMap<Client, Principal>();
   private readonly id = randomUUID();
   private aedes: Aedes | undefined;
   private persistence: unknown;
@@ -140,9 +188,18 @@ export class EmbeddedMqttBroker {
   private error: string | undefined;
   private readonly expiring = new Map<string, NodeJS.Timeout>();
   /** In-process consumers (`consume`), subscribed again on every `start()`. */
-  private readonly consumers = new Set<{ filter: string; deliver: (packet: { topic: string; payload: Buffer | string }, callback: () => void) => void }>();
+  private readonly consumers = new Set<{ filter: string; deliver: Delivery }>();
   private consuming = 0;
   private readonly awaitingRoom: (() => void)[] = [];
+  /**
+   * Set (for good) once a client was let subscribe to a filter that may match a device's topic:
+   * from then on device publishes go through the broker's routing, so that client gets them too.
+   * Only Tessera's own clients may (the integration user's filters are under `tessera/`).
+   */
+  private othersReadDeviceTopics = false;
+  /** Per device topic, the consumers it goes to; emptied when consumers come or go. */
+  private readonly directRoutes = new Map<string, Delivery[]>();
+  private readonly deliveries = { direct: 0, routed: 0 };
 
   constructor(private readonly options: EmbeddedBrokerOptions) {
     this.logger = options.logger ?? new Logger('MqttBroker');
@@ -164,7 +221,8 @@ export class EmbeddedMqttBroker {
    * one line and shown by `state()`: it never throws, so start-up goes on.
    */
   async start(): Promise<void> {
-    const aedes = await Aedes.createBroker(this.aedesOptions());
+    const aedes = new DirectDeliveryAedes(this.aedesOptions(), (packet, client, done) => this.deliverDirect(packet, client, done));
+    await aedes.listen();
     this.persistence = (aedes as unknown as { persistence: unknown }).persistence;
     this.aedes = aedes;
     // aedes keeps queueing QoS 1 messages for an offline persistent session for ever, in memory:
@@ -241,38 +299,86 @@ export class EmbeddedMqttBroker {
       port: this.listeningOn?.port ?? this.options.port,
       clients: this.aedes?.connectedClients ?? 0,
       ...(this.error ? { error: this.error } : {}),
+      deliveries: { ...this.deliveries },
     };
   }
 
   /**
    * Delivers every message published on `filter` to `consumer` inside the broker, without a client:
    * no second MQTT hop (encode, an in-process stream, decode, PUBACK) per message, which the
-   * profile of bench:telemetry showed costing more than the telemetry rules. Backpressure as in
-   * MqttConnection.consume: aedes's delivery completes (and the publisher's PUBACK goes out) at
-   * once while fewer than `inFlight` are being worked on, else when one finishes. Survives `restart()`.
+   * profile of bench:telemetry showed costing more than the telemetry rules. A device's publish
+   * goes to it straight from the broker's publish step (no topic match in the session store or
+   * the emitter, no emitter queue) while no client may subscribe where devices publish; else, and
+   * for any other publisher, through the broker's routing. Either way a device's QoS 1 PUBACK has
+   * been written before (aedes acknowledges, then publishes).
+   *
+   * Backpressure as in MqttConnection.consume: a consumer that returns nothing is done with the
+   * message there and then; one that returns a promise holds it until it settles, and while
+   * `inFlight` are held, the publish completes (and its connection is read again) only when one
+   * settles. Survives `restart()`.
    */
-  consume(filter: string, consumer: (topic: string, payload: Buffer) => Promise<void>, inFlight = 1000): { close(): Promise<void> } {
-    const deliver = (packet: { topic: string; payload: Buffer | string }, callback: () => void): void => {
+  consume(filter: string, consumer: BrokerMessageConsumer, inFlight = 1000): { close(): Promise<void> } {
+    const failed = (error: unknown): void => this.logger.error(`consumer of ${filter} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const settled = (): void => {
+      this.consuming -= 1;
+      if (this.consuming < inFlight) this.awaitingRoom.shift()?.();
+    };
+    const deliver: Delivery = (packet, callback) => {
+      let working: void | Promise<void> = undefined;
+      try {
+        working = consumer(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload));
+      } catch (error) {
+        failed(error);
+      }
+      if (!working) return callback();
       this.consuming += 1;
-      consumer(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload))
-        .catch((error: unknown) => this.logger.error(`consumer of ${filter} failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => {
-          this.consuming -= 1;
-          if (this.consuming < inFlight) this.awaitingRoom.shift()?.();
-        });
+      working.then(settled, (error: unknown) => (failed(error), settled()));
       if (this.consuming < inFlight) callback();
       else this.awaitingRoom.push(callback);
     };
     const entry = { filter, deliver };
     this.consumers.add(entry);
+    this.directRoutes.clear();
     this.aedes?.subscribe(filter, deliver, noop);
     return {
       close: async () => {
         this.consumers.delete(entry);
+        this.directRoutes.clear();
         const aedes = this.aedes;
         if (aedes) await new Promise<void>((resolve) => aedes.unsubscribe(filter, deliver, () => resolve()));
       },
     };
+  }
+
+  /**
+   * The publish step's shortcut (DirectDeliveryAedes): a device's publish to its own topic (the
+   * only one `authorizePublish` lets through; never retained) goes to the consumers whose filter
+   * matches it, and nowhere else, since nothing else can have subscribed to it. False: the broker
+   * routes it.
+   */
+  private deliverDirect(packet: PublishPacket, client: Client, done: PublishDone): boolean {
+    const principal = this.principals.get(client);
+    if (principal?.kind !== 'device' || packet.topic !== principal.topic) return false;
+    if (this.othersReadDeviceTopics || this.consumers.size === 0) {
+      this.deliveries.routed += 1;
+      return false;
+    }
+    let route = this.directRoutes.get(packet.topic);
+    if (!route) {
+      route = [...this.consumers].filter(({ filter }) => topicMatches(filter, packet.topic)).map(({ deliver }) => deliver);
+      if (this.directRoutes.size >= 100_000) this.directRoutes.clear();
+      this.directRoutes.set(packet.topic, route);
+    }
+    this.deliveries.direct += 1;
+    if (route.length === 0) {
+      done();
+    } else if (route.length === 1) {
+      route[0](packet, done);
+    } else {
+      let waiting = route.length;
+      for (const deliver of route) deliver(packet, () => --waiting === 0 && done());
+    }
+    return true;
   }
 
   /** A connection to the broker inside this process (for this process's own client). */
@@ -306,12 +412,14 @@ export class EmbeddedMqttBroker {
       },
       authorizeSubscribe: (client, subscription, done) => {
         const principal = this.principals.get(client);
-        done(null, principal && this.maySubscribe(principal, subscription.topic) ? subscription : null);
+        const allowed = principal !== undefined && this.maySubscribe(principal, subscription.topic);
+        if (allowed && mayMatchDeviceTopics(subscription.topic)) this.othersReadDeviceTopics = true;
+        done(null, allowed ? subscription : null);
       },
     };
   }
 
-  private async authenticate(client: Client, username: string | undefined, password: Buffer | undefined): Promise<MqttPrincipal> {
+  private async authenticate(client: Client, username: string | undefined, password: Buffer | undefined): Promise<Principal> {
     if (!username) throw refusal('a username and password are required', BAD_USERNAME_OR_PASSWORD);
     if (username === this.internal.username) {
       if (!sameSecret(password, this.internal.password)) throw refusal('bad username or password', BAD_USERNAME_OR_PASSWORD);
@@ -338,21 +446,21 @@ export class EmbeddedMqttBroker {
     // A device may not take another client's id, and with it the other's connection: its id is
     // its own (a prefix would not do: device `gate` could take `gate-1`).
     if (client.id !== device.deviceId) throw refusal(`a device's client id is its device id`, IDENTIFIER_REJECTED);
-    return { kind: 'device', ...device };
+    return { kind: 'device', ...device, topic: mqttTopics.deviceTelemetry(device) };
   }
 
-  private mayPublish(principal: MqttPrincipal, topic: string): boolean {
+  private mayPublish(principal: Principal, topic: string): boolean {
     switch (principal.kind) {
       case 'internal':
         return true;
       case 'integration':
         return false;
       case 'device':
-        return topic === mqttTopics.deviceTelemetry(principal);
+        return topic === principal.topic;
     }
   }
 
-  private maySubscribe(principal: MqttPrincipal, filter: string): boolean {
+  private maySubscribe(principal: Principal, filter: string): boolean {
     switch (principal.kind) {
       case 'internal':
         return true;

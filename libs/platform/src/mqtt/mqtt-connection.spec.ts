@@ -81,6 +81,20 @@ describe('consume: asynchronous consumers on the shared connection', () => {
     await waitUntil(() => other.length === 1);
   });
 
+  it('takes a consumer that returns nothing as done on return (it never fills consumeInFlight), and one that throws as failed', async () => {
+    const consumer = connection(1);
+    const publisher = connection();
+    const got: string[] = [];
+    await consumer.consume('quick/+', (topic) => {
+      if (topic === 'quick/bad') throw new Error('cannot take it');
+      got.push(topic);
+    });
+    await Promise.all([consumer.connected(), publisher.connected()]);
+    await Promise.all(['quick/1', 'quick/bad', 'quick/2', 'quick/3'].map((topic) => publisher.publish(message(topic))));
+    await waitUntil(() => got.length === 3);
+    expect(got).toEqual(['quick/1', 'quick/2', 'quick/3']);
+  });
+
   it('stops delivering once closed', async () => {
     const consumer = connection();
     const publisher = connection();

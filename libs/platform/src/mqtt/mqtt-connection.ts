@@ -16,8 +16,11 @@ import type { Metrics } from '../observability/metrics';
 /** A message that reached this process on a topic it subscribed to. */
 export type MqttMessageHandler = (topic: string, payload: Buffer) => void;
 
-/** A consumer that works asynchronously on each message (the telemetry ingest): see `consume`. */
-export type MqttMessageConsumer = (topic: string, payload: Buffer) => Promise<void>;
+/**
+ * A consumer that works on each message (the telemetry ingest), see `consume`: done with it on
+ * return when it returns nothing, else once the promise settles.
+ */
+export type MqttMessageConsumer = (topic: string, payload: Buffer) => void | Promise<void>;
 
 export interface MqttSubscription {
   close(): Promise<void>;
@@ -241,9 +244,17 @@ export class MqttConnection {
       if (!topicMatches(filter, topic)) continue;
       const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
       for (const consumer of consumers) {
+        let working: void | Promise<void> = undefined;
+        try {
+          working = consumer(topic, body);
+        } catch (error) {
+          this.logger.error(`consumer of ${filter} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        // Done on return: nothing to wait for.
+        if (!working) continue;
         handed = true;
         this.consuming += 1;
-        consumer(topic, body)
+        working
           .catch((error: unknown) => this.logger.error(`consumer of ${filter} failed: ${error instanceof Error ? error.message : String(error)}`))
           .finally(() => {
             this.consuming -= 1;

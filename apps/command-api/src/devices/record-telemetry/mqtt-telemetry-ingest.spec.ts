@@ -112,3 +112,58 @@ describeWithService('mosquitto', 'MQTT telemetry ingest (Mosquitto)', () => {
     expect((await events.readStream(deviceStream(deviceId))).map((event) => event.type)).toEqual(['device.registered.v1']);
   });
 });
+
+/**
+ * The ingest as the embedded broker calls it (no broker here): a message it is done with on return
+ * costs no promise, which is what lets the broker go on reading the device's connection at once.
+ */
+describe('MQTT telemetry ingest, handing messages back', () => {
+  const venueId = 'hand-back-venue';
+  let dataDir: string;
+  let events: EmbeddedEventStore;
+  let directory: DeviceDirectory;
+  let engine: DeviceRuleEngine;
+  let ingest: MqttTelemetryIngest;
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir('mqtt-ingest-hand-back');
+    events = await EmbeddedEventStore.open({ dataDir });
+    const reads = new EmbeddedReadStore();
+    const metrics = new Metrics();
+    directory = new DeviceDirectory(new Subscriptions(events, reads, new HealthChecks(), metrics));
+    await directory.onApplicationBootstrap();
+    await directory.caughtUp;
+    engine = new DeviceRuleEngine(events, reads, directory, new SystemClock(), new RandomUuids(), metrics, { DEVICE_STATE_FLUSH_MS: 60_000 });
+    ingest = new MqttTelemetryIngest(directory, engine, new SystemClock(), metrics);
+  });
+
+  afterAll(async () => {
+    await engine.beforeApplicationShutdown();
+    await directory.beforeApplicationShutdown();
+    await events.close();
+    await removeDir(dataDir);
+  });
+
+  it('returns nothing for a refused message and for a reading decided on the spot; a promise for one that appends', async () => {
+    const deviceId = 'hand-back-1';
+    const registered: DeviceEvent = {
+      type: 'device.registered.v1',
+      data: { deviceId, venueId, deviceType: 'turnstile', name: deviceId, keyHash: 'h', registeredAt: new Date().toISOString() },
+    };
+    const context = { actorId: 'admin', correlationId: 'c', causationId: crypto.randomUUID(), now: new Date() };
+    const { position } = await events.append(deviceStream(deviceId), toAppend(deviceStream(deviceId), [registered], context), { expectedRevision: 'no_stream' });
+    directory.apply({ ...registered, position });
+    const topic = telemetryTopic(venueId, 'turnstile', deviceId);
+    const message = (body: unknown) => ({ topic, payload: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
+
+    expect(ingest.handle(message('not json'))).toBeUndefined();
+    expect(ingest.handle({ topic: telemetryTopic(venueId, 'turnstile', 'nobody'), payload: Buffer.from('{}') })).toBeUndefined();
+    // The first reading loads the device and appends its status change.
+    const first = ingest.handle(message({ status: 'online', temperature: 20, at: new Date().toISOString() }));
+    expect(first).toBeInstanceOf(Promise);
+    await first;
+    expect(ingest.handle(message({ status: 'online', temperature: 21, at: new Date().toISOString() }))).toBeUndefined();
+    expect((await engine.stateOf(deviceId))?.device.status).toBe('online');
+    expect((await events.readStream(deviceStream(deviceId))).map((event) => event.type)).toEqual(['device.registered.v1', 'device.status_changed.v1']);
+  });
+});

@@ -68,10 +68,17 @@ export class MqttTelemetryIngest implements OnApplicationBootstrap, BeforeApplic
     this.unsubscribe = await source.subscribe(TELEMETRY_TOPIC_FILTER, (message) => this.handle(message));
   }
 
-  async handle({ topic, payload }: TelemetryMessage): Promise<void> {
+  /**
+   * One message. Done on return (nothing returned) for a refused message and for a reading the
+   * rules decide on the spot (a device already loaded, nothing to append): no promise per message
+   * on the common path. A promise while the directory catches up, or for readings whose device is
+   * loading or whose transitions are being appended.
+   */
+  handle(message: TelemetryMessage): void | Promise<void> {
+    if (!this.directory.isCaughtUp) return this.directory.caughtUp.then(() => this.handle(message));
+    const { topic, payload } = message;
     const named = parseTelemetryTopic(topic);
     if (!named) return this.refuse('topic', topic, 'the topic is not a telemetry topic');
-    if (!this.directory.isCaughtUp) await this.directory.caughtUp;
     const device = this.directory.device(named.deviceId);
     if (!device) return this.refuse('unknown_device', named.deviceId, 'no device is registered under this id');
     if (device.venueId !== named.venueId || device.deviceType !== named.type) {
@@ -89,7 +96,7 @@ export class MqttTelemetryIngest implements OnApplicationBootstrap, BeforeApplic
       return this.refuse('reading', named.deviceId, parsed.errors.slice(0, 3).map((error) => `${error.field} ${error.message}`).join('; '));
     }
     // No correlation id made per message: the engine makes one only for a reading that appends transitions.
-    await this.engine.record(named.deviceId, parsed.readings, 'mqtt', {});
+    return this.engine.record(named.deviceId, parsed.readings, 'mqtt', {});
   }
 
   private refuse(reason: InvalidReason, deviceId: string, why: string): void {

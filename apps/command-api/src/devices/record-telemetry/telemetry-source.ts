@@ -12,20 +12,24 @@ export interface TelemetryMessage {
   payload: Buffer;
 }
 
+/** Handles one message: done on return when it returns nothing, else once the promise settles. */
+export type TelemetryHandler = (message: TelemetryMessage) => void | Promise<void>;
+
 export interface TelemetrySource {
   /**
    * Delivers every message matching `filter` (QoS 1) to `handle`, in the order they arrive, with a
    * bounded number being handled at once (the source's backpressure). Resolves once subscribed;
    * the function it resolves to unsubscribes.
    */
-  subscribe(filter: string, handle: (message: TelemetryMessage) => Promise<void>): Promise<() => Promise<void>>;
+  subscribe(filter: string, handle: TelemetryHandler): Promise<() => Promise<void>>;
 }
 
 export const TELEMETRY_SOURCE = Symbol('TelemetrySource');
 
 /**
  * The embedded broker as a TelemetrySource: messages reach the ingest inside the broker, with no
- * client between (`EmbeddedMqttBroker.consume`). Where MQTT_URL is unset, this is the source.
+ * client between, a device's straight from the broker's publish step (`EmbeddedMqttBroker.consume`);
+ * a message the ingest is done with on return costs no promise. Where MQTT_URL is unset, this is the source.
  */
 export const brokerTelemetrySource = (broker: EmbeddedMqttBroker): TelemetrySource => ({
   async subscribe(filter, handle) {
@@ -66,12 +70,18 @@ export const mqttTelemetrySource = (client: MqttClient, options: { inFlight?: nu
     const previous = client.handleMessage.bind(client);
     client.handleMessage = (packet, done) => {
       inFlight += 1;
-      void handle({ topic: packet.topic, payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload) })
-        .catch(() => undefined)
-        .finally(() => {
-          inFlight -= 1;
-          waiting.shift()?.();
-        });
+      const settled = (): void => {
+        inFlight -= 1;
+        waiting.shift()?.();
+      };
+      let working: void | Promise<void> = undefined;
+      try {
+        working = handle({ topic: packet.topic, payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload) });
+      } catch {
+        working = undefined;
+      }
+      if (working) void working.catch(() => undefined).finally(settled);
+      else settled();
       if (inFlight < limit) done();
       else waiting.push(() => done());
     };

@@ -7,7 +7,7 @@ import { Metrics } from '@tessera/platform/observability/metrics';
 import { EmbeddedReadStore } from '@tessera/platform/read-store/embedded';
 import { Subscriptions } from '@tessera/platform/subscriptions/subscriptions';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { Clock, RandomUuids } from '@tessera/platform/time/clock';
+import { Clock, IdGenerator, RandomUuids } from '@tessera/platform/time/clock';
 import { DeviceDirectory } from './device-directory';
 import { DeviceRuleEngine } from './device-rule-engine';
 
@@ -125,6 +125,65 @@ describe('DeviceRuleEngine', () => {
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/^tessera_device_readings_total\{transport="mqtt"\} 3$/m);
     expect(text).toMatch(/^tessera_device_readings_total\{transport="http"\} 1$/m);
+  });
+
+  it('decides a reading of a loaded device on the spot when it appends nothing (no promise, its state at once), and returns a promise for one that appends', async () => {
+    const engine = await startEngine();
+    const deviceId = await registerDevice();
+    const loading = record(engine, deviceId, 0, 80); // loads the device and appends its status change
+    expect(loading).toBeInstanceOf(Promise);
+    await loading;
+    expect(record(engine, deviceId, 10, 80)).toBeUndefined();
+    expect((await engine.stateOf(deviceId))?.lastSeenAt).toBe(at(10));
+    for (let s = 20; s <= 50; s += 10) expect(record(engine, deviceId, s, 80)).toBeUndefined();
+    expect(await ruleEvents(deviceId)).toEqual(['status_changed:online@']);
+    // 60 s on the condition held long enough: the raise appends, and the promise resolves once it is in the log.
+    const raising = record(engine, deviceId, 60, 80);
+    expect(raising).toBeInstanceOf(Promise);
+    await raising;
+    expect(await ruleEvents(deviceId)).toEqual(['status_changed:online@', `rule_raised:temperature-high@${at(60)}`]);
+    expect(record(engine, deviceId, 70, 80)).toBeUndefined();
+    expect(await ruleEvents(deviceId)).toHaveLength(2);
+  });
+
+  it('queues the readings that arrive while a transition of the device is being appended, and takes them in order', async () => {
+    const engine = await startEngine();
+    const deviceId = await registerDevice();
+    await record(engine, deviceId, 0, 20);
+    clock.time = t0 + 100_000;
+    const changing = engine.record(deviceId, [{ status: 'degraded', temperature: 20, at: at(10) }], 'mqtt', {});
+    const behind = [
+      engine.record(deviceId, [{ status: 'degraded', temperature: 20, at: at(20) }], 'mqtt', {}),
+      engine.record(deviceId, [{ status: 'online', temperature: 20, at: at(30) }], 'mqtt', {}),
+    ];
+    expect(changing).toBeInstanceOf(Promise);
+    expect(behind.map((result) => result instanceof Promise)).toEqual([true, true]);
+    await Promise.all([changing, ...behind]);
+    expect(await ruleEvents(deviceId)).toEqual(['status_changed:online@', 'status_changed:degraded@', 'status_changed:online@']);
+    expect((await engine.stateOf(deviceId))?.lastSeenAt).toBe(at(30));
+  });
+
+  it('appends a raise decided on the spot with the incident id it was decided with (no id drawn twice)', async () => {
+    class Sequence extends IdGenerator {
+      n = 0;
+      newId(): string {
+        return `id-${++this.n}`;
+      }
+    }
+    const metrics = new Metrics();
+    const directory = new DeviceDirectory(new Subscriptions(events, reads, new HealthChecks(), metrics));
+    await directory.onApplicationBootstrap();
+    await directory.caughtUp;
+    const ids = new Sequence();
+    const engine = new DeviceRuleEngine(events, reads, directory, clock, ids, metrics, { DEVICE_STATE_FLUSH_MS: 60_000 });
+    running.push({ directory, engine });
+    const deviceId = await registerDevice();
+    await record(engine, deviceId, 0, 80); // the status change: a causation id (id-1)
+    for (let s = 10; s <= 50; s += 10) await record(engine, deviceId, s, 80);
+    await record(engine, deviceId, 60, 80); // the raise: its incident id (id-2), then a causation id (id-3)
+    const raised = (await events.readStream(deviceStream(deviceId))).find((event) => event.type === 'device.rule_raised.v1');
+    expect(raised?.data).toMatchObject({ incidentId: 'id-2' });
+    expect(ids.n).toBe(3);
   });
 
   it('keeps the newest reading as the latest, comparing times as instants, not as strings', async () => {

@@ -47,6 +47,25 @@ interface DeviceEntry {
   dirty: boolean;
 }
 
+interface Observed {
+  observations: Observation[];
+  seen?: Reading;
+}
+
+interface Outcome {
+  device: RegisteredDevice;
+  timers: DeviceRuleTimers;
+  decided: DeviceEvent[];
+  now: Date;
+}
+
+/** A decision taken on the spot by `record`, to be appended. */
+interface TakenDecision {
+  entry: DeviceEntry;
+  observed: Observed;
+  outcome: Outcome;
+}
+
 export interface RecordOptions {
   /** The correlation id of the transitions the readings cause; absent, a new one for each append (made only when something is appended). */
   correlationId?: string;
@@ -109,18 +128,26 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /**
-   * Runs readings of one registered device through the rules, oldest first. Resolves once their
-   * transitions are in the log (the timers follow at the next flush).
+   * Runs readings of one registered device through the rules, oldest first. Returns nothing when
+   * they were decided on the spot: the device is loaded, nothing of its is queued, and they
+   * append nothing (the common case: a reading that changes timers and the latest state only). Else
+   * a promise that resolves once their transitions are in the log. Either way the timers and the
+   * latest state follow at the next flush.
    */
-  record(deviceId: string, readings: readonly Reading[], transport: (typeof TRANSPORTS)[number], options: RecordOptions): Promise<void> {
+  record(deviceId: string, readings: readonly Reading[], transport: (typeof TRANSPORTS)[number], options: RecordOptions): void | Promise<void> {
     const sorted = readings.length === 1 ? readings : [...readings].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     this.readings.add(transport, readings.length);
-    return this.serialised(deviceId, () =>
-      this.decide(deviceId, options.correlationId, () => ({
-        observations: sorted.map((reading): Observation => ({ kind: 'reading', reading })),
-        seen: sorted.at(-1),
-      })),
-    );
+    const observe = (): Observed => ({ observations: sorted.map((reading): Observation => ({ kind: 'reading', reading })), seen: sorted.at(-1) });
+    const entry = this.entries.get(deviceId);
+    // Nothing queued for the device: nothing can come between this decision and its effect.
+    if (entry && !this.queues.has(deviceId)) {
+      const observed = observe();
+      const outcome = this.evaluateOn(entry, observed.observations, this.clock.now());
+      if (outcome.decided.length === 0) return this.settle(entry, outcome, observed);
+      // Transitions: appended in turn, with this decision (its incident ids) unless another engine appended first.
+      return this.serialised(deviceId, () => this.decide(deviceId, options.correlationId, observe, { entry, observed, outcome }));
+    }
+    return this.serialised(deviceId, () => this.decide(deviceId, options.correlationId, observe));
   }
 
   /** The staleness rule for every device heard last before the smallest threshold. Returns how many it checked. */
@@ -172,31 +199,18 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
     return watching.length === 0 || (entry.device.status === 'silent' && watching.every((rule) => entry.device.open[rule.ruleId] !== undefined));
   }
 
-  private async decide(
-    deviceId: string,
-    correlationId: string | undefined,
-    observe: (entry: DeviceEntry) => { observations: Observation[]; seen?: Reading },
-  ): Promise<void> {
+  private async decide(deviceId: string, correlationId: string | undefined, observe: (entry: DeviceEntry) => Observed, taken?: TakenDecision): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const entry = await this.entry(deviceId);
       if (!entry) return;
-      const { observations, seen } = observe(entry);
-      const now = this.clock.now();
-      let { device, timers } = entry;
-      const decided: DeviceEvent[] = [];
-      for (const observation of observations) {
-        const evaluated = DeviceRules.evaluate({
-          rules: this.directory.rules,
-          device,
-          timers,
-          observation,
-          now: now.toISOString(),
-          newIncidentId: () => this.ids.newId(),
-        });
-        decided.push(...evaluated.events);
-        device = fold(Device.evolve, device, evaluated.events) as RegisteredDevice;
-        timers = evaluated.timers;
+      let observed: Observed;
+      let outcome: Outcome;
+      if (attempt === 1 && taken?.entry === entry) ({ observed, outcome } = taken);
+      else {
+        observed = observe(entry);
+        outcome = this.evaluateOn(entry, observed.observations, this.clock.now());
       }
+      const { decided, now } = outcome;
       if (decided.length > 0) {
         const context: CommandContext = { actorId: `device:${deviceId}`, correlationId: correlationId ?? this.ids.newId(), causationId: this.ids.newId(), now };
         try {
@@ -210,18 +224,46 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
           continue;
         }
       }
-      entry.device = device;
-      entry.timers = timers;
-      // Times compared as instants: `…:00Z` and `…:00.500Z` do not sort as strings.
-      const seenAt = seen && Math.min(Date.parse(seen.at), now.getTime());
-      if (seen && seenAt !== undefined && (entry.lastSeenAt === undefined || seenAt >= Date.parse(entry.lastSeenAt))) {
-        const { status, temperature, battery, errorRate } = seen;
-        entry.lastSeenAt = new Date(seenAt).toISOString();
-        entry.last = { status, ...(temperature === undefined ? {} : { temperature }), ...(battery === undefined ? {} : { battery }), ...(errorRate === undefined ? {} : { errorRate }) };
-      }
-      if (decided.length > 0 || seen || observations.length > 0) entry.dirty = true;
+      this.settle(entry, outcome, observed);
       return;
     }
+  }
+
+  /** The rules over `observations` of the device as `entry` holds it; changes nothing. */
+  private evaluateOn(entry: DeviceEntry, observations: readonly Observation[], now: Date): Outcome {
+    let { device, timers } = entry;
+    const nowIso = now.toISOString();
+    let decided: DeviceEvent[] = [];
+    for (const observation of observations) {
+      const evaluated = DeviceRules.evaluate({ rules: this.directory.rules, device, timers, observation, now: nowIso, newIncidentId: () => this.ids.newId() });
+      if (evaluated.events.length > 0) {
+        decided = decided.length === 0 ? evaluated.events : [...decided, ...evaluated.events];
+        device = fold(Device.evolve, device, evaluated.events) as RegisteredDevice;
+      }
+      timers = evaluated.timers;
+    }
+    return { device, timers, decided, now };
+  }
+
+  /** Takes on what was decided (its transitions in the log by now) and the latest reading. */
+  private settle(entry: DeviceEntry, { device, timers, decided, now }: Outcome, { observations, seen }: Observed): void {
+    entry.device = device;
+    entry.timers = timers;
+    if (seen) {
+      // Times compared as instants: `…:00Z` and `…:00.500Z` do not sort as strings.
+      const seenAt = Math.min(Date.parse(seen.at), now.getTime());
+      if (entry.lastSeenAt === undefined || seenAt >= Date.parse(entry.lastSeenAt)) {
+        const { status, temperature, battery, errorRate } = seen;
+        // The rules' own time of the reading, when it is this one (it is, unless an older reading came late).
+        entry.lastSeenAt = timers.lastAt !== undefined && Date.parse(timers.lastAt) === seenAt ? timers.lastAt : new Date(seenAt).toISOString();
+        const last: NonNullable<DeviceEntry['last']> = { status };
+        if (temperature !== undefined) last.temperature = temperature;
+        if (battery !== undefined) last.battery = battery;
+        if (errorRate !== undefined) last.errorRate = errorRate;
+        entry.last = last;
+      }
+    }
+    if (decided.length > 0 || seen || observations.length > 0) entry.dirty = true;
   }
 
   /** Another engine appended to the device: fold what it appended onto what this one holds. */
@@ -263,11 +305,12 @@ export class DeviceRuleEngine implements OnApplicationBootstrap, OnModuleDestroy
   private serialised<T>(deviceId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(deviceId) ?? Promise.resolve();
     const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.queues.set(deviceId, settled);
-    void settled.then(() => {
+    // Registered on `next` before anyone awaits it: whoever awaits a device's last work finds the device's queue gone.
+    const release = (): void => {
       if (this.queues.get(deviceId) === settled) this.queues.delete(deviceId);
-    });
+    };
+    const settled: Promise<void> = next.then(release, release);
+    this.queues.set(deviceId, settled);
     return next;
   }
 
