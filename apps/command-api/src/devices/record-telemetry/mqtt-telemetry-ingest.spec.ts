@@ -15,6 +15,17 @@ import { DeviceRuleEngine } from '../rule-engine/device-rule-engine';
 import { MqttTelemetryIngest } from './mqtt-telemetry-ingest';
 import { mqttTelemetrySource } from './telemetry-source';
 
+/** A turnstile registered in the log and made known to the directory, as the registration route does. */
+const registerTurnstile = async (events: EmbeddedEventStore, directory: DeviceDirectory, venueId: string, deviceId: string): Promise<void> => {
+  const registered: DeviceEvent = {
+    type: 'device.registered.v1',
+    data: { deviceId, venueId, deviceType: 'turnstile', name: deviceId, keyHash: 'h', registeredAt: new Date().toISOString() },
+  };
+  const context = { actorId: 'admin', correlationId: 'c', causationId: crypto.randomUUID(), now: new Date() };
+  const { position } = await events.append(deviceStream(deviceId), toAppend(deviceStream(deviceId), [registered], context), { expectedRevision: 'no_stream' });
+  directory.apply({ ...registered, position });
+};
+
 /**
  * MQTT ingest against the machine's Mosquitto: a device publishes on its telemetry topic (QoS 1),
  * the ingest's mqtt.js client is subscribed to `venues/+/devices/+/+/telemetry`. Other tests on
@@ -33,15 +44,7 @@ describeWithService('mosquitto', 'MQTT telemetry ingest (Mosquitto)', () => {
   let subscriber: MqttClient;
   let device: MqttClient;
 
-  const register = async (deviceId: string): Promise<void> => {
-    const registered: DeviceEvent = {
-      type: 'device.registered.v1',
-      data: { deviceId, venueId, deviceType: 'turnstile', name: deviceId, keyHash: 'h', registeredAt: new Date().toISOString() },
-    };
-    const context = { actorId: 'admin', correlationId: 'c', causationId: crypto.randomUUID(), now: new Date() };
-    const { position } = await events.append(deviceStream(deviceId), toAppend(deviceStream(deviceId), [registered], context), { expectedRevision: 'no_stream' });
-    directory.apply({ ...registered, position });
-  };
+  const register = (deviceId: string): Promise<void> => registerTurnstile(events, directory, venueId, deviceId);
   const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
     const until = Date.now() + 10_000;
     for (;;) {
@@ -146,13 +149,7 @@ describe('MQTT telemetry ingest, handing messages back', () => {
 
   it('returns nothing for a refused message and for a reading decided on the spot; a promise for one that appends', async () => {
     const deviceId = 'hand-back-1';
-    const registered: DeviceEvent = {
-      type: 'device.registered.v1',
-      data: { deviceId, venueId, deviceType: 'turnstile', name: deviceId, keyHash: 'h', registeredAt: new Date().toISOString() },
-    };
-    const context = { actorId: 'admin', correlationId: 'c', causationId: crypto.randomUUID(), now: new Date() };
-    const { position } = await events.append(deviceStream(deviceId), toAppend(deviceStream(deviceId), [registered], context), { expectedRevision: 'no_stream' });
-    directory.apply({ ...registered, position });
+    await registerTurnstile(events, directory, venueId, deviceId);
     const topic = telemetryTopic(venueId, 'turnstile', deviceId);
     const message = (body: unknown) => ({ topic, payload: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
 
