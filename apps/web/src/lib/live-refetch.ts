@@ -1,4 +1,4 @@
-import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { isCancelledError, type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { readAtLeast } from './api-client';
 import { type LiveStatus, useLiveEvents } from './live-events';
 
@@ -24,3 +24,28 @@ export const useLiveRefetch = (types: readonly string[], queryKey: QueryKey): Li
     },
   });
 };
+
+/**
+ * A read that a newer read of the same query replaced (`cancelQueries`, or a refetch started with
+ * `cancelRefetch`) rejects with TanStack's CancelledError. The newer read answers for it, so for
+ * whoever awaited the older one (a mutation's `onSuccess`, a live event's read) that is not an
+ * error; anything else still is.
+ */
+export const ignoreReplaced = (error: unknown): undefined => {
+  if (isCancelledError(error)) return undefined;
+  throw error;
+};
+
+/**
+ * Reads `queryKey` again with `queryFn` (a read at least at a live event's position), replacing a
+ * read under way: that one may have started before the event, and a plain `fetchQuery` would
+ * join it instead of asking again. For a live event's handler, which nobody awaits: a failed read
+ * shows in the query's own state, so the returned promise never rejects. Two calls in one task
+ * share a read (the second's cancel runs before the first's read has started); EventSource
+ * dispatches each message in a task of its own.
+ */
+export const readAgain = <T>(queries: QueryClient, queryKey: QueryKey, queryFn: () => Promise<T>): Promise<T | undefined> =>
+  queries
+    .cancelQueries({ queryKey, exact: true })
+    .then(() => queries.fetchQuery({ queryKey, queryFn, staleTime: 0 }))
+    .catch(() => undefined);

@@ -3,6 +3,7 @@ import { api } from '@/lib/api-client';
 import type { components } from '@/lib/api/openapi';
 import { idempotencyKey } from '@/lib/format';
 import { type LiveEvent, type LiveStatus, useLiveEvents } from '@/lib/live-events';
+import { readAgain } from '@/lib/live-refetch';
 import { unwrap } from '@/lib/problem';
 
 export type Role = components['schemas']['AdminUserSummary']['roles'][number];
@@ -63,7 +64,7 @@ export const useLiveSales = (showId: string): LiveStatus => {
     onOpen: () => void queries.invalidateQueries({ queryKey: salesKey(showId) }),
     onEvent: (event: LiveEvent) => {
       const { position } = event as LiveEvent & { position?: unknown };
-      void queries.fetchQuery({ queryKey: salesKey(showId), queryFn: () => fetchSales(showId, typeof position === 'number' ? String(position) : undefined), staleTime: 0 });
+      void readAgain(queries, salesKey(showId), () => fetchSales(showId, typeof position === 'number' ? String(position) : undefined));
     },
   });
 };

@@ -2,6 +2,7 @@ import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/reac
 import { api } from '@/lib/api-client';
 import { idempotencyKey } from '@/lib/format';
 import { type LiveEvent, type LiveStatus, useLiveEvents } from '@/lib/live-events';
+import { ignoreReplaced, readAgain } from '@/lib/live-refetch';
 import { unwrap } from '@/lib/problem';
 
 const readBooking = (bookingId: string, minPosition?: string) =>
@@ -84,8 +85,7 @@ export const useLiveBooking = (bookingId: string, after?: string): LiveStatus =>
         if (typeof code === 'string') queryClient.setQueryData<Rejection>(['bookings', bookingId, 'rejection'], { code, unavailableSeats: Array.isArray(unavailableSeats) ? unavailableSeats : [] });
       }
       // A read already under way may have started before this event: it gives way to one at its position.
-      const queryKey = ['bookings', bookingId];
-      void queryClient.cancelQueries({ queryKey }).then(() => queryClient.fetchQuery({ queryKey, queryFn: () => readBooking(bookingId, String(position)), staleTime: 0 }));
+      void readAgain(queryClient, ['bookings', bookingId], () => readBooking(bookingId, String(position)));
     },
   });
 };
@@ -103,10 +103,12 @@ export const usePay = (bookingId: string) => {
     mutationFn: (card: Card) =>
       unwrap(api.POST('/api/bookings/{bookingId}/payment', { params: { path: { bookingId } }, body: { card }, headers: { 'idempotency-key': idempotencyKey() } })),
     onSuccess: (paid) =>
-      queries.fetchQuery({
-        queryKey: ['bookings', bookingId],
-        queryFn: () => readBooking(bookingId, paid.position),
-      }),
+      queries
+        .fetchQuery({
+          queryKey: ['bookings', bookingId],
+          queryFn: () => readBooking(bookingId, paid.position),
+        })
+        .catch(ignoreReplaced),
   });
 };
 
@@ -115,9 +117,11 @@ export const useCancelBooking = (bookingId: string) => {
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/bookings/{bookingId}/cancel', { params: { path: { bookingId } }, headers: { 'idempotency-key': idempotencyKey() } })),
     onSuccess: (cancelled) =>
-      queries.fetchQuery({
-        queryKey: ['bookings', bookingId],
-        queryFn: () => readBooking(bookingId, cancelled.position),
-      }),
+      queries
+        .fetchQuery({
+          queryKey: ['bookings', bookingId],
+          queryFn: () => readBooking(bookingId, cancelled.position),
+        })
+        .catch(ignoreReplaced),
   });
 };
