@@ -36,6 +36,7 @@ import { createTokenService } from '@tessera/platform/security/token-service';
 import { arena, createBenchShow } from './support/bench-show';
 import { heapProbe, type HeapReport } from './support/heap-probe';
 import { cpuMillisecondsOf, freePort, rssBytesOf } from './support/process-stats';
+import { NPM_START_ENV } from './support/standalone-server';
 import { writeResultsSection } from './support/results-file';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -56,9 +57,7 @@ const PROBE = join(ROOT, 'dist/bench/support/memory-probe.js');
 const MiB = 2 ** 20;
 /** Extra node flags for the server (experiments). */
 const NODE_FLAGS = (process.env.MEMORY_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-/** Extra environment for the server, `NAME=value` pairs separated by spaces (experiments: HEAP_GROWTH_PERCENT=25). */
-/** What `npm start` sets for the server (package.json): glibc's malloc arenas capped at 2. MEMORY_BENCH_SERVER_ENV may override it. */
-const NPM_START_ARENAS = '2';
+/** Extra environment for the server, `NAME=value` pairs separated by spaces (experiments: HEAP_GROWTH_PERCENT=25); it may override what `npm start` sets. */
 const SERVER_ENV = Object.fromEntries(
   (process.env.MEMORY_BENCH_SERVER_ENV ?? '')
     .split(' ')
@@ -89,7 +88,7 @@ const startServer = async (dataDir: string, logPath: string): Promise<Server> =>
   const out = openSync(logPath, 'a');
   const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', '-r', PROBE, join(SERVER_ROOT, 'dist/apps/standalone/src/main.js')], {
     cwd: SERVER_ROOT,
-    env: { PATH: process.env.PATH ?? '', MALLOC_ARENA_MAX: NPM_START_ARENAS, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, JWT_SECRET, NODE_ENV: 'development', MEMORY_PROBE_FILE: probeFile, ...SERVER_ENV, ...(process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? { MEMORY_PROBE_SNAPSHOT_DIR: process.env.MEMORY_BENCH_HEAP_SNAPSHOTS } : {}) },
+    env: { PATH: process.env.PATH ?? '', ...NPM_START_ENV, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, JWT_SECRET, NODE_ENV: 'development', MEMORY_PROBE_FILE: probeFile, ...SERVER_ENV, ...(process.env.MEMORY_BENCH_HEAP_SNAPSHOTS ? { MEMORY_PROBE_SNAPSHOT_DIR: process.env.MEMORY_BENCH_HEAP_SNAPSHOTS } : {}) },
     stdio: ['ignore', out, 'inherit'],
   });
   closeSync(out);

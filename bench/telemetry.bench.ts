@@ -13,7 +13,9 @@
  * (each device's first reading loads it and appends its status change: paid once, not the steady
  * rate); trip to visible: a reading that trips a rule (raise-after 0) until its incident shows in
  * GET /api/incidents/recent. The server's RSS is sampled every TELEMETRY_BENCH_RSS_EVERY_SECONDS
- * (default 10) from start to end.
+ * (default 1) from start to end; over the MQTT window after its first minute, the slope of its
+ * 10 s means with a 95% interval says whether it is flat (bench/support/trend.ts). The server runs
+ * with the environment `npm start` gives it (MALLOC_ARENA_MAX=2).
  * Environment:
  *   TELEMETRY_BENCH_DEVICES          devices registered (default 5000)
  *   TELEMETRY_BENCH_MQTT_CONNECTIONS how many of them publish over MQTT (default: all)
@@ -57,12 +59,15 @@ import type { PublishersConfig } from './support/mqtt-publishers';
 import { runLoadPhase, type LoadPhase } from './support/load-phase';
 import { cpuMillisecondsOf, freePort, rssBytesOf } from './support/process-stats';
 import { writeResultsSection } from './support/results-file';
+import { blockMeans, type Trend, trendOf } from './support/trend';
 import { startBenchServer, type BenchServer } from './support/standalone-server';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SECONDS = Number(process.env.TELEMETRY_BENCH_SECONDS ?? 10);
 const MQTT_SECONDS = Number(process.env.TELEMETRY_BENCH_MQTT_SECONDS ?? SECONDS);
-const RSS_EVERY_SECONDS = Number(process.env.TELEMETRY_BENCH_RSS_EVERY_SECONDS ?? 10);
+const RSS_EVERY_SECONDS = Number(process.env.TELEMETRY_BENCH_RSS_EVERY_SECONDS ?? 1);
+/** RSS is averaged over blocks this long for its trend (bench/support/trend.ts), and the readings are counted this often. */
+const BLOCK_SECONDS = 10;
 const CONNECTIONS = 64;
 const DEVICES = Number(process.env.TELEMETRY_BENCH_DEVICES ?? 5000);
 const BATCH = 100;
@@ -128,7 +133,7 @@ const startServer = async (root = SERVER_ROOT, serverEnv = SERVER_ENV): Promise<
 const runHttpPhase = (server: BenchServer, config: Pick<LoadConfig, 'seconds' | 'request' | 'telemetry'>): Promise<LoadPhase> =>
   runLoadPhase({ host: '127.0.0.1', port: Number(new URL(server.url).port), connections: CONNECTIONS, warmUpSeconds: 2, meanPauseMs: 0, ...config }, server.child.pid);
 
-/** The server's RSS every RSS_EVERY_SECONDS, each sample with the leg it fell in. */
+/** The server's RSS every RSS_EVERY_SECONDS, each sample with the leg it fell in; the readings counted (a /metrics scrape) at most every BLOCK_SECONDS, NaN between. */
 class RssSampler {
   readonly samples: { seconds: number; leg: string; mib: number; readings: number }[] = [];
   leg = 'start-up';
@@ -143,10 +148,15 @@ class RssSampler {
     void this.sample();
   }
 
-  async sample(): Promise<void> {
+  private countedAt = -Infinity;
+
+  /** `count`: count the readings whatever the time since the last count (a window's edges). */
+  async sample(count = false): Promise<void> {
     const seconds = (performance.now() - this.started) / 1000;
     const mib = rssBytesOf(this.pid) / MiB;
-    const readings = await this.counted().catch(() => NaN);
+    const due = count || seconds - this.countedAt >= BLOCK_SECONDS - RSS_EVERY_SECONDS / 2;
+    if (due) this.countedAt = seconds;
+    const readings = due ? await this.counted().catch(() => NaN) : NaN;
     this.samples.push({ seconds, leg: this.leg, mib, readings });
   }
 
@@ -159,15 +169,14 @@ class RssSampler {
   }
 }
 
-/** Least-squares slope of RSS over time, in MiB per minute. */
-const slopeMiBPerMinute = (samples: readonly { seconds: number; mib: number }[]): number => {
-  if (samples.length < 2) return NaN;
-  const n = samples.length;
-  const meanT = samples.reduce((sum, s) => sum + s.seconds, 0) / n;
-  const meanM = samples.reduce((sum, s) => sum + s.mib, 0) / n;
-  const covariance = samples.reduce((sum, s) => sum + (s.seconds - meanT) * (s.mib - meanM), 0);
-  const variance = samples.reduce((sum, s) => sum + (s.seconds - meanT) ** 2, 0);
-  return (covariance / variance) * 60;
+/** RSS is flat when the 95% interval of its slope lies within ± this, MiB per minute (5 MiB over 5 minutes, 2% of the ~250 MiB the soak holds). */
+const FLAT_MIB_PER_MINUTE = 1;
+
+const flatness = (trend: Trend | undefined): string => {
+  if (!trend) return 'not measured (under 3 blocks after the first minute)';
+  if (trend.low >= -FLAT_MIB_PER_MINUTE && trend.high <= FLAT_MIB_PER_MINUTE) return `met (the slope's 95% interval within ±${FLAT_MIB_PER_MINUTE} MiB/min)`;
+  if (trend.low > FLAT_MIB_PER_MINUTE) return `MISSED (growing: the whole 95% interval above ${FLAT_MIB_PER_MINUTE} MiB/min)`;
+  return `not shown (the 95% interval reaches past ±${FLAT_MIB_PER_MINUTE} MiB/min${trend.low <= 0 && trend.high >= 0 ? ': no trend told from the saw-tooth in this window; a longer one narrows it, TELEMETRY_BENCH_MQTT_SECONDS=900' : ''})`;
 };
 
 const readingsCounted = async (url: string, transport: 'http' | 'mqtt'): Promise<number> => {
@@ -269,11 +278,11 @@ const runMqttPhase = async (
   const started = performance.now();
   if (rss) {
     rss.leg = 'MQTT';
-    await rss.sample();
+    await rss.sample(true);
   }
   await sleep(MQTT_SECONDS * 1000);
   if (rss) {
-    await rss.sample();
+    await rss.sample(true);
     rss.leg = 'after MQTT';
   }
   const after = await readingsCounted(url, 'mqtt');
@@ -394,11 +403,12 @@ const main = async (): Promise<void> => {
     const soak = rss.of('MQTT');
     const firstMinute = soak.filter((sample) => sample.seconds - soak[0].seconds <= 60);
     const afterFirstMinute = soak.filter((sample) => sample.seconds - soak[0].seconds >= 60);
-    // Between samples at least half a period apart (the window's own last sample may fall just after a timed one).
-    const rates = soak.slice(1).flatMap((sample, i) => (sample.seconds - soak[i].seconds >= RSS_EVERY_SECONDS / 2 ? [(sample.readings - soak[i].readings) / (sample.seconds - soak[i].seconds)] : []));
+    // Between counts at least half a block apart (the window's own last count may fall just after a timed one).
+    const counts = soak.filter((sample) => !Number.isNaN(sample.readings));
+    const rates = counts.slice(1).flatMap((sample, i) => (sample.seconds - counts[i].seconds >= BLOCK_SECONDS / 2 ? [(sample.readings - counts[i].readings) / (sample.seconds - counts[i].seconds)] : []));
     const soakMiB = soak.map((sample) => sample.mib);
-    const slope = slopeMiBPerMinute(afterFirstMinute);
-    const flat = afterFirstMinute.length >= 3 && Math.abs(slope) <= 1;
+    const blocks = blockMeans(afterFirstMinute, BLOCK_SECONDS);
+    const trend = trendOf(blocks);
     const command = [
       `TELEMETRY_BENCH_DEVICES=${DEVICES}`,
       `TELEMETRY_BENCH_MQTT_SECONDS=${MQTT_SECONDS}`,
@@ -425,7 +435,7 @@ const main = async (): Promise<void> => {
             `| HTTP batches of ${BATCH} | ${fmt(http.perSecond * BATCH)} readings/s (${fmt(http.perSecond)} req/s, ${fmt((http.perSecond * BATCH) / Math.max(1, bare.perSecond), 2)}× the bare route's requests), p99 ${fmt(http.p99, 1)} ms, server CPU ${fmt((http.serverCpuMsPerRequest / BATCH) * 1000, 1)} µs/reading, non-2xx ${http.non2xx} | ≥ 20,000/s |`,
           ]
         : []),
-      `| MQTT, one reading a message, ${fmt(MQTT_PUBLISHERS)} devices publishing, ${MQTT_SECONDS} s${BASELINE ? ', this checkout' : ''} | ${mqttFigure(overMqtt)}; every ${RSS_EVERY_SECONDS} s between ${fmt(Math.min(...rates))} and ${fmt(Math.max(...rates))}/s | ≥ 10,000/s with 5,000 devices |`,
+      `| MQTT, one reading a message, ${fmt(MQTT_PUBLISHERS)} devices publishing, ${MQTT_SECONDS} s${BASELINE ? ', this checkout' : ''} | ${mqttFigure(overMqtt)}; every ${BLOCK_SECONDS} s between ${fmt(Math.min(...rates))} and ${fmt(Math.max(...rates))}/s | ≥ 10,000/s with 5,000 devices |`,
       ...(baseline
         ? [
             `| The same MQTT leg at the same time, ${BASELINE_LABEL}'s server beside this one | ${mqttFigure(baseline)} | |`,
@@ -433,11 +443,11 @@ const main = async (): Promise<void> => {
           ]
         : []),
       ...(latencies.length > 0 ? [`| Trip → visible (raise-after 0, ${TRIPS} trips over HTTP, until the incident is in \`GET /api/incidents/recent\`) | p50 ${fmt(quantile(latencies, 0.5), 1)} ms, p99 ${fmt(quantile(latencies, 0.99), 1)} ms | p99 ≤ 500 ms |`] : []),
-      `| Server RSS over the MQTT window (sampled every ${RSS_EVERY_SECONDS} s) | ${fmt(soakMiB[0])} MiB at its start, ${fmt(Math.max(...firstMinute.map((x) => x.mib)))} MiB at most in its first minute, then ${afterFirstMinute.length > 0 ? `${fmt(Math.min(...afterFirstMinute.map((x) => x.mib)))}–${fmt(Math.max(...afterFirstMinute.map((x) => x.mib)))} MiB, ${fmt(soakMiB[soakMiB.length - 1])} MiB at its end; least-squares slope after the first minute ${fmt(slope, 2)} MiB/min` : 'nothing (the window is shorter than a minute)'} | flat: ${flat ? 'met (|slope| ≤ 1 MiB/min)' : 'MISSED or not measured (|slope| > 1 MiB/min, or under 3 samples after the first minute)'} |`,
+      `| Server RSS over the MQTT window (sampled every ${RSS_EVERY_SECONDS} s) | ${fmt(soakMiB[0])} MiB at its start, ${fmt(Math.max(...firstMinute.map((x) => x.mib)))} MiB at most in its first minute, then ${afterFirstMinute.length > 0 ? `${fmt(Math.min(...afterFirstMinute.map((x) => x.mib)))}–${fmt(Math.max(...afterFirstMinute.map((x) => x.mib)))} MiB, ${fmt(soakMiB[soakMiB.length - 1])} MiB at its end` : 'nothing (the window is shorter than a minute)'}${trend ? `; after the first minute, ${BLOCK_SECONDS} s means of ${fmt(trend.meanMiB)} MiB on average, least-squares slope ${fmt(trend.slope, 2)} MiB/min (95% interval ${fmt(trend.low, 2)} to ${fmt(trend.high, 2)}, ${trend.blocks} blocks)` : ''} | flat: ${flatness(trend)} |`,
       `| Server heap after a full collection, at the start and the end of the MQTT window | ${fmt(overMqtt.heapAtStart.memory.heapUsed / MiB)} → ${fmt(overMqtt.heapAtEnd.memory.heapUsed / MiB)} MiB used (external ${fmt(overMqtt.heapAtStart.memory.external / MiB)} → ${fmt(overMqtt.heapAtEnd.memory.external / MiB)} MiB)${baseline ? `; ${BASELINE_LABEL}: ${fmt(baseline.heapAtStart.memory.heapUsed / MiB)} → ${fmt(baseline.heapAtEnd.memory.heapUsed / MiB)} MiB` : ''} | |`,
       `| Server RSS at the legs' ends | ${marks.map(([when, mib]) => `${when} ${fmt(mib)} MiB`).join(', ')} | |`,
       '',
-      `RSS samples (MiB, every ${RSS_EVERY_SECONDS} s from start-up, by leg): ${[...new Set(rss.samples.map((sample) => sample.leg))].map((leg) => `${leg}: ${rss.of(leg).map((sample) => fmt(sample.mib)).join(' ')}`).join('; ')}.`,
+      `RSS (MiB, means of ${BLOCK_SECONDS} s blocks of samples every ${RSS_EVERY_SECONDS} s, from start-up, by leg): ${[...new Set(rss.samples.map((sample) => sample.leg))].map((leg) => `${leg}: ${blockMeans(rss.of(leg), BLOCK_SECONDS).map((block) => fmt(block.mib)).join(' ')}`).join('; ')}.`,
       '',
     ].join('\n');
     console.log(`\n${lines}`);

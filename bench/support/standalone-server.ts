@@ -34,6 +34,9 @@ export interface BenchServerOptions {
 
 export const STANDALONE_SCRIPT = 'dist/apps/standalone/src/main.js';
 
+/** What `npm start` sets for the server besides the operator's environment (package.json): glibc's malloc arenas capped at 2. */
+export const NPM_START_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
 export const startBenchServer = async ({ root, script = STANDALONE_SCRIPT, env = {}, nodeArgs = [], readyPath = '/health/live', readyTimeoutMs = 60_000 }: BenchServerOptions): Promise<BenchServer> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'tessera-bench-'));
   const port = await freePort();
@@ -41,7 +44,7 @@ export const startBenchServer = async ({ root, script = STANDALONE_SCRIPT, env =
     cwd: root,
     // Every request of a bench comes from one address: the per-IP limit is raised out of reach,
     // not turned off, so that the counter's cost stays in the figures.
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', RATE_LIMIT_GLOBAL_PER_IP: '1000000000', ...env },
+    env: { PATH: process.env.PATH ?? '', ...NPM_START_ENV, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', RATE_LIMIT_GLOBAL_PER_IP: '1000000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
