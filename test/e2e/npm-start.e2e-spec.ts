@@ -39,7 +39,8 @@ describeWithBinary('npm', 'it comes with Node.js', 'npm start', () => {
         detached: true,
       }),
     );
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok, 45_000, 100);
+    // The server can answer before its "listening" line has come through npm's pipe: wait for both.
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok && npm.output().includes('standalone listening on'), 45_000, 100);
     const listening = npm.output().split('\n').find((line) => line.includes('standalone listening on'));
     const serverPid = Number(/"pid":(\d+)/.exec(listening ?? '')?.[1]);
     expect(serverPid).toBeGreaterThan(0);
