@@ -1,5 +1,5 @@
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { buildOnce, freePort, startNode, waitFor, type RunningProcess } from '../support/processes';
+import { buildOnce, startStandalone, waitFor, type RunningProcess } from '../support/processes';
 
 /**
  * The access log as the built server writes it: one line per request, short enough that a busy
@@ -14,11 +14,8 @@ describe('the access log of the standalone process', () => {
   beforeAll(async () => {
     buildOnce();
     dataDir = await makeTempDir('access-log');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = startNode('dist/apps/standalone/src/main.js', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
-    await waitFor(async () => (await fetch(`${base}/health`)).status === 200, 15_000);
-  });
+    ({ url: base, process: server } = await startStandalone({ DATA_DIR: dataDir, LOG_LEVEL: 'info' }));
+  }, 90_000);
 
   afterAll(async () => {
     server.child.kill('SIGTERM');

@@ -12,7 +12,7 @@ import type {
 } from '@tessera/contracts';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { ACCOUNTS, BOOKING_STATUS, BOOKINGS, CHECK_INS, DEMO_PASSWORD, FANS, INCIDENTS, SHOWS, showOf, TRANSFERS, type ShowKey } from '../../tools/demo/plan';
-import { buildOnce, freePort, ROOT, startNode, waitFor, watchProcess, type RunningProcess } from '../support/processes';
+import { buildOnce, ROOT, startStandalone, waitFor, watchProcess, type RunningProcess } from '../support/processes';
 
 /**
  * `npm run demo` against the built standalone server on a free port with a fresh data folder, as
@@ -34,11 +34,8 @@ describe('npm run demo', () => {
     buildOnce();
     dataDir = await makeTempDir('demo');
     fleet = join(dataDir, 'demo-devices.json');
-    const port = await freePort();
-    api = `http://127.0.0.1:${port}`;
-    server = startNode('dist/apps/standalone/src/main.js', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'server'), LOG_LEVEL: 'warn', ...ADMIN });
-    await waitFor(async () => (await fetch(`${api}/health`)).status === 200, 30_000, 100);
-  }, 60_000);
+    ({ url: api, process: server } = await startStandalone({ DATA_DIR: join(dataDir, 'server'), LOG_LEVEL: 'warn', ...ADMIN }));
+  }, 90_000);
 
   afterAll(async () => {
     server?.child.kill('SIGTERM');

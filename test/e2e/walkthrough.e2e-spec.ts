@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { binaryPath, describeNeeding, makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { buildOnce, freePort, ROOT, startNode, waitFor, type RunningProcess } from '../support/processes';
+import { buildOnce, ROOT, startStandalone, type RunningProcess } from '../support/processes';
 
 const NEEDED = ['bash', 'curl', 'jq'];
 const missing = NEEDED.filter((name) => !binaryPath(name));
@@ -20,11 +20,8 @@ describeNeeding(
     beforeAll(async () => {
       buildOnce();
       dataDir = await makeTempDir('walkthrough');
-      const port = await freePort();
-      api = `http://127.0.0.1:${port}`;
-      server = startNode('dist/apps/standalone/src/main.js', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...ADMIN });
-      await waitFor(async () => (await fetch(`${api}/health`)).status === 200, 20_000);
-    }, 30_000);
+      ({ url: api, process: server } = await startStandalone({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...ADMIN }));
+    }, 90_000);
 
     afterAll(async () => {
       server?.child.kill('SIGTERM');

@@ -66,3 +66,48 @@ export const waitFor = async (probe: () => Promise<boolean>, timeoutMs: number, 
   }
   throw new Error(`not ready within ${timeoutMs} ms`);
 };
+
+export interface StartedServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  process: RunningProcess;
+}
+
+/**
+ * Starts the built standalone server (dist/, `buildOnce` first) on a free port of 127.0.0.1 and
+ * waits until `readyPath` answers 200. A port taken between `freePort` and the server's listen
+ * (another worker, an outgoing connection) is retried on a new one; a server that exits or is not
+ * ready in time fails the start with everything it printed, so a CI log says why.
+ */
+export const startStandalone = async (
+  env: Record<string, string>,
+  { timeoutMs = 60_000, readyPath = '/health' }: { timeoutMs?: number; readyPath?: string } = {},
+): Promise<StartedServer> => {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const server = startNode('dist/apps/standalone/src/main.js', { PORT: String(port), HOST: '127.0.0.1', ...env });
+    let exited = false;
+    void server.exited.then(() => (exited = true));
+    let outcome: 'ready' | 'exited' | 'timeout' = 'timeout';
+    for (const until = Date.now() + timeoutMs; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+      if (exited) {
+        outcome = 'exited';
+        break;
+      }
+      if (await fetch(`${url}${readyPath}`).then((res) => res.status === 200, () => false)) {
+        outcome = 'ready';
+        break;
+      }
+    }
+    if (outcome === 'ready') return { url, port, process: server };
+    if (outcome === 'timeout') {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+    if (outcome === 'exited' && attempt < 3 && server.output().includes('EADDRINUSE')) continue;
+    const how = outcome === 'exited' ? `exited (${server.child.exitCode ?? server.child.signalCode})` : `was not ready within ${timeoutMs} ms`;
+    throw new Error(`the standalone server on port ${port} ${how}; it printed:\n${server.output()}`);
+  }
+};

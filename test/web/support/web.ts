@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
-import { buildOnce, freePort, ROOT, startNode, waitFor, type RunningProcess } from '../../support/processes';
+import { buildOnce, ROOT, startStandalone, type RunningProcess } from '../../support/processes';
 
 /**
  * End-to-end tests of the web app: the built server (`npm run build`, dist/) serving the built app
@@ -28,21 +28,14 @@ export interface WebServer {
 
 export const startWebServer = async (env: Record<string, string> = {}): Promise<WebServer> => {
   buildOnce();
-  const port = await freePort();
   const dataDir = await makeTempDir('web');
-  const server = startNode('dist/apps/standalone/src/main.js', {
-    PORT: String(port),
-    HOST: '127.0.0.1',
+  const { url, process: server } = await startStandalone({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     RATE_LIMIT_KEY_PREFIX: `tessera-test:${randomUUID()}:`,
     ...env,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/health`)).status === 200, 30_000, 100).catch((error: Error) => {
-    throw new Error(`${error.message}: ${server.output()}`);
   });
   return {
     url,
