@@ -56,13 +56,16 @@ type Server = BenchServer;
 
 const RAW_HTTP = 'dist/bench/support/raw-http-server.js';
 
-/** Starts `script` (the standalone server unless told) of the checkout at `root` (this one unless told). */
 /** HOLDS_BENCH_SERVER_ENV='{"HEAP_MODE":"v8"}': settings for every server of the run (experiments). */
 const SERVER_ENV = JSON.parse(process.env.HOLDS_BENCH_SERVER_ENV ?? '{}') as Record<string, string>;
+/** HOLDS_BENCH_NODE_ARGS='--max-semi-space-size=32': node flags for the standalone servers, not the raw baseline (experiments). */
+const NODE_ARGS = (process.env.HOLDS_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+/** HOLDS_BENCH_CPU_PROF=<folder>: each server writes a V8 CPU profile there when it stops. */
+const CPU_PROF = process.env.HOLDS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOLDS_BENCH_CPU_PROF}`] : [];
 
+/** Starts `script` (the standalone server unless told) of the checkout at `root` (this one unless told). */
 const startServer = (env: Record<string, string>, { root = ROOT, script }: { root?: string; script?: string } = {}): Promise<Server> =>
-  // HOLDS_BENCH_CPU_PROF=<folder>: each server writes a V8 CPU profile there when it stops.
-  startBenchServer({ root, script, env: { JWT_SECRET, ...SERVER_ENV, ...env }, nodeArgs: process.env.HOLDS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOLDS_BENCH_CPU_PROF}`] : [] });
+  startBenchServer({ root, script, env: { JWT_SECRET, ...SERVER_ENV, ...env }, nodeArgs: [...CPU_PROF, ...(script === RAW_HTTP ? [] : NODE_ARGS)] });
 
 const post = postJson;
 

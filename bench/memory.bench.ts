@@ -210,6 +210,8 @@ const book = async (server: Server, shows: string[], minted: Tokens, from: numbe
 
 interface Live {
   bookings: number;
+  /** The highest RSS read (every second) while the bookings since the last checkpoint came in. */
+  rssPeak: number;
   rssAtPause: number;
   /** RSS every IDLE_SAMPLE_MS while idle, the first at the pause. */
   idle: number[];
@@ -235,6 +237,10 @@ const idleSamples = async (server: Server): Promise<number[]> => {
   }
   return samples;
 };
+
+/** The heap compactions an adaptive heap logged (observability/heap.ts), as "from 1,052 to 431 MiB in 612 ms". */
+const quietCompactions = (log: string): string[] =>
+  [...log.matchAll(/quiet: compacted the heap from (\d+) to (\d+) MiB in (\d+) ms/g)].map(([, from, to, ms]) => `${fmt(Number(from))} → ${fmt(Number(to))} MiB in ${fmt(Number(ms))} ms`);
 
 const fmtMiB = (bytes: number) => `${(bytes / MiB).toLocaleString('en-US', { maximumFractionDigits: 0 })} MiB`;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -262,14 +268,18 @@ const main = async () => {
     for (const checkpoint of CHECKPOINTS) {
       const logBefore = statSync(logPath).size;
       const cpuBefore = live.cpuMs();
-      const driven = await book(live, shows, minted, booked, checkpoint);
+      let rssPeak = live.rss();
+      const server = live;
+      const peakSampler = setInterval(() => (rssPeak = Math.max(rssPeak, server.rss())), 1000);
+      const driven = await book(live, shows, minted, booked, checkpoint).finally(() => clearInterval(peakSampler));
       const cpuMsPerBooking = (live.cpuMs() - cpuBefore) / (checkpoint - booked);
       booked = checkpoint;
       if (driven.errors.size > 0) console.error(`failed requests up to ${checkpoint}: ${JSON.stringify(Object.fromEntries(driven.errors))}`);
       const logBytesPerRequest = (statSync(logPath).size - logBefore) / Math.max(1, driven.requests);
       const idle = await idleSamples(live);
       const heap = await live.heap();
-      lives.push({ bookings: checkpoint, rssAtPause: idle[0], idle, heap, bookingsPerSecond: (checkpoint - (lives.at(-1)?.bookings ?? 0)) / driven.seconds, cpuMsPerBooking, logBytesPerRequest });
+      rssPeak = Math.max(rssPeak, idle[0]);
+      lives.push({ bookings: checkpoint, rssPeak, rssAtPause: idle[0], idle, heap, bookingsPerSecond: (checkpoint - (lives.at(-1)?.bookings ?? 0)) / driven.seconds, cpuMsPerBooking, logBytesPerRequest });
       console.error(`live at ${checkpoint}: rss ${fmtMiB(idle[0])} → ${fmtMiB(idle[idle.length - 1])} idle; heap used after GC ${fmtMiB(heap.memory.heapUsed)}; ${fmt(logBytesPerRequest)} log bytes per request`);
       if (checkpoint !== CHECKPOINTS[CHECKPOINTS.length - 1]) {
         const copy = join(work, `data-${checkpoint}`);
@@ -279,6 +289,7 @@ const main = async () => {
     }
     await live.stop();
     live = undefined;
+    const compactions = quietCompactions(readFileSync(logPath, 'utf8'));
     copies.set(CHECKPOINTS[CHECKPOINTS.length - 1], dataDir);
 
     const restarts: Restarted[] = [];
@@ -296,7 +307,7 @@ const main = async () => {
         await server.stop();
       }
     }
-    report(lives, restarts);
+    report(lives, restarts, compactions);
   } catch (error) {
     failed = true;
     throw error;
@@ -308,7 +319,7 @@ const main = async () => {
   }
 };
 
-const report = (lives: Live[], restarts: Restarted[]) => {
+const report = (lives: Live[], restarts: Restarted[], compactions: string[]) => {
   const lines: string[] = [];
   const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model.trim();
   lines.push(`## ${LABEL}`);
@@ -317,13 +328,13 @@ const report = (lives: Live[], restarts: Restarted[]) => {
   lines.push(`- Machine: ${cpus().length} × ${cpuModel}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; load average when the run ended: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (shared with other work: memory moves less with it than time does)`);
   lines.push(`- The standalone server (\`npm start\`: all apps in one process, embedded log and read store, default log level \`info\`, access log to a file) takes bookings from ${CONCURRENCY} keep-alive connections in the bench process: each booking is a hold of one seat and its payment, both with an Idempotency-Key, by ${fmt(BUYERS)} buyers over ${fmt(SEATS_PER_SHOW)}-seat shows. At each checkpoint the load pauses; RSS is read from /proc at the pause and every ${IDLE_SAMPLE_MS / 1000} s of a ${IDLE_SECONDS} s idle, then the heap after a full collection (a preloaded probe, \`bench/support/memory-probe.ts\`, run only when signalled). The data folder is copied while the server idles; a fresh server is then started on it and read the same way (RSS at the end of the same idle), once \`/health\` answers 200 (log open, read models caught up).`);
   lines.push('');
-  lines.push('| Bookings | live RSS at pause | live RSS after idle | idle | live heap used / committed | restarted RSS | restarted heap used / committed | RSS live ÷ restarted | heap live ÷ restarted | live RSS per booking | bookings/s | server CPU per booking | log bytes per request |');
-  lines.push('|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| Bookings | live RSS peak under load | live RSS at pause | live RSS after idle | idle | live heap used / committed | restarted RSS | restarted heap used / committed | RSS live ÷ restarted | heap live ÷ restarted | live RSS per booking | bookings/s | server CPU per booking | log bytes per request |');
+  lines.push('|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const lived of lives) {
     const restarted = restarts.find((r) => r.bookings === lived.bookings);
     const afterIdle = lived.idle[lived.idle.length - 1];
     lines.push(
-      `| ${fmt(lived.bookings)} | ${fmtMiB(lived.rssAtPause)} | ${fmtMiB(afterIdle)} | ${flatness(lived.idle)} | ${fmtMiB(lived.heap.memory.heapUsed)} / ${fmtMiB(lived.heap.memory.heapTotal)} | ${restarted ? fmtMiB(restarted.rss) : '—'} | ${restarted ? `${fmtMiB(restarted.heap.memory.heapUsed)} / ${fmtMiB(restarted.heap.memory.heapTotal)}` : '—'} | ${restarted ? `${fmt(afterIdle / restarted.rss, 2)}×` : '—'} | ${restarted ? `${fmt(lived.heap.memory.heapUsed / restarted.heap.memory.heapUsed, 2)}×` : '—'} | ${fmt(afterIdle / lived.bookings / 1024, 1)} KiB | ${fmt(lived.bookingsPerSecond)} | ${fmt(lived.cpuMsPerBooking, 2)} ms | ${fmt(lived.logBytesPerRequest)} |`,
+      `| ${fmt(lived.bookings)} | ${fmtMiB(lived.rssPeak)} | ${fmtMiB(lived.rssAtPause)} | ${fmtMiB(afterIdle)} | ${flatness(lived.idle)} | ${fmtMiB(lived.heap.memory.heapUsed)} / ${fmtMiB(lived.heap.memory.heapTotal)} | ${restarted ? fmtMiB(restarted.rss) : '—'} | ${restarted ? `${fmtMiB(restarted.heap.memory.heapUsed)} / ${fmtMiB(restarted.heap.memory.heapTotal)}` : '—'} | ${restarted ? `${fmt(afterIdle / restarted.rss, 2)}×` : '—'} | ${restarted ? `${fmt(lived.heap.memory.heapUsed / restarted.heap.memory.heapUsed, 2)}×` : '—'} | ${fmt(afterIdle / lived.bookings / 1024, 1)} KiB | ${fmt(lived.bookingsPerSecond)} | ${fmt(lived.cpuMsPerBooking, 2)} ms | ${fmt(lived.logBytesPerRequest)} |`,
     );
   }
   lines.push('');
@@ -336,6 +347,12 @@ const report = (lives: Live[], restarts: Restarted[]) => {
     `idle ${lives.every((l) => flatness(l.idle).startsWith('flat')) ? 'flat at every checkpoint' : 'NOT flat everywhere'}`,
   ];
   lines.push(`Targets: ${targets.join('; ')}. RSS samples while idle (MiB): ${lives.map((l) => `${fmt(l.bookings)}: ${l.idle.map((s) => fmt(s / MiB)).join(', ')}`).join('; ')}. Restarted servers were ready in ${restarts.map((r) => `${fmt(r.readyMs / 1000, 1)} s`).join(', ')}.`);
+  lines.push('');
+  lines.push(
+    compactions.length > 0
+      ? `The live server's quiet-time compactions (HEAP_MODE=adaptive, its log at info): ${compactions.join('; ')}.`
+      : 'The live server logged no quiet-time compaction (HEAP_MODE is not adaptive, or the build predates it).',
+  );
   lines.push('');
   lines.push(`Heap after a full collection, live at ${fmt(last.bookings)} (restarted): ${Object.entries(last.heap.spaces).filter(([, used]) => used > MiB).map(([space, used]) => `${space} ${fmtMiB(used)}${lastRestart ? ` (${fmtMiB(lastRestart.heap.spaces[space] ?? 0)})` : ''}`).join(', ')}; external ${fmtMiB(last.heap.memory.external)}${lastRestart ? ` (${fmtMiB(lastRestart.heap.memory.external)})` : ''}, array buffers ${fmtMiB(last.heap.memory.arrayBuffers)}${lastRestart ? ` (${fmtMiB(lastRestart.heap.memory.arrayBuffers)})` : ''}.`);
   lines.push('');

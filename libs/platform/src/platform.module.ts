@@ -23,7 +23,7 @@ import { EventStore } from './event-store/event-store.port';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { RateLimitGuard, RateLimitModule } from './http/rate-limit';
 import { HealthChecks, HealthController } from './observability/health';
-import { applyHeapSettings } from './observability/heap';
+import { applyHeapSettings, stopHeapGovernor } from './observability/heap';
 import { AccessLogger, accessLoggerOf, createRootLogger, loggerParams } from './observability/logging';
 import { Metrics, MetricsController } from './observability/metrics';
 import { eventLogObserver, instrumentEventStore, InstrumentedSeatLocks } from './observability/port-metrics';
@@ -70,6 +70,7 @@ class PlatformLifecycle implements OnApplicationShutdown {
 
   /** Runs after the HTTP server and every subscription have stopped: the log closes last. */
   async onApplicationShutdown(signal?: string): Promise<void> {
+    stopHeapGovernor();
     await this.owned.seatLocks?.close();
     await this.owned.readStore?.close();
     await this.owned.eventStore?.close();
@@ -81,7 +82,11 @@ class PlatformLifecycle implements OnApplicationShutdown {
 @Module({})
 export class PlatformModule {
   static forRoot(config: TesseraConfig, options: PlatformOptions): DynamicModule {
-    applyHeapSettings({ growthPercent: config.HEAP_GROWTH_PERCENT, mode: config.HEAP_MODE });
+    const heapLogger = new Logger('Heap');
+    const MiB = 2 ** 20;
+    applyHeapSettings({ growthPercent: config.HEAP_GROWTH_PERCENT, mode: config.HEAP_MODE }, ({ beforeBytes, afterBytes, pauseMs }) =>
+      heapLogger.log(`quiet: compacted the heap from ${Math.round(beforeBytes / MiB)} to ${Math.round(afterBytes / MiB)} MiB in ${Math.round(pauseMs)} ms`),
+    );
     const owned: OwnedAdapters = {};
     const rootLogger = createRootLogger(config, options.app);
     const providers: Provider[] = [

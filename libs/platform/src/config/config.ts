@@ -472,22 +472,25 @@ export class EnvironmentVariables {
 
   /**
    * How far the JavaScript heap may grow past what survived the last full collection before the
-   * next one, in percent (V8's --heap-growing-percent); 0 leaves V8's own choice (up to 300%).
-   * 25: at 100,000 bookings the live server held 521 MiB RSS with 25, 588 MiB with 50, for the
-   * same server CPU per booking (bench:memory in bench/RESULTS.md).
+   * next one, in percent (V8's --heap-growing-percent); 0 is V8's own choice (up to 300%). Unset:
+   * 25 while the heap is kept compact (at 100,000 bookings 521 MiB RSS with 25, 588 MiB with 50),
+   * V8's own choice while an adaptive heap works (observability/heap.ts).
    */
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(300)
-  HEAP_GROWTH_PERCENT = 25;
+  // Initialized so that loadConfig knows the key (it reads the keys of an instance).
+  HEAP_GROWTH_PERCENT?: number = undefined;
 
   /**
-   * `compact`: every full collection compacts sparse heap pages and gives them back to the
-   * system (V8's --optimize-for-size, set at start-up); `v8`: V8's own heuristics.
+   * `adaptive`: V8's own heuristics while the process works, one full compaction once it has
+   * been quiet for 5 s; `compact`: every full collection compacts sparse heap pages and gives
+   * them back to the system (V8's --optimize-for-size); `v8`: V8's own heuristics throughout.
    */
-  @IsIn(['compact', 'v8'])
-  HEAP_MODE: 'compact' | 'v8' = 'compact';
+  @IsIn(['adaptive', 'compact', 'v8'])
+  HEAP_MODE: 'adaptive' | 'compact' | 'v8' = 'adaptive';
 }
 
 export type TesseraConfig = Readonly<EnvironmentVariables> & {
