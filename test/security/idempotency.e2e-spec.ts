@@ -1,5 +1,6 @@
 import { EventStore } from '@tessera/platform/event-store/event-store.port';
-import { IDEMPOTENCY_COLLECTION } from '@tessera/platform/http/idempotency.interceptor';
+import { IDEMPOTENCY_COLLECTION, isIdempotent } from '@tessera/platform/http/idempotency.interceptor';
+import { discoverRouteHandlers } from '@tessera/platform/http/route-table';
 import { ReadStore } from '@tessera/platform/read-store/read-store.port';
 import { createShow, GOOD_CARD, ManualClock } from '../box-office/box-office-client';
 import { accessTokenFor } from '../support/auth';
@@ -17,6 +18,16 @@ describe('Idempotency-Key', () => {
   });
 
   const registration = (email: string) => ({ email, password: GOOD_PASSWORD, displayName: 'Fan' });
+
+  it('is bound to every POST route of the app, and to no other route', () => {
+    // Bound per route (@Idempotent()), not globally: a route without interceptors skips Nest's
+    // rxjs chain. A POST route added without it would silently lose its retries' safety.
+    const routes = discoverRouteHandlers(server.app);
+    const posts = routes.filter((route) => route.method === 'POST');
+    expect(posts.length).toBeGreaterThan(15);
+    expect(posts.filter((route) => !isIdempotent(route.handler, route.controller)).map((route) => route.path)).toEqual([]);
+    expect(routes.filter((route) => route.method !== 'POST' && isIdempotent(route.handler, route.controller)).map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
 
   it('answers a retried POST with the first answer and writes nothing more', async () => {
     const body = registration(uniqueEmail());

@@ -8,7 +8,7 @@ import {
   OnApplicationShutdown,
   Provider,
 } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { createEventStore, createReadStore, createSeatLocks } from './adapters';
@@ -20,7 +20,7 @@ import { AdmissionTokens } from './security/admission-tokens';
 import { createTokenService, TokenService } from './security/token-service';
 import type { TesseraConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IdempotencyRecords } from './http/idempotency.interceptor';
 import { RateLimitGuard, RateLimitModule } from './http/rate-limit';
 import { HealthChecks, HealthController } from './observability/health';
 import { applyHeapSettings, stopHeapGovernor } from './observability/heap';
@@ -155,14 +155,14 @@ export class PlatformModule {
       PlatformLifecycle,
       { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: APP_GUARD, useClass: AuthGuard },
-      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      IdempotencyRecords,
     ];
     return {
       module: PlatformModule,
       imports: [LoggerModule.forRoot(loggerParams(rootLogger)), TerminusModule.forRoot({ logger: false }), RateLimitModule.forRoot(config)],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [CONFIG, AccessLogger, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, AdmissionTokens, TokenEpochs, Subscriptions],
+      exports: [CONFIG, AccessLogger, Clock, IdGenerator, EventStore, ReadStore, SeatLocks, Metrics, HealthChecks, TokenService, AccessTokenVerifier, TicketCodes, AdmissionTokens, TokenEpochs, Subscriptions, IdempotencyRecords],
     };
   }
 }

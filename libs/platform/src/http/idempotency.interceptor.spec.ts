@@ -6,7 +6,12 @@ import { lastValueFrom, of } from 'rxjs';
 import { EmbeddedReadStore } from '../read-store/embedded/embedded-read-store';
 import { SystemClock } from '../time/clock';
 import { createHash } from 'node:crypto';
-import { decodeAnswer, encodeAnswer, IDEMPOTENCY_COLLECTION, IdempotencyInterceptor } from './idempotency.interceptor';
+import { decodeAnswer, encodeAnswer, IDEMPOTENCY_COLLECTION, IdempotencyInterceptor, IdempotencyRecords } from './idempotency.interceptor';
+
+const interceptorOver = (store: EmbeddedReadStore) => {
+  const records = new IdempotencyRecords(store, new SystemClock());
+  return { interceptor: new IdempotencyInterceptor(records, new Reflector()), records };
+};
 
 /** A request and reply as the interceptor sees them over Fastify, without a server. */
 const exchange = (key: string, url: string, body: unknown) => {
@@ -61,7 +66,7 @@ describe('IdempotencyInterceptor', () => {
 
   it('replays the first answer as it was sent', async () => {
     const store = new EmbeddedReadStore();
-    const interceptor = new IdempotencyInterceptor(store, new SystemClock(), new Reflector());
+    const { interceptor, records } = interceptorOver(store);
     const answer = paymentAnswer(1);
     const first = await run(interceptor, 'pay-1', answer);
     const again = await run(interceptor, 'pay-1', { other: 'answer, never given' });
@@ -69,12 +74,12 @@ describe('IdempotencyInterceptor', () => {
     expect(JSON.stringify(again.body)).toBe(JSON.stringify(answer));
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.headers.get('x-position')).toBe('42');
-    await interceptor.beforeApplicationShutdown();
+    await records.beforeApplicationShutdown();
   });
 
   it('replays a record an earlier release wrote (64-hex request hash, state and response)', async () => {
     const store = new EmbeddedReadStore();
-    const interceptor = new IdempotencyInterceptor(store, new SystemClock(), new Reflector());
+    const { interceptor, records } = interceptorOver(store);
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     const body = JSON.stringify({ bookingId: 'b-1', status: 'confirmed', note: 'Zoë ✓' });
     await store.collection(IDEMPOTENCY_COLLECTION).insertOne({
@@ -91,7 +96,7 @@ describe('IdempotencyInterceptor', () => {
 
     const { context } = exchange('pay-old', '/api/bookings/b/payment', { card: { number: '4000' } });
     await expect(lastValueFrom(interceptor.intercept(context, { handle: () => of({}) }))).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
-    await interceptor.beforeApplicationShutdown();
+    await records.beforeApplicationShutdown();
   });
 
   it('keeps an answer as one string it reads back whole: status, headers in order, body', () => {
@@ -115,9 +120,9 @@ describe('IdempotencyInterceptor', () => {
       const keys = Array.from({ length: records }, (_, i) => `pay-${i}`);
       const text = JSON.stringify(paymentAnswer(0)).length;
       const store = new EmbeddedReadStore();
-      const interceptor = new IdempotencyInterceptor(store, new SystemClock(), new Reflector());
+      const { interceptor, records: sweeper } = interceptorOver(store);
       await run(interceptor, 'warm-up', paymentAnswer(-1));
-      await interceptor.beforeApplicationShutdown();
+      await sweeper.beforeApplicationShutdown();
       const before = heapUsed();
       for (let i = 0; i < records; i++) await run(interceptor, keys[i], paymentAnswer(i));
       const perRecord = (heapUsed() - before) / records;

@@ -8,8 +8,9 @@ import {
   Logger,
   NestInterceptor,
   SetMetadata,
+  UseInterceptors,
 } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@tessera/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -19,9 +20,9 @@ import { Clock } from '../time/clock';
 import { DuplicateKeyError, ReadCollection, ReadStore } from '../read-store/read-store.port';
 
 /**
- * Idempotency-Key for every POST (API.md): the same key from the same caller with the same body
- * gets the first answer again; with another body, 422 IDEMPOTENCY_KEY_REUSED; while the first is
- * still running, 409. The key also becomes the command id (`req.commandId`), so a retry after a
+ * Idempotency-Key for every POST (API.md), bound to each POST route with `@Idempotent()`: the same
+ * key from the same caller with the same body gets the first answer again; with another body, 422
+ * IDEMPOTENCY_KEY_REUSED; while the first is still running, 409. The key also becomes the command id (`req.commandId`), so a retry after a
  * crash re-appends the same event ids and the log itself recognises the duplicate.
  *
  * Records are kept for 24 hours: a sweep, run at most every 10 minutes (by the Clock) when a
@@ -44,10 +45,16 @@ const NO_REPLAY = 'tessera:idempotency-no-replay';
  * safe to repeat without it (each call mints a fresh, independent session or rotation).
  */
 export const NoIdempotentReplay = (): CustomDecorator => SetMetadata(NO_REPLAY, true);
-/** Whether a POST route replays its first answer for a repeated Idempotency-Key (for its OpenAPI description). */
+/** Idempotency-Key on this route (every POST route has it): the interceptor below, bound to the route. */
+export const Idempotent = (): MethodDecorator & ClassDecorator => UseInterceptors(IdempotencyInterceptor);
+/** Whether the route (its handler or controller) is bound to the idempotency interceptor. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const isIdempotent = (handler: Function, controller: Function): boolean =>
+  [handler, controller].some((target) => ((Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[] | undefined) ?? []).includes(IdempotencyInterceptor));
+/** Whether a route replays its first answer for a repeated Idempotency-Key (for its OpenAPI description). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const replaysIdempotently = (handler: Function, controller: Function): boolean =>
-  new Reflector().getAllAndOverride<boolean | undefined>(NO_REPLAY, [handler, controller]) !== true;
+  isIdempotent(handler, controller) && new Reflector().getAllAndOverride<boolean | undefined>(NO_REPLAY, [handler, controller]) !== true;
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
 const SWEEP_BATCH = 500;
@@ -120,8 +127,13 @@ const canonical = (value: unknown): string =>
           .join(',')}}`
       : JSON.stringify(value ?? null);
 
+/**
+ * The records of Idempotency-Key requests, one for the process: the claim of a key, its answer
+ * once there is one, and the sweep of records older than 24 hours. Shared by every route's
+ * interceptor (Nest makes an interceptor bound with @UseInterceptors once per module).
+ */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicationShutdown {
+export class IdempotencyRecords implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Idempotency');
   private sweptAt = -Infinity;
   private sweeping: Promise<void> | undefined;
@@ -129,7 +141,65 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
 
   constructor(
     private readonly store: ReadStore,
-    private readonly clock: Clock,
+    readonly clock: Clock,
+  ) {}
+
+  get keys(): ReadCollection<IdempotencyRecord> {
+    return this.store.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
+  }
+
+  /** Inserts the record of a new request; false when its key already has one. */
+  async claim(record: IdempotencyRecord): Promise<boolean> {
+    try {
+      await this.keys.insertOne(record);
+      return true;
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) return false;
+      throw error;
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.sweeping;
+  }
+
+  /** Starts a sweep of expired records when the last one is 10 minutes old; never waited for. */
+  sweepIfDue(now: number): void {
+    if (this.stopped || this.sweeping || now - this.sweptAt < SWEEP_EVERY_MS) return;
+    this.sweptAt = now;
+    this.sweeping = this.purgeOlderThan(new Date(now - RETENTION_MS).toISOString())
+      .then((purged) => {
+        if (purged > 0) this.logger.log(`purged ${purged} idempotency records older than 24 hours`);
+      })
+      .catch((error: unknown) => this.logger.warn(`idempotency sweep failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.sweeping = undefined));
+  }
+
+  /** Deletes records created before `cutoff` (an ISO time), in batches, yielding between them. */
+  private async purgeOlderThan(cutoff: string): Promise<number> {
+    const keys = this.keys;
+    await keys.createIndex({ createdAt: 1 }, { name: 'createdAt' });
+    let purged = 0;
+    while (!this.stopped) {
+      const batch = await keys.find({ createdAt: { $lt: cutoff } }, { limit: SWEEP_BATCH, projection: { _id: 1 } });
+      if (batch.length > 0) purged += await keys.deleteMany({ _id: { $in: batch.map((record) => record._id) }, createdAt: { $lt: cutoff } });
+      if (batch.length < SWEEP_BATCH) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return purged;
+  }
+}
+
+/**
+ * The interceptor of every POST route (`@Idempotent()`), and of no other: a route without
+ * interceptors skips Nest's rxjs chain altogether (a GET of /health/live costs about a fifth less),
+ * so it is bound where it applies rather than globally. A test holds every POST route to it.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly records: IdempotencyRecords,
     private readonly reflector: Reflector,
   ) {}
 
@@ -154,11 +224,11 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
 
   private async run(context: ExecutionContext, next: CallHandler, recordId: string, requestDigest: Buffer): Promise<unknown> {
     const res = context.switchToHttp().getResponse<FastifyReply>();
-    const keys = this.store.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
-    const now = this.clock.now();
-    this.sweepIfDue(now.getTime());
+    const keys = this.records.keys;
+    const now = this.records.clock.now();
+    this.records.sweepIfDue(now.getTime());
     const requestHash = requestDigest.subarray(0, 16).toString('base64url');
-    const claimed = await this.claim(keys, { _id: recordId, requestHash, createdAt: now.toISOString() });
+    const claimed = await this.records.claim({ _id: recordId, requestHash, createdAt: now.toISOString() });
     if (!claimed) {
       const existing = await keys.findOne({ _id: recordId });
       if (existing && now.getTime() - Date.parse(existing.createdAt) > RETENTION_MS) {
@@ -200,46 +270,4 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
     await keys.updateOne({ _id: recordId }, { $set: { answer: encodeAnswer({ status, headers, body: JSON.stringify(body ?? null) }) } });
     return body;
   }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    await this.sweeping;
-  }
-
-  /** Starts a sweep of expired records when the last one is 10 minutes old; never waited for. */
-  private sweepIfDue(now: number): void {
-    if (this.stopped || this.sweeping || now - this.sweptAt < SWEEP_EVERY_MS) return;
-    this.sweptAt = now;
-    this.sweeping = this.purgeOlderThan(new Date(now - RETENTION_MS).toISOString())
-      .then((purged) => {
-        if (purged > 0) this.logger.log(`purged ${purged} idempotency records older than 24 hours`);
-      })
-      .catch((error: unknown) => this.logger.warn(`idempotency sweep failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => (this.sweeping = undefined));
-  }
-
-  /** Deletes records created before `cutoff` (an ISO time), in batches, yielding between them. */
-  private async purgeOlderThan(cutoff: string): Promise<number> {
-    const keys = this.store.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
-    await keys.createIndex({ createdAt: 1 }, { name: 'createdAt' });
-    let purged = 0;
-    while (!this.stopped) {
-      const batch = await keys.find({ createdAt: { $lt: cutoff } }, { limit: SWEEP_BATCH, projection: { _id: 1 } });
-      if (batch.length > 0) purged += await keys.deleteMany({ _id: { $in: batch.map((record) => record._id) }, createdAt: { $lt: cutoff } });
-      if (batch.length < SWEEP_BATCH) break;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return purged;
-  }
-
-  private async claim(keys: ReadCollection<IdempotencyRecord>, record: IdempotencyRecord): Promise<boolean> {
-    try {
-      await keys.insertOne(record);
-      return true;
-    } catch (error) {
-      if (error instanceof DuplicateKeyError) return false;
-      throw error;
-    }
-  }
 }
-

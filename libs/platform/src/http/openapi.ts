@@ -65,7 +65,7 @@ const commonRefusals = (route: HttpRouteHandler): Refusal[] => {
   if (access.roles.length > 0) refusals.push('FORBIDDEN');
   // The per-address limit covers every route; login and refresh have their own limits on top.
   refusals.push('RATE_LIMITED');
-  if (route.method === 'POST' && replaysIdempotently(route.handler, route.controller)) refusals.push('IDEMPOTENCY_KEY_REUSED', 'CONCURRENCY_CONFLICT');
+  if (replaysIdempotently(route.handler, route.controller)) refusals.push('IDEMPOTENCY_KEY_REUSED', 'CONCURRENCY_CONFLICT');
   if (WRITES.has(route.method)) refusals.push('STORAGE_UNAVAILABLE', 'CONCURRENCY_CONFLICT');
   for (const contribution of interceptorsOf(route)) refusals.push(...(contribution.problems ?? []));
   return refusals;
@@ -182,7 +182,7 @@ export const buildOpenApiDocument = (app: INestApplication, options: { title: st
     describeAccess(route, operation);
     operation.tags = [/^\/api\/([^/]+)/.exec(route.path)?.[1] ?? 'operations'];
     const headers = interceptorsOf(route).flatMap((contribution) => contribution.headers ?? []);
-    if (route.method === 'POST' && replaysIdempotently(route.handler, route.controller)) headers.push(IDEMPOTENCY_KEY);
+    if (replaysIdempotently(route.handler, route.controller)) headers.push(IDEMPOTENCY_KEY);
     operation.parameters = [...(operation.parameters ?? []), ...headers];
     for (const [status, codes] of refusalsOf(route)) operation.responses[String(status)] ??= problemResponse(status, codes);
   }

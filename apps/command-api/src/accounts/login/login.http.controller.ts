@@ -1,4 +1,4 @@
-import { NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
+import { Idempotent, NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse } from '@nestjs/swagger';
@@ -28,6 +28,7 @@ export class LoginHttpController {
   @ApiOkResponse({ type: TokenResponseSchema })
   @ApiProblems('INVALID_CREDENTIALS')
   @ApiRefreshCookieRequest()
+  @Idempotent()
   @Post('login')
   @HttpCode(HttpStatus.OK)
   async login(

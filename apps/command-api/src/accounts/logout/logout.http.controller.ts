@@ -8,6 +8,7 @@ import { Clock } from '@tessera/platform/time/clock';
 import type { FastifyReply } from 'fastify';
 import { ApiRefreshCookieCredential } from '../accounts.refresh-cookie';
 import { LogoutCommand } from './logout.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/auth')
 export class LogoutHttpController {
@@ -23,6 +24,7 @@ export class LogoutHttpController {
   @Public()
   @ApiRefreshCookieCredential()
   @ApiNoContentResponse({ description: 'The session (the token family) is revoked; a token that is not ours revokes nothing and answers 204 all the same.' })
+  @Idempotent()
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(

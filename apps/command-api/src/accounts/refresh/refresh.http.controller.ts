@@ -1,4 +1,4 @@
-import { NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
+import { Idempotent, NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse } from '@nestjs/swagger';
@@ -35,6 +35,7 @@ export class RefreshHttpController {
   @ApiProblems('INVALID_REFRESH_TOKEN', 'REFRESH_TOKEN_REUSED')
   @ApiRefreshCookieRequest()
   @ApiRefreshCookieCredential()
+  @Idempotent()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   async refresh(

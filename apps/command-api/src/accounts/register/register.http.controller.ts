@@ -9,6 +9,7 @@ import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { RegisterAccountCommand } from './register.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/auth')
 export class RegisterHttpController {
@@ -21,6 +22,7 @@ export class RegisterHttpController {
   @Public()
   @ApiCreatedResponse({ type: RegisterResponseSchema })
   @ApiProblems('EMAIL_TAKEN')
+  @Idempotent()
   @Post('register')
   @HttpCode(HttpStatus.CREATED)
   async register(

@@ -10,6 +10,7 @@ import type { FastifyReply } from 'fastify';
 import { bookingIdFromPath } from '../box-office-streams';
 import { retryAfterWhilePaying } from '../payment-in-progress';
 import { CancelBookingCommand } from './cancel-booking.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/bookings')
 export class CancelBookingHttpController {
@@ -20,6 +21,7 @@ export class CancelBookingHttpController {
 
   @ApiOkResponse({ type: CancelBookingResponseSchema })
   @ApiProblems('BOOKING_NOT_FOUND', 'INVALID_BOOKING_STATE')
+  @Idempotent()
   @Post(':bookingId/cancel')
   @HttpCode(200)
   async cancel(

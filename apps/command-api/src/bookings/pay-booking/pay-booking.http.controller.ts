@@ -10,6 +10,7 @@ import type { FastifyReply } from 'fastify';
 import { bookingIdFromPath } from '../box-office-streams';
 import { retryAfterWhilePaying } from '../payment-in-progress';
 import { PayBookingCommand } from './pay-booking.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/bookings')
 export class PayBookingHttpController {
@@ -20,6 +21,7 @@ export class PayBookingHttpController {
 
   @ApiOkResponse({ type: PayBookingResponseSchema })
   @ApiProblems('BOOKING_NOT_FOUND', 'PAYMENT_DECLINED', 'CARD_EXPIRED', 'HOLD_EXPIRED', 'INVALID_BOOKING_STATE')
+  @Idempotent()
   @Post(':bookingId/payment')
   @HttpCode(200)
   async pay(

@@ -10,6 +10,7 @@ import type { FastifyReply } from 'fastify';
 import { bookingIdFor } from '../booking-ids';
 import { BookingRequestSettler } from '../settle-booking/booking-request-settler';
 import { PlaceBookingCommand } from './place-booking.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 /** `Prefer: respond-async` (RFC 7240) asks for 202 and a Location to poll. */
 const wantsAsync = (prefer: string | undefined): boolean =>
@@ -29,6 +30,7 @@ export class PlaceBookingHttpController {
   @ApiHeader({ name: 'X-Admission-Token', required: false, description: "While the show's waiting room is enabled: the token of the caller's admitted place (GET /api/shows/{showId}/queue/{queueId})." })
   @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 at once and settle the hold in the background.' })
   @ApiProblems('ADMISSION_REQUIRED', 'SHOW_NOT_FOUND', 'SEAT_NOT_FOUND', 'SEATS_UNAVAILABLE', 'SHOW_NOT_ON_SALE', 'TOO_MANY_SEATS', 'HOLD_LIMIT_REACHED', 'TICKET_LIMIT_REACHED', 'VOUCHER_INVALID', 'VOUCHER_EXHAUSTED', 'CONCURRENCY_CONFLICT', 'SERVICE_UNAVAILABLE')
+  @Idempotent()
   @Post()
   @HttpCode(201)
   async place(

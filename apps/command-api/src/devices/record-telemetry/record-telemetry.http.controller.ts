@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiBody, ApiHeader } from '@nestjs/swagger';
 import type { TelemetryAccepted } from '@tessera/contracts';
 import { TelemetryAcceptedSchema, TelemetryBodySchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, Public } from '@tessera/platform/auth/auth';
-import { NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
+import { Idempotent, NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
 import { ApiProblems } from '@tessera/platform/http/openapi';
 import { randomUUID } from 'node:crypto';
 import { RecordTelemetryCommand } from './record-telemetry.command';
@@ -20,6 +20,7 @@ export class RecordTelemetryHttpController {
   @ApiBody({ schema: TelemetryBodySchema })
   @ApiAcceptedResponse({ type: TelemetryAcceptedSchema })
   @ApiProblems('INVALID_DEVICE_KEY')
+  @Idempotent()
   @Post(':deviceId/telemetry')
   @HttpCode(HttpStatus.ACCEPTED)
   telemetry(

@@ -5,7 +5,7 @@ import { RegisterDeviceRequest, type RegisterDeviceResponse } from '@tessera/con
 import { RegisterDeviceResponseSchema } from '@tessera/contracts/openapi';
 import { AuthenticatedRequest, commandContextOf, Roles } from '@tessera/platform/auth/auth';
 import { ApiProblems } from '@tessera/platform/http/openapi';
-import { NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
+import { Idempotent, NoIdempotentReplay } from '@tessera/platform/http/idempotency.interceptor';
 import { Clock } from '@tessera/platform/time/clock';
 import type { FastifyReply } from 'fastify';
 import { RegisterDeviceCommand } from './register-device.command';
@@ -21,6 +21,7 @@ export class RegisterDeviceHttpController {
   @NoIdempotentReplay()
   @ApiCreatedResponse({ type: RegisterDeviceResponseSchema })
   @ApiProblems('DEVICE_EXISTS')
+  @Idempotent()
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @Roles('admin')

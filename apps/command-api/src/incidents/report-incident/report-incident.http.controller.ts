@@ -9,6 +9,7 @@ import { ApiProblems } from '@tessera/platform/http/openapi';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import type { FastifyReply } from 'fastify';
 import { ReportIncidentCommand } from './report-incident.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 /** Any signed-in user reports an incident; it starts `new`, at the priority of its urgency. */
 @Controller('api/incidents')
@@ -21,6 +22,7 @@ export class ReportIncidentHttpController {
 
   @ApiCreatedResponse({ type: ReportIncidentResponseSchema })
   @ApiProblems('INCIDENT_EXISTS')
+  @Idempotent()
   @Post()
   @HttpCode(201)
   async report(

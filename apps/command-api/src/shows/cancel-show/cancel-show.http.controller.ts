@@ -9,6 +9,7 @@ import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { CancelShowCommand } from './cancel-show.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/shows')
 export class CancelShowController {
@@ -19,6 +20,7 @@ export class CancelShowController {
 
   @ApiOkResponse({ type: CancelShowResponseSchema, description: 'Paid bookings are refunded and their tickets voided.' })
   @ApiProblems('SHOW_NOT_FOUND', 'INVALID_SHOW_STATE')
+  @Idempotent()
   @Post(':showId/cancel')
   @HttpCode(200)
   @Roles('admin')

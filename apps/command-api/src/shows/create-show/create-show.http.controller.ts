@@ -9,6 +9,7 @@ import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { CreateShowCommand } from './create-show.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/shows')
 export class CreateShowHttpController {
@@ -20,6 +21,7 @@ export class CreateShowHttpController {
 
   @ApiCreatedResponse({ type: CreateShowResponseSchema, description: 'Created in status `draft`.' })
   @ApiProblems(['SHOW_IN_PAST', 400], 'INVALID_SHOW_STATE')
+  @Idempotent()
   @Post()
   @Roles('admin')
   @HttpCode(201)

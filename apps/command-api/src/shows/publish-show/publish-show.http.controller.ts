@@ -9,6 +9,7 @@ import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { PublishShowCommand } from './publish-show.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/shows')
 export class PublishShowHttpController {
@@ -19,6 +20,7 @@ export class PublishShowHttpController {
 
   @ApiOkResponse({ type: PublishShowResponseSchema })
   @ApiProblems('SHOW_NOT_FOUND', 'INVALID_SHOW_STATE', 'SHOW_IN_PAST')
+  @Idempotent()
   @Post(':showId/publish')
   @Roles('admin')
   @HttpCode(200)

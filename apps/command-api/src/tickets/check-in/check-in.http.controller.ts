@@ -8,6 +8,7 @@ import { Clock } from '@tessera/platform/time/clock';
 import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { CheckInCommand } from './check-in.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/checkins')
 export class CheckInController {
@@ -18,6 +19,7 @@ export class CheckInController {
 
   @ApiOkResponse({ type: CheckInResponseSchema })
   @ApiProblems('INVALID_TICKET', 'ALREADY_CHECKED_IN')
+  @Idempotent()
   @Post()
   @HttpCode(200)
   @Roles('staff', 'admin')

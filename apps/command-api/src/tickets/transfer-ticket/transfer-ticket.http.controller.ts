@@ -9,6 +9,7 @@ import { ApiProblems } from '@tessera/platform/http/openapi';
 import type { FastifyReply } from 'fastify';
 import { ticketIdFromPath } from '../ticket-id';
 import { TransferTicketCommand } from './transfer-ticket.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/tickets')
 export class TransferTicketController {
@@ -20,6 +21,7 @@ export class TransferTicketController {
   /** Owner only: another user's ticket answers 404 like a missing one. */
   @ApiOkResponse({ type: TransferTicketResponseSchema })
   @ApiProblems('TICKET_NOT_FOUND', 'INVALID_TICKET_STATE', 'USER_NOT_FOUND')
+  @Idempotent()
   @Post(':ticketId/transfer')
   @HttpCode(200)
   async transfer(

@@ -9,6 +9,7 @@ import { ApiProblems } from '@tessera/platform/http/openapi';
 import { Clock } from '@tessera/platform/time/clock';
 import type { FastifyReply } from 'fastify';
 import { CreateVoucherCommand } from './create-voucher.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/shows')
 export class CreateVoucherHttpController {
@@ -19,6 +20,7 @@ export class CreateVoucherHttpController {
 
   @ApiCreatedResponse({ type: CreateVoucherResponseSchema })
   @ApiProblems('SHOW_NOT_FOUND', 'INVALID_SHOW_STATE', 'VOUCHER_EXISTS')
+  @Idempotent()
   @Post(':showId/vouchers')
   @Roles('admin')
   @HttpCode(201)

@@ -10,6 +10,7 @@ import { RateLimit } from '@tessera/platform/http/rate-limit';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import type { FastifyReply } from 'fastify';
 import { WaitingRooms } from '../waiting-rooms';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 /**
  * POST /api/shows/{showId}/queue: the account's one place in the show's waiting room (a repeat
@@ -26,6 +27,7 @@ export class JoinQueueHttpController {
 
   @ApiCreatedResponse({ type: JoinQueueResponseSchema, description: 'The place: its position (1 is next) and the estimated wait.' })
   @ApiProblems('SHOW_NOT_FOUND', 'WAITING_ROOM_DISABLED', 'CONCURRENCY_CONFLICT')
+  @Idempotent()
   @Post(':showId/queue')
   @RateLimit('queue-join')
   @HttpCode(201)

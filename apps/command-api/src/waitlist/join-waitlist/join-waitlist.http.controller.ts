@@ -10,6 +10,7 @@ import { ApiProblems } from '@tessera/platform/http/openapi';
 import { Clock, IdGenerator } from '@tessera/platform/time/clock';
 import type { FastifyReply } from 'fastify';
 import { JoinWaitlistCommand } from './join-waitlist.command';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 @Controller('api/shows')
 export class JoinWaitlistHttpController {
@@ -21,6 +22,7 @@ export class JoinWaitlistHttpController {
 
   @ApiCreatedResponse({ type: JoinWaitlistResponseSchema, description: 'On the list; a user on it already gets their entry again.' })
   @ApiProblems('SHOW_NOT_FOUND', 'SHOW_NOT_ON_SALE', 'TOO_MANY_SEATS')
+  @Idempotent()
   @Post(':showId/waitlist')
   @HttpCode(201)
   async join(

@@ -4,6 +4,7 @@ import type { StreamTokenResponse } from '@tessera/contracts';
 import { StreamTokenResponseSchema } from '@tessera/contracts/openapi';
 import { CurrentUser, type AuthenticatedUser } from '@tessera/platform/auth/auth';
 import { StreamTokens } from './stream-tokens';
+import { Idempotent } from '@tessera/platform/http/idempotency.interceptor';
 
 /** POST /api/notifications/stream-tokens: any signed-in user. */
 @Controller('api/notifications')
@@ -12,6 +13,7 @@ export class StreamTokensHttpController {
 
   @ApiCreatedResponse({ type: StreamTokenResponseSchema, description: 'A one-minute, single-use token for GET /api/notifications/stream?token=…' })
   @HttpCode(201)
+  @Idempotent()
   @Post('stream-tokens')
   create(@CurrentUser() user: AuthenticatedUser): Promise<StreamTokenResponse> {
     return this.tokens.issue(user);
