@@ -81,6 +81,15 @@ export const describeReadStoreContract = (title: string, setup: () => Promise<Re
         expect(ids(await collection.find({ $and: [{ price: { $gte: 30 } }, { price: { $lt: 50 } }] }))).toEqual(['s4', 's5']);
       });
 
+      it('matches ids with the other fields of the filter: equality, array members, null for a missing field', async () => {
+        expect(ids(await collection.find({ _id: { $in: ['s1', 's2', 's3', 'nope'] }, status: 'held' }))).toEqual(['s2']);
+        expect(ids(await collection.find({ _id: { $in: ['s1', 's2', 's4'] }, holds: 'b2', row: 1 }))).toEqual(['s2']);
+        expect(ids(await collection.find({ _id: 's3', status: 'sold', price: 80 }))).toEqual(['s3']);
+        expect(ids(await collection.find({ _id: 's3', status: 'free' }))).toEqual([]);
+        expect(ids(await collection.find({ _id: { $in: ['s1', 's3', 's4'] }, meta: null }))).toEqual(['s4']);
+        expect(ids(await collection.find({ _id: { $in: ['s1', 's5'] }, 'meta.zone': 'north', price: { $lt: 40 } }))).toEqual(['s5']);
+      });
+
       it('sorts by several keys, then skips and limits', async () => {
         const sorted = await collection.find({}, { sort: { price: -1, _id: 1 } });
         expect(sorted.map((d) => d._id)).toEqual(['s3', 's1', 's2', 's4', 's5']);
@@ -283,6 +292,9 @@ export const describeReadStoreContract = (title: string, setup: () => Promise<Re
         expect(await collection.deleteOne({ status: 'held' })).toBe(1);
         expect(await collection.deleteMany({ status: 'held' })).toBe(2);
         expect(await collection.deleteOne({ _id: 'nope' })).toBe(0);
+        await collection.insertMany([seat('e', { status: 'held' }), seat('f', { status: 'sold' })]);
+        expect(await collection.deleteMany({ _id: { $in: ['e', 'f', 'g'] }, status: 'held' })).toBe(1);
+        expect(await collection.deleteMany({ _id: { $in: ['f'] } })).toBe(1);
         expect((await collection.find()).map((d) => d._id)).toEqual(['a']);
         await collection.insertOne(seat('b'));
         expect(await collection.countDocuments()).toBe(2);

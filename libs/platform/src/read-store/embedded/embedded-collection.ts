@@ -233,23 +233,26 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     }
     const idCondition = filter._id;
     let candidates: Iterable<T>;
+    // What the candidates must still be tested for: with the `_id` map's answer, the rest of the
+    // filter (testing `_id: {$in: [n ids]}` again would cost n per candidate).
+    let rest = filter;
     if (typeof idCondition === 'string') {
       const hit = this.documents.get(idCondition);
       candidates = hit ? [hit] : [];
+      rest = withoutId(filter);
     } else if (isInList(idCondition)) {
       candidates = idCondition.$in.flatMap((id) => {
         const hit = typeof id === 'string' ? this.documents.get(id) : undefined;
         return hit ? [hit] : [];
       });
+      rest = withoutId(filter);
     } else {
       candidates = this.documents.values();
     }
-    const keys = Object.keys(filter);
-    const onlyId = keys.length === 1 && keys[0] === '_id' && (typeof idCondition === 'string' || isInList(idCondition));
-    const query = keys.length === 0 || onlyId ? null : new Query(filter);
+    const test = testOf(rest);
     const result: T[] = [];
     for (const document of candidates) {
-      if (query && !query.test(document)) continue;
+      if (test && !test(document as Record<string, unknown>)) continue;
       result.push(document);
       if (limit !== undefined && limit > 0 && result.length >= limit) break;
     }
@@ -382,6 +385,36 @@ const idOnly = (filter: Filter): string | undefined => {
   if (typeof id !== 'string') return undefined;
   for (const key in filter) if (key !== '_id') return undefined;
   return id;
+};
+
+const withoutId = (filter: Filter): Filter => {
+  const { _id: _ignored, ...rest } = filter;
+  return rest;
+};
+
+/** A string, finite number or boolean: a value whose equality is `===` unless the field holds an array. */
+const isScalar = (value: unknown): value is string | number | boolean =>
+  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+
+/**
+ * The filter as a test of one document; null when every document passes. A filter of top-level
+ * fields equal to scalars (`{ outcome: 'delivered' }`) is tested with `===`, and handed to mingo
+ * for a document where that says no while the field holds an array (which matches a member);
+ * any other filter is mingo's.
+ */
+const testOf = (filter: Filter): ((document: Record<string, unknown>) => boolean) | null => {
+  const keys = Object.keys(filter);
+  if (keys.length === 0) return null;
+  let query: Query | undefined;
+  const mingo = (document: Record<string, unknown>): boolean => (query ??= new Query(filter)).test(document);
+  if (!keys.every((key) => key[0] !== '$' && !key.includes('.') && isScalar(filter[key]))) return mingo;
+  return (document) => {
+    for (const key of keys) {
+      const value = document[key];
+      if (value !== filter[key]) return Array.isArray(value) && mingo(document);
+    }
+    return true;
+  };
 };
 
 const isInList = (condition: unknown): condition is { $in: unknown[] } =>
