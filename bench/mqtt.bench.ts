@@ -86,7 +86,7 @@ const main = async (): Promise<void> => {
   const connection = (target: ConstructorParameters<typeof MqttConnection>[0]['target']) => () =>
     new MqttConnection({ target, app: 'bench', publishTimeoutMs: 30_000, metrics: new Metrics(), logger: quiet() });
   const targets: Target[] = [
-    { name: 'embedded broker (aedes; Tessera in-process, subscriber over TCP)', publisher: connection({ stream: () => broker.connectInProcess(), ...broker.internal }), subscriber: { url: `mqtt://127.0.0.1:${broker.state().port}`, ...INTEGRATION } },
+    { name: 'embedded broker (aedes; Tessera in-process, subscriber over TCP)', publisher: connection(broker.inProcessTarget()), subscriber: { url: `mqtt://127.0.0.1:${broker.state().port}`, ...INTEGRATION } },
     { name: `Mosquitto (${MOSQUITTO}; both over TCP)`, publisher: connection({ url: MOSQUITTO }), subscriber: { url: MOSQUITTO } },
   ];
   const rows: string[] = [];

@@ -73,7 +73,7 @@ const embeddedLeg: Leg = {
     });
     await broker.start();
     return {
-      publisher: () => connectionTo({ stream: () => broker.connectInProcess(), ...broker.internal }),
+      publisher: () => connectionTo(broker.inProcessTarget()),
       subscriberOptions: { url: `mqtt://127.0.0.1:${broker.state().port}`, username: INTEGRATION.MQTT_INTEGRATION_USERNAME, password: INTEGRATION.MQTT_INTEGRATION_PASSWORD },
       restart: () => broker.restart(),
       stop: () => broker.stop(),
@@ -83,7 +83,7 @@ const embeddedLeg: Leg = {
   ofServer: (server) => {
     const broker = server.app.get<symbol, EmbeddedMqttBroker>(EMBEDDED_MQTT_BROKER);
     return {
-      publisher: () => connectionTo({ stream: () => broker.connectInProcess(), ...broker.internal }),
+      publisher: () => connectionTo(broker.inProcessTarget()),
       subscriberOptions: { url: `mqtt://127.0.0.1:${broker.state().port}`, username: INTEGRATION.MQTT_INTEGRATION_USERNAME, password: INTEGRATION.MQTT_INTEGRATION_PASSWORD },
     };
   },

@@ -94,7 +94,7 @@ describe('the retained availability of a show, when publishes overlap', () => {
   const connections: MqttConnection[] = [];
 
   const connection = (): GatedConnection => {
-    const made = new GatedConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics(), logger: quiet() });
+    const made = new GatedConnection({ target: broker.inProcessTarget(), app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics(), logger: quiet() });
     connections.push(made);
     return made;
   };

@@ -59,7 +59,7 @@ describe('the embedded MQTT broker', () => {
     broker = new EmbeddedMqttBroker({ host: '127.0.0.1', port: 0, credentials: credentials(), integration, metrics: new Metrics(), logger: quietLogger() });
     await broker.start();
     url = `mqtt://127.0.0.1:${broker.state().port}`;
-    internal = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
+    internal = new MqttConnection({ target: broker.inProcessTarget(), app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
     await internal.connected();
     // As the telemetry ingest subscribes.
     await internal.subscribe(DEVICE_TELEMETRY_SUBSCRIPTION, (topic, payload) => received.push({ topic, payload: payload.toString() }));
@@ -81,7 +81,7 @@ describe('the embedded MQTT broker', () => {
     await device.publishAsync(mqttTopics.deviceTelemetry(gate), JSON.stringify({ status: 'online', at: '2027-01-01T00:00:00Z' }), { qos: 1, retain: true });
     await waitUntil(() => received.some((message) => message.topic === mqttTopics.deviceTelemetry(gate)));
     // A client subscribing afterwards gets no old reading as if it were new.
-    const late = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
+    const late = new MqttConnection({ target: broker.inProcessTarget(), app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
     const replayed: string[] = [];
     await late.subscribe(DEVICE_TELEMETRY_SUBSCRIPTION, (topic) => replayed.push(topic));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -197,7 +197,7 @@ describe('the embedded MQTT broker on a port already in use', () => {
       expect(logger.warnings[0]).toContain(`127.0.0.1:${port}`);
 
       // Tessera's own client does not go through the port: publishing still works.
-      const connection = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
+      const connection = new MqttConnection({ target: broker.inProcessTarget(), app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
       const got: string[] = [];
       await connection.subscribe('tessera/#', (topic) => got.push(topic));
       await connection.publish({ topic: 'tessera/incidents/created', pattern: 'tessera/incidents/created', retain: false, payload: { id: 'e', type: 'incident.reported.v1', occurredAt: '2027-01-01T00:00:00Z', data: {} } });
@@ -243,12 +243,45 @@ describe('the packet size guard', () => {
   });
 });
 
+describe("this process's own messages on the embedded broker (publishInProcess)", () => {
+  it('reach a QoS 1 subscriber at QoS 1, retained ones a later subscriber too, without a packet from a client; and fail while the broker is stopped', async () => {
+    const broker = new EmbeddedMqttBroker({ host: '127.0.0.1', port: 0, credentials: credentials(), integration, metrics: new Metrics(), logger: quietLogger() });
+    await broker.start();
+    const url = `mqtt://127.0.0.1:${broker.state().port}`;
+    const subscriber = await connectAsync(url, { username: integration.username, password: integration.password, clientId: `${integration.username}-live`, reconnectPeriod: 0 });
+    const live: { topic: string; qos: number; body: string }[] = [];
+    subscriber.on('message', (topic, payload, packet) => live.push({ topic, qos: packet.qos, body: payload.toString() }));
+    try {
+      await subscriber.subscribeAsync('tessera/#', { qos: 1 });
+      await broker.publishInProcess('tessera/shows/s-1/availability', Buffer.from('{"free":3}'), true);
+      await broker.publishInProcess('tessera/incidents/created', Buffer.from('{"id":"i-1"}'), false);
+      await waitUntil(() => live.length === 2);
+      expect(live).toEqual([
+        { topic: 'tessera/shows/s-1/availability', qos: 1, body: '{"free":3}' },
+        { topic: 'tessera/incidents/created', qos: 1, body: '{"id":"i-1"}' },
+      ]);
+
+      const late = await connectAsync(url, { username: integration.username, password: integration.password, clientId: `${integration.username}-late`, reconnectPeriod: 0 });
+      const retained: string[] = [];
+      late.on('message', (topic, payload, packet) => retained.push(`${topic} ${payload.toString()} retain=${packet.retain}`));
+      await late.subscribeAsync('tessera/#', { qos: 1 });
+      await waitUntil(() => retained.length === 1);
+      expect(retained).toEqual(['tessera/shows/s-1/availability {"free":3} retain=true']);
+      await late.endAsync();
+    } finally {
+      await subscriber.endAsync();
+      await broker.stop();
+    }
+    await expect(broker.publishInProcess('tessera/incidents/created', Buffer.from('{}'), false)).rejects.toThrow('not running');
+  });
+});
+
 describe('an offline persistent session on the embedded broker', () => {
   it('stops being queued for once it has been offline longer than the expiry', async () => {
     const broker = new EmbeddedMqttBroker({ host: '127.0.0.1', port: 0, credentials: credentials(), integration, metrics: new Metrics(), logger: quietLogger(), offlineSessionExpiryMs: 200 });
     await broker.start();
     const url = `mqtt://127.0.0.1:${broker.state().port}`;
-    const publisher = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
+    const publisher = new MqttConnection({ target: broker.inProcessTarget(), app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
     const message = (id: string) => ({ topic: 'tessera/incidents/created', pattern: 'tessera/incidents/created' as const, retain: false, payload: { id, type: 'incident.reported.v1', occurredAt: '2027-01-01T00:00:00Z', data: {} } });
     const session = { username: integration.username, password: integration.password, clientId: `${integration.username}-persistent`, clean: false, reconnectPeriod: 0 };
     const received = async (wait: () => Promise<void>): Promise<string[]> => {
@@ -341,7 +374,7 @@ describe("the in-process consumer's shortcut (a device's publish straight from t
     await waitUntil(() => got.length === 2);
     expect(broker.state().deliveries).toEqual({ direct: 2, routed: 0 });
 
-    const watcher = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
+    const watcher = new MqttConnection({ target: broker.inProcessTarget(), app: 'spec', publishTimeoutMs: 2000, metrics: new Metrics() });
     const watched: string[] = [];
     try {
       await watcher.subscribe('venues/#', (_topic, payload) => watched.push(payload.toString()));

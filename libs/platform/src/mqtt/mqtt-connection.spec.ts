@@ -38,7 +38,7 @@ describe('consume: asynchronous consumers on the shared connection', () => {
   let broker: EmbeddedMqttBroker;
   const connections: MqttConnection[] = [];
   const connection = (consumeInFlight?: number): MqttConnection => {
-    const made = new MqttConnection({ target: { stream: () => broker.connectInProcess(), ...broker.internal }, app: 'spec', publishTimeoutMs: 5000, metrics: new Metrics(), consumeInFlight });
+    const made = new MqttConnection({ target: broker.inProcessTarget(), app: 'spec', publishTimeoutMs: 5000, metrics: new Metrics(), consumeInFlight });
     connections.push(made);
     return made;
   };

@@ -34,6 +34,12 @@ export interface MqttConnectionState {
   lastError?: string;
 }
 
+/**
+ * An in-process broker's publish at QoS 1: resolves once the broker has taken the message (stored
+ * it if retained and routed it to every subscriber's session), what its PUBACK to a client means.
+ */
+export type InProcessPublish = (topic: string, payload: Buffer, retain: boolean) => Promise<void>;
+
 export class MqttPublishTimeoutError extends Error {
   constructor(topic: string, ms: number) {
     super(`no PUBACK for ${topic} within ${ms} ms`);
@@ -42,8 +48,11 @@ export class MqttPublishTimeoutError extends Error {
 }
 
 export interface MqttConnectionOptions {
-  /** An mqtt:// URL (credentials in it, as Mosquitto wants them), or a stream to an in-process broker. */
-  target: { url: string } | { stream: () => IStream; username: string; password: string };
+  /**
+   * An mqtt:// URL (credentials in it, as Mosquitto wants them), or a stream to an in-process
+   * broker, with the broker's own publish (`InProcessPublish`) for this process's messages.
+   */
+  target: { url: string } | { stream: () => IStream; username: string; password: string; publish: InProcessPublish };
   /** Names the client at the broker: `tessera-{app}-…`. */
   app: string;
   publishTimeoutMs: number;
@@ -83,11 +92,13 @@ export class MqttConnection {
   private lastError: string | undefined;
   private closed = false;
   readonly broker: string;
+  /** The embedded broker's own publish, which skips the client: no packet written, parsed or acknowledged. */
+  private readonly inProcessPublish: InProcessPublish | undefined;
 
   constructor(private readonly options: MqttConnectionOptions) {
     this.logger = options.logger ?? new Logger('Mqtt');
     const { metrics } = options;
-    this.published = metrics.counter('tessera_mqtt_messages_published_total', 'MQTT messages the broker acknowledged (PUBACK), by topic pattern', ['topic']);
+    this.published = metrics.counter('tessera_mqtt_messages_published_total', 'MQTT messages the broker acknowledged (PUBACK; the embedded broker: took and routed), by topic pattern', ['topic']);
     this.failed = metrics.counter('tessera_mqtt_publish_failures_total', 'MQTT publishes that failed or timed out, by topic pattern', ['topic']);
     const connected = gaugeOf(metrics, 'tessera_mqtt_connected', '1 while the MQTT client is connected to its broker');
     const common: IClientOptions = {
@@ -107,6 +118,7 @@ export class MqttConnection {
     } else {
       this.broker = 'embedded';
       this.client = new MqttClient(target.stream, { ...common, username: target.username, password: target.password });
+      this.inProcessPublish = target.publish;
     }
     this.client.on('connect', () => {
       connected.set(1);
@@ -157,6 +169,8 @@ export class MqttConnection {
   /**
    * Publishes at QoS 1, resolving on the broker's PUBACK; rejects with MqttPublishTimeoutError
    * after MQTT_PUBLISH_TIMEOUT_MS (the message stays queued in the client and may still go out).
+   * To the embedded broker, the broker's own publish (subscribers get it at QoS 1 all the same);
+   * it rejects while the broker is stopped, and the caller retries as after a timeout.
    */
   async publish(message: MqttMessage): Promise<void> {
     const body = JSON.stringify(message.payload);
@@ -164,7 +178,9 @@ export class MqttConnection {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.client.publishAsync(message.topic, body, { qos: 1, retain: message.retain }),
+        this.inProcessPublish
+          ? this.inProcessPublish(message.topic, Buffer.from(body), message.retain ?? false)
+          : this.client.publishAsync(message.topic, body, { qos: 1, retain: message.retain }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new MqttPublishTimeoutError(message.topic, this.options.publishTimeoutMs)), this.options.publishTimeoutMs);
         }),

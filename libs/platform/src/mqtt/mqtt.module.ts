@@ -72,7 +72,7 @@ class MqttLifecycle implements OnApplicationShutdown {
       inject: [CONFIG, EMBEDDED_MQTT_BROKER, Metrics, HealthChecks],
       useFactory: (config: TesseraConfig, broker: EmbeddedMqttBroker | null, metrics: Metrics, health: HealthChecks) => {
         const connection = new MqttConnection({
-          target: broker ? { stream: () => broker.connectInProcess(), ...broker.internal } : { url: config.MQTT_URL as string },
+          target: broker ? broker.inProcessTarget() : { url: config.MQTT_URL as string },
           app: `${hostname().slice(0, 24)}-${process.pid}`,
           publishTimeoutMs: config.MQTT_PUBLISH_TIMEOUT_MS,
           metrics,
