@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { CreateShowRequest, RegisterRequest } from '@tessera/contracts';
+import { getMetadataStorage, IsInt, IsString, Min } from 'class-validator';
 import { createValidationPipe, ValidationFailedException } from './validation';
 
 const errorsOf = async (metatype: new () => object, body: unknown): Promise<{ field: string; message: string }[]> => {
@@ -54,5 +55,41 @@ describe('the validation pipe', () => {
     ['rows: [[]] inside a section', { sections: [{ ...show.sections[0], rows: [[]] }] }, 'sections[0].rows[0]'],
   ])('refuses an array where a nested object is expected: %s', async (_name, change, field) => {
     expect(await errorsOf(CreateShowRequest, { ...show, ...change })).toContainEqual({ field, message: 'must be an object' });
+  });
+});
+
+describe("the pipe's cache of each class's rules", () => {
+  it('keeps them frozen and looks them up once per class and options', async () => {
+    await errorsOf(RegisterRequest, { email: 'ada@example.com', password: 'Violet-Harbour-Lantern-93', displayName: 'Ada' });
+    const storage = getMetadataStorage();
+    const rules = storage.getTargetValidationMetadatas(RegisterRequest, '', false, false);
+    expect(rules.length).toBeGreaterThan(2);
+    expect(Object.isFrozen(rules)).toBe(true);
+    expect(storage.getTargetValidationMetadatas(RegisterRequest, '', false, false)).toBe(rules);
+  });
+
+  it('takes in the rules of a class defined after it was first used, and of its subclasses', async () => {
+    expect(await errorsOf(RegisterRequest, { email: 'not-an-email', password: 'Violet-Harbour-Lantern-93', displayName: 'Ada' })).toHaveLength(1);
+    class Later {
+      @IsString()
+      name!: string;
+    }
+    class LaterStill extends Later {
+      @IsInt()
+      @Min(1)
+      count!: number;
+    }
+    expect(await errorsOf(Later, { name: 'x' })).toEqual([]);
+    expect(await errorsOf(Later, { name: 3 })).toEqual([{ field: 'name', message: 'must be a string' }]);
+    expect(await errorsOf(LaterStill, { name: 3, count: 0 })).toEqual(
+      expect.arrayContaining([
+        { field: 'name', message: 'must be a string' },
+        { field: 'count', message: 'must not be less than 1' },
+      ]),
+    );
+    expect(await errorsOf(LaterStill, { name: 'x', count: 2, extra: true })).toEqual([{ field: 'extra', message: 'is not allowed' }]);
+    // A rule added to a class already validated (a decorator applied late) counts from then on.
+    IsInt()(Later.prototype, 'age');
+    expect(await errorsOf(Later, { name: 'x', age: 'old' })).toEqual([{ field: 'age', message: 'must be an integer number' }]);
   });
 });
