@@ -68,9 +68,11 @@ const serverEnv = (): Record<string, string> =>
       }),
   );
 
-/** The standalone server of the checkout at `root`; FEEDS_BENCH_CPU_PROF has it write a V8 CPU profile. */
-const startServer = (root: string, env: Record<string, string> = {}): Promise<Server> =>
-  startBenchServer({ root, env: { ...env, JWT_SECRET }, nodeArgs: process.env.FEEDS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FEEDS_BENCH_CPU_PROF}`] : [] });
+/** FEEDS_BENCH_CPU_PROF=<folder>: the server and the stream clients' process each write a V8 CPU profile there. */
+const CPU_PROF = process.env.FEEDS_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FEEDS_BENCH_CPU_PROF}`] : [];
+
+/** The standalone server of the checkout at `root`. */
+const startServer = (root: string, env: Record<string, string> = {}): Promise<Server> => startBenchServer({ root, env: { ...env, JWT_SECRET }, nodeArgs: CPU_PROF });
 
 /** One hold phase from the load generator; `onMeasuring` runs when its window opens. */
 const runHolds = async (server: Server, config: Pick<LoadConfig, 'seconds' | 'meanPauseMs' | 'seats'> & { token: string }, onMeasuring?: () => void): Promise<LoadPhase> => {
@@ -108,7 +110,7 @@ const startClients = async (server: Server, count: number): Promise<Clients> => 
     streamTokens.push(issued.body.token as string);
   }
   const config: SseClientsConfig = { url: server.url, tokens: streamTokens };
-  const child = spawn(process.execPath, [join(ROOT, 'dist/bench/support/sse-clients.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...CPU_PROF, join(ROOT, 'dist/bench/support/sse-clients.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.write(`${JSON.stringify(config)}\n`);
   let connected!: () => void;
   const ready = new Promise<void>((done) => (connected = done));

@@ -19,7 +19,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { ISO_LENGTH, OCCURRED_AT_KEY, occurredAtMs, wholeMessagesEnd } from './sse-receipts';
+import { DelayHistogram, ISO_LENGTH, OCCURRED_AT_KEY, occurredAtMs, wholeMessagesEnd } from './sse-receipts';
 
 export interface SseClientsConfig {
   url: string;
@@ -60,7 +60,7 @@ const main = async (): Promise<void> => {
   let messages = 0;
   let dropped = 0;
   let reads = 0;
-  const delays: number[] = [];
+  const delays = new DelayHistogram();
   /** Every message in bytes[0, end): whole messages only. */
   const onMessages = (bytes: Buffer, end: number): void => {
     if (!measuring) return;
@@ -72,7 +72,7 @@ const main = async (): Promise<void> => {
       if (found === -1 || found >= end) break;
       const start = found + OCCURRED_AT_KEY.length;
       messages += 1;
-      delays.push(now - occurredAtMs(bytes, start));
+      delays.record(now - occurredAtMs(bytes, start));
       at = start + ISO_LENGTH;
     }
   };
@@ -114,17 +114,15 @@ const main = async (): Promise<void> => {
     loopDelay.disable();
     const cpu = process.cpuUsage(cpuBefore);
     const loop = performance.eventLoopUtilization(loopBefore);
-    const sorted = Float64Array.from(delays).sort();
-    const q = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
     const result: SseClientsResult = {
       clients: config.tokens.length,
       seconds,
       messages,
       messagesPerSecond: messages / seconds,
       reads,
-      p50: q(0.5),
-      p99: q(0.99),
-      max: sorted.length === 0 ? NaN : sorted[sorted.length - 1],
+      p50: delays.quantile(0.5),
+      p99: delays.quantile(0.99),
+      max: delays.count === 0 ? NaN : delays.max,
       dropped,
       cpuMs: (cpu.user + cpu.system) / 1000,
       // The histogram is in ns and counts the timer's own resolution (5 ms) in: that is taken off.

@@ -37,3 +37,33 @@ export const occurredAtMs = (bytes: Buffer, at: number): number => {
   }
   return midnight + digits(bytes, at + 11, 2) * 3_600_000 + digits(bytes, at + 14, 2) * 60_000 + digits(bytes, at + 17, 2) * 1000 + digits(bytes, at + 20, 3);
 };
+
+/**
+ * The delays of a window (whole ms, as Date.now() and occurredAt give them) as counts per
+ * millisecond up to a minute: recording one is an increment, and millions of them never make a
+ * growing array for the clients' process to copy and collect while it measures (its pauses are
+ * part of what it measures). Quantiles are exact: sorted[min(n − 1, ⌊p·n⌋)].
+ */
+export class DelayHistogram {
+  private readonly counts = new Uint32Array(60_001);
+  count = 0;
+  max = -Infinity;
+
+  record(ms: number): void {
+    const bucket = ms <= 0 ? 0 : ms >= 60_000 ? 60_000 : Math.round(ms);
+    this.counts[bucket] += 1;
+    this.count += 1;
+    if (ms > this.max) this.max = ms;
+  }
+
+  quantile(p: number): number {
+    if (this.count === 0) return NaN;
+    const rank = Math.min(this.count - 1, Math.floor(p * this.count));
+    let seen = 0;
+    for (let ms = 0; ms < this.counts.length; ms++) {
+      seen += this.counts[ms];
+      if (seen > rank) return ms;
+    }
+    return this.max;
+  }
+}

@@ -1,5 +1,5 @@
 import { formatEvent } from '@tessera/platform/http/event-stream';
-import { ISO_LENGTH, OCCURRED_AT_KEY, occurredAtMs, wholeMessagesEnd } from '../../bench/support/sse-receipts';
+import { DelayHistogram, ISO_LENGTH, OCCURRED_AT_KEY, occurredAtMs, wholeMessagesEnd } from '../../bench/support/sse-receipts';
 
 /** What bench:feeds' stream clients read of the server's messages, without parsing them. */
 const message = (position: number, occurredAt: string): string =>
@@ -25,5 +25,18 @@ describe('bench:feeds receipts', () => {
     const cut = two.length - 10;
     expect(wholeMessagesEnd(two.subarray(0, cut))).toBe(Buffer.byteLength(message(1, '2026-12-02T07:09:00.000Z')));
     expect(wholeMessagesEnd(two.subarray(0, 20))).toBe(0);
+  });
+});
+
+describe('bench:feeds delay histogram', () => {
+  it('gives the quantiles and max a sorted list of the same delays gives', () => {
+    const delays = Array.from({ length: 10_001 }, (_, i) => (i * 7919) % 523);
+    const histogram = new DelayHistogram();
+    for (const delay of delays) histogram.record(delay);
+    const sorted = [...delays].sort((a, b) => a - b);
+    for (const p of [0, 0.5, 0.9, 0.99, 0.999, 1]) expect(histogram.quantile(p)).toBe(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
+    expect(histogram.max).toBe(522);
+    expect(histogram.count).toBe(10_001);
+    expect(new DelayHistogram().quantile(0.5)).toBeNaN();
   });
 });
