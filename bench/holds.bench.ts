@@ -22,7 +22,7 @@
  * older checkout, built (`npm ci && npm run build` there), e.g. a `git worktree` of main before a
  * change: its standalone server is measured in the same run (bare route and saturated holds) for
  * the before/after ratio. HOLDS_BENCH_EDGE_ONLY=1 runs only that comparison (printed, RESULTS.md
- * left alone).
+ * left alone), and HOLDS_BENCH_EDGE_ROUNDS=n runs it n times, the two builds taking turns to go first.
  */
 import { Logger } from '@nestjs/common';
 import { spawn, spawnSync } from 'node:child_process';
@@ -502,13 +502,27 @@ const main = async () => {
     return;
   }
   const baseline = process.env.HOLDS_BENCH_BASELINE;
-  const raw = await measureRaw();
-  const before = baseline ? await measureStandalone(process.env.HOLDS_BENCH_BASELINE_LABEL ?? 'the baseline', resolve(baseline)) : undefined;
+  const baselineLabel = process.env.HOLDS_BENCH_BASELINE_LABEL ?? 'the baseline';
+  const measureBefore = async () => (baseline ? measureStandalone(baselineLabel, resolve(baseline)) : undefined);
   if (process.env.HOLDS_BENCH_EDGE_ONLY) {
-    const current = await measureStandalone('this checkout', ROOT);
-    process.stdout.write(`${edgeSection(raw, current, before).join('\n')}\n`);
+    // HOLDS_BENCH_EDGE_ROUNDS=n: the comparison n times, the two builds taking turns to go first,
+    // so that the drift of a shared machine over a run does not always favour the same one.
+    const rounds = Math.max(1, Number(process.env.HOLDS_BENCH_EDGE_ROUNDS ?? 1));
+    for (let round = 1; round <= rounds; round++) {
+      const raw = await measureRaw();
+      const currentFirst = round % 2 === 0;
+      const early = currentFirst ? await measureStandalone('this checkout', ROOT) : await measureBefore();
+      const late = currentFirst ? await measureBefore() : await measureStandalone('this checkout', ROOT);
+      const [current, before] = currentFirst ? [early as EdgeFigures, late] : [late as EdgeFigures, early];
+      const section = edgeSection(raw, current, before);
+      if (rounds > 1) process.stdout.write(`\n#### Round ${round} of ${rounds}${before ? (currentFirst ? ' (this checkout first)' : ' (the baseline first)') : ''}\n\n`);
+      // After the first round, the tables only.
+      process.stdout.write(`${(round === 1 ? section : section.filter((line) => line.startsWith('|') || line === '')).join('\n')}\n`);
+    }
     return;
   }
+  const raw = await measureRaw();
+  const before = await measureBefore();
   const legs = [await measureLeg('in-process', {}, true), await measureLeg('Redlock (1 local Redis)', { REDIS_URLS: REDIS_URL }, false)];
   const sale = await flashSale({});
   const ms = (n: number) => `${fmt(n, n < 10 ? 1 : 0)} ms`;
