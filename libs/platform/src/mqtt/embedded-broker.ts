@@ -16,9 +16,11 @@ import { Gauge } from 'prom-client';
  * publishes only to its own telemetry topic; the integration user (client ids named after it)
  * subscribes under `tessera/` and never publishes;
  * Tessera's own client, with a credential made afresh in each process, reaches the broker through
- * an in-process stream, not the port. So a port already in use (another broker on it) costs the
- * outside world its access, one warning line says so and /health shows it, but the process
- * starts, and its own client never talks to whatever holds the port.
+ * an in-process stream, not the port, and what Tessera publishes the broker publishes itself
+ * (`publishInProcess`, through the connection's `inProcessTarget()`). So a port already in use
+ * (another broker on it) costs the outside world its access, one warning line says so and
+ * /health shows it, but the process starts, and its own client never talks to whatever holds the
+ * port.
  *
  * Sessions and retained messages live in memory: they survive `restart()` (the same persistence
  * goes to the new broker) but not a restart of the process.
