@@ -1,7 +1,7 @@
 import { makeTempDir, removeDir } from '@tessera/platform/testing/services';
 import { connectAsync } from 'mqtt';
 import { connect, createServer, type Server } from 'node:net';
-import { buildOnce, freePort, startNode, waitFor } from '../support/processes';
+import { buildOnce, freePort, startStandalone } from '../support/processes';
 import { startTestApp } from '../support/test-app';
 
 /**
@@ -42,10 +42,8 @@ describe('the embedded MQTT broker of the standalone process', () => {
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
     const mqttPort = (holder.address() as { port: number }).port;
-    const port = await freePort();
-    const server = startNode('dist/apps/standalone/src/main.js', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', MQTT_PORT: String(mqttPort) });
+    const { port, process: server } = await startStandalone({ DATA_DIR: dataDir, LOG_LEVEL: 'info', MQTT_PORT: String(mqttPort) }, { readyPath: '/health/live' });
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok, 15_000);
       const { status, body } = await health(port);
       expect(status).toBe(200);
       expect(body.details.mqttBroker).toEqual({ status: 'down', message: expect.stringContaining(`127.0.0.1:${mqttPort}: the port is already in use (EADDRINUSE)`) });
@@ -61,10 +59,8 @@ describe('the embedded MQTT broker of the standalone process', () => {
   });
 
   it('stops on SIGTERM at once with a client connected, and closes the port', async () => {
-    const [port, mqttPort] = [await freePort(), await freePort()];
-    const server = startNode('dist/apps/standalone/src/main.js', {
-      PORT: String(port),
-      HOST: '127.0.0.1',
+    const mqttPort = await freePort();
+    const { port, process: server } = await startStandalone({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       MQTT_PORT: String(mqttPort),
@@ -72,7 +68,6 @@ describe('the embedded MQTT broker of the standalone process', () => {
       MQTT_INTEGRATION_PASSWORD: 'integration-password-of-the-test',
     });
     try {
-      await waitFor(async () => (await health(port)).status === 200, 15_000);
       expect((await health(port)).body.details.mqttBroker).toEqual({ status: 'up', port: mqttPort, clients: 1 });
       const subscriber = await connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { username: 'integrator', password: 'integration-password-of-the-test', clientId: 'integrator-watch', reconnectPeriod: 0, keepalive: 60 });
       await subscriber.subscribeAsync('tessera/#', { qos: 1 });
