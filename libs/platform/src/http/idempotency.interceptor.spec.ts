@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { decodeAnswer, encodeAnswer, IDEMPOTENCY_COLLECTION, IdempotencyInterceptor, IdempotencyRecords } from './idempotency.interceptor';
 
 const interceptorOver = (store: EmbeddedReadStore) => {
-  const records = new IdempotencyRecords(store, new SystemClock());
-  return { interceptor: new IdempotencyInterceptor(records, new Reflector()), records };
+  const clock = new SystemClock();
+  const records = new IdempotencyRecords(store, clock);
+  return { interceptor: new IdempotencyInterceptor(records, clock, new Reflector()), records };
 };
 
 /** A request and reply as the interceptor sees them over Fastify, without a server. */

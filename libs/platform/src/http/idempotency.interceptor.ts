@@ -129,9 +129,9 @@ const canonical = (value: unknown): string =>
       : JSON.stringify(value ?? null);
 
 /**
- * The records of Idempotency-Key requests, one for the process: the claim of a key, its answer
- * once there is one, and the sweep of records older than 24 hours. Shared by every route's
- * interceptor (Nest makes an interceptor bound with @UseInterceptors once per module).
+ * The records of Idempotency-Key requests, one for the process: their collection, the claim of a
+ * key, and the sweep of records older than 24 hours. Shared by every route's interceptor (Nest
+ * makes an interceptor bound with @UseInterceptors once per module), which reads and answers them.
  */
 @Injectable()
 export class IdempotencyRecords implements BeforeApplicationShutdown {
@@ -142,7 +142,7 @@ export class IdempotencyRecords implements BeforeApplicationShutdown {
 
   constructor(
     private readonly store: ReadStore,
-    readonly clock: Clock,
+    private readonly clock: Clock,
   ) {}
 
   get keys(): ReadCollection<IdempotencyRecord> {
@@ -201,6 +201,7 @@ export class IdempotencyRecords implements BeforeApplicationShutdown {
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly records: IdempotencyRecords,
+    private readonly clock: Clock,
     private readonly reflector: Reflector,
   ) {}
 
@@ -226,7 +227,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async run(context: ExecutionContext, next: CallHandler, recordId: string, requestDigest: Buffer): Promise<unknown> {
     const res = context.switchToHttp().getResponse<FastifyReply>();
     const keys = this.records.keys;
-    const now = this.records.clock.now();
+    const now = this.clock.now();
     this.records.sweepIfDue(now.getTime());
     const requestHash = requestDigest.subarray(0, 16).toString('base64url');
     const claimed = await this.records.claim({ _id: recordId, requestHash, createdAt: now.toISOString() });
