@@ -511,9 +511,15 @@ const main = async () => {
     for (let round = 1; round <= rounds; round++) {
       const raw = await measureRaw();
       const currentFirst = round % 2 === 0;
-      const early = currentFirst ? await measureStandalone('this checkout', ROOT) : await measureBefore();
-      const late = currentFirst ? await measureBefore() : await measureStandalone('this checkout', ROOT);
-      const [current, before] = currentFirst ? [early as EdgeFigures, late] : [late as EdgeFigures, early];
+      let current: EdgeFigures;
+      let before: EdgeFigures | undefined;
+      if (currentFirst) {
+        current = await measureStandalone('this checkout', ROOT);
+        before = await measureBefore();
+      } else {
+        before = await measureBefore();
+        current = await measureStandalone('this checkout', ROOT);
+      }
       const section = edgeSection(raw, current, before);
       if (rounds > 1) process.stdout.write(`\n#### Round ${round} of ${rounds}${before ? (currentFirst ? ' (this checkout first)' : ' (the baseline first)') : ''}\n\n`);
       // After the first round, the tables only.
