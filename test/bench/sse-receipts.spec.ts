@@ -1,5 +1,5 @@
 import { formatEvent } from '@tessera/platform/http/event-stream';
-import { DelayHistogram, ISO_LENGTH, OCCURRED_AT_KEY, occurredAtMs, wholeMessagesEnd } from '../../bench/support/sse-receipts';
+import { DelayHistogram, ISO_LENGTH, OCCURRED_AT_KEY, occurredAtMs, occurredAtsOf, ReceivedBlocks, wholeMessagesEnd } from '../../bench/support/sse-receipts';
 
 /** What bench:feeds' stream clients read of the server's messages, without parsing them. */
 const message = (position: number, occurredAt: string): string =>
@@ -25,6 +25,51 @@ describe('bench:feeds receipts', () => {
     const cut = two.length - 10;
     expect(wholeMessagesEnd(two.subarray(0, cut))).toBe(Buffer.byteLength(message(1, '2026-12-02T07:09:00.000Z')));
     expect(wholeMessagesEnd(two.subarray(0, 20))).toBe(0);
+  });
+});
+
+describe('bench:feeds received blocks', () => {
+  const times = ['2026-12-02T07:09:00.000Z', '2026-12-02T07:09:00.017Z', '2026-12-02T07:09:01.250Z'];
+  const block = (first: number): Buffer => Buffer.from(times.map((iso, i) => message(first + i, iso)).join(''));
+
+  it('reads every whole message\'s occurredAt, in order, and none past the end', () => {
+    const bytes = block(1);
+    expect(Array.from(occurredAtsOf(bytes, bytes.length))).toEqual(times.map((iso) => Date.parse(iso)));
+    const end = wholeMessagesEnd(bytes.subarray(0, bytes.length - 5));
+    expect(Array.from(occurredAtsOf(bytes, end))).toEqual(times.slice(0, 2).map((iso) => Date.parse(iso)));
+    expect(occurredAtsOf(bytes, 0)).toHaveLength(0);
+  });
+
+  it('gives equal bytes the same answer and scans bytes that differ, even at the same length', () => {
+    const blocks = new ReceivedBlocks();
+    const first = blocks.occurredAts(block(1), block(1).length);
+    expect(blocks.occurredAts(block(1), block(1).length)).toBe(first);
+    // Positions 4-6 print as many digits as 1-3: same length, other bytes; change one time too.
+    const other = Buffer.from(block(4).toString().replace('07:09:01.250Z', '07:09:01.251Z'));
+    expect(other.length).toBe(block(1).length);
+    expect(Array.from(blocks.occurredAts(other, other.length))).toEqual([times[0], times[1], '2026-12-02T07:09:01.251Z'].map((iso) => Date.parse(iso)));
+    expect(Array.from(blocks.occurredAts(block(1), block(1).length))).toEqual(Array.from(first));
+  });
+
+  it('reads only the whole messages before end, and keeps its own copy of the bytes', () => {
+    const blocks = new ReceivedBlocks();
+    const bytes = block(1);
+    const end = wholeMessagesEnd(bytes.subarray(0, bytes.length - 5));
+    expect(blocks.occurredAts(bytes, end)).toHaveLength(2);
+    bytes.fill(0x20);
+    const again = block(1);
+    expect(Array.from(blocks.occurredAts(again, end))).toEqual(times.slice(0, 2).map((iso) => Date.parse(iso)));
+    expect(blocks.occurredAts(again, again.length)).toHaveLength(3);
+  });
+
+  it('forgets the oldest block beyond its capacity, and answers it right when it comes back', () => {
+    const blocks = new ReceivedBlocks(2);
+    const a = blocks.occurredAts(block(1), block(1).length);
+    blocks.occurredAts(block(4), block(4).length);
+    blocks.occurredAts(block(7), block(7).length);
+    const back = blocks.occurredAts(block(1), block(1).length);
+    expect(back).not.toBe(a);
+    expect(Array.from(back)).toEqual(Array.from(a));
   });
 });
 
