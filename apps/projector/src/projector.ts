@@ -21,16 +21,9 @@ import { PROJECTIONS } from './read-models';
 const MAX_BATCH = 2000;
 /** How often the embedded read store is snapshotted while it changes. */
 const SNAPSHOT_EVERY_MS = 30_000;
-/**
- * The share of the event loop a periodic snapshot may take. Back to back, encoding a store of
- * 100,000 seats and their bookings took about 400 ms of one second every 30 s, and the holds in
- * flight then waited behind it (bench:feeds: hold p99 over 200 ms in the phases it fell in,
- * under 40 ms in the others). At a tenth it takes ten times as long, in the background.
- */
-const SNAPSHOT_LOOP_SHARE = 0.1;
 
 interface Snapshotting {
-  saveSnapshot(options?: { loopShare?: number }): Promise<unknown>;
+  saveSnapshot(): Promise<unknown>;
 }
 const canSnapshot = (store: unknown): store is Snapshotting =>
   typeof (store as Partial<Snapshotting>).saveSnapshot === 'function';
@@ -43,8 +36,6 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
   private readonly subscription: Subscription;
   private snapshotted = 0;
   private snapshotTimer: NodeJS.Timeout | undefined;
-  /** A periodic (paced) snapshot is under way: the next tick skips. */
-  private pacedSnapshotRunning = false;
   /** Crash tests: `projector:catch-up-batch` dies once the first batch of a catch-up is applied. */
   private readonly crashPoints = new CrashPoints();
 
@@ -101,7 +92,7 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
     await this.subscription.start();
     this.snapshotted = this.subscription.position;
     if (canSnapshot(this.reads)) {
-      this.snapshotTimer = setInterval(() => void this.snapshot(SNAPSHOT_LOOP_SHARE), SNAPSHOT_EVERY_MS);
+      this.snapshotTimer = setInterval(() => void this.snapshot(), SNAPSHOT_EVERY_MS);
       this.snapshotTimer.unref();
     }
   }
@@ -140,23 +131,14 @@ export class Projector extends ProjectionProgress implements OnApplicationBootst
     if (!live) this.crashPoints.reached('projector:catch-up-batch');
   }
 
-  /**
-   * Saves the embedded read store's snapshot: in the background with a loop share (the timer; a
-   * tick while the last one is still under way is skipped), at full speed without (shutdown,
-   * which also hurries one under way).
-   */
-  private async snapshot(loopShare?: number): Promise<void> {
+  private async snapshot(): Promise<void> {
     const at = this.subscription.position;
     if (!canSnapshot(this.reads) || at === this.snapshotted) return;
-    if (loopShare !== undefined && this.pacedSnapshotRunning) return;
-    if (loopShare !== undefined) this.pacedSnapshotRunning = true;
     try {
-      await this.reads.saveSnapshot(loopShare === undefined ? {} : { loopShare });
-      this.snapshotted = Math.max(this.snapshotted, at);
+      await this.reads.saveSnapshot();
+      this.snapshotted = at;
     } catch (error) {
       this.logger.warn(`read-model snapshot failed: ${String(error)}`);
-    } finally {
-      if (loopShare !== undefined) this.pacedSnapshotRunning = false;
     }
   }
 }

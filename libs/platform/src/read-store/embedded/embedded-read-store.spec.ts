@@ -98,22 +98,6 @@ describe('EmbeddedReadStore snapshots', () => {
     expect(await restored.open()).toMatchObject({ status: 'loaded', documents: 3001 });
   });
 
-  it('paces a background save, and a save without a share makes one under way hurry', async () => {
-    const store = new EmbeddedReadStore({ snapshotDir: dir });
-    await store.collection('bookings_v1').insertMany(Array.from({ length: 4000 }, (_, i) => ({ _id: `b${i}`, note: 'x'.repeat(240) })));
-    const started = performance.now();
-    // At a hundred-thousandth each of its 17 slices would rest for seconds.
-    const background = store.saveSnapshot({ loopShare: 0.00001 });
-    await new Promise((done) => setTimeout(done, 20));
-    await store.collection('bookings_v1').insertOne({ _id: 'late' });
-    const shutdown = store.saveSnapshot();
-    expect((await background).documents).toBeGreaterThanOrEqual(4000);
-    expect((await shutdown).documents).toBe(4001);
-    expect(performance.now() - started).toBeLessThan(4000);
-    const restored = new EmbeddedReadStore({ snapshotDir: dir });
-    expect(await restored.open()).toMatchObject({ status: 'loaded', documents: 4001 });
-  });
-
   it('replaces an older snapshot atomically and leaves no temporary file', async () => {
     const store = new EmbeddedReadStore({ snapshotDir: dir });
     await fill(store);

@@ -41,8 +41,6 @@ export class EmbeddedReadStore extends ReadStore {
   /** Collections that exist as MongoDB counts existence: written to or indexed at least once. */
   private readonly materialised = new Set<string>();
   private saving: Promise<unknown> = Promise.resolve();
-  /** Saves asked for without a loop share, queued or under way: a paced save hurries while there are any. */
-  private unpacedSaves = 0;
   private closed = false;
 
   constructor(private readonly options: EmbeddedReadStoreOptions = {}) {
@@ -109,22 +107,14 @@ export class EmbeddedReadStore extends ReadStore {
    * checkpoint it will resume from, and a document newer than its checkpoint skips the events it
    * already holds on replay (each document carries its position; applying an event twice
    * changes nothing). Saves are queued, so two never write the file at once.
-   * With `loopShare` (0 < share < 1) the encoding takes at most that share of the event loop,
-   * resting between slices, for a save in the background; a save without it (a shutdown) makes
-   * one under way hurry to full speed instead of waiting out its rests.
    */
-  saveSnapshot(options: { loopShare?: number } = {}): Promise<SnapshotSaveResult> {
-    const paced = options.loopShare !== undefined;
-    if (!paced) this.unpacedSaves += 1;
-    const share = () => (this.unpacedSaves > 0 ? 1 : (options.loopShare ?? 1));
-    const save = this.saving.then(() => this.writeSnapshot(share)).finally(() => {
-      if (!paced) this.unpacedSaves -= 1;
-    });
+  saveSnapshot(): Promise<SnapshotSaveResult> {
+    const save = this.saving.then(() => this.writeSnapshot());
     this.saving = save.catch(() => undefined);
     return save;
   }
 
-  private async writeSnapshot(loopShare: () => number): Promise<SnapshotSaveResult> {
+  private async writeSnapshot(): Promise<SnapshotSaveResult> {
     const path = this.snapshotPath();
     const names = [...this.materialised].sort((a, b) => (a === CHECKPOINTS_COLLECTION ? -1 : b === CHECKPOINTS_COLLECTION ? 1 : a.localeCompare(b)));
     const collections = names.map((name) => {
@@ -133,7 +123,7 @@ export class EmbeddedReadStore extends ReadStore {
       const documents = name === CHECKPOINTS_COLLECTION ? [...collection.storedDocuments()] : collection.storedDocuments();
       return { name, indexes: collection.indexDefinitions(), documents };
     });
-    const { bytes, documents } = await writeSnapshotFile(path, collections, { loopShare });
+    const { bytes, documents } = await writeSnapshotFile(path, collections);
     return { path, bytes, documents };
   }
 

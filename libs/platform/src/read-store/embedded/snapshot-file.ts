@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Document } from '../read-store.port';
 import type { IndexDefinition } from './embedded-collection';
 
@@ -35,23 +33,9 @@ export interface RestoredCollection {
  * larger one goes straight to the old generation and stays there until a full collection.
  */
 const SLICE_CHARS = 64 * 1024;
-/** The longest single rest of a paced save (SnapshotWriteOptions.loopShare). */
-const REST_STEP_MS = 50;
 /** The header's length is fixed (the checksum is 64 hex digits), so it can be written last. */
 const headerLine = (checksum: string): string => `${MAGIC} ${VERSION} ${checksum}\n`;
 const HEADER_BYTES = Buffer.byteLength(headerLine('0'.repeat(64)));
-
-export interface SnapshotWriteOptions {
-  /**
-   * The share of the event loop's time the encoding may take, 0 < share ≤ 1, read before each
-   * slice (so a caller can hurry a save already under way). After encoding a slice the writer
-   * rests long enough to keep to it: at 0.1 a slice that took 3 ms is followed by 27 ms of rest.
-   * Default 1: slices back to back.
-   */
-  loopShare?: () => number;
-  /** How the writer rests (tests replace it). Default: a timer. */
-  rest?: (ms: number) => Promise<unknown>;
-}
 
 /**
  * Writes the snapshot file a slice of documents at a time (SLICE_CHARS), each slice written out
@@ -62,21 +46,11 @@ export interface SnapshotWriteOptions {
  * room left for it; then the file is synced and renamed into place, so after a crash the old
  * snapshot or the new one is there, whole. Documents may change between slices; see
  * EmbeddedReadStore.saveSnapshot for why the file is still a sound starting point.
- * With `loopShare`, the encoding is spread out so that it takes at most that share of the event
- * loop (see SnapshotWriteOptions).
  */
-export const writeSnapshotFile = async (path: string, collections: readonly SnapshotCollection[], options: SnapshotWriteOptions = {}): Promise<{ bytes: number; documents: number }> => {
+export const writeSnapshotFile = async (path: string, collections: readonly SnapshotCollection[]): Promise<{ bytes: number; documents: number }> => {
   const temporary = `${path}.tmp-${process.pid}`;
   await mkdir(dirname(path), { recursive: true });
   const hash = createHash('sha256');
-  const rest = options.rest ?? sleep;
-  const share = () => options.loopShare?.() ?? 1;
-  /** Rests in steps, asking for the share again before each, so a save told to hurry does at once. */
-  const restAfter = async (encodingMs: number) => {
-    const now = share();
-    if (!(now > 0 && now < 1)) return;
-    for (let left = (encodingMs * (1 - now)) / now; left > 0 && share() < 1; left -= REST_STEP_MS) await rest(Math.min(left, REST_STEP_MS));
-  };
   let documents = 0;
   let bytes = HEADER_BYTES;
   const file = await open(temporary, 'w');
@@ -84,7 +58,6 @@ export const writeSnapshotFile = async (path: string, collections: readonly Snap
     let slice: string[] = [];
     let sliceChars = 0;
     let first = true;
-    let encodingSince = performance.now();
     const endSlice = async () => {
       if (slice.length === 0) return;
       const part = (first ? '' : '\n') + slice.join('\n');
@@ -93,26 +66,20 @@ export const writeSnapshotFile = async (path: string, collections: readonly Snap
       sliceChars = 0;
       hash.update(part);
       const buffer = Buffer.from(part, 'utf8');
-      const encodingMs = performance.now() - encodingSince;
       await file.write(buffer, 0, buffer.length, bytes);
       bytes += buffer.length;
-      await restAfter(encodingMs);
-      encodingSince = performance.now();
     };
-    const lines = function* (): Generator<string> {
-      for (const collection of collections) {
-        yield JSON.stringify({ collection: collection.name, indexes: collection.indexes });
-        for (const document of collection.documents) {
-          documents += 1;
-          yield JSON.stringify(document);
-        }
-      }
-    };
-    for (const line of lines()) {
-      // Awaits only where a slice ends: a microtask per document adds up over a whole store.
+    const add = async (line: string) => {
       if (sliceChars + line.length > SLICE_CHARS) await endSlice();
       slice.push(line);
       sliceChars += line.length + 1;
+    };
+    for (const collection of collections) {
+      await add(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
+      for (const document of collection.documents) {
+        await add(JSON.stringify(document));
+        documents += 1;
+      }
     }
     await endSlice();
     await file.write(headerLine(hash.digest('hex')), 0, 'utf8');
