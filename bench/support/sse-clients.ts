@@ -11,8 +11,8 @@
  * The delay is read without parsing the JSON or decoding the bytes: the `occurredAt` field of each
  * whole message is found by its key in the received Buffer and its ISO time read digit by digit
  * (occurredAtMs), and a block of messages that many clients receive alike is scanned once
- * (ReceivedBlocks), so that the clients' own CPU (a million messages a second) stays small next
- * to the server's. The receipt time is Date.now() when a socket's bytes reach this
+ * (ReceivedBlocks), so that the clients' own CPU (over half a million messages a second) stays
+ * small next to the server's. The receipt time is Date.now() when a socket's bytes reach this
  * process's 'data' callback: it includes the time they waited in the kernel while this event
  * loop was busy, so the result also reports this process's event-loop delay in the window (the
  * part of the latency that is the clients' own queueing, at most) and its utilisation.
