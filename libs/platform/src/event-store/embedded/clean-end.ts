@@ -1,4 +1,5 @@
 import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { CleanEnd } from './log-file';
@@ -73,10 +74,11 @@ export const removeCleanEnd = async (logPath: string): Promise<void> => {
 
 /**
  * The durable mark (`events.log.durable`): the size and head of the log after the last batch
- * whose fdatasync returned, rewritten in place after each batch (coalesced, one write in flight,
- * not synced itself). It only ever names bytes that were already durable, so after a kill -9 or
- * a power cut it is a safe lower bound of what was acknowledged: a bad frame before it is
- * corruption even without a clean close. Lost or torn (its checksum fails), it is ignored.
+ * whose fdatasync returned, rewritten in place after each batch (32 bytes into the page cache, on
+ * the event loop like the log's own writes; not synced itself). It only ever names bytes that
+ * were already durable, so after a kill -9 or a power cut it is a safe lower bound of what was
+ * acknowledged: a bad frame before it is corruption even without a clean close. Lost or torn (its
+ * checksum fails), it is ignored.
  */
 const MARK_BYTES = 32;
 const MARK_MAGIC = 0x4d44_5354; // "TSDM"
@@ -104,9 +106,6 @@ export const readDurableMark = async (logPath: string): Promise<CleanEnd | undef
 export const removeDurableMark = (logPath: string): Promise<void> => unlink(durableMarkPath(logPath)).catch(() => undefined);
 
 export class DurableMark {
-  private writing: Promise<void> | undefined;
-  private next: CleanEnd | undefined;
-
   private constructor(private readonly handle: FileHandle | undefined) {}
 
   /**
@@ -117,34 +116,21 @@ export class DurableMark {
   static async open(logPath: string, end: CleanEnd): Promise<DurableMark> {
     const handle = await open(durableMarkPath(logPath), 'w').catch(() => undefined);
     const mark = new DurableMark(handle);
-    await handle?.write(encodeMark(end), 0, MARK_BYTES, 0).catch(() => undefined);
+    mark.record(end);
     return mark;
   }
 
-  /** Records a new durable end; writes coalesce, one in flight at a time. */
+  /** Records a new durable end, at once. */
   record(end: CleanEnd): void {
     if (!this.handle) return;
-    this.next = end;
-    if (!this.writing) this.writing = this.flush(this.handle);
+    try {
+      writeSync(this.handle.fd, encodeMark(end), 0, MARK_BYTES, 0);
+    } catch {
+      // Best effort: a missing mark only makes the next open treat bad last frames as torn.
+    }
   }
 
   async close(): Promise<void> {
-    await this.writing;
     await this.handle?.close().catch(() => undefined);
-  }
-
-  private async flush(handle: FileHandle): Promise<void> {
-    try {
-      while (this.next) {
-        const end = this.next;
-        this.next = undefined;
-        await handle.write(encodeMark(end), 0, MARK_BYTES, 0);
-      }
-    } catch {
-      // Best effort: a missing mark only makes the next open treat bad last frames as torn.
-      this.next = undefined;
-    } finally {
-      this.writing = undefined;
-    }
   }
 }
