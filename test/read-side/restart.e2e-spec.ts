@@ -21,6 +21,8 @@ import { BoxOfficeDriver, showOf } from './box-office-driver';
 describe('restart of the standalone server', () => {
   let dataDir: string;
   const snapshot = () => join(dataDir, 'read-models', 'read-store.snapshot');
+  /** The snapshot file and its journal (what changed since it): both make up the saved read models. */
+  const snapshotFiles = () => [snapshot(), `${snapshot()}.journal`];
 
   beforeEach(async () => {
     dataDir = await makeTempDir('restart');
@@ -57,7 +59,7 @@ describe('restart of the standalone server', () => {
     const middle = await first.app.get(EventStore).headPosition();
     expect(await first.app.get(Projector).waitFor(middle, 5000)).toBe(true);
     await (first.app.get(ReadStore) as EmbeddedReadStore).saveSnapshot();
-    await copyFile(snapshot(), `${snapshot()}.old`);
+    for (const file of snapshotFiles()) await copyFile(file, `${file}.old`);
 
     const refunded = await driver.placeBooking('rs', 'bob', ['S2-2-1', 'S2-2-2']);
     await driver.payBooking(refunded.bookingId);
@@ -67,7 +69,7 @@ describe('restart of the standalone server', () => {
     const before = await sales(first, end);
     await first.close({ keepData: true });
     // The crash: the snapshot on disk is the one from the middle of the stream.
-    await copyFile(`${snapshot()}.old`, snapshot());
+    for (const file of snapshotFiles()) await copyFile(`${file}.old`, file);
 
     const second = await startTestApp({ dataDir });
     try {

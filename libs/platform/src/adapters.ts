@@ -27,7 +27,12 @@ export const createReadStore = async (config: TesseraConfig): Promise<ReadStore>
   }
   const { EmbeddedReadStore } = await import('./read-store/embedded');
   const store = new EmbeddedReadStore({ snapshotDir: join(config.DATA_DIR, 'read-models') });
-  await store.open();
+  const opened = await store.open();
+  // Either way the projector rebuilds what is missing from the log; the operator should know why.
+  if (opened.status === 'corrupt') new Logger('ReadStore').warn(`${opened.reason}; the read models are rebuilt from the log`);
+  else if (opened.status === 'loaded' && opened.journal.dropped) {
+    new Logger('ReadStore').warn(`read-store snapshot journal: ${opened.journal.dropped}, dropped with what followed it; the log replays those changes`);
+  }
   return store;
 };
 

@@ -54,6 +54,13 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   private readonly indexes = new Map<string, UniqueIndex | IndexDefinition>();
   /** The unique ones among `indexes`, kept apart: every write consults them. */
   private uniques: UniqueIndex[] = [];
+  /** `_id`s written or removed since the last `takeChanged()`: what the next snapshot journal segment holds. */
+  private changed = new Set<string>();
+  /**
+   * Moves on whenever the collection loses its documents at once (dropped, replaced by a rename):
+   * the snapshot then writes the whole store again instead of a journal segment.
+   */
+  private resetCount = 0;
 
   constructor(
     readonly name: string,
@@ -176,6 +183,8 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     this.documents = new Map();
     this.indexes.clear();
     this.uniques = [];
+    this.changed = new Set();
+    this.resetCount += 1;
   }
 
   /** Moves `source`'s documents and indexes here, replacing what was here (renameCollection). */
@@ -187,6 +196,33 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     source.documents = new Map();
     source.indexes.clear();
     source.uniques = [];
+    this.changed = new Set();
+    source.changed = new Set();
+    this.resetCount += 1;
+    source.resetCount += 1;
+  }
+
+  /** See `resetCount`. */
+  get resets(): number {
+    return this.resetCount;
+  }
+
+  /** The `_id`s written or removed since the last call (the snapshot journal's next segment), and forgets them. */
+  takeChanged(): Set<string> {
+    const changed = this.changed;
+    this.changed = new Set();
+    return changed;
+  }
+
+  /** A stored document without copying, or undefined: only for snapshot writing, which serialises it. */
+  storedDocument(id: string): T | undefined {
+    return this.documents.get(id);
+  }
+
+  /** A document named by a snapshot journal segment goes (it changed or was removed). */
+  restoreRemoval(id: string): void {
+    const target = this.documents.get(id);
+    if (target) this.remove(target);
   }
 
   indexDefinitions(): IndexDefinition[] {
@@ -276,6 +312,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     if (typeof next._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
     if (this.uniques.length > 0) this.claimUniqueKeys(next, previous);
     this.documents.set(next._id, next);
+    this.changed.add(next._id);
     this.materialise();
   }
 
@@ -303,7 +340,9 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     if (this.uniques.length === 0 && !Object.isFrozen(target)) {
       // In place, without copying: a user's list of thousands of bookings must not be cloned
       // per patch. Only a document nobody else holds (not frozen) is changed in place.
-      return modify(target, modifier);
+      if (!modify(target, modifier)) return false;
+      this.changed.add(target._id);
+      return true;
     }
     const next = copy(target);
     const changed = modify(next, modifier);
@@ -349,6 +388,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 
   private remove(target: T): void {
     this.documents.delete(target._id);
+    this.changed.add(target._id);
     for (const index of this.uniques) index.owners.delete(indexKey(target, index.paths));
   }
 

@@ -52,7 +52,7 @@ describe('EmbeddedReadStore snapshots', () => {
     await original.close();
 
     const restored = new EmbeddedReadStore({ snapshotDir: dir });
-    expect(await restored.open()).toEqual({ status: 'loaded', collections: 3, documents: 4 });
+    expect(await restored.open()).toEqual({ status: 'loaded', collections: 3, documents: 4, journal: { segments: 0 } });
     expect(await restored.listCollections()).toEqual(['checkpoints', 'seat_map_v1', 'shows_v1']);
     expect(await restored.collection('seat_map_v1').find({}, { sort: { _id: 1 } })).toEqual([
       { _id: 's1', section: 'A', number: 1, status: 'free', holds: [{ bookingId: 'b1', until: '2030-01-01T00:00:00.000Z' }] },
@@ -107,7 +107,190 @@ describe('EmbeddedReadStore snapshots', () => {
     const fresh = new EmbeddedReadStore({ snapshotDir: dir });
     expect(await fresh.open()).toMatchObject({ status: 'loaded', collections: 2 });
     const { readdir } = await import('node:fs/promises');
-    expect(await readdir(dir)).toEqual(['read-store.snapshot']);
+    expect(await readdir(dir)).toEqual(['read-store.snapshot', 'read-store.snapshot.journal']);
+  });
+
+  const journalPath = () => join(dir, 'read-store.snapshot.journal');
+  const contentOf = async (store: EmbeddedReadStore) =>
+    Object.fromEntries(await Promise.all((await store.listCollections()).map(async (name) => [name, await store.collection(name).find({}, { sort: { _id: 1 } })])));
+
+  it('writes only what changed since the last save, as a journal segment, and restores the store from both files', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await fill(store);
+    // Enough that the journal stays smaller than the snapshot file.
+    await store.collection('shows_v1').insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: `filler-${i}`, title: 'A show that does not change' })));
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'full', documents: 54 });
+    const seats = store.collection('seat_map_v1');
+    await seats.updateOne({ _id: 's1' }, { $set: { status: 'held' } });
+    await seats.deleteOne({ _id: 's2' });
+    await seats.insertOne({ _id: 's3', section: 'A', number: 3, status: 'free' });
+    await store.saveCheckpoint('seat_map_v1', 43);
+    // The checkpoint, s1, s2 (a removal) and s3; shows_v1 did not change.
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 4 });
+    await store.collection('shows_v1').replaceOne({ _id: 'show-1' }, { _id: 'show-1', title: 'Later', seats: 3 });
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 1 });
+    // Nothing changed: nothing written.
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 0, bytes: 0 });
+
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await restored.open()).toEqual({ status: 'loaded', collections: 3, documents: 54, journal: { segments: 2 } });
+    expect(await contentOf(restored)).toEqual(await contentOf(store));
+    expect(await restored.getCheckpoint('seat_map_v1')).toBe(43);
+    // The unique index still holds for documents that came from the journal.
+    await expect(restored.collection('seat_map_v1').insertOne({ _id: 's4', section: 'A', number: 3 })).rejects.toBeInstanceOf(DuplicateKeyError);
+    // And the restored store goes on appending to the same journal.
+    await restored.collection('seat_map_v1').insertOne({ _id: 's4', section: 'B', number: 1 });
+    expect(await restored.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 1 });
+    const again = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await again.open()).toMatchObject({ status: 'loaded', documents: 55, journal: { segments: 3 } });
+  });
+
+  it('journals new collections and indexes, and writes the whole store again once a collection is dropped or renamed over', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await fill(store);
+    await store.collection('shows_v1').insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: `filler-${i}`, title: `Filler ${i}` })));
+    await store.saveSnapshot();
+    await store.collection('new_v1').insertOne({ _id: 'n1', code: 'a' });
+    await store.collection('indexed_only_v1').createIndex({ code: 1 }, { unique: true, name: 'code' });
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 1 });
+    await store.collection('new_v1').createIndex({ code: 1 }, { unique: true, name: 'code' });
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 0 });
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await restored.open()).toMatchObject({ status: 'loaded', journal: { segments: 2 } });
+    expect(await restored.listCollections()).toEqual(await store.listCollections());
+    expect(await contentOf(restored)).toEqual(await contentOf(store));
+    // The index came from the journal.
+    await expect(restored.collection('new_v1').insertOne({ _id: 'n2', code: 'a' })).rejects.toBeInstanceOf(DuplicateKeyError);
+
+    await store.dropCollection('new_v1');
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'full' });
+    await store.collection('shows_v1').insertOne({ _id: 'show-2', title: 'Two' });
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 1 });
+    await store.renameCollection('shows_v1', 'indexed_only_v1');
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'full' });
+    const again = new EmbeddedReadStore({ snapshotDir: dir });
+    await again.open();
+    expect(await again.listCollections()).toEqual(await store.listCollections());
+    expect(await contentOf(again)).toEqual(await contentOf(store));
+  });
+
+  it('applies the segments as one, so that documents that took a unique key in turn restore', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    const seats = store.collection('seats_v1');
+    await seats.createIndex({ code: 1 }, { unique: true, name: 'code' });
+    await seats.insertMany([{ _id: 'a', code: 'k' }, ...Array.from({ length: 50 }, (_, i) => ({ _id: `f${i}`, code: `f${i}` }))]);
+    await store.saveSnapshot();
+    // b changes first (so the segment names it before a), then a gives up k and b takes it.
+    await seats.insertOne({ _id: 'b', code: 'x' });
+    await seats.replaceOne({ _id: 'a' }, { _id: 'a', code: 'k2' });
+    await seats.replaceOne({ _id: 'b' }, { _id: 'b', code: 'k' });
+    await store.saveSnapshot();
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await restored.open()).toMatchObject({ status: 'loaded', journal: { segments: 1 } });
+    expect(await restored.collection('seats_v1').find({ _id: { $in: ['a', 'b'] } }, { sort: { _id: 1 } })).toEqual([
+      { _id: 'a', code: 'k2' },
+      { _id: 'b', code: 'k' },
+    ]);
+  });
+
+  it('writes the whole store again once the journal has grown past the snapshot file', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await store.collection('counters_v1').insertOne({ _id: 'c', n: 0, padding: 'x'.repeat(200) });
+    const kinds: string[] = [];
+    for (let n = 1; n <= 6; n++) {
+      await store.collection('counters_v1').replaceOne({ _id: 'c' }, { _id: 'c', n, padding: 'x'.repeat(200) });
+      kinds.push((await store.saveSnapshot()).kind);
+    }
+    // The first is whole; each segment is about as large as the file; the journal then outgrows it.
+    expect(kinds[0]).toBe('full');
+    expect(kinds.slice(1)).toContain('journal');
+    expect(kinds.slice(2)).toContain('full');
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    await restored.open();
+    expect(await restored.collection('counters_v1').findOne({ _id: 'c' })).toMatchObject({ n: 6 });
+  });
+
+  it('drops a torn last segment, resumes from the segments before it, and then writes the whole store again', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await fill(store);
+    await store.saveSnapshot();
+    await store.collection('seat_map_v1').updateOne({ _id: 's1' }, { $set: { status: 'held' } });
+    await store.saveCheckpoint('seat_map_v1', 43);
+    await store.saveSnapshot();
+    const afterFirstSegment = await readFile(journalPath());
+    await store.collection('seat_map_v1').updateOne({ _id: 's1' }, { $set: { status: 'sold' } });
+    await store.saveCheckpoint('seat_map_v1', 44);
+    await store.saveSnapshot();
+    const whole = await readFile(journalPath());
+
+    // A segment whose bytes changed is dropped with everything after it.
+    const damaged = Buffer.from(whole);
+    damaged[whole.indexOf('"held"') + 1] = 'x'.charCodeAt(0);
+    const intact = await new EmbeddedReadStore({ snapshotDir: dir }).open();
+    await writeFile(journalPath(), damaged);
+    expect(await new EmbeddedReadStore({ snapshotDir: dir }).open()).toMatchObject({
+      status: 'loaded',
+      journal: { segments: 0, dropped: 'a segment whose checksum does not match' },
+    });
+    expect(intact).toMatchObject({ journal: { segments: 2 } });
+    expect(afterFirstSegment.length).toBeLessThan(whole.length);
+
+    // A crash while the second segment was written: its trailer never made it.
+    await writeFile(journalPath(), whole.subarray(0, whole.lastIndexOf('\n', whole.length - 2) + 1));
+
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await restored.open()).toMatchObject({ status: 'loaded', journal: { segments: 1, dropped: 'a torn last segment' } });
+    expect(await restored.collection('seat_map_v1').findOne({ _id: 's1' })).toMatchObject({ status: 'held' });
+    expect(await restored.getCheckpoint('seat_map_v1')).toBe(43);
+    // Nothing is appended after a torn tail.
+    await restored.saveCheckpoint('seat_map_v1', 45);
+    expect(await restored.saveSnapshot()).toMatchObject({ kind: 'full' });
+    expect(await new EmbeddedReadStore({ snapshotDir: dir }).open()).toMatchObject({ status: 'loaded', journal: { segments: 0 } });
+  });
+
+  it('ignores a journal that follows another snapshot file (an older snapshot file put back)', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await fill(store);
+    const { path } = await store.saveSnapshot();
+    const older = await readFile(path);
+    await store.collection('shows_v1').insertOne({ _id: 'show-2', title: 'Two' });
+    await store.saveSnapshot();
+    await store.dropCollection('seat_map_v1');
+    // Whole again (a dropped collection): the journal now follows the new file.
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'full' });
+    await store.collection('shows_v1').insertOne({ _id: 'show-3', title: 'Three' });
+    await store.saveSnapshot();
+    await writeFile(path, older);
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await restored.open()).toMatchObject({ status: 'loaded', documents: 4, journal: { segments: 0 } });
+    expect(await restored.listCollections()).toEqual(['checkpoints', 'seat_map_v1', 'shows_v1']);
+    // Its next save starts a journal of its own.
+    await restored.collection('shows_v1').insertOne({ _id: 'show-4', title: 'Four' });
+    expect(await restored.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 1 });
+    const again = new EmbeddedReadStore({ snapshotDir: dir });
+    expect(await again.open()).toMatchObject({ status: 'loaded', documents: 5, journal: { segments: 1 } });
+  });
+
+  it('keeps a segment sound while documents change during its write: the checkpoints are the ones from its start', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await store.collection('bookings_v1').insertMany(Array.from({ length: 5000 }, (_, i) => ({ _id: `b${i}`, _position: 10 })));
+    await store.saveCheckpoint('bookings', 10);
+    await store.saveSnapshot();
+    // A fifth of them change: the segment is the checkpoint and 1,000 documents.
+    for (let i = 4000; i < 5000; i++) await store.collection('bookings_v1').replaceOne({ _id: `b${i}` }, { _id: `b${i}`, _position: 11 });
+    await store.saveCheckpoint('bookings', 11);
+    const saving = store.saveSnapshot();
+    await new Promise((done) => setImmediate(done));
+    await store.collection('bookings_v1').replaceOne({ _id: 'b4999' }, { _id: 'b4999', _position: 12 });
+    await store.saveCheckpoint('bookings', 12);
+    expect(await saving).toMatchObject({ kind: 'journal', documents: 1001 });
+
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    await restored.open();
+    expect(await restored.getCheckpoint('bookings')).toBe(11);
+    expect(await restored.collection('bookings_v1').findOne({ _id: 'b4999' })).toEqual({ _id: 'b4999', _position: 12 });
+    // The change during the write goes to the next segment too.
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 2 });
   });
 
   it('starts empty and reports a snapshot whose bytes changed', async () => {
@@ -235,7 +418,7 @@ describe('EmbeddedReadStore snapshot memory', () => {
       // for garbage a busy machine has not collected yet (12.7 MB was seen under CI load).
       expect(peak - before).toBeLessThan(saved.bytes / 4);
       const restored = new EmbeddedReadStore({ snapshotDir: dir });
-      expect(await restored.open()).toEqual({ status: 'loaded', collections: 1, documents: 60_000 });
+      expect(await restored.open()).toEqual({ status: 'loaded', collections: 1, documents: 60_000, journal: { segments: 0 } });
       expect(await restored.collection('bookings').findOne({ _id: 'b-59999' })).toEqual({ _id: 'b-59999', filler });
     } finally {
       await removeDir(dir);
@@ -264,7 +447,7 @@ describe('EmbeddedReadStore snapshot memory', () => {
       };
       sample();
       const restored = new EmbeddedReadStore({ snapshotDir: dir });
-      expect(await restored.open()).toEqual({ status: 'loaded', collections: 1, documents: 20_000 });
+      expect(await restored.open()).toEqual({ status: 'loaded', collections: 1, documents: 20_000, journal: { segments: 0 } });
       peak = Math.max(peak, process.memoryUsage().heapUsed);
       sampling = false;
       gc();

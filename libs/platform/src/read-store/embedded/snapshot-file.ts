@@ -21,12 +21,6 @@ export interface SnapshotCollection {
   documents: Iterable<Document>;
 }
 
-export interface RestoredCollection {
-  name: string;
-  indexes: IndexDefinition[];
-  documents: Document[];
-}
-
 /**
  * Text encoded into one write of `writeSnapshotFile`, at most (or one document, if larger). A
  * slice stays below V8's large-object size (128 KB), so it dies young like any other garbage; a
@@ -47,42 +41,74 @@ const HEADER_BYTES = Buffer.byteLength(headerLine('0'.repeat(64)));
  * snapshot or the new one is there, whole. Documents may change between slices; see
  * EmbeddedReadStore.saveSnapshot for why the file is still a sound starting point.
  */
-export const writeSnapshotFile = async (path: string, collections: readonly SnapshotCollection[]): Promise<{ bytes: number; documents: number }> => {
-  const temporary = `${path}.tmp-${process.pid}`;
+export const writeSnapshotFile = async (path: string, collections: readonly SnapshotCollection[]): Promise<{ bytes: number; documents: number; checksum: string }> => {
   await mkdir(dirname(path), { recursive: true });
-  const hash = createHash('sha256');
-  let documents = 0;
-  let bytes = HEADER_BYTES;
-  const file = await open(temporary, 'w');
-  try {
-    let slice: string[] = [];
-    let sliceChars = 0;
-    let first = true;
-    const endSlice = async () => {
-      if (slice.length === 0) return;
-      const part = (first ? '' : '\n') + slice.join('\n');
-      first = false;
-      slice = [];
-      sliceChars = 0;
-      hash.update(part);
-      const buffer = Buffer.from(part, 'utf8');
-      await file.write(buffer, 0, buffer.length, bytes);
-      bytes += buffer.length;
-    };
-    const add = async (line: string) => {
-      if (sliceChars + line.length > SLICE_CHARS) await endSlice();
-      slice.push(line);
-      sliceChars += line.length + 1;
-    };
+  return replaceDurably(path, async (file) => {
+    const hash = createHash('sha256');
+    let documents = 0;
+    // The body is its lines joined by newlines, with none at the end, as it is hashed.
+    const body = new SlicedWrites(file, HEADER_BYTES, (part) => hash.update(part));
     for (const collection of collections) {
-      await add(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
+      await body.add(JSON.stringify({ collection: collection.name, indexes: collection.indexes }));
       for (const document of collection.documents) {
-        await add(JSON.stringify(document));
+        await body.add(JSON.stringify(document));
         documents += 1;
       }
     }
-    await endSlice();
-    await file.write(headerLine(hash.digest('hex')), 0, 'utf8');
+    await body.end();
+    const checksum = hash.digest('hex');
+    await file.write(headerLine(checksum), 0, 'utf8');
+    return { bytes: body.offset, documents, checksum };
+  });
+};
+
+/**
+ * Lines written to a file at `offset` onwards, a slice (SLICE_CHARS) at a time: each slice is
+ * written before the caller encodes the next line, so neither the event loop nor memory holds the
+ * whole text. Lines are joined by newlines; `hashPart` sees exactly the bytes written.
+ */
+class SlicedWrites {
+  private slice: string[] = [];
+  private chars = 0;
+  private lines = 0;
+
+  constructor(
+    private readonly file: FileHandle,
+    public offset: number,
+    private readonly hashPart: (part: string) => void = () => undefined,
+  ) {}
+
+  async add(line: string): Promise<void> {
+    if (this.chars + line.length > SLICE_CHARS) await this.flush();
+    this.slice.push(line);
+    this.chars += line.length + 1;
+  }
+
+  /** Writes what is left; `trailingNewline` ends the last line too. */
+  async end(trailingNewline = false): Promise<void> {
+    await this.flush(trailingNewline ? '\n' : '');
+  }
+
+  private async flush(suffix = ''): Promise<void> {
+    if (this.slice.length === 0) return;
+    const part = (this.lines === 0 ? '' : '\n') + this.slice.join('\n') + suffix;
+    this.lines += this.slice.length;
+    this.slice = [];
+    this.chars = 0;
+    this.hashPart(part);
+    const buffer = Buffer.from(part, 'utf8');
+    await this.file.write(buffer, 0, buffer.length, this.offset);
+    this.offset += buffer.length;
+  }
+}
+
+/** Writes a new file through `write`, syncs it and renames it over `path`: after a crash the old file or the new one is there, whole. */
+const replaceDurably = async <T>(path: string, write: (file: FileHandle) => Promise<T>): Promise<T> => {
+  const temporary = `${path}.tmp-${process.pid}`;
+  const file = await open(temporary, 'w');
+  let result: T;
+  try {
+    result = await write(file);
     await file.sync();
   } catch (error) {
     await file.close();
@@ -91,7 +117,7 @@ export const writeSnapshotFile = async (path: string, collections: readonly Snap
   }
   await file.close();
   await renameDurably(temporary, path);
-  return { bytes, documents };
+  return result;
 };
 
 export class CorruptSnapshotError extends Error {
@@ -101,30 +127,8 @@ export class CorruptSnapshotError extends Error {
   }
 }
 
-export const decodeSnapshot = (text: string): RestoredCollection[] => {
-  const newline = text.indexOf('\n');
-  const header = (newline === -1 ? text : text.slice(0, newline)).split(' ');
-  if (header.length !== 3 || header[0] !== MAGIC) throw new CorruptSnapshotError('no snapshot header');
-  if (header[1] !== VERSION) throw new CorruptSnapshotError(`unknown format ${header[1]}`);
-  const body = newline === -1 ? '' : text.slice(newline + 1);
-  const checksum = createHash('sha256').update(body).digest('hex');
-  if (checksum !== header[2]) throw new CorruptSnapshotError('checksum mismatch');
-  const collections: RestoredCollection[] = [];
-  if (body === '') return collections;
-  for (const line of body.split('\n')) {
-    const parsed = JSON.parse(line) as Record<string, unknown>;
-    if (typeof parsed.collection === 'string' && !('_id' in parsed)) {
-      collections.push({ name: parsed.collection, indexes: parsed.indexes as IndexDefinition[], documents: [] });
-      continue;
-    }
-    const current = collections[collections.length - 1];
-    if (!current) throw new CorruptSnapshotError('document before any collection');
-    current.documents.push(parsed as Document);
-  }
-  return collections;
-};
-
 export type SnapshotEntry =
+  | { kind: 'header'; checksum: string }
   | { kind: 'collection'; name: string; indexes: IndexDefinition[] }
   | { kind: 'document'; document: Document };
 
@@ -136,14 +140,8 @@ export type SnapshotEntry =
  * took from the entries (EmbeddedReadStore.loadSnapshot starts empty again).
  */
 export const openSnapshotFile = async (path: string): Promise<AsyncIterable<SnapshotEntry> | null> => {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  return snapshotEntries(handle);
+  const handle = await openIfThere(path);
+  return handle && snapshotEntries(handle);
 };
 
 async function* snapshotEntries(handle: FileHandle): AsyncGenerator<SnapshotEntry> {
@@ -159,6 +157,7 @@ async function* snapshotEntries(handle: FileHandle): AsyncGenerator<SnapshotEntr
         if (header.length !== 3 || header[0] !== MAGIC) throw new CorruptSnapshotError('no snapshot header');
         if (header[1] !== VERSION) throw new CorruptSnapshotError(`unknown format ${header[1]}`);
         checksum = header[2];
+        yield { kind: 'header', checksum };
         continue;
       }
       // The body is its lines joined by newlines, with none at the end, as it was hashed.
@@ -180,6 +179,148 @@ async function* snapshotEntries(handle: FileHandle): AsyncGenerator<SnapshotEntr
     await handle.close();
   }
 }
+
+// ---- the journal ---------------------------------------------------------------------------
+
+/**
+ * The snapshot journal (`read-store.snapshot.journal`): what changed since the snapshot file was
+ * written, so that a save between two full snapshots writes only the documents that changed. A
+ * header line `tessera-read-store-journal v1 <checksum>` names the snapshot file it follows (the
+ * checksum in that file's header), then come segments, one per save: NDJSON lines (a collection
+ * line, `{ "collection": name }`, then its changed documents, or `{ "$removed": id }` for one that
+ * went), closed by a trailer `{ "$segment": { "lines": n, "sha256": … } }` over those lines.
+ *
+ * Each segment is a consistent step, like the snapshot file itself (EmbeddedReadStore.saveSnapshot
+ * says why), so the snapshot file plus any run of whole segments from the first is a sound place to
+ * resume from. A reader stops at the first segment that is torn or fails its checksum (a crash while
+ * it was appended, or damage) and keeps what came before it: an older state, which the log replays
+ * forward. A journal that names another snapshot file (left by a crash between writing a new one
+ * and starting its journal, or a snapshot file put back by hand) is ignored.
+ */
+
+const JOURNAL_MAGIC = 'tessera-read-store-journal';
+const journalHeader = (checksum: string): string => `${JOURNAL_MAGIC} ${VERSION} ${checksum}\n`;
+
+export type JournalEntry = { kind: 'collection'; name: string; indexes: IndexDefinition[] } | { kind: 'document'; document: Document } | { kind: 'removal'; id: string };
+
+/** A journal's line for a removed document. */
+export const removalLine = (id: string): string => JSON.stringify({ $removed: id });
+/** A journal's line that starts a collection's changes, with its indexes (those it lacks on disk are created). */
+export const collectionLine = (name: string, indexes: readonly IndexDefinition[]): string => JSON.stringify({ collection: name, indexes });
+
+/** Starts an empty journal after the snapshot file whose checksum is `checksum`; returns its size. */
+export const createJournal = (path: string, checksum: string): Promise<number> =>
+  replaceDurably(path, async (file) => {
+    const header = journalHeader(checksum);
+    await file.write(header, 0, 'utf8');
+    return Buffer.byteLength(header);
+  });
+
+/**
+ * Appends one segment at `offset` (the journal's end): the lines as `lines` yields them, a slice
+ * (SLICE_CHARS) at a time, each written before the next is encoded, then the trailer; synced before
+ * it resolves. Returns the bytes written. A segment that fails part way leaves a torn tail, which
+ * readers drop: the caller must not append after it (it writes a new snapshot instead).
+ */
+export const appendJournalSegment = async (path: string, offset: number, lines: Iterable<string>): Promise<{ bytes: number; lines: number }> => {
+  const file = await open(path, 'r+');
+  try {
+    const hash = createHash('sha256');
+    let count = 0;
+    const segment = new SlicedWrites(file, offset);
+    for (const line of lines) {
+      // The trailer's checksum covers the lines joined by newlines, as the reader sees them.
+      hash.update(count === 0 ? line : `\n${line}`);
+      count += 1;
+      await segment.add(line);
+    }
+    await segment.add(JSON.stringify({ $segment: { lines: count, sha256: hash.digest('hex') } }));
+    await segment.end(true);
+    await file.datasync();
+    return { bytes: segment.offset - offset, lines: count };
+  } finally {
+    await file.close();
+  }
+};
+
+export type JournalRead =
+  | { kind: 'segment'; entries: JournalEntry[] }
+  /** The last item: `intact` when every byte belonged to a whole segment, `bytes` what those took. */
+  | { kind: 'end'; intact: boolean; bytes: number; reason?: string };
+
+/**
+ * The journal's sound segments, in order, when it follows the snapshot file whose checksum is
+ * `checksum`; null when there is no journal or it follows another. Ends with a `kind: 'end'` item
+ * that says whether anything was dropped (a torn or damaged segment and all that follows it).
+ */
+export const openJournal = async (path: string, checksum: string): Promise<AsyncIterable<JournalRead> | null> => {
+  const handle = await openIfThere(path);
+  if (!handle) return null;
+  const first = Buffer.alloc(Buffer.byteLength(journalHeader(checksum)));
+  const { bytesRead } = await handle.read(first, 0, first.length, 0);
+  if (bytesRead < first.length || first.toString('utf8') !== journalHeader(checksum)) {
+    await handle.close();
+    return null;
+  }
+  return journalSegments(handle, first.length);
+};
+
+async function* journalSegments(handle: FileHandle, headerBytes: number): AsyncGenerator<JournalRead> {
+  const lines = createInterface({ input: handle.createReadStream({ encoding: 'utf8', start: headerBytes }), crlfDelay: Infinity });
+  let bytes = headerBytes;
+  try {
+    let entries: JournalEntry[] = [];
+    let hash = createHash('sha256');
+    let segmentBytes = 0;
+    for await (const line of lines) {
+      segmentBytes += Buffer.byteLength(line) + 1;
+      let parsed: Record<string, unknown>;
+      try {
+        parsed = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        yield { kind: 'end', intact: false, bytes, reason: 'a line that is not JSON' };
+        return;
+      }
+      if (!('_id' in parsed) && typeof parsed.$segment === 'object' && parsed.$segment !== null) {
+        const trailer = parsed.$segment as { lines?: unknown; sha256?: unknown };
+        if (trailer.lines !== entries.length || trailer.sha256 !== hash.digest('hex')) {
+          yield { kind: 'end', intact: false, bytes, reason: 'a segment whose checksum does not match' };
+          return;
+        }
+        bytes += segmentBytes;
+        yield { kind: 'segment', entries };
+        entries = [];
+        hash = createHash('sha256');
+        segmentBytes = 0;
+        continue;
+      }
+      hash.update(entries.length === 0 ? line : `\n${line}`);
+      if (!('_id' in parsed) && typeof parsed.$removed === 'string') entries.push({ kind: 'removal', id: parsed.$removed });
+      else if (!('_id' in parsed) && typeof parsed.collection === 'string' && Array.isArray(parsed.indexes)) {
+        entries.push({ kind: 'collection', name: parsed.collection, indexes: parsed.indexes as IndexDefinition[] });
+      }
+      else if (typeof parsed._id === 'string') entries.push({ kind: 'document', document: parsed as Document });
+      else {
+        yield { kind: 'end', intact: false, bytes, reason: 'a line that is no journal entry' };
+        return;
+      }
+    }
+    yield entries.length > 0 || segmentBytes > 0 ? { kind: 'end', intact: false, bytes, reason: 'a torn last segment' } : { kind: 'end', intact: true, bytes };
+  } finally {
+    lines.close();
+    await handle.close();
+  }
+}
+
+/** The file opened for reading, or null when there is none. */
+const openIfThere = async (path: string): Promise<FileHandle | null> => {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+};
 
 /** Renames a synced file into place and syncs the folder, so the rename itself survives a crash. */
 const renameDurably = async (temporary: string, path: string): Promise<void> => {
