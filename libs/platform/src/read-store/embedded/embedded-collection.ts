@@ -54,8 +54,11 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
   private readonly indexes = new Map<string, UniqueIndex | IndexDefinition>();
   /** The unique ones among `indexes`, kept apart: every write consults them. */
   private uniques: UniqueIndex[] = [];
-  /** `_id`s written or removed since the last `takeChanged()`: what the next snapshot journal segment holds. */
-  private changed = new Set<string>();
+  /**
+   * `_id`s written or removed since the last `takeChanged()`: what the next snapshot journal
+   * segment holds. Undefined in a store without snapshots, where nothing would ever take them.
+   */
+  private changed: Set<string> | undefined;
   /**
    * Moves on whenever the collection loses its documents at once (dropped, replaced by a rename):
    * the snapshot then writes the whole store again instead of a journal segment.
@@ -68,7 +71,11 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     private readonly materialise: () => void = () => undefined,
     /** Shared by the store's collections: the strings of every document kept are passed through it. */
     private readonly strings?: StringTable,
-  ) {}
+    /** Whether the `_id`s of changed documents are kept for `takeChanged()` (a store that saves snapshots). */
+    trackChanges = false,
+  ) {
+    if (trackChanges) this.changed = new Set();
+  }
 
   // ---- reads -------------------------------------------------------------------------------
 
@@ -183,7 +190,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     this.documents = new Map();
     this.indexes.clear();
     this.uniques = [];
-    this.changed = new Set();
+    this.changed &&= new Set();
     this.resetCount += 1;
   }
 
@@ -196,8 +203,8 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     source.documents = new Map();
     source.indexes.clear();
     source.uniques = [];
-    this.changed = new Set();
-    source.changed = new Set();
+    this.changed &&= new Set();
+    source.changed &&= new Set();
     this.resetCount += 1;
     source.resetCount += 1;
   }
@@ -209,6 +216,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 
   /** The `_id`s written or removed since the last call (the snapshot journal's next segment), and forgets them. */
   takeChanged(): Set<string> {
+    if (!this.changed) throw new Error(`${this.name}: changes are only kept in a store that saves snapshots`);
     const changed = this.changed;
     this.changed = new Set();
     return changed;
@@ -312,7 +320,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     if (typeof next._id !== 'string') throw new Error(`${this.name}: documents need a string _id`);
     if (this.uniques.length > 0) this.claimUniqueKeys(next, previous);
     this.documents.set(next._id, next);
-    this.changed.add(next._id);
+    this.changed?.add(next._id);
     this.materialise();
   }
 
@@ -341,7 +349,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
       // In place, without copying: a user's list of thousands of bookings must not be cloned
       // per patch. Only a document nobody else holds (not frozen) is changed in place.
       if (!modify(target, modifier)) return false;
-      this.changed.add(target._id);
+      this.changed?.add(target._id);
       return true;
     }
     const next = copy(target);
@@ -388,7 +396,7 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
 
   private remove(target: T): void {
     this.documents.delete(target._id);
-    this.changed.add(target._id);
+    this.changed?.add(target._id);
     for (const index of this.uniques) index.owners.delete(indexKey(target, index.paths));
   }
 

@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { makeTempDir, removeDir } from '../../testing/services';
 import { describeReadStoreContract } from '../read-store.contract';
 import { DuplicateKeyError, type Document } from '../read-store.port';
+import { EmbeddedCollection } from './embedded-collection';
 import { EmbeddedReadStore } from './embedded-read-store';
 
 describeReadStoreContract('embedded (mingo)', async () => {
@@ -235,6 +236,13 @@ describe('EmbeddedReadStore snapshots', () => {
     expect(intact).toMatchObject({ journal: { segments: 2 } });
     expect(afterFirstSegment.length).toBeLessThan(whole.length);
 
+    // A line that is JSON but no entry (a number) ends the journal there, as any damage does.
+    await writeFile(journalPath(), Buffer.concat([whole, Buffer.from('7\n')]));
+    expect(await new EmbeddedReadStore({ snapshotDir: dir }).open()).toMatchObject({
+      status: 'loaded',
+      journal: { segments: 2, dropped: 'a line that is no journal entry' },
+    });
+
     // A crash while the second segment was written: its trailer never made it.
     await writeFile(journalPath(), whole.subarray(0, whole.lastIndexOf('\n', whole.length - 2) + 1));
 
@@ -246,6 +254,20 @@ describe('EmbeddedReadStore snapshots', () => {
     await restored.saveCheckpoint('seat_map_v1', 45);
     expect(await restored.saveSnapshot()).toMatchObject({ kind: 'full' });
     expect(await new EmbeddedReadStore({ snapshotDir: dir }).open()).toMatchObject({ status: 'loaded', journal: { segments: 0 } });
+  });
+
+  it('keeps the ids of changed documents only in a store that saves snapshots', async () => {
+    const kept = new EmbeddedCollection('kept', undefined, undefined, true);
+    await kept.insertOne({ _id: 'a' });
+    await kept.updateOne({ _id: 'a' }, { $set: { n: 1 } });
+    await kept.insertOne({ _id: 'b' });
+    await kept.deleteOne({ _id: 'b' });
+    expect([...kept.takeChanged()]).toEqual(['a', 'b']);
+    expect(kept.takeChanged().size).toBe(0);
+    // Without snapshots nothing would ever take them: nothing is kept.
+    const untracked = new EmbeddedCollection('untracked');
+    await untracked.insertOne({ _id: 'a' });
+    expect(() => untracked.takeChanged()).toThrow(/only kept in a store that saves snapshots/);
   });
 
   it('ignores a journal that follows another snapshot file (an older snapshot file put back)', async () => {

@@ -330,7 +330,7 @@ export class EmbeddedReadStore extends ReadStore {
   private collectionFor(name: string): EmbeddedCollection {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new EmbeddedCollection(name, () => this.materialised.add(name), this.strings);
+      collection = new EmbeddedCollection(name, () => this.materialised.add(name), this.strings, this.options.snapshotDir !== undefined);
       this.collections.set(name, collection);
     }
     return collection;

@@ -274,13 +274,18 @@ async function* journalSegments(handle: FileHandle, headerBytes: number): AsyncG
     let segmentBytes = 0;
     for await (const line of lines) {
       segmentBytes += Buffer.byteLength(line) + 1;
-      let parsed: Record<string, unknown>;
+      let value: unknown;
       try {
-        parsed = JSON.parse(line) as Record<string, unknown>;
+        value = JSON.parse(line);
       } catch {
         yield { kind: 'end', intact: false, bytes, reason: 'a line that is not JSON' };
         return;
       }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        yield { kind: 'end', intact: false, bytes, reason: 'a line that is no journal entry' };
+        return;
+      }
+      const parsed = value as Record<string, unknown>;
       if (!('_id' in parsed) && typeof parsed.$segment === 'object' && parsed.$segment !== null) {
         const trailer = parsed.$segment as { lines?: unknown; sha256?: unknown };
         if (trailer.lines !== entries.length || trailer.sha256 !== hash.digest('hex')) {
