@@ -203,7 +203,9 @@ export class EmbeddedCollection<T extends Document = Document> implements ReadCo
     source.documents = new Map();
     source.indexes.clear();
     source.uniques = [];
-    this.changed &&= new Set();
+    // Every document here is new to this name: a snapshot that journals the move (this name was
+    // not on disk yet) must write them all. Where the name was on disk, the reset makes it whole.
+    this.changed &&= new Set(this.documents.keys());
     source.changed &&= new Set();
     this.resetCount += 1;
     source.resetCount += 1;

@@ -175,6 +175,21 @@ describe('EmbeddedReadStore snapshots', () => {
     expect(await contentOf(again)).toEqual(await contentOf(store));
   });
 
+  it('journals the documents of a collection renamed to a name the files do not hold yet', async () => {
+    const store = new EmbeddedReadStore({ snapshotDir: dir });
+    await fill(store);
+    await store.collection('shows_v1').insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: `filler-${i}`, title: `Filler ${i}` })));
+    await store.saveSnapshot();
+    // A new read-model version, built beside the live ones and then moved into place, as a rebuild does.
+    await store.collection('shows_v2__building').insertMany([{ _id: 'v2-a' }, { _id: 'v2-b' }]);
+    await store.renameCollection('shows_v2__building', 'shows_v2');
+    expect(await store.saveSnapshot()).toMatchObject({ kind: 'journal', documents: 2 });
+    const restored = new EmbeddedReadStore({ snapshotDir: dir });
+    await restored.open();
+    expect(await restored.listCollections()).toEqual(await store.listCollections());
+    expect(await restored.collection('shows_v2').find({}, { sort: { _id: 1 } })).toEqual([{ _id: 'v2-a' }, { _id: 'v2-b' }]);
+  });
+
   it('applies the segments as one, so that documents that took a unique key in turn restore', async () => {
     const store = new EmbeddedReadStore({ snapshotDir: dir });
     const seats = store.collection('seats_v1');
