@@ -41,12 +41,16 @@ export class Metrics {
     return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
   }
 
-  /** A counter for hot paths (see Tally), with at most one label; registered once per name. */
-  tally(name: string, help: string, labelName?: string): Tally {
+  /**
+   * A counter for hot paths (see Tally), with at most one label; registered once per name. The
+   * label values known in advance (`knownValues`) are exported at 0 from the start, as Prometheus'
+   * instrumentation guide advises, so that a rate over them exists before the first one happens.
+   */
+  tally(name: string, help: string, labelName?: string, knownValues: readonly string[] = []): Tally {
     const existing = this.tallies.get(name);
     if (existing) return existing;
     const tally = new Tally();
-    new Counter({
+    const counter = new Counter({
       name,
       help,
       labelNames: labelName ? [labelName] : [],
@@ -55,6 +59,7 @@ export class Metrics {
         tally.drain((value, count) => (labelName ? this.inc({ [labelName]: value }, count) : this.inc(count)));
       },
     });
+    if (labelName) for (const value of knownValues) counter.inc({ [labelName]: value }, 0);
     this.tallies.set(name, tally);
     return tally;
   }

@@ -138,8 +138,9 @@ export class InstrumentedSeatLocks extends SeatLocks {
     super();
     this.attempts = metrics.tally(
       'tessera_seat_lock_acquisitions_total',
-      'Attempts to lock the seats of a booking, by outcome: acquired, contended (a seat was locked by another command), unavailable (no lock quorum)',
+      'Attempts to lock the seats of a booking, by outcome: acquired, contended (a seat was locked by another command), unavailable (no lock quorum), error',
       'outcome',
+      ['acquired', 'contended', 'unavailable', 'error'],
     );
     this.duration = metrics.histogram('tessera_seat_lock_acquire_duration_seconds', 'One attempt to lock the seats of a booking', [], LATENCY_BUCKETS);
   }
